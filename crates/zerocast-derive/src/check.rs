@@ -1,0 +1,270 @@
+//! Phase 2: reject what cannot be derived soundly, with an error on the offending token that
+//! says what to do. Field trait bounds and layout facts the compiler knows better (sizes,
+//! offsets, padding) are left to the generated `where` clauses and `const` assertions.
+
+use crate::ctxt::Ctxt;
+use crate::enums;
+use crate::ir::{Input, IntRepr, Shape, Variant};
+use crate::Trait;
+
+const DEFINED_LAYOUTS: &str = "`#[repr(C)]` (fields in declared order), `#[repr(transparent)]` \
+                               (one non-zero-sized field) or `#[repr(C, packed)]` (no padding)";
+
+pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait) {
+    match &input.shape {
+        Shape::Struct(fields) => {
+            if let Some(last) = fields.last() {
+                if is_unsized_syntax(last.ty) {
+                    cx.error(
+                        last.ty,
+                        format_args!(
+                            "`#[derive({})]` does not support a dynamically sized last field yet; \
+                             use a fixed-size array, or convert the header and the trailing \
+                             `[T]` separately (`ref_from_prefix`, then `<[T]>::ref_from_bytes`)",
+                            tr.name()
+                        ),
+                    );
+                }
+            }
+            check_struct_or_union(cx, input, tr, false);
+        }
+        Shape::Union(_) => check_struct_or_union(cx, input, tr, true),
+        Shape::Enum(variants) => check_enum(cx, input, tr, variants),
+    }
+}
+
+fn is_unsized_syntax(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Slice(_) => true,
+        syn::Type::Path(p) => p.qself.is_none() && p.path.is_ident("str"),
+        syn::Type::Group(g) => is_unsized_syntax(&g.elem),
+        syn::Type::Paren(p) => is_unsized_syntax(&p.elem),
+        _ => false,
+    }
+}
+
+fn check_struct_or_union(cx: &Ctxt, input: &Input<'_>, tr: Trait, union: bool) {
+    let repr = &input.repr;
+    let what = if union { "union" } else { "struct" };
+    match tr {
+        Trait::KnownLayout
+        | Trait::Immutable
+        | Trait::TryFromBytes
+        | Trait::FromZeros
+        | Trait::FromBytes => {}
+        Trait::IntoBytes => {
+            if !repr.is_defined_layout() {
+                cx.error(
+                    input.ident,
+                    format_args!(
+                        "`#[derive(IntoBytes)]` needs a layout with no hidden padding, but `{}` \
+                         has the default Rust representation, whose field order and padding are \
+                         unspecified; add {DEFINED_LAYOUTS}",
+                        input.ident
+                    ),
+                );
+            } else if union && input.is_generic() {
+                cx.error(
+                    input.generics,
+                    "`#[derive(IntoBytes)]` on a generic union is not supported: every field \
+                     must fill the whole union, which can only be checked for concrete types",
+                );
+            } else if input.is_generic() && repr.transparent.is_none() {
+                if let Some((n, span)) = repr.align {
+                    if n > 1 {
+                        cx.push(syn::Error::new(
+                            span,
+                            "`#[derive(IntoBytes)]` cannot check a generic struct with \
+                             `repr(align)` for trailing padding; remove `align` or make the \
+                             struct concrete",
+                        ));
+                    }
+                }
+            }
+        }
+        Trait::Unaligned => {
+            if let Some((n, span)) = repr.align {
+                if n > 1 {
+                    cx.push(syn::Error::new(
+                        span,
+                        format_args!(
+                            "`#[repr(align({n}))]` gives `{}` alignment {n}, so it cannot be \
+                             `Unaligned` (alignment 1)",
+                            input.ident
+                        ),
+                    ));
+                    return;
+                }
+            }
+            if !repr.is_defined_layout() {
+                cx.error(
+                    input.ident,
+                    format_args!(
+                        "`#[derive(Unaligned)]` needs a {what} whose alignment is defined by its \
+                         fields; `{}` has the default Rust representation. Add `#[repr(C)]` or \
+                         `#[repr(transparent)]` (all fields `Unaligned`), or `#[repr(C, packed)]` \
+                         (any fields)",
+                        input.ident
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>]) {
+    if matches!(tr, Trait::KnownLayout | Trait::Immutable) {
+        return;
+    }
+    if let Some(v) = variants.iter().find(|v| !v.fields.is_empty()) {
+        cx.error(
+            v.node,
+            format_args!(
+                "`#[derive({})]` supports only fieldless enums; variant `{}` has fields. \
+                 Use a struct with a tag field and a union, or an integer tag checked by hand",
+                tr.name(),
+                v.ident
+            ),
+        );
+        return;
+    }
+    if variants.is_empty() && tr == Trait::TryFromBytes {
+        return; // An empty enum has no valid bytes at all: nothing to lay out.
+    }
+    let repr = &input.repr;
+    let Some((int, int_span)) = repr.int else {
+        if repr.c.is_some() {
+            check_c_enum(cx, input, tr, variants);
+        } else {
+            cx.error(
+                input.ident,
+                format_args!(
+                    "`#[derive({})]` on an enum needs a `repr` that fixes its discriminant's \
+                     size and values: add `#[repr(u8)]` (or another integer type: u16, u32, i8, \
+                     ...) or `#[repr(C)]` to `{}`",
+                    tr.name(),
+                    input.ident
+                ),
+            );
+        }
+        return;
+    };
+    match tr {
+        Trait::FromBytes => check_from_bytes_enum(cx, input, variants, int, int_span),
+        Trait::FromZeros => check_zero_variant(cx, input, variants),
+        Trait::Unaligned if !matches!(int, IntRepr::U8 | IntRepr::I8) => {
+            cx.push(syn::Error::new(
+                int_span,
+                format_args!(
+                    "`#[derive(Unaligned)]` on an enum needs `#[repr(u8)]` or `#[repr(i8)]`; \
+                     a `{}` discriminant has an alignment greater than 1",
+                    int.name()
+                ),
+            ));
+        }
+        _ => {}
+    }
+}
+
+fn check_c_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>]) {
+    match tr {
+        Trait::FromBytes => cx.error(
+            input.ident,
+            format_args!(
+                "`#[derive(FromBytes)]` on a `#[repr(C)]` enum is not possible: its discriminant \
+                 has the size of a C `int`, and every value of it would need a variant; use \
+                 `#[repr(u8)]` with 256 variants (or `repr(u16)` with 65536), or derive \
+                 `TryFromBytes` to check discriminants instead"
+            ),
+        ),
+        Trait::Unaligned => cx.error(
+            input.ident,
+            "`#[derive(Unaligned)]` on an enum needs `#[repr(u8)]` or `#[repr(i8)]`; a \
+             `#[repr(C)]` enum has the alignment of a C `int`",
+        ),
+        Trait::FromZeros => check_zero_variant(cx, input, variants),
+        _ => {}
+    }
+}
+
+fn check_from_bytes_enum(
+    cx: &Ctxt,
+    input: &Input<'_>,
+    variants: &[Variant<'_>],
+    int: IntRepr,
+    int_span: proc_macro2::Span,
+) {
+    let bits = match int.bits() {
+        Some(b @ (8 | 16)) => b,
+        _ => {
+            cx.push(syn::Error::new(
+                int_span,
+                format_args!(
+                    "`#[derive(FromBytes)]` on a `repr({})` enum would need a variant for every \
+                     `{}` value; use `#[repr(u8)]` (256 variants) or `#[repr(u16)]` (65536), \
+                     or derive `TryFromBytes` to check discriminants instead",
+                    int.name(),
+                    int.name()
+                ),
+            ));
+            return;
+        }
+    };
+    let needed = 1usize << bits;
+    if variants.len() == needed {
+        return; // The compiler rejects duplicate discriminants, so every value is covered.
+    }
+    let missing = match enums::literal_discriminants(variants) {
+        Some(d) => format!(
+            "; missing discriminants: {}",
+            enums::describe_missing(int, bits, &d)
+        ),
+        None => String::new(),
+    };
+    cx.error(
+        input.ident,
+        format_args!(
+            "`#[derive(FromBytes)]` on a `repr({})` enum needs a variant for each of the {needed} \
+             possible discriminants, so that any byte pattern is a valid `{}`, but it has {}{missing}. \
+             Add the missing variants, or derive `TryFromBytes` to check discriminants instead",
+            int.name(),
+            input.ident,
+            variants.len(),
+        ),
+    );
+}
+
+/// `FromZeros` needs a variant with discriminant 0. With literal discriminants this is checked
+/// here; otherwise the expansion emits a `const` assertion that the compiler evaluates.
+fn check_zero_variant(cx: &Ctxt, input: &Input<'_>, variants: &[Variant<'_>]) {
+    if variants.is_empty() {
+        cx.error(
+            input.ident,
+            format_args!("`#[derive(FromZeros)]` on an enum needs a variant with discriminant 0, but `{}` has no variants", input.ident),
+        );
+        return;
+    }
+    if let Some(d) = enums::literal_discriminants(variants) {
+        if !d.contains(&0) {
+            cx.error(
+                input.ident,
+                format_args!(
+                    "`#[derive(FromZeros)]` needs a variant with discriminant 0, so that all-zero \
+                     bytes are a valid `{}`, but its discriminants are {}; add a variant `= 0`",
+                    input.ident,
+                    list(&d)
+                ),
+            );
+        }
+    }
+}
+
+fn list(d: &[i128]) -> String {
+    let shown: Vec<String> = d.iter().take(8).map(i128::to_string).collect();
+    let more = if d.len() > 8 {
+        format!(", ... ({} in all)", d.len())
+    } else {
+        String::new()
+    };
+    format!("{}{more}", shown.join(", "))
+}

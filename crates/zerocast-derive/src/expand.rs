@@ -1,0 +1,295 @@
+//! Phase 3: generate the impls, only for input that passed every check.
+//!
+//! The generated code is kept small, for compile speed: one `unsafe impl` per trait whose
+//! `where` clause carries each field's bound (spanned on the field's type, so an unmet bound
+//! points there), and at most one `const` assertion per item for what only the compiler knows
+//! (padding, a zero discriminant given by a constant expression).
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{Ident, Path, Type};
+
+use crate::enums;
+use crate::ir::{Field, Input, IntRepr, Shape, Variant};
+use crate::Trait;
+
+pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
+    match tr {
+        Trait::KnownLayout => known_layout(input),
+        Trait::Immutable => marker(input, "Immutable", "Immutable"),
+        Trait::TryFromBytes => {
+            let body = validate_checked(input);
+            imp(input, "TryFromBytes", "TryFromBytes", body)
+        }
+        Trait::FromZeros => {
+            let body = validate_checked(input);
+            let mut out = imp(input, "TryFromBytes", "FromZeros", body);
+            out.extend(marker(input, "FromZeros", "FromZeros"));
+            out.extend(zero_discriminant_assertion(input));
+            out
+        }
+        Trait::FromBytes => {
+            let k = &input.krate;
+            let body = quote! {
+                #[inline(always)]
+                fn validate(_: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+                    ::core::result::Result::Ok(())
+                }
+            };
+            let mut out = imp(input, "TryFromBytes", "FromBytes", body);
+            out.extend(marker(input, "FromZeros", "FromBytes"));
+            out.extend(marker(input, "FromBytes", "FromBytes"));
+            out
+        }
+        Trait::IntoBytes => {
+            let mut out = marker(input, "IntoBytes", "IntoBytes");
+            out.extend(padding_assertion(input));
+            out
+        }
+        Trait::Unaligned => marker(input, "Unaligned", "Unaligned"),
+    }
+}
+
+fn path(k: &Path, name: &str) -> TokenStream {
+    let ident = Ident::new(name, Span::call_site());
+    quote!(#k::#ident)
+}
+
+/// `unsafe impl #trait for #ident where <each field>: #bound { #body }`.
+fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> TokenStream {
+    let ident = input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let tr = path(&input.krate, trait_name);
+    let mut preds: Vec<TokenStream> = where_c
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    preds.extend(field_bounds(input, bound));
+    quote! {
+        #[automatically_derived]
+        unsafe impl #impl_g #tr for #ident #ty_g where #(#preds,)* {
+            #body
+        }
+    }
+}
+
+fn marker(input: &Input<'_>, trait_name: &str, bound: &str) -> TokenStream {
+    imp(input, trait_name, bound, TokenStream::new())
+}
+
+/// The `where` predicates a trait's impl needs: one per field, spanned on the field's type.
+fn field_bounds(input: &Input<'_>, bound: &str) -> Vec<TokenStream> {
+    let k = &input.krate;
+    let bound_path = path(k, bound);
+    let mut out: Vec<TokenStream> = input
+        .all_fields()
+        .iter()
+        .map(|f| {
+            let ty = f.ty;
+            quote_spanned!(ty.span()=> #ty: #bound_path)
+        })
+        .collect();
+    // `IntoBytes` on a generic `repr(C)` struct: padding cannot be checked for every
+    // instantiation, so every field must have alignment 1, which leaves no room for any.
+    if bound == "IntoBytes" && input.is_generic() && needs_padding_check(input) {
+        let unaligned = path(k, "Unaligned");
+        out.extend(input.all_fields().iter().map(|f| {
+            let ty = f.ty;
+            quote_spanned!(ty.span()=> #ty: #unaligned)
+        }));
+    }
+    // `Unaligned` structs need `Unaligned` fields unless `repr(packed)` (alignment 1) makes the
+    // fields' own alignment irrelevant; the field bounds above say exactly that.
+    if bound == "Unaligned" && matches!(input.repr.packed, Some((1, _))) {
+        out.clear();
+    }
+    if bound == "Unaligned" && matches!(input.shape, Shape::Enum(_)) {
+        out.clear();
+    }
+    out
+}
+
+/// `true` for a struct or union whose layout may have padding the derive must rule out.
+fn needs_padding_check(input: &Input<'_>) -> bool {
+    let repr = &input.repr;
+    if repr.transparent.is_some() || matches!(input.shape, Shape::Enum(_)) {
+        return false;
+    }
+    if matches!(input.shape, Shape::Union(_)) {
+        return true;
+    }
+    let packed1 = matches!(repr.packed, Some((1, _)));
+    let aligned = matches!(repr.align, Some((n, _)) if n > 1);
+    let fields = input.all_fields().len();
+    !packed1 && (fields > 1 || aligned)
+}
+
+fn known_layout(input: &Input<'_>) -> TokenStream {
+    let k = &input.krate;
+    let ident = input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        unsafe impl #impl_g #k::KnownLayout for #ident #ty_g #where_c {
+            type PointerMetadata = ();
+            const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
+            #[inline(always)]
+            fn raw_from_ptr_len(
+                bytes: ::core::ptr::NonNull<u8>,
+                _meta: (),
+            ) -> ::core::ptr::NonNull<Self> {
+                bytes.cast::<Self>()
+            }
+            #[inline(always)]
+            fn pointer_to_metadata(_ptr: *mut Self) {}
+        }
+    }
+}
+
+/// The body of a `validate` that checks every field (struct), any field (union) or the
+/// discriminant (enum).
+fn validate_checked(input: &Input<'_>) -> TokenStream {
+    let k = &input.krate;
+    let name = input.ident.to_string();
+    let checks = match &input.shape {
+        Shape::Struct(fields) => {
+            let each = fields.iter().map(|f| field_check(input, f, &name));
+            quote! { #( #each?; )* ::core::result::Result::Ok(()) }
+        }
+        Shape::Union(fields) => {
+            let each = fields.iter().map(|f| field_check(input, f, &name));
+            quote! {
+                let mut first = ::core::option::Option::None;
+                #(
+                    match #each {
+                        ::core::result::Result::Ok(()) => return ::core::result::Result::Ok(()),
+                        ::core::result::Result::Err(e) => { first.get_or_insert(e); }
+                    }
+                )*
+                ::core::result::Result::Err(first.unwrap_or_else(|| candidate.invalid(::core::option::Option::None)))
+            }
+        }
+        Shape::Enum(variants) => enum_check(input, variants),
+    };
+    quote! {
+        #[inline]
+        fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+            let _ = &candidate;
+            #checks
+        }
+    }
+}
+
+fn field_check(input: &Input<'_>, f: &Field<'_>, container: &str) -> TokenStream {
+    let _ = input;
+    let ty = f.ty;
+    let member = &f.member;
+    let name = &f.name;
+    quote! {
+        candidate.validate_field::<#ty>(::core::mem::offset_of!(Self, #member), #container, #name)
+    }
+}
+
+/// Validation of a fieldless enum's discriminant against the declared variants.
+fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
+    let ident = input.ident;
+    let none = quote!(::core::option::Option::None);
+    if variants.is_empty() {
+        return quote! { ::core::result::Result::Err(candidate.invalid(#none)) };
+    }
+    let consts: Vec<Ident> = (0..variants.len())
+        .map(|i| Ident::new(&format!("__D{i}"), Span::call_site()))
+        .collect();
+    let vidents = variants.iter().map(|v| v.ident);
+    match input.repr.int {
+        Some((int, _)) => {
+            let int_ty = Ident::new(int.name(), Span::call_site());
+            let uint_ty = Ident::new(unsigned_of(int), Span::call_site());
+            quote! {
+                #( const #consts: #int_ty = #ident::#vidents as #int_ty; )*
+                match candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
+                    ::core::option::Option::Some(bytes) => {
+                        let tag = #int_ty::from_ne_bytes(bytes);
+                        match tag {
+                            #( #consts )|* => ::core::result::Result::Ok(()),
+                            _ => ::core::result::Result::Err(candidate.invalid(
+                                ::core::option::Option::Some(tag as #uint_ty as u128),
+                            )),
+                        }
+                    }
+                    ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(#none)),
+                }
+            }
+        }
+        // `repr(C)`: the discriminant has the size of the enum (a C `int` on common targets);
+        // compare its native-endian bits, truncated to that size, with each variant's.
+        None => quote! {
+            const __W: usize = ::core::mem::size_of::<#ident>();
+            const __MASK: u128 = if __W >= 16 { u128::MAX } else { (1u128 << (__W * 8)) - 1 };
+            #( const #consts: u128 = (#ident::#vidents as i128 as u128) & __MASK; )*
+            match candidate.tag_bits(__W) {
+                ::core::option::Option::Some(tag) => match tag {
+                    #( #consts )|* => ::core::result::Result::Ok(()),
+                    _ => ::core::result::Result::Err(candidate.invalid(::core::option::Option::Some(tag))),
+                },
+                ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(#none)),
+            }
+        },
+    }
+}
+
+fn unsigned_of(int: IntRepr) -> &'static str {
+    match int {
+        IntRepr::U8 | IntRepr::I8 => "u8",
+        IntRepr::U16 | IntRepr::I16 => "u16",
+        IntRepr::U32 | IntRepr::I32 => "u32",
+        IntRepr::U64 | IntRepr::I64 => "u64",
+        IntRepr::U128 | IntRepr::I128 => "u128",
+        IntRepr::Usize | IntRepr::Isize => "usize",
+    }
+}
+
+/// For `FromZeros` on an enum whose discriminants are not all literals: a `const` assertion
+/// that one of them is zero.
+fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
+    let Shape::Enum(variants) = &input.shape else {
+        return TokenStream::new();
+    };
+    if variants.is_empty() || enums::literal_discriminants(variants).is_some() {
+        return TokenStream::new();
+    }
+    let ident = input.ident;
+    let vidents = variants.iter().map(|v| v.ident);
+    let msg = format!(
+        "`#[derive(FromZeros)]` needs a variant of `{ident}` with discriminant 0, so that all-zero \
+         bytes are a valid `{ident}`; none of its discriminants evaluates to 0. Add a variant `= 0`"
+    );
+    quote_spanned! {ident.span()=>
+        const _: () = ::core::assert!(false #( || (#ident::#vidents as i128) == 0 )*, #msg);
+    }
+}
+
+/// For `IntoBytes` on a concrete `repr(C)` struct or union: a `const` assertion, evaluated by
+/// the compiler, that there is no padding, naming the field it would follow.
+fn padding_assertion(input: &Input<'_>) -> TokenStream {
+    if input.is_generic() || !needs_padding_check(input) {
+        return TokenStream::new();
+    }
+    let k = &input.krate;
+    let ident = input.ident;
+    let name = ident.to_string();
+    let (fields, check) = match &input.shape {
+        Shape::Struct(f) => (f, quote!(assert_no_padding)),
+        Shape::Union(f) => (f, quote!(assert_union_no_padding)),
+        Shape::Enum(_) => return TokenStream::new(),
+    };
+    let infos = fields.iter().map(|f| {
+        let member = &f.member;
+        let fname = &f.name;
+        let ty: &Type = f.ty;
+        quote!(#k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>()))
+    });
+    quote_spanned! {ident.span()=>
+        const _: () = #k::checks::#check(#name, ::core::mem::size_of::<#ident>(), &[#(#infos),*]);
+    }
+}

@@ -1,0 +1,273 @@
+//! Phase 1: parse the derive input into an IR that keeps the original syn nodes for spans.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, Data, DeriveInput, Expr, Fields, Generics, Ident, Member, Path, Type};
+
+use crate::ctxt::Ctxt;
+
+/// The item a derive was applied to.
+pub(crate) struct Input<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) generics: &'a Generics,
+    pub(crate) shape: Shape<'a>,
+    pub(crate) repr: Repr,
+    /// The path of the zerocast crate (`::zerocast`, or `#[zerocast(crate = "...")]`).
+    pub(crate) krate: Path,
+}
+
+pub(crate) enum Shape<'a> {
+    Struct(Vec<Field<'a>>),
+    Union(Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+}
+
+pub(crate) struct Field<'a> {
+    /// `x` or `0`, for `offset_of!`.
+    pub(crate) member: Member,
+    /// The name as the user wrote it, for messages.
+    pub(crate) name: String,
+    pub(crate) ty: &'a Type,
+}
+
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) discriminant: Option<&'a Expr>,
+    pub(crate) fields: Vec<Field<'a>>,
+    pub(crate) node: &'a syn::Variant,
+}
+
+/// The `repr` attributes of the item.
+#[derive(Default)]
+pub(crate) struct Repr {
+    /// `repr(C)`.
+    pub(crate) c: Option<Span>,
+    /// `repr(transparent)`.
+    pub(crate) transparent: Option<Span>,
+    /// `repr(packed)` (1) or `repr(packed(N))`.
+    pub(crate) packed: Option<(u64, Span)>,
+    /// `repr(align(N))`.
+    pub(crate) align: Option<(u64, Span)>,
+    /// `repr(u8)`, `repr(i32)`, ...
+    pub(crate) int: Option<(IntRepr, Span)>,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(crate) enum IntRepr {
+    U8,
+    U16,
+    U32,
+    U64,
+    U128,
+    Usize,
+    I8,
+    I16,
+    I32,
+    I64,
+    I128,
+    Isize,
+}
+
+impl IntRepr {
+    fn parse(s: &str) -> Option<IntRepr> {
+        Some(match s {
+            "u8" => IntRepr::U8,
+            "u16" => IntRepr::U16,
+            "u32" => IntRepr::U32,
+            "u64" => IntRepr::U64,
+            "u128" => IntRepr::U128,
+            "usize" => IntRepr::Usize,
+            "i8" => IntRepr::I8,
+            "i16" => IntRepr::I16,
+            "i32" => IntRepr::I32,
+            "i64" => IntRepr::I64,
+            "i128" => IntRepr::I128,
+            "isize" => IntRepr::Isize,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            IntRepr::U8 => "u8",
+            IntRepr::U16 => "u16",
+            IntRepr::U32 => "u32",
+            IntRepr::U64 => "u64",
+            IntRepr::U128 => "u128",
+            IntRepr::Usize => "usize",
+            IntRepr::I8 => "i8",
+            IntRepr::I16 => "i16",
+            IntRepr::I32 => "i32",
+            IntRepr::I64 => "i64",
+            IntRepr::I128 => "i128",
+            IntRepr::Isize => "isize",
+        }
+    }
+
+    /// The width in bits, where it does not depend on the target.
+    pub(crate) fn bits(self) -> Option<u32> {
+        match self {
+            IntRepr::U8 | IntRepr::I8 => Some(8),
+            IntRepr::U16 | IntRepr::I16 => Some(16),
+            IntRepr::U32 | IntRepr::I32 => Some(32),
+            IntRepr::U64 | IntRepr::I64 => Some(64),
+            IntRepr::U128 | IntRepr::I128 => Some(128),
+            IntRepr::Usize | IntRepr::Isize => None,
+        }
+    }
+
+    pub(crate) fn signed(self) -> bool {
+        matches!(
+            self,
+            IntRepr::I8
+                | IntRepr::I16
+                | IntRepr::I32
+                | IntRepr::I64
+                | IntRepr::I128
+                | IntRepr::Isize
+        )
+    }
+}
+
+impl Repr {
+    /// A `repr` that fixes the order and offsets of fields: `C`, `transparent`, or `packed`.
+    pub(crate) fn is_defined_layout(&self) -> bool {
+        self.c.is_some() || self.transparent.is_some() || self.packed.is_some()
+    }
+}
+
+impl<'a> Input<'a> {
+    pub(crate) fn parse(cx: &Ctxt, item: &'a DeriveInput) -> Input<'a> {
+        let shape = match &item.data {
+            Data::Struct(s) => Shape::Struct(fields(&s.fields)),
+            Data::Union(u) => Shape::Union(named(u.fields.named.iter())),
+            Data::Enum(e) => Shape::Enum(
+                e.variants
+                    .iter()
+                    .map(|v| Variant {
+                        ident: &v.ident,
+                        discriminant: v.discriminant.as_ref().map(|(_, e)| e),
+                        fields: fields(&v.fields),
+                        node: v,
+                    })
+                    .collect(),
+            ),
+        };
+        Input {
+            ident: &item.ident,
+            generics: &item.generics,
+            shape,
+            repr: parse_repr(cx, &item.attrs),
+            krate: parse_crate_path(cx, &item.attrs),
+        }
+    }
+
+    /// Every field of every variant.
+    pub(crate) fn all_fields(&self) -> Vec<&Field<'a>> {
+        match &self.shape {
+            Shape::Struct(f) | Shape::Union(f) => f.iter().collect(),
+            Shape::Enum(v) => v.iter().flat_map(|v| v.fields.iter()).collect(),
+        }
+    }
+
+    pub(crate) fn is_generic(&self) -> bool {
+        !self.generics.params.is_empty()
+    }
+}
+
+fn fields(f: &Fields) -> Vec<Field<'_>> {
+    match f {
+        Fields::Named(n) => named(n.named.iter()),
+        Fields::Unnamed(u) => u
+            .unnamed
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Field {
+                member: Member::Unnamed(syn::Index {
+                    index: i as u32,
+                    span: f.ty.span(),
+                }),
+                name: i.to_string(),
+                ty: &f.ty,
+            })
+            .collect(),
+        Fields::Unit => Vec::new(),
+    }
+}
+
+fn named<'a>(it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'a>> {
+    it.map(|f| {
+        // PANIC: named fields always have an identifier.
+        let ident = f.ident.clone().expect("named field");
+        Field {
+            name: ident.to_string(),
+            member: Member::Named(ident),
+            ty: &f.ty,
+        }
+    })
+    .collect()
+}
+
+fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
+    let mut repr = Repr::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("repr")) {
+        let res = attr.parse_nested_meta(|meta| {
+            let span = meta.path.span();
+            let Some(ident) = meta.path.get_ident() else {
+                return Err(meta.error("unrecognized repr"));
+            };
+            let name = ident.to_string();
+            match name.as_str() {
+                "C" => repr.c = Some(span),
+                "transparent" => repr.transparent = Some(span),
+                "Rust" => {}
+                "packed" => {
+                    let n = if meta.input.peek(syn::token::Paren) {
+                        let content;
+                        syn::parenthesized!(content in meta.input);
+                        content.parse::<syn::LitInt>()?.base10_parse::<u64>()?
+                    } else {
+                        1
+                    };
+                    repr.packed = Some((n, span));
+                }
+                "align" => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    let n = content.parse::<syn::LitInt>()?.base10_parse::<u64>()?;
+                    repr.align = Some((n, span));
+                }
+                other => match IntRepr::parse(other) {
+                    Some(int) => repr.int = Some((int, span)),
+                    None => return Err(meta.error(format_args!("unrecognized repr `{other}`"))),
+                },
+            }
+            Ok(())
+        });
+        if let Err(e) = res {
+            cx.push(e);
+        }
+    }
+    repr
+}
+
+fn parse_crate_path(cx: &Ctxt, attrs: &[Attribute]) -> Path {
+    let mut path: Path = syn::parse_quote!(::zerocast);
+    for attr in attrs.iter().filter(|a| a.path().is_ident("zerocast")) {
+        let res = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("crate") {
+                let lit: syn::LitStr = meta.value()?.parse()?;
+                path = lit.parse()?;
+                Ok(())
+            } else {
+                Err(meta.error(
+                    "unknown zerocast attribute; the one supported is `#[zerocast(crate = \"path::to::zerocast\")]`",
+                ))
+            }
+        });
+        if let Err(e) = res {
+            cx.push(e);
+        }
+    }
+    path
+}

@@ -1,0 +1,100 @@
+//! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes` and `Unaligned`.
+//!
+//! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
+//! phases, one module each: [`ir`] parses the item keeping its syntax nodes for spans,
+//! [`check`] rejects what cannot be derived soundly (collecting every error, each on the
+//! offending token), and [`expand`] generates the impls, only when nothing was rejected.
+#![forbid(unsafe_code)]
+
+mod check;
+mod ctxt;
+mod enums;
+mod expand;
+mod ir;
+
+use proc_macro::TokenStream;
+
+/// The trait a derive implements.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Trait {
+    KnownLayout,
+    Immutable,
+    TryFromBytes,
+    FromZeros,
+    FromBytes,
+    IntoBytes,
+    Unaligned,
+}
+
+impl Trait {
+    fn name(self) -> &'static str {
+        match self {
+            Trait::KnownLayout => "KnownLayout",
+            Trait::Immutable => "Immutable",
+            Trait::TryFromBytes => "TryFromBytes",
+            Trait::FromZeros => "FromZeros",
+            Trait::FromBytes => "FromBytes",
+            Trait::IntoBytes => "IntoBytes",
+            Trait::Unaligned => "Unaligned",
+        }
+    }
+}
+
+fn derive(input: TokenStream, tr: Trait) -> TokenStream {
+    let item = match syn::parse::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    let cx = ctxt::Ctxt::default();
+    let input = ir::Input::parse(&cx, &item);
+    check::check(&cx, &input, tr);
+    match cx.into_errors() {
+        // Never emit an impl for input that failed a check.
+        Some(errors) => errors.into(),
+        None => expand::expand(&input, tr).into(),
+    }
+}
+
+/// Derives `zerocast::KnownLayout` for a sized struct, enum or union.
+#[proc_macro_derive(KnownLayout, attributes(zerocast))]
+pub fn derive_known_layout(input: TokenStream) -> TokenStream {
+    derive(input, Trait::KnownLayout)
+}
+
+/// Derives `zerocast::Immutable`: every field must be `Immutable`.
+#[proc_macro_derive(Immutable, attributes(zerocast))]
+pub fn derive_immutable(input: TokenStream) -> TokenStream {
+    derive(input, Trait::Immutable)
+}
+
+/// Derives `zerocast::TryFromBytes`: structs and unions of `TryFromBytes` fields, and fieldless
+/// enums with an integer or `C` `repr`.
+#[proc_macro_derive(TryFromBytes, attributes(zerocast))]
+pub fn derive_try_from_bytes(input: TokenStream) -> TokenStream {
+    derive(input, Trait::TryFromBytes)
+}
+
+/// Derives `zerocast::FromZeros` and `zerocast::TryFromBytes`.
+#[proc_macro_derive(FromZeros, attributes(zerocast))]
+pub fn derive_from_zeros(input: TokenStream) -> TokenStream {
+    derive(input, Trait::FromZeros)
+}
+
+/// Derives `zerocast::FromBytes`, `zerocast::FromZeros` and `zerocast::TryFromBytes`.
+#[proc_macro_derive(FromBytes, attributes(zerocast))]
+pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
+    derive(input, Trait::FromBytes)
+}
+
+/// Derives `zerocast::IntoBytes`, checking at compile time that there is no padding.
+#[proc_macro_derive(IntoBytes, attributes(zerocast))]
+pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
+    derive(input, Trait::IntoBytes)
+}
+
+/// Derives `zerocast::Unaligned`.
+#[proc_macro_derive(Unaligned, attributes(zerocast))]
+pub fn derive_unaligned(input: TokenStream) -> TokenStream {
+    derive(input, Trait::Unaligned)
+}

@@ -1,0 +1,623 @@
+//! Errors of conversions: what failed, where, what was needed and what was found.
+//!
+//! A failed conversion hands back its source (`into_src`), so nothing is lost, and says in its
+//! `Display` output exactly what went wrong: the alignment needed and the address found, the
+//! byte count needed and the byte count found, the offset and type of an invalid value. Errors
+//! never allocate.
+//!
+//! The three kinds compose in [`ConvertError`]; the aliases [`CastError`], [`TryCastError`],
+//! [`TryReadError`] and [`AlignedTryCastError`] name the combinations the methods return, with
+//! [`Infallible`] in the arms that cannot happen.
+
+use core::any::type_name;
+use core::convert::Infallible;
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::Unaligned;
+
+/// A marker for the destination type of an error; `Send`, `Sync` and `Copy` whatever `T` is.
+type DstMarker<T> = PhantomData<fn() -> PhantomData<T>>;
+
+/// How many bytes a conversion needed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SizeNeeded {
+    /// Exactly this many bytes.
+    Exactly(usize),
+    /// At least this many bytes.
+    AtLeast(usize),
+    /// `offset + n * elem_size` bytes for some whole `n`, rounded up to a multiple of `align`.
+    Elements {
+        /// The size of the fixed part before the trailing elements.
+        offset: usize,
+        /// The size of one trailing element.
+        elem_size: usize,
+        /// The alignment the total is rounded up to.
+        align: usize,
+    },
+    /// The requested element count makes the size exceed `isize::MAX` bytes.
+    Overflow {
+        /// The requested element count.
+        elems: usize,
+    },
+}
+
+impl fmt::Display for SizeNeeded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            SizeNeeded::Exactly(n) => write!(f, "exactly {n} byte{}", plural(n)),
+            SizeNeeded::AtLeast(n) => write!(f, "at least {n} byte{}", plural(n)),
+            SizeNeeded::Elements {
+                offset,
+                elem_size,
+                align,
+            } => {
+                if offset == 0 && elem_size % align == 0 {
+                    return write!(f, "a whole number of {elem_size}-byte elements");
+                }
+                write!(f, "{offset} + n * {elem_size} bytes")?;
+                if elem_size % align != 0 || offset % align != 0 {
+                    write!(f, " rounded up to a multiple of {align}")?;
+                }
+                Ok(())
+            }
+            SizeNeeded::Overflow { elems } => {
+                write!(f, "{elems} elements, which would exceed isize::MAX bytes")
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The source was not suitably aligned for the destination type.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, FromBytes};
+///
+/// #[repr(align(4))]
+/// struct Buf([u8; 8]);
+/// let buf = Buf([0; 8]);
+/// match u32::ref_from_bytes(&buf.0[1..5]) {
+///     Err(ConvertError::Alignment(e)) => {
+///         assert_eq!(e.align(), 4);
+///         assert_eq!(e.misalignment(), 1);
+///         assert_eq!(e.into_src(), &[0, 0, 0, 0]);
+///     }
+///     _ => unreachable!(),
+/// }
+/// ```
+pub struct AlignmentError<Src, Dst: ?Sized> {
+    src: Src,
+    offset: usize,
+    addr: usize,
+    align: usize,
+    _dst: DstMarker<Dst>,
+}
+
+impl<Src, Dst: ?Sized> AlignmentError<Src, Dst> {
+    /// `offset`: where in `src` the value would have started; `addr`: that byte's address.
+    pub(crate) fn new(src: Src, offset: usize, addr: usize, align: usize) -> Self {
+        AlignmentError {
+            src,
+            offset,
+            addr,
+            align,
+            _dst: PhantomData,
+        }
+    }
+
+    /// The source of the failed conversion.
+    pub fn src(&self) -> &Src {
+        &self.src
+    }
+
+    /// Hands back the source of the failed conversion.
+    pub fn into_src(self) -> Src {
+        self.src
+    }
+
+    /// Replaces the source, keeping the facts.
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> AlignmentError<NewSrc, Dst> {
+        AlignmentError::new(f(self.src), self.offset, self.addr, self.align)
+    }
+
+    /// The alignment the destination type needs, in bytes.
+    pub fn align(&self) -> usize {
+        self.align
+    }
+
+    /// The address at which the value would have started.
+    pub fn addr(&self) -> usize {
+        self.addr
+    }
+
+    /// Where in the source the value would have started (non-zero only for suffix conversions).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// How many bytes past an `align()` boundary the value would have started.
+    pub fn misalignment(&self) -> usize {
+        self.addr & (self.align - 1)
+    }
+}
+
+impl<Src, Dst: ?Sized> fmt::Display for AlignmentError<Src, Dst> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` needs {}-byte alignment, but ",
+            type_name::<Dst>(),
+            self.align
+        )?;
+        if self.offset == 0 {
+            write!(f, "the source starts at address {:#x}", self.addr)?;
+        } else {
+            write!(
+                f,
+                "it would start at byte {} of the source (address {:#x})",
+                self.offset, self.addr
+            )?;
+        }
+        let off = self.misalignment();
+        write!(
+            f,
+            ", {off} byte{} past a {}-byte boundary",
+            plural(off),
+            self.align
+        )
+    }
+}
+
+/// The source had the wrong number of bytes for the destination type.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{FromBytes, SizeNeeded};
+///
+/// let e = u64::read_from_bytes(&[1, 2, 3]).unwrap_err();
+/// assert_eq!(e.found(), 3);
+/// assert_eq!(e.needed(), SizeNeeded::Exactly(8));
+/// assert_eq!(e.to_string(), "`u64` needs exactly 8 bytes, but the source has 3");
+/// ```
+pub struct SizeError<Src, Dst: ?Sized> {
+    src: Src,
+    found: usize,
+    needed: SizeNeeded,
+    subject: &'static str,
+    _dst: DstMarker<Dst>,
+}
+
+impl<Src, Dst: ?Sized> SizeError<Src, Dst> {
+    pub(crate) fn new(src: Src, found: usize, needed: SizeNeeded) -> Self {
+        SizeError {
+            src,
+            found,
+            needed,
+            subject: type_name::<Dst>(),
+            _dst: PhantomData,
+        }
+    }
+
+    /// For `write_to*`: the value being written, of type `subject`, did not fit the destination.
+    pub(crate) fn for_write(
+        src: Src,
+        found: usize,
+        needed: SizeNeeded,
+        subject: &'static str,
+    ) -> Self {
+        SizeError {
+            src,
+            found,
+            needed,
+            subject,
+            _dst: PhantomData,
+        }
+    }
+
+    /// The source of the failed conversion.
+    pub fn src(&self) -> &Src {
+        &self.src
+    }
+
+    /// Hands back the source of the failed conversion.
+    pub fn into_src(self) -> Src {
+        self.src
+    }
+
+    /// Replaces the source, keeping the facts.
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> SizeError<NewSrc, Dst> {
+        SizeError {
+            src: f(self.src),
+            found: self.found,
+            needed: self.needed,
+            subject: self.subject,
+            _dst: PhantomData,
+        }
+    }
+
+    /// The number of bytes there were.
+    pub fn found(&self) -> usize {
+        self.found
+    }
+
+    /// The number of bytes needed.
+    pub fn needed(&self) -> SizeNeeded {
+        self.needed
+    }
+}
+
+impl<Src, Dst: ?Sized> fmt::Display for SizeError<Src, Dst> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` needs {}, but the ", self.subject, self.needed)?;
+        if self.subject == type_name::<Dst>() {
+            write!(f, "source has {}", self.found)
+        } else {
+            write!(f, "destination has {}", self.found)
+        }
+    }
+}
+
+/// Where a value failed validation, and why: the answer of
+/// [`TryFromBytes::validate`](crate::TryFromBytes::validate).
+///
+/// It names the innermost type whose bytes were invalid, the absolute byte offset of that value
+/// in the source, the value found (for enum discriminants, `bool` and `char`), and the nearest
+/// named field that contains it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct InvalidBits {
+    offset: usize,
+    type_name: &'static str,
+    found: Option<u128>,
+    field: Option<(&'static str, &'static str)>,
+}
+
+impl InvalidBits {
+    /// A value of type `T` at `offset` is invalid; `found` is its raw bits, if they fit.
+    #[must_use]
+    pub fn new<T: ?Sized>(offset: usize, found: Option<u128>) -> InvalidBits {
+        InvalidBits {
+            offset,
+            type_name: type_name::<T>(),
+            found,
+            field: None,
+        }
+    }
+
+    /// Records that the invalid value lies in field `field` of `container`, unless an inner
+    /// field was named already. Used by derived validators.
+    #[must_use]
+    #[inline]
+    pub fn in_field(mut self, container: &'static str, field: &'static str) -> InvalidBits {
+        if self.field.is_none() {
+            self.field = Some((container, field));
+        }
+        self
+    }
+
+    /// The offset of the invalid value from the start of the converted bytes.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The name of the innermost type whose bytes were invalid.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        self.type_name
+    }
+
+    /// The raw value found (the discriminant of an enum, the byte of a `bool`, ...), if recorded.
+    #[must_use]
+    pub fn found(&self) -> Option<u128> {
+        self.found
+    }
+
+    /// The nearest named field containing the invalid value, as `(type, field)`.
+    #[must_use]
+    pub fn field(&self) -> Option<(&'static str, &'static str)> {
+        self.field
+    }
+}
+
+impl fmt::Display for InvalidBits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.found {
+            Some(v) => write!(f, "{v:#x} is not a valid `{}`", self.type_name)?,
+            None => write!(f, "the bytes are not a valid `{}`", self.type_name)?,
+        }
+        write!(f, " at byte offset {}", self.offset)?;
+        if let Some((container, field)) = self.field {
+            write!(f, " (field `{field}` of `{container}`)")?;
+        }
+        Ok(())
+    }
+}
+
+/// The source bytes were not a valid value of the destination type.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::TryFromBytes;
+///
+/// let e = bool::try_read_from_bytes(&[2]).unwrap_err();
+/// assert_eq!(e.to_string(), "0x2 is not a valid `bool` at byte offset 0");
+/// ```
+pub struct ValidityError<Src, Dst: ?Sized> {
+    src: Src,
+    invalid: InvalidBits,
+    _dst: DstMarker<Dst>,
+}
+
+impl<Src, Dst: ?Sized> ValidityError<Src, Dst> {
+    pub(crate) fn new(src: Src, invalid: InvalidBits) -> Self {
+        ValidityError {
+            src,
+            invalid,
+            _dst: PhantomData,
+        }
+    }
+
+    /// The source of the failed conversion.
+    pub fn src(&self) -> &Src {
+        &self.src
+    }
+
+    /// Hands back the source of the failed conversion.
+    pub fn into_src(self) -> Src {
+        self.src
+    }
+
+    /// Replaces the source, keeping the facts.
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> ValidityError<NewSrc, Dst> {
+        ValidityError::new(f(self.src), self.invalid)
+    }
+
+    /// Which value was invalid, where, and why.
+    pub fn invalid(&self) -> InvalidBits {
+        self.invalid
+    }
+}
+
+impl<Src, Dst: ?Sized> fmt::Display for ValidityError<Src, Dst> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.invalid.type_name != type_name::<Dst>() {
+            write!(f, "invalid `{}`: ", type_name::<Dst>())?;
+        }
+        fmt::Display::fmt(&self.invalid, f)
+    }
+}
+
+macro_rules! common_impls {
+    ($($err:ident),*) => {$(
+        impl<Src, Dst: ?Sized> fmt::Debug for $err<Src, Dst> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // The source is left out: it may be a large buffer, and need not be `Debug`.
+                write!(f, concat!(stringify!($err), "({})"), self)
+            }
+        }
+
+        impl<Src: Clone, Dst: ?Sized> Clone for $err<Src, Dst> {
+            fn clone(&self) -> Self {
+                self.with_src(self.src.clone())
+            }
+        }
+
+        impl<Src: PartialEq, Dst: ?Sized> PartialEq for $err<Src, Dst> {
+            fn eq(&self, other: &Self) -> bool {
+                self.src == other.src && self.same_facts(other)
+            }
+        }
+
+        impl<Src: Eq, Dst: ?Sized> Eq for $err<Src, Dst> {}
+
+        impl<Src, Dst: ?Sized> core::error::Error for $err<Src, Dst> {}
+    )*};
+}
+
+common_impls!(AlignmentError, SizeError, ValidityError);
+
+// `with_src` copies an error's facts around another source, for `Clone`; `same_facts` compares
+// the facts, for `PartialEq`.
+impl<Src, Dst: ?Sized> AlignmentError<Src, Dst> {
+    fn with_src<S>(&self, src: S) -> AlignmentError<S, Dst> {
+        AlignmentError::new(src, self.offset, self.addr, self.align)
+    }
+    fn same_facts(&self, o: &Self) -> bool {
+        (self.offset, self.addr, self.align) == (o.offset, o.addr, o.align)
+    }
+}
+impl<Src, Dst: ?Sized> SizeError<Src, Dst> {
+    fn with_src<S>(&self, src: S) -> SizeError<S, Dst> {
+        SizeError::for_write(src, self.found, self.needed, self.subject)
+    }
+    fn same_facts(&self, o: &Self) -> bool {
+        (self.found, self.needed, self.subject) == (o.found, o.needed, o.subject)
+    }
+}
+impl<Src, Dst: ?Sized> ValidityError<Src, Dst> {
+    fn with_src<S>(&self, src: S) -> ValidityError<S, Dst> {
+        ValidityError::new(src, self.invalid)
+    }
+    fn same_facts(&self, o: &Self) -> bool {
+        self.invalid == o.invalid
+    }
+}
+
+/// The error of a conversion: alignment (`A`), size (`S`) or validity (`V`).
+///
+/// Conversions name the arms that cannot happen [`Infallible`], so a `match` need not
+/// handle them; the aliases below are what the methods return.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ConvertError<A, S, V> {
+    /// The source was not suitably aligned.
+    Alignment(A),
+    /// The source had the wrong length.
+    Size(S),
+    /// The source's bytes were not a valid value.
+    Validity(V),
+}
+
+impl<A: fmt::Display, S: fmt::Display, V: fmt::Display> fmt::Display for ConvertError<A, S, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConvertError::Alignment(e) => e.fmt(f),
+            ConvertError::Size(e) => e.fmt(f),
+            ConvertError::Validity(e) => e.fmt(f),
+        }
+    }
+}
+
+impl<A, S, V> core::error::Error for ConvertError<A, S, V>
+where
+    A: fmt::Display + fmt::Debug,
+    S: fmt::Display + fmt::Debug,
+    V: fmt::Display + fmt::Debug,
+{
+}
+
+/// An error that holds a conversion's source; implemented by all error kinds and by
+/// [`Infallible`], so that [`ConvertError::into_src`] works on every alias.
+pub trait HoldsSrc<Src> {
+    /// Hands back the source.
+    fn into_src(self) -> Src;
+}
+
+impl<Src, Dst: ?Sized> HoldsSrc<Src> for AlignmentError<Src, Dst> {
+    fn into_src(self) -> Src {
+        self.src
+    }
+}
+impl<Src, Dst: ?Sized> HoldsSrc<Src> for SizeError<Src, Dst> {
+    fn into_src(self) -> Src {
+        self.src
+    }
+}
+impl<Src, Dst: ?Sized> HoldsSrc<Src> for ValidityError<Src, Dst> {
+    fn into_src(self) -> Src {
+        self.src
+    }
+}
+impl<Src> HoldsSrc<Src> for Infallible {
+    fn into_src(self) -> Src {
+        match self {}
+    }
+}
+
+impl<A, S, V> ConvertError<A, S, V> {
+    /// Hands back the source of the failed conversion, whichever check failed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    /// let bytes = [0u8; 3];
+    /// let err = <[u8; 4]>::ref_from_bytes(&bytes).unwrap_err();
+    /// assert_eq!(err.into_src(), &[0, 0, 0]);
+    /// ```
+    pub fn into_src<Src>(self) -> Src
+    where
+        A: HoldsSrc<Src>,
+        S: HoldsSrc<Src>,
+        V: HoldsSrc<Src>,
+    {
+        match self {
+            ConvertError::Alignment(e) => e.into_src(),
+            ConvertError::Size(e) => e.into_src(),
+            ConvertError::Validity(e) => e.into_src(),
+        }
+    }
+}
+
+/// What `ref_from_*`/`mut_from_*` return: alignment or size.
+pub type CastError<Src, Dst> =
+    ConvertError<AlignmentError<Src, Dst>, SizeError<Src, Dst>, Infallible>;
+
+/// What `try_ref_from_*`/`try_mut_from_*` return: alignment, size or validity.
+pub type TryCastError<Src, Dst> =
+    ConvertError<AlignmentError<Src, Dst>, SizeError<Src, Dst>, ValidityError<Src, Dst>>;
+
+/// What `try_read_from_*` returns: size or validity (copies need no alignment).
+pub type TryReadError<Src, Dst> =
+    ConvertError<Infallible, SizeError<Src, Dst>, ValidityError<Src, Dst>>;
+
+/// A [`TryCastError`] whose alignment arm cannot happen.
+pub type AlignedTryCastError<Src, Dst> =
+    ConvertError<Infallible, SizeError<Src, Dst>, ValidityError<Src, Dst>>;
+
+/// An [`AlignmentError`] for an [`Unaligned`] destination cannot exist.
+impl<Src, Dst: ?Sized + Unaligned> From<AlignmentError<Src, Dst>> for Infallible {
+    fn from(e: AlignmentError<Src, Dst>) -> Infallible {
+        impossible(e)
+    }
+}
+
+/// Proof that an alignment error for an [`Unaligned`] type does not exist.
+fn impossible<Src, Dst: ?Sized + Unaligned>(e: AlignmentError<Src, Dst>) -> ! {
+    // PANIC: `AlignmentError::new` is only called when an address is not a multiple of the
+    // destination's alignment; an `Unaligned` type has alignment 1, which every address is a
+    // multiple of, so no such error exists to reach this.
+    unreachable!(
+        "alignment error for the unaligned type `{}`: {e}",
+        type_name::<Dst>()
+    )
+}
+
+/// Drops the impossible alignment arm of an error whose destination is [`Unaligned`].
+///
+/// # Examples
+///
+/// ```
+/// use core::convert::Infallible;
+/// use zerocast::{ConvertError, FromBytes, SizeError};
+///
+/// let e = <[u8; 4]>::ref_from_bytes(&[1, 2][..]).unwrap_err();
+/// let ConvertError::Size(e): ConvertError<Infallible, _, _> = e.into();
+/// assert_eq!(e.found(), 2);
+/// ```
+impl<Src, Dst: ?Sized + Unaligned, S, V> From<ConvertError<AlignmentError<Src, Dst>, S, V>>
+    for ConvertError<Infallible, S, V>
+{
+    fn from(e: ConvertError<AlignmentError<Src, Dst>, S, V>) -> Self {
+        match e {
+            ConvertError::Alignment(a) => impossible(a),
+            ConvertError::Size(s) => ConvertError::Size(s),
+            ConvertError::Validity(v) => ConvertError::Validity(v),
+        }
+    }
+}
+
+/// A [`CastError`] to an [`Unaligned`] type can only be a size error.
+impl<Src, Dst: ?Sized + Unaligned> From<CastError<Src, Dst>> for SizeError<Src, Dst> {
+    fn from(e: CastError<Src, Dst>) -> Self {
+        match e {
+            ConvertError::Alignment(a) => impossible(a),
+            ConvertError::Size(s) => s,
+            ConvertError::Validity(v) => match v {},
+        }
+    }
+}
+
+/// Memory could not be allocated.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct AllocError;
+
+impl fmt::Display for AllocError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("memory allocation failed, or the requested size exceeds isize::MAX")
+    }
+}
+
+impl core::error::Error for AllocError {}

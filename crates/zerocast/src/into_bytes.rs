@@ -1,0 +1,180 @@
+//! [`IntoBytes`]: types whose every byte is initialized, so they can be viewed as bytes.
+
+use crate::cast;
+use crate::error::{SizeError, SizeNeeded};
+use crate::{FromBytes, Immutable};
+
+/// Types with no padding or other uninitialized bytes, whose values can be viewed as `[u8]`.
+///
+/// Integers, floats, `bool`, `char`, `NonZero*`, arrays and slices of such types, `repr(C)`
+/// structs with no padding, and fieldless enums with a primitive `repr`.
+///
+/// Derive it with `#[derive(IntoBytes)]`. The derive rejects any padding, naming the field
+/// it follows, its offset and size, and the ways to remove it.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{Immutable, IntoBytes};
+///
+/// #[derive(IntoBytes, Immutable)]
+/// #[repr(C)]
+/// struct Point {
+///     x: u16,
+///     y: u16,
+/// }
+///
+/// let p = Point { x: 1, y: 2 };
+/// let mut out = [0u8; 6];
+/// p.write_to_prefix(&mut out).unwrap();
+/// assert_eq!(&out[..4], p.as_bytes());
+/// ```
+///
+/// # Safety
+///
+/// *Implementers* promise that every byte of every `Self` value is initialized: no padding,
+/// no `MaybeUninit`, no unions with fields of different sizes.
+///
+/// *Callers* may read the bytes of any `Self` as `u8`s. The derive checks for padding at
+/// compile time; there is no reason to implement this by hand.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `IntoBytes`",
+    note = "add `#[derive(zerocast::IntoBytes)]` to `{Self}`; it must have a defined layout (`repr(C)`, `repr(transparent)`, `repr(packed)` or a primitive `repr`) and no padding"
+)]
+pub unsafe trait IntoBytes {
+    /// Views `self` as its bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::IntoBytes;
+    /// assert_eq!(0x0102u16.to_be().as_bytes(), &[1, 2]);
+    /// assert_eq!([true, false].as_bytes(), &[1, 0]);
+    /// ```
+    #[inline(always)]
+    fn as_bytes(&self) -> &[u8]
+    where
+        Self: Immutable,
+    {
+        cast::as_bytes(self)
+    }
+
+    /// Views `self` as its bytes, mutably: any bytes written are a valid `Self`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::IntoBytes;
+    /// let mut x = 0u32;
+    /// x.as_mut_bytes().fill(0xff);
+    /// assert_eq!(x, u32::MAX);
+    /// ```
+    #[inline(always)]
+    fn as_mut_bytes(&mut self) -> &mut [u8]
+    where
+        Self: FromBytes,
+    {
+        cast::as_mut_bytes(self)
+    }
+
+    /// Copies `self` into `dst`, which must be exactly `size_of_val(self)` bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::IntoBytes;
+    /// let mut out = [0u8; 2];
+    /// [7u8, 8].write_to(&mut out).unwrap();
+    /// assert_eq!(out, [7, 8]);
+    /// assert!([7u8, 8].write_to(&mut [0u8; 3]).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`SizeError`], holding `self`, if `dst` has the wrong length.
+    #[inline]
+    fn write_to(&self, dst: &mut [u8]) -> Result<(), SizeError<&Self, &mut [u8]>>
+    where
+        Self: Immutable,
+    {
+        let src = self.as_bytes();
+        if src.len() != dst.len() {
+            return Err(write_error(self, dst.len(), SizeNeeded::Exactly(src.len())));
+        }
+        dst.copy_from_slice(src);
+        Ok(())
+    }
+
+    /// Copies `self` into the start of `dst`, which must be at least `size_of_val(self)` bytes.
+    ///
+    /// # Errors
+    ///
+    /// A [`SizeError`], holding `self`, if `dst` is too short.
+    #[inline]
+    fn write_to_prefix(&self, dst: &mut [u8]) -> Result<(), SizeError<&Self, &mut [u8]>>
+    where
+        Self: Immutable,
+    {
+        let src = self.as_bytes();
+        match dst.get_mut(..src.len()) {
+            Some(dst) => {
+                dst.copy_from_slice(src);
+                Ok(())
+            }
+            None => Err(write_error(self, dst.len(), SizeNeeded::AtLeast(src.len()))),
+        }
+    }
+
+    /// Copies `self` into the end of `dst`, which must be at least `size_of_val(self)` bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::IntoBytes;
+    /// let mut out = [0u8; 4];
+    /// [7u8, 8].write_to_suffix(&mut out).unwrap();
+    /// assert_eq!(out, [0, 0, 7, 8]);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`SizeError`], holding `self`, if `dst` is too short.
+    #[inline]
+    fn write_to_suffix(&self, dst: &mut [u8]) -> Result<(), SizeError<&Self, &mut [u8]>>
+    where
+        Self: Immutable,
+    {
+        let src = self.as_bytes();
+        let len = dst.len();
+        match len
+            .checked_sub(src.len())
+            .and_then(|start| dst.get_mut(start..))
+        {
+            Some(dst) => {
+                dst.copy_from_slice(src);
+                Ok(())
+            }
+            None => Err(write_error(self, len, SizeNeeded::AtLeast(src.len()))),
+        }
+    }
+
+    /// Writes the bytes of `self` to `dst`.
+    ///
+    /// # Errors
+    ///
+    /// Any error of `dst`.
+    #[cfg(feature = "std")]
+    #[inline]
+    fn write_to_io<W: std::io::Write>(&self, mut dst: W) -> std::io::Result<()>
+    where
+        Self: Immutable,
+    {
+        dst.write_all(self.as_bytes())
+    }
+}
+
+/// The error of a `write_to*` whose destination has `found` bytes, where `needed` were needed.
+#[cold]
+fn write_error<T: ?Sized>(value: &T, found: usize, needed: SizeNeeded) -> SizeError<&T, &mut [u8]> {
+    SizeError::for_write(value, found, needed, core::any::type_name::<T>())
+}

@@ -1,0 +1,465 @@
+//! [`KnownLayout`]: the size and alignment of a type, sized or slice-tailed, known to the library.
+//!
+//! Every conversion first asks where a value of the destination type would sit in the source
+//! bytes. That question is answered here, by safe arithmetic on a type's [`DstLayout`]; the
+//! pointer casts that act on the answer live in the crate's `cast` module.
+
+use core::fmt::Debug;
+use core::ptr::NonNull;
+
+use crate::error::SizeNeeded;
+
+/// Types whose size and alignment the library knows, including slices and slice-tailed types.
+///
+/// For a [`Sized`] type this is just its size and alignment; for `[T]` (and, later, structs
+/// whose last field is a slice) it is a fixed prefix plus a number of elements. Every
+/// conversion method on [`FromBytes`](crate::FromBytes) and
+/// [`TryFromBytes`](crate::TryFromBytes) needs it to find where a value sits in the bytes.
+///
+/// Derive it with `#[derive(KnownLayout)]`.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::KnownLayout;
+///
+/// #[derive(KnownLayout)]
+/// #[repr(C)]
+/// struct Pair {
+///     a: u32,
+///     b: u16,
+/// }
+///
+/// assert_eq!(Pair::size_for_metadata(()), Some(8));
+/// assert_eq!(<[u16]>::size_for_metadata(5), Some(10));
+/// ```
+///
+/// # Safety
+///
+/// *Implementers* promise that:
+/// - `LAYOUT` describes `Self` exactly: for a sized type, `LAYOUT.size_info()` is
+///   `SizeInfo::Sized { size }` with `size == size_of::<Self>()`, and `LAYOUT.align()` is
+///   `align_of::<Self>()`; for a slice-tailed type, a value with `n` trailing elements has
+///   `size_of_val` equal to `LAYOUT.size_for_elems(n)` and alignment `LAYOUT.align()`;
+/// - `PointerMetadata` is `()` for sized types and `usize` (the element count) for slice-tailed
+///   types;
+/// - `raw_from_ptr_len(p, m)` returns a pointer with the same address and provenance as `p` whose
+///   metadata is `m`, and `pointer_to_metadata` returns the metadata of its argument.
+///
+/// *Callers* may rely on those facts to compute sizes and to build pointers before reading or
+/// writing through them. The derive checks them; there is no reason to implement this by hand.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `KnownLayout`",
+    note = "add `#[derive(zerocast::KnownLayout)]` to `{Self}`"
+)]
+pub unsafe trait KnownLayout {
+    /// `()` for sized types; `usize`, the number of trailing elements, for slice-tailed types.
+    type PointerMetadata: PointerMetadata;
+
+    /// The layout of `Self`.
+    const LAYOUT: DstLayout;
+
+    /// Builds a pointer to `Self` from a pointer to its first byte and its metadata.
+    ///
+    /// The result has the address and provenance of `bytes`; nothing is read or written.
+    fn raw_from_ptr_len(bytes: NonNull<u8>, meta: Self::PointerMetadata) -> NonNull<Self>;
+
+    /// The metadata (element count, or `()`) of a pointer to `Self`.
+    fn pointer_to_metadata(ptr: *mut Self) -> Self::PointerMetadata;
+
+    /// The size in bytes of a `Self` with this metadata, or `None` if it overflows `isize`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::KnownLayout;
+    /// assert_eq!(<[u64]>::size_for_metadata(3), Some(24));
+    /// assert_eq!(<[u64]>::size_for_metadata(usize::MAX), None);
+    /// ```
+    #[inline]
+    fn size_for_metadata(meta: Self::PointerMetadata) -> Option<usize> {
+        Self::LAYOUT.size_for_elems(meta.to_elem_count())
+    }
+}
+
+/// The metadata of a pointer to a [`KnownLayout`] type: `()` or an element count (`usize`).
+///
+/// This trait is sealed: only `()` and `usize` implement it.
+pub trait PointerMetadata: Copy + Eq + Debug + sealed::Sealed {
+    /// Metadata for `elems` trailing elements (ignored by `()`).
+    fn from_elem_count(elems: usize) -> Self;
+    /// The element count this metadata stands for (`0` for `()`).
+    fn to_elem_count(self) -> usize;
+}
+
+impl PointerMetadata for () {
+    #[inline(always)]
+    fn from_elem_count(_elems: usize) {}
+    #[inline(always)]
+    fn to_elem_count(self) -> usize {
+        0
+    }
+}
+
+impl PointerMetadata for usize {
+    #[inline(always)]
+    fn from_elem_count(elems: usize) -> usize {
+        elems
+    }
+    #[inline(always)]
+    fn to_elem_count(self) -> usize {
+        self
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for () {}
+    impl Sealed for usize {}
+}
+
+/// How the size of a [`KnownLayout`] type is determined.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SizeInfo {
+    /// A sized type of exactly `size` bytes.
+    Sized {
+        /// `size_of::<T>()`.
+        size: usize,
+    },
+    /// A type made of `offset` bytes followed by any number of `elem_size`-byte elements,
+    /// padded at the end to the type's alignment.
+    SliceDst {
+        /// Where the trailing slice starts.
+        offset: usize,
+        /// The size of one trailing element.
+        elem_size: usize,
+    },
+}
+
+/// The layout of a [`KnownLayout`] type: its alignment and how its size is determined.
+///
+/// # Invariants
+///
+/// `align` is a power of two; for `SizeInfo::Sized { size }`, `size` is a multiple of `align`;
+/// every size this layout produces is at most `isize::MAX`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct DstLayout {
+    align: usize,
+    size_info: SizeInfo,
+}
+
+impl DstLayout {
+    /// The layout of the sized type `T`.
+    #[must_use]
+    pub const fn for_sized<T>() -> DstLayout {
+        // INVARIANT: the compiler guarantees `align_of` is a power of two and that `size_of` is a
+        // multiple of it, and no type is larger than `isize::MAX`.
+        DstLayout {
+            align: align_of::<T>(),
+            size_info: SizeInfo::Sized {
+                size: size_of::<T>(),
+            },
+        }
+    }
+
+    /// The layout of the slice type `[T]`.
+    #[must_use]
+    pub const fn for_slice<T>() -> DstLayout {
+        // INVARIANT: a slice has its element's alignment; sizes are checked against `isize::MAX`
+        // by `size_for_elems`.
+        DstLayout {
+            align: align_of::<T>(),
+            size_info: SizeInfo::SliceDst {
+                offset: 0,
+                elem_size: size_of::<T>(),
+            },
+        }
+    }
+
+    /// The alignment, in bytes: a power of two.
+    #[must_use]
+    pub const fn align(&self) -> usize {
+        self.align
+    }
+
+    /// How the size is determined.
+    #[must_use]
+    pub const fn size_info(&self) -> SizeInfo {
+        self.size_info
+    }
+
+    /// `true` for sized types.
+    #[must_use]
+    pub const fn is_sized(&self) -> bool {
+        matches!(self.size_info, SizeInfo::Sized { .. })
+    }
+
+    /// The size of a value with `elems` trailing elements (ignored for sized types), or `None`
+    /// if that size would exceed `isize::MAX`.
+    #[must_use]
+    #[inline]
+    pub const fn size_for_elems(&self, elems: usize) -> Option<usize> {
+        match self.size_info {
+            SizeInfo::Sized { size } => Some(size),
+            SizeInfo::SliceDst { offset, elem_size } => {
+                let Some(tail) = elems.checked_mul(elem_size) else {
+                    return None;
+                };
+                let Some(unpadded) = offset.checked_add(tail) else {
+                    return None;
+                };
+                let Some(size) = round_up(unpadded, self.align) else {
+                    return None;
+                };
+                if size > isize::MAX as usize {
+                    return None;
+                }
+                Some(size)
+            }
+        }
+    }
+}
+
+/// Rounds `n` up to a multiple of `align` (a power of two), or `None` on overflow.
+const fn round_up(n: usize, align: usize) -> Option<usize> {
+    match n.checked_add(align - 1) {
+        Some(m) => Some(m & !(align - 1)),
+        None => None,
+    }
+}
+
+/// Which part of the source a conversion takes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// All of it: the value must be exactly as long as the source.
+    Whole,
+    /// The start: the value is followed by the rest of the source.
+    Prefix,
+    /// The end: the value is preceded by the rest of the source.
+    Suffix,
+}
+
+/// Where a value sits in a source of bytes, as found by [`locate`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Located {
+    /// The value's first byte, as an offset into the source.
+    pub(crate) start: usize,
+    /// The value's size in bytes; `start + size <= source length`.
+    pub(crate) size: usize,
+    /// The value's trailing element count (0 for sized types).
+    pub(crate) elems: usize,
+}
+
+/// Why [`locate`] found no place for the value.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Misfit {
+    /// The value would start at `offset` into the source, which is not suitably aligned.
+    Alignment { offset: usize },
+    /// The source has the wrong length.
+    Size(SizeNeeded),
+}
+
+/// Finds where a value of `layout` sits in `len` bytes at address `addr`, taking `part` of
+/// them, with `elems` trailing elements if given (else as many as fit). With `aligned`, the
+/// value must be aligned; without it (for copies), alignment is not checked.
+///
+/// This is safe arithmetic only. On success `start + size <= len`, `size` is
+/// `layout.size_for_elems(elems)`, and, if `aligned`, `addr + start` is a multiple of
+/// `layout.align()`.
+#[inline(always)]
+pub(crate) fn locate(
+    layout: DstLayout,
+    addr: usize,
+    len: usize,
+    part: Part,
+    elems: Option<usize>,
+    aligned: bool,
+) -> Result<Located, Misfit> {
+    let align = layout.align;
+    let misaligned = |offset: usize| aligned && (addr.wrapping_add(offset) & (align - 1)) != 0;
+
+    // Whole and prefix conversions start at the source's first byte: check alignment before size,
+    // as a misaligned source can never succeed whatever its length.
+    if part != Part::Suffix && misaligned(0) {
+        return Err(Misfit::Alignment { offset: 0 });
+    }
+
+    let (size, elem_count) = match (layout.size_info, elems) {
+        (SizeInfo::Sized { size }, _) => {
+            if size > len || (part == Part::Whole && size != len) {
+                return Err(Misfit::Size(match part {
+                    Part::Whole => SizeNeeded::Exactly(size),
+                    _ => SizeNeeded::AtLeast(size),
+                }));
+            }
+            (size, 0)
+        }
+        (SizeInfo::SliceDst { .. }, Some(n)) => {
+            let Some(size) = layout.size_for_elems(n) else {
+                return Err(Misfit::Size(SizeNeeded::Overflow { elems: n }));
+            };
+            if size > len || (part == Part::Whole && size != len) {
+                return Err(Misfit::Size(match part {
+                    Part::Whole => SizeNeeded::Exactly(size),
+                    _ => SizeNeeded::AtLeast(size),
+                }));
+            }
+            (size, n)
+        }
+        (SizeInfo::SliceDst { offset, elem_size }, None) => {
+            let shape = SizeNeeded::Elements {
+                offset,
+                elem_size,
+                align,
+            };
+            // The largest value that fits: its padded size is a multiple of `align`, so it must
+            // fit in `len` rounded down to `align`.
+            let room = len & !(align - 1);
+            if room < offset {
+                return Err(Misfit::Size(shape));
+            }
+            // Callers reject zero-sized elements at compile time (the count would be
+            // unbounded); count none here so this function stays total.
+            let n = (room - offset).checked_div(elem_size).unwrap_or(0);
+            let Some(size) = layout.size_for_elems(n) else {
+                return Err(Misfit::Size(shape));
+            };
+            if part == Part::Whole && size != len {
+                return Err(Misfit::Size(shape));
+            }
+            (size, n)
+        }
+    };
+
+    let start = if part == Part::Suffix { len - size } else { 0 };
+    if part == Part::Suffix && misaligned(start) {
+        return Err(Misfit::Alignment { offset: start });
+    }
+    Ok(Located {
+        start,
+        size,
+        elems: elem_count,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sized_layout() {
+        let l = DstLayout::for_sized::<u32>();
+        assert_eq!(l.align(), 4);
+        assert_eq!(l.size_for_elems(7), Some(4));
+        assert!(l.is_sized());
+    }
+
+    #[test]
+    fn slice_layout_sizes_and_overflow() {
+        let l = DstLayout::for_slice::<u16>();
+        assert_eq!(l.size_for_elems(0), Some(0));
+        assert_eq!(l.size_for_elems(3), Some(6));
+        assert_eq!(l.size_for_elems(usize::MAX / 2), None);
+        assert_eq!(l.size_for_elems(isize::MAX as usize / 2 + 1), None);
+    }
+
+    #[test]
+    fn locate_sized() {
+        let ok = locate(
+            DstLayout::for_sized::<u32>(),
+            8,
+            10,
+            Part::Prefix,
+            None,
+            true,
+        )
+        .unwrap();
+        assert_eq!((ok.start, ok.size), (0, 4));
+        let ok = locate(
+            DstLayout::for_sized::<u32>(),
+            8,
+            10,
+            Part::Suffix,
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!((ok.start, ok.size), (6, 4));
+        assert_eq!(
+            locate(
+                DstLayout::for_sized::<u32>(),
+                8,
+                10,
+                Part::Suffix,
+                None,
+                true
+            )
+            .unwrap_err(),
+            Misfit::Alignment { offset: 6 }
+        );
+        assert_eq!(
+            locate(DstLayout::for_sized::<u32>(), 9, 4, Part::Whole, None, true).unwrap_err(),
+            Misfit::Alignment { offset: 0 }
+        );
+        assert_eq!(
+            locate(DstLayout::for_sized::<u32>(), 8, 5, Part::Whole, None, true).unwrap_err(),
+            Misfit::Size(SizeNeeded::Exactly(4))
+        );
+        assert_eq!(
+            locate(
+                DstLayout::for_sized::<u32>(),
+                8,
+                3,
+                Part::Prefix,
+                None,
+                true
+            )
+            .unwrap_err(),
+            Misfit::Size(SizeNeeded::AtLeast(4))
+        );
+    }
+
+    #[test]
+    fn locate_slices() {
+        let l = locate(
+            DstLayout::for_slice::<u16>(),
+            0,
+            7,
+            Part::Prefix,
+            None,
+            true,
+        )
+        .unwrap();
+        assert_eq!((l.start, l.size, l.elems), (0, 6, 3));
+        assert_eq!(
+            locate(DstLayout::for_slice::<u16>(), 0, 7, Part::Whole, None, true).unwrap_err(),
+            Misfit::Size(SizeNeeded::Elements {
+                offset: 0,
+                elem_size: 2,
+                align: 2
+            })
+        );
+        let l = locate(
+            DstLayout::for_slice::<u16>(),
+            0,
+            8,
+            Part::Suffix,
+            Some(2),
+            true,
+        )
+        .unwrap();
+        assert_eq!((l.start, l.size, l.elems), (4, 4, 2));
+        assert_eq!(
+            locate(
+                DstLayout::for_slice::<u16>(),
+                0,
+                8,
+                Part::Whole,
+                Some(usize::MAX),
+                true
+            )
+            .unwrap_err(),
+            Misfit::Size(SizeNeeded::Overflow { elems: usize::MAX })
+        );
+    }
+}

@@ -1,0 +1,83 @@
+#![doc = include_str!("../README.md")]
+//!
+//! # The traits
+//!
+//! | trait | a type has it when | what it enables |
+//! |---|---|---|
+//! | [`KnownLayout`] | always derivable | conversions find where the value sits; slices `[T]` |
+//! | [`Immutable`] | no `UnsafeCell` in its bytes | shared views (`ref_from_*`, `as_bytes`) |
+//! | [`TryFromBytes`] | its valid bit patterns can be checked | `try_*` conversions |
+//! | [`FromZeros`] | all zeros is a valid value | `new_zeroed`, `zero`, `new_box_zeroed` |
+//! | [`FromBytes`] | every bit pattern is a valid value | `ref_from_*`, `read_from_*`, `mut_from_*` |
+//! | [`IntoBytes`] | no padding: every byte initialized | `as_bytes`, `write_to*` |
+//! | [`Unaligned`] | alignment 1 | conversions at any address |
+//!
+//! Each is an `unsafe trait` whose `# Safety` section states what an implementer promises and
+//! what relying code may assume; the derives are the way to implement them.
+//!
+//! # Features
+//!
+//! - `derive` (default): re-exports the derive macros.
+//! - `alloc`: `new_box_zeroed`, `new_vec_zeroed` and friends.
+//! - `std`: `read_from_io`, `write_to_io`; implies `alloc`.
+//!
+//! The crate is `no_std` and has no required dependencies.
+#![no_std]
+#![deny(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(any(test, feature = "std"))]
+extern crate std;
+
+#[expect(
+    unsafe_code,
+    reason = "every pointer cast: bytes to typed values and back"
+)]
+mod cast;
+pub mod checks;
+mod const_msg;
+pub mod error;
+#[expect(unsafe_code, reason = "declares the unsafe trait FromBytes")]
+mod from_bytes;
+#[expect(unsafe_code, reason = "declares the unsafe trait FromZeros")]
+mod from_zeros;
+#[expect(unsafe_code, reason = "the traits' impls for core types")]
+mod impls;
+#[expect(unsafe_code, reason = "declares the unsafe trait IntoBytes")]
+mod into_bytes;
+#[expect(unsafe_code, reason = "declares the unsafe trait KnownLayout")]
+mod layout;
+mod macros;
+#[expect(
+    unsafe_code,
+    reason = "declares the unsafe traits Immutable and Unaligned"
+)]
+mod marker;
+#[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
+mod try_from_bytes;
+mod unalign;
+
+pub use crate::error::{
+    AlignedTryCastError, AlignmentError, AllocError, CastError, ConvertError, InvalidBits,
+    SizeError, SizeNeeded, TryCastError, TryReadError, ValidityError,
+};
+pub use crate::from_bytes::FromBytes;
+pub use crate::from_zeros::FromZeros;
+pub use crate::into_bytes::IntoBytes;
+pub use crate::layout::{DstLayout, KnownLayout, PointerMetadata, SizeInfo};
+pub use crate::marker::{Immutable, Unaligned};
+pub use crate::try_from_bytes::{Candidate, TryFromBytes};
+pub use crate::unalign::Unalign;
+
+#[cfg(feature = "derive")]
+pub use zerocast_derive::{
+    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned,
+};
+
+/// The functions behind the conversion macros, callable directly (all `const` but
+/// `try_transmute`).
+pub mod macro_util {
+    pub use crate::cast::{transmute, transmute_mut, transmute_ref, try_transmute};
+}

@@ -1,0 +1,93 @@
+//! The conversion macros: `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`.
+//!
+//! Each expands to a call of a function in [`macro_util`](crate::macro_util), so it puts no
+//! `unsafe` in the caller's code (a crate with `#![forbid(unsafe_code)]` can use them), and a
+//! size or alignment mismatch is a compile error naming both types and their sizes.
+
+/// Converts a value into another type of the same size, reinterpreting its bytes.
+///
+/// The source type must be [`IntoBytes`](crate::IntoBytes) and the destination
+/// [`FromBytes`](crate::FromBytes); a size mismatch is a compile error. Usable in `const`.
+///
+/// # Examples
+///
+/// ```
+/// const PACKED: [[u8; 2]; 2] = zerocast::transmute!([1u8, 2, 3, 4]);
+/// assert_eq!(PACKED, [[1, 2], [3, 4]]);
+///
+/// let word: u32 = zerocast::transmute!([0u8; 4]);
+/// assert_eq!(word, 0);
+/// ```
+///
+/// ```compile_fail
+/// let word: u64 = zerocast::transmute!(0u32); // 4 bytes into 8: rejected
+/// ```
+#[macro_export]
+macro_rules! transmute {
+    ($e:expr) => {
+        $crate::macro_util::transmute($e)
+    };
+}
+
+/// Converts `&Src` into `&Dst` of the same size and no greater alignment.
+///
+/// `Src` must be [`IntoBytes`](crate::IntoBytes) + [`Immutable`](crate::Immutable), `Dst`
+/// [`FromBytes`](crate::FromBytes) + `Immutable`. Usable in `const`.
+///
+/// # Examples
+///
+/// ```
+/// let pairs: [[u8; 2]; 2] = [[1, 2], [3, 4]];
+/// let flat: &[u8; 4] = zerocast::transmute_ref!(&pairs);
+/// assert_eq!(flat, &[1, 2, 3, 4]);
+/// ```
+///
+/// ```compile_fail
+/// let bytes = [0u8; 4];
+/// let word: &u32 = zerocast::transmute_ref!(&bytes); // needs alignment 4: rejected
+/// ```
+#[macro_export]
+macro_rules! transmute_ref {
+    ($e:expr) => {
+        $crate::macro_util::transmute_ref($e)
+    };
+}
+
+/// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment.
+///
+/// Both types must be [`FromBytes`](crate::FromBytes) + [`IntoBytes`](crate::IntoBytes).
+///
+/// # Examples
+///
+/// ```
+/// let mut pairs: [[u8; 2]; 2] = [[1, 2], [3, 4]];
+/// let flat: &mut [u8; 4] = zerocast::transmute_mut!(&mut pairs);
+/// flat[3] = 9;
+/// assert_eq!(pairs, [[1, 2], [3, 9]]);
+/// ```
+#[macro_export]
+macro_rules! transmute_mut {
+    ($e:expr) => {
+        $crate::macro_util::transmute_mut($e)
+    };
+}
+
+/// Converts a value into another type of the same size if its bytes are a valid value of it.
+///
+/// The source must be [`IntoBytes`](crate::IntoBytes), the destination
+/// [`TryFromBytes`](crate::TryFromBytes). Returns `Result<Dst, ValidityError<Src, Dst>>`.
+///
+/// # Examples
+///
+/// ```
+/// let ok: Result<bool, _> = zerocast::try_transmute!(1u8);
+/// assert_eq!(ok.unwrap(), true);
+/// let bad: Result<char, _> = zerocast::try_transmute!(0xD800u32);
+/// assert_eq!(bad.unwrap_err().into_src(), 0xD800);
+/// ```
+#[macro_export]
+macro_rules! try_transmute {
+    ($e:expr) => {
+        $crate::macro_util::try_transmute($e)
+    };
+}

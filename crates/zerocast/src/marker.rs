@@ -1,0 +1,77 @@
+//! The two marker traits: [`Immutable`] (no interior mutability) and [`Unaligned`] (alignment 1).
+
+/// Types with no interior mutability: no [`UnsafeCell`](core::cell::UnsafeCell) in their own
+/// bytes (behind a pointer does not count).
+///
+/// A shared view `&T` of bytes is sound only if nothing can change those bytes through it, so
+/// [`TryFromBytes::try_ref_from_bytes`](crate::TryFromBytes::try_ref_from_bytes),
+/// [`FromBytes::ref_from_bytes`](crate::FromBytes::ref_from_bytes) and
+/// [`IntoBytes::as_bytes`](crate::IntoBytes::as_bytes) require it.
+///
+/// Derive it with `#[derive(Immutable)]`: every field must be `Immutable`.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{FromBytes, Immutable, KnownLayout};
+///
+/// #[derive(FromBytes, Immutable, KnownLayout)]
+/// #[repr(C)]
+/// struct Counter {
+///     hits: u32,
+/// }
+///
+/// let c = Counter::ref_from_bytes(&[1, 0, 0, 0]).unwrap();
+/// assert_eq!(c.hits, u32::from_ne_bytes([1, 0, 0, 0]));
+/// ```
+///
+/// # Safety
+///
+/// *Implementers* promise that `Self` contains no `UnsafeCell` outside of indirection, so that
+/// its bytes never change while a `&Self` exists (except through a `&mut` derived from another
+/// path, which the borrow rules forbid).
+///
+/// *Callers* may view the bytes of a `&Self` as `&[u8]` and vice versa, since neither allows
+/// mutation. The derive checks every field; there is no reason to implement this by hand.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` may contain interior mutability (`UnsafeCell`, `Cell`, atomics), so it is not `Immutable`",
+    note = "a shared view of bytes must not allow them to change; add `#[derive(zerocast::Immutable)]` to `{Self}`, or use a `&mut` conversion"
+)]
+pub unsafe trait Immutable {}
+
+/// Types with alignment 1, which can be viewed in place at any address.
+///
+/// Conversions to `Unaligned` types never fail for alignment; their error types convert to
+/// ones without an alignment arm (see [`ConvertError`](crate::ConvertError)).
+///
+/// Derive it with `#[derive(Unaligned)]` on a `repr(C)` or `repr(transparent)` struct whose
+/// fields are all `Unaligned`, a `repr(packed)` struct, or a `repr(u8)`/`repr(i8)` enum.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{FromBytes, Immutable, KnownLayout, Unaligned};
+///
+/// #[derive(FromBytes, Immutable, KnownLayout, Unaligned)]
+/// #[repr(C)]
+/// struct Tag {
+///     kind: u8,
+///     len: [u8; 2],
+/// }
+///
+/// let bytes = [0, 7, 1, 0];
+/// let tag = Tag::ref_from_bytes(&bytes[1..]).unwrap(); // any offset works
+/// assert_eq!((tag.kind, tag.len), (7, [1, 0]));
+/// ```
+///
+/// # Safety
+///
+/// *Implementers* promise that `align_of::<Self>() == 1` (for slice-tailed types, that
+/// `Self::LAYOUT.align() == 1`).
+///
+/// *Callers* may view any byte address as a `Self` without checking alignment.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has an alignment greater than 1, so it is not `Unaligned`",
+    note = "use byte arrays or byte-order types (alignment 1) for its fields, or `#[repr(C, packed)]`"
+)]
+pub unsafe trait Unaligned {}

@@ -1,0 +1,463 @@
+//! [`TryFromBytes`]: types that can be read from bytes after checking that the bytes are valid.
+
+use core::marker::PhantomData;
+
+use crate::cast::{self, Checked};
+use crate::error::{InvalidBits, TryCastError, TryReadError};
+use crate::layout::Part;
+use crate::{Immutable, IntoBytes, KnownLayout};
+
+/// Bytes that may or may not be a valid `T`, handed to [`TryFromBytes::validate`].
+///
+/// A candidate is always fully initialized bytes that nothing can change while it is being
+/// checked: validation reads them as plain `&[u8]`, so checking never needs `unsafe` code. It
+/// remembers where in the converted source it starts, so that an error can say at which byte
+/// offset the invalid value lies.
+#[derive(Copy, Clone, Debug)]
+pub struct Candidate<'a, T: ?Sized> {
+    bytes: &'a [u8],
+    offset: usize,
+    _ty: PhantomData<fn() -> PhantomData<T>>,
+}
+
+impl<'a, T: ?Sized> Candidate<'a, T> {
+    /// The candidate made of `bytes`, starting at offset 0 of the converted source.
+    ///
+    /// Any bytes may be handed to a validator: it decides, it does not assume.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    /// assert!(bool::validate(Candidate::new(&[1])).is_ok());
+    /// assert!(bool::validate(Candidate::new(&[3])).is_err());
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Candidate {
+            bytes,
+            offset: 0,
+            _ty: PhantomData,
+        }
+    }
+
+    /// The candidate's bytes.
+    #[must_use]
+    #[inline(always)]
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// Where the candidate starts in the converted source, in bytes.
+    #[must_use]
+    #[inline(always)]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// An error saying that this candidate is not a valid `T`, with the raw value `found` if
+    /// there is one to report.
+    #[must_use]
+    #[inline]
+    pub fn invalid(&self, found: Option<u128>) -> InvalidBits {
+        InvalidBits::new::<T>(self.offset, found)
+    }
+
+    /// The candidate for a value of the sized type `F` at `offset` bytes into this one.
+    ///
+    /// # Errors
+    ///
+    /// If the field does not fit in this candidate's bytes (which a correct layout never causes).
+    #[inline(always)]
+    pub fn field<F>(&self, offset: usize) -> Result<Candidate<'a, F>, InvalidBits> {
+        match offset
+            .checked_add(size_of::<F>())
+            .and_then(|end| self.bytes.get(offset..end))
+        {
+            Some(bytes) => Ok(Candidate {
+                bytes,
+                offset: self.offset + offset,
+                _ty: PhantomData,
+            }),
+            None => Err(InvalidBits::new::<F>(
+                self.offset.saturating_add(offset),
+                None,
+            )),
+        }
+    }
+
+    /// Validates the field `field` of type `F` at `offset` bytes into this `container` value,
+    /// naming the field in the error. Derived validators are a sequence of these calls.
+    ///
+    /// # Errors
+    ///
+    /// If the field's bytes are not a valid `F`.
+    #[inline(always)]
+    pub fn validate_field<F: TryFromBytes>(
+        &self,
+        offset: usize,
+        container: &'static str,
+        field: &'static str,
+    ) -> Result<(), InvalidBits> {
+        match F::validate(self.field::<F>(offset)?) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(e.in_field(container, field)),
+        }
+    }
+
+    /// The candidate's first `N` bytes, if it has that many; for validators of primitives.
+    #[must_use]
+    #[inline(always)]
+    pub fn array<const N: usize>(&self) -> Option<[u8; N]> {
+        self.bytes.first_chunk::<N>().copied()
+    }
+
+    /// The candidate's first `width` bytes (1, 2, 4, 8 or 16) as a native-endian unsigned
+    /// integer, zero-extended; for validators of `repr(C)` enum discriminants.
+    #[must_use]
+    #[inline]
+    pub fn tag_bits(&self, width: usize) -> Option<u128> {
+        Some(match width {
+            1 => u128::from(u8::from_ne_bytes(self.array()?)),
+            2 => u128::from(u16::from_ne_bytes(self.array()?)),
+            4 => u128::from(u32::from_ne_bytes(self.array()?)),
+            8 => u128::from(u64::from_ne_bytes(self.array()?)),
+            16 => u128::from_ne_bytes(self.array()?),
+            _ => return None,
+        })
+    }
+
+    /// `true` if every byte of the candidate is zero.
+    #[must_use]
+    #[inline]
+    pub fn is_all_zeros(&self) -> bool {
+        self.bytes.iter().all(|&b| b == 0)
+    }
+
+    /// The same bytes as a candidate for another type; for `repr(transparent)` wrappers.
+    #[must_use]
+    #[inline(always)]
+    pub fn retype<U: ?Sized>(self) -> Candidate<'a, U> {
+        Candidate {
+            bytes: self.bytes,
+            offset: self.offset,
+            _ty: PhantomData,
+        }
+    }
+}
+
+/// Types whose values can be read from bytes once the bytes are checked to be a valid value.
+///
+/// `bool` (0 or 1), `char` (a Unicode scalar value), fieldless enums (a declared discriminant),
+/// `NonZero*` (not zero), `str` (UTF-8), and structs, arrays and slices of such types.
+/// Every [`FromBytes`](crate::FromBytes) type is one too, with a check that always passes.
+///
+/// Derive it with `#[derive(TryFromBytes)]`; `#[derive(FromZeros)]` and `#[derive(FromBytes)]`
+/// derive it too, as in zerocopy, so a derive list written for zerocopy compiles unchanged.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{Immutable, KnownLayout, TryFromBytes};
+///
+/// #[derive(TryFromBytes, Immutable, KnownLayout, Debug, PartialEq)]
+/// #[repr(u8)]
+/// enum Mode {
+///     Off = 0,
+///     On = 1,
+/// }
+///
+/// #[derive(TryFromBytes, Immutable, KnownLayout, Debug)]
+/// #[repr(C)]
+/// struct Setting {
+///     id: u8,
+///     mode: Mode,
+/// }
+///
+/// let s = Setting::try_ref_from_bytes(&[9, 1]).unwrap();
+/// assert_eq!((s.id, &s.mode), (9, &Mode::On));
+///
+/// let err = Setting::try_ref_from_bytes(&[9, 5]).unwrap_err();
+/// assert!(err.to_string().contains("0x5 is not a valid"));
+/// assert!(err.to_string().contains("at byte offset 1 (field `mode` of `Setting`)"));
+/// ```
+///
+/// # Safety
+///
+/// *Implementers* promise that `validate(c)` returns `Ok(())` only if `c.bytes()` is a valid
+/// value of `Self` (of the size `c.bytes().len()`, for slice-tailed types). It may reject valid
+/// values, never accept invalid ones.
+///
+/// *Callers* may, once `validate` has accepted bytes that cannot change afterwards, treat them
+/// as a `Self` in place (if aligned) or copy them into one. The derive generates `validate`
+/// from the fields' own; there is no reason to implement this by hand.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `TryFromBytes`",
+    note = "add `#[derive(zerocast::TryFromBytes)]` (or `FromZeros`/`FromBytes`, which imply it) to `{Self}`"
+)]
+pub unsafe trait TryFromBytes {
+    /// Checks that `candidate` holds a valid `Self`.
+    ///
+    /// # Errors
+    ///
+    /// An [`InvalidBits`] naming the innermost invalid value, its offset and the field it is in.
+    fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits>;
+
+    /// `true` if `candidate` holds a valid `Self`: [`validate`](Self::validate) without the
+    /// details.
+    #[inline]
+    fn is_bit_valid(candidate: Candidate<'_, Self>) -> bool {
+        Self::validate(candidate).is_ok()
+    }
+
+    /// Views `source` as a `&Self` after checking alignment, size and validity.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    /// assert_eq!(<[bool]>::try_ref_from_bytes(&[1, 0]).unwrap(), &[true, false]);
+    /// assert!(<[bool]>::try_ref_from_bytes(&[1, 2]).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `Alignment` if `source` is not aligned for `Self`, `Size` if its length is not a size of
+    /// `Self`, `Validity` if its bytes are not a valid `Self`.
+    #[inline]
+    fn try_ref_from_bytes(source: &[u8]) -> Result<&Self, TryCastError<&[u8], Self>>
+    where
+        Self: KnownLayout + Immutable,
+    {
+        cast::ref_from::<Self, Checked, _>(source, Part::Whole, ()).map(|(v, _)| v)
+    }
+
+    /// Views the start of `source` as a `&Self` (as many trailing elements as fit, for slices);
+    /// returns it and the bytes after it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes`](Self::try_ref_from_bytes), with `Size` if `source` is too short.
+    #[inline]
+    fn try_ref_from_prefix(source: &[u8]) -> Result<(&Self, &[u8]), TryCastError<&[u8], Self>>
+    where
+        Self: KnownLayout + Immutable,
+    {
+        cast::ref_from::<Self, Checked, _>(source, Part::Prefix, ())
+    }
+
+    /// Views the end of `source` as a `&Self`; returns the bytes before it and it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_prefix`](Self::try_ref_from_prefix).
+    #[inline]
+    fn try_ref_from_suffix(source: &[u8]) -> Result<(&[u8], &Self), TryCastError<&[u8], Self>>
+    where
+        Self: KnownLayout + Immutable,
+    {
+        cast::ref_from::<Self, Checked, _>(source, Part::Suffix, ()).map(|(v, rest)| (rest, v))
+    }
+
+    /// Views `source` as a `&mut Self` after checking alignment, size and validity.
+    ///
+    /// `Self: IntoBytes` ensures whatever is written through the result leaves valid bytes.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes`](Self::try_ref_from_bytes).
+    #[inline]
+    fn try_mut_from_bytes(source: &mut [u8]) -> Result<&mut Self, TryCastError<&mut [u8], Self>>
+    where
+        Self: KnownLayout + IntoBytes,
+    {
+        cast::mut_from::<Self, Checked, _>(source, Part::Whole, ()).map(|(v, _)| v)
+    }
+
+    /// Views the start of `source` as a `&mut Self`; returns it and the bytes after it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_prefix`](Self::try_ref_from_prefix).
+    #[inline]
+    fn try_mut_from_prefix(
+        source: &mut [u8],
+    ) -> Result<(&mut Self, &mut [u8]), TryCastError<&mut [u8], Self>>
+    where
+        Self: KnownLayout + IntoBytes,
+    {
+        cast::mut_from::<Self, Checked, _>(source, Part::Prefix, ())
+    }
+
+    /// Views the end of `source` as a `&mut Self`; returns the bytes before it and it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_suffix`](Self::try_ref_from_suffix).
+    #[inline]
+    fn try_mut_from_suffix(
+        source: &mut [u8],
+    ) -> Result<(&mut [u8], &mut Self), TryCastError<&mut [u8], Self>>
+    where
+        Self: KnownLayout + IntoBytes,
+    {
+        cast::mut_from::<Self, Checked, _>(source, Part::Suffix, ()).map(|(v, rest)| (rest, v))
+    }
+
+    /// Views `source` as a `&Self` with exactly `count` trailing elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{IntoBytes, TryFromBytes};
+    /// let words = [0x41u32, 0x42];
+    /// let c = <[char]>::try_ref_from_bytes_with_elems(words.as_bytes(), 2);
+    /// assert_eq!(c.unwrap(), &['A', 'B']);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes`](Self::try_ref_from_bytes); `Size` also if `count` elements
+    /// would overflow.
+    #[inline]
+    fn try_ref_from_bytes_with_elems(
+        source: &[u8],
+        count: usize,
+    ) -> Result<&Self, TryCastError<&[u8], Self>>
+    where
+        Self: KnownLayout<PointerMetadata = usize> + Immutable,
+    {
+        cast::ref_from::<Self, Checked, _>(source, Part::Whole, count).map(|(v, _)| v)
+    }
+
+    /// Views the start of `source` as a `&Self` with `count` trailing elements; returns it and
+    /// the bytes after it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
+    #[inline]
+    fn try_ref_from_prefix_with_elems(
+        source: &[u8],
+        count: usize,
+    ) -> Result<(&Self, &[u8]), TryCastError<&[u8], Self>>
+    where
+        Self: KnownLayout<PointerMetadata = usize> + Immutable,
+    {
+        cast::ref_from::<Self, Checked, _>(source, Part::Prefix, count)
+    }
+
+    /// Views the end of `source` as a `&Self` with `count` trailing elements; returns the bytes
+    /// before it and it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
+    #[inline]
+    fn try_ref_from_suffix_with_elems(
+        source: &[u8],
+        count: usize,
+    ) -> Result<(&[u8], &Self), TryCastError<&[u8], Self>>
+    where
+        Self: KnownLayout<PointerMetadata = usize> + Immutable,
+    {
+        cast::ref_from::<Self, Checked, _>(source, Part::Suffix, count).map(|(v, r)| (r, v))
+    }
+
+    /// Views `source` as a `&mut Self` with exactly `count` trailing elements.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
+    #[inline]
+    fn try_mut_from_bytes_with_elems(
+        source: &mut [u8],
+        count: usize,
+    ) -> Result<&mut Self, TryCastError<&mut [u8], Self>>
+    where
+        Self: KnownLayout<PointerMetadata = usize> + IntoBytes,
+    {
+        cast::mut_from::<Self, Checked, _>(source, Part::Whole, count).map(|(v, _)| v)
+    }
+
+    /// Views the start of `source` as a `&mut Self` with `count` trailing elements.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
+    #[inline]
+    fn try_mut_from_prefix_with_elems(
+        source: &mut [u8],
+        count: usize,
+    ) -> Result<(&mut Self, &mut [u8]), TryCastError<&mut [u8], Self>>
+    where
+        Self: KnownLayout<PointerMetadata = usize> + IntoBytes,
+    {
+        cast::mut_from::<Self, Checked, _>(source, Part::Prefix, count)
+    }
+
+    /// Views the end of `source` as a `&mut Self` with `count` trailing elements.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
+    #[inline]
+    fn try_mut_from_suffix_with_elems(
+        source: &mut [u8],
+        count: usize,
+    ) -> Result<(&mut [u8], &mut Self), TryCastError<&mut [u8], Self>>
+    where
+        Self: KnownLayout<PointerMetadata = usize> + IntoBytes,
+    {
+        cast::mut_from::<Self, Checked, _>(source, Part::Suffix, count).map(|(v, r)| (r, v))
+    }
+
+    /// Copies a `Self` out of `source`, which must be exactly `size_of::<Self>()` bytes and
+    /// valid; `source` need not be aligned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    /// assert_eq!(char::try_read_from_bytes(&0x1F980u32.to_ne_bytes()).unwrap(), '🦀');
+    /// assert!(char::try_read_from_bytes(&0xD800u32.to_ne_bytes()).is_err()); // a surrogate
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// `Size` if `source` has the wrong length, `Validity` if its bytes are not a valid `Self`.
+    #[inline]
+    fn try_read_from_bytes(source: &[u8]) -> Result<Self, TryReadError<&[u8], Self>>
+    where
+        Self: Sized,
+    {
+        cast::read_from::<Self, Checked>(source, Part::Whole).map(|(v, _)| v)
+    }
+
+    /// Copies a `Self` out of the start of `source`; returns it and the bytes after it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_read_from_bytes`](Self::try_read_from_bytes), with `Size` if too short.
+    #[inline]
+    fn try_read_from_prefix(source: &[u8]) -> Result<(Self, &[u8]), TryReadError<&[u8], Self>>
+    where
+        Self: Sized,
+    {
+        cast::read_from::<Self, Checked>(source, Part::Prefix)
+    }
+
+    /// Copies a `Self` out of the end of `source`; returns the bytes before it and it.
+    ///
+    /// # Errors
+    ///
+    /// As [`try_read_from_prefix`](Self::try_read_from_prefix).
+    #[inline]
+    fn try_read_from_suffix(source: &[u8]) -> Result<(&[u8], Self), TryReadError<&[u8], Self>>
+    where
+        Self: Sized,
+    {
+        cast::read_from::<Self, Checked>(source, Part::Suffix).map(|(v, rest)| (rest, v))
+    }
+}

@@ -1,0 +1,172 @@
+//! [`Unalign`]: a `T` stored with alignment 1.
+
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+use crate::cast;
+use crate::error::AlignmentError;
+
+/// A `T` with alignment 1, so that it can sit at any offset of a byte buffer.
+///
+/// `Unalign<T>` is [`Unaligned`](crate::Unaligned) whatever `T` is, and has every other
+/// trait `T` has. Its value is read and written by copy ([`get`](Unalign::get),
+/// [`set`](Unalign::set)); a reference to the inner `T` exists only when the value happens to
+/// be aligned ([`try_deref`](Unalign::try_deref)).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{FromBytes, Immutable, KnownLayout, Unalign, Unaligned};
+///
+/// #[derive(FromBytes, Immutable, KnownLayout, Unaligned)]
+/// #[repr(C)]
+/// struct Record {
+///     tag: u8,
+///     value: Unalign<u32>,
+/// }
+///
+/// let bytes = [7, 1, 0, 0, 0];
+/// let r = Record::ref_from_bytes(&bytes).unwrap();
+/// assert_eq!(r.value.get(), u32::from_ne_bytes([1, 0, 0, 0]));
+/// ```
+#[repr(C, packed)]
+#[derive(Default)]
+pub struct Unalign<T>(T);
+
+impl<T> Unalign<T> {
+    /// Wraps `val`.
+    #[must_use]
+    pub const fn new(val: T) -> Unalign<T> {
+        Unalign(val)
+    }
+
+    /// Unwraps the value.
+    #[must_use]
+    pub fn into_inner(self) -> T {
+        let Unalign(val) = self;
+        val
+    }
+
+    /// A copy of the value.
+    #[must_use]
+    #[inline(always)]
+    pub fn get(&self) -> T
+    where
+        T: Copy,
+    {
+        let Unalign(val) = *self;
+        val
+    }
+
+    /// Replaces the value, dropping the old one.
+    #[inline(always)]
+    pub fn set(&mut self, val: T) {
+        self.0 = val;
+    }
+
+    /// Calls `f` on a copy of the value and stores the result back.
+    ///
+    /// Unlike zerocopy's, this requires `T: Copy`: a non-`Copy` value cannot be moved out of
+    /// an unaligned place and back without unsafe code that must also survive a panic in `f`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    /// let mut x = Unalign::new(41u64);
+    /// x.update(|v| *v += 1);
+    /// assert_eq!(x.get(), 42);
+    /// ```
+    #[inline]
+    pub fn update<O>(&mut self, f: impl FnOnce(&mut T) -> O) -> O
+    where
+        T: Copy,
+    {
+        let mut val = self.get();
+        let out = f(&mut val);
+        self.set(val);
+        out
+    }
+
+    /// A raw pointer to the value, which may be unaligned.
+    #[must_use]
+    #[inline(always)]
+    pub const fn get_ptr(&self) -> *const T {
+        &raw const self.0
+    }
+
+    /// A raw mutable pointer to the value, which may be unaligned.
+    #[must_use]
+    #[inline(always)]
+    pub fn get_mut_ptr(&mut self) -> *mut T {
+        &raw mut self.0
+    }
+
+    /// A reference to the value, if it happens to be aligned for `T`.
+    ///
+    /// # Errors
+    ///
+    /// An [`AlignmentError`] if the value is not aligned for `T`.
+    #[inline]
+    pub fn try_deref(&self) -> Result<&T, AlignmentError<&Self, T>> {
+        cast::unalign_ref(self)
+    }
+
+    /// A mutable reference to the value, if it happens to be aligned for `T`.
+    ///
+    /// # Errors
+    ///
+    /// An [`AlignmentError`] if the value is not aligned for `T`.
+    #[inline]
+    pub fn try_deref_mut(&mut self) -> Result<&mut T, AlignmentError<&mut Self, T>> {
+        cast::unalign_mut(self)
+    }
+}
+
+impl<T: Copy> Clone for Unalign<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Copy> Copy for Unalign<T> {}
+
+impl<T: Copy + fmt::Debug> fmt::Debug for Unalign<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Unalign").field(&self.get()).finish()
+    }
+}
+
+impl<T: Copy + PartialEq> PartialEq for Unalign<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl<T: Copy + Eq> Eq for Unalign<T> {}
+
+impl<T: Copy + Hash> Hash for Unalign<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.get().hash(state);
+    }
+}
+
+impl<T> From<T> for Unalign<T> {
+    fn from(val: T) -> Self {
+        Unalign::new(val)
+    }
+}
+
+/// For a `T` that needs no alignment, the inner value can always be borrowed.
+impl<T: crate::Unaligned> core::ops::Deref for Unalign<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        cast::unaligned_inner(self)
+    }
+}
+
+impl<T: crate::Unaligned> core::ops::DerefMut for Unalign<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        cast::unaligned_inner_mut(self)
+    }
+}
