@@ -2,9 +2,9 @@
 //! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes` and `Unaligned`.
 //!
 //! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
-//! phases, one module each: [`ir`] parses the item keeping its syntax nodes for spans,
-//! [`check`] rejects what cannot be derived soundly (collecting every error, each on the
-//! offending token), and [`expand`] generates the impls, only when nothing was rejected.
+//! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
+//! `check` rejects what cannot be derived soundly (collecting every error, each on the
+//! offending token), and `expand` generates the impls, only when nothing was rejected.
 #![forbid(unsafe_code)]
 
 mod check;

@@ -179,13 +179,13 @@ where
     C: Count,
 {
     const { assert_count_inferable::<T, C>() };
-    let (addr, len) = (src.as_ptr().addr(), src.len());
-    let loc = match locate(T::LAYOUT, addr, len, part, count.get(), true) {
+    let (base, len) = (src.as_ptr(), src.len());
+    let loc = match locate(T::LAYOUT, base, len, part, count.get(), true) {
         Ok(loc) => loc,
-        Err(m) => return Err(misfit(m, src, addr, len, T::LAYOUT.align())),
+        Err(m) => return Err(misfit(m, src, base.addr(), len, T::LAYOUT.align())),
     };
     let (bytes, rest) = split(src, part, loc.start, loc.size);
-    if let Err(raw) = V::check(Candidate::new(bytes)) {
+    if let Err(raw) = V::check(Candidate::at(bytes, loc.start)) {
         return Err(ConvertError::Validity(V::wrap(raw, src)));
     }
     let meta = T::PointerMetadata::from_elem_count(loc.elems);
@@ -215,13 +215,14 @@ where
     C: Count,
 {
     const { assert_count_inferable::<T, C>() };
-    let (addr, len) = (src.as_ptr().addr(), src.len());
-    let loc = match locate(T::LAYOUT, addr, len, part, count.get(), true) {
+    let (base, len) = (src.as_ptr(), src.len());
+    let loc = match locate(T::LAYOUT, base, len, part, count.get(), true) {
         Ok(loc) => loc,
-        Err(m) => return Err(misfit(m, src, addr, len, T::LAYOUT.align())),
+        Err(m) => return Err(misfit(m, src, base.addr(), len, T::LAYOUT.align())),
     };
     // Validate before splitting, so that a failure can hand back all of `src`.
-    if let Err(raw) = V::check(Candidate::new(split(src, part, loc.start, loc.size).0)) {
+    let bytes = split(src, part, loc.start, loc.size).0;
+    if let Err(raw) = V::check(Candidate::at(bytes, loc.start)) {
         return Err(ConvertError::Validity(V::wrap(raw, src)));
     }
     let (bytes, rest) = split_mut(src, part, loc.start, loc.size);
@@ -250,8 +251,15 @@ where
     T: TryFromBytes,
     V: Validity<T>,
 {
-    let (addr, len) = (src.as_ptr().addr(), src.len());
-    let loc = match locate(DstLayout::for_sized::<T>(), addr, len, part, None, false) {
+    let len = src.len();
+    let loc = match locate(
+        DstLayout::for_sized::<T>(),
+        src.as_ptr(),
+        len,
+        part,
+        None,
+        false,
+    ) {
         Ok(loc) => loc,
         Err(Misfit::Size(needed)) => {
             return Err(ConvertError::Size(SizeError::new(src, len, needed)))
@@ -260,7 +268,7 @@ where
         Err(Misfit::Alignment { .. }) => unreachable!("unaligned copies do not check alignment"),
     };
     let (bytes, rest) = split(src, part, loc.start, loc.size);
-    if let Err(raw) = V::check(Candidate::new(bytes)) {
+    if let Err(raw) = V::check(Candidate::at(bytes, loc.start)) {
         return Err(ConvertError::Validity(V::wrap(raw, src)));
     }
     // SAFETY: `read_unaligned` needs a pointer valid for reads of `size_of::<T>()` bytes, with
@@ -546,7 +554,7 @@ where
 #[inline]
 pub(crate) fn unalign_ref<T>(u: &Unalign<T>) -> Result<&T, AlignmentError<&Unalign<T>, T>> {
     let ptr = u.get_ptr();
-    if !ptr.is_aligned() {
+    if ptr.align_offset(align_of::<T>()) != 0 {
         return Err(AlignmentError::new(u, 0, ptr.addr(), align_of::<T>()));
     }
     // SAFETY: the dereference needs a pointer aligned for `T` (checked just above) to a valid
@@ -562,7 +570,7 @@ pub(crate) fn unalign_mut<T>(
     u: &mut Unalign<T>,
 ) -> Result<&mut T, AlignmentError<&mut Unalign<T>, T>> {
     let ptr = u.get_mut_ptr();
-    if !ptr.is_aligned() {
+    if ptr.align_offset(align_of::<T>()) != 0 {
         let addr = ptr.addr();
         return Err(AlignmentError::new(u, 0, addr, align_of::<T>()));
     }

@@ -276,12 +276,16 @@ unsafe impl<T: TryFromBytes, const N: usize> TryFromBytes for [T; N] {
 }
 
 // SAFETY: a slice is valid iff each element is; a candidate for `[T]` is a whole number of
-// elements (its length is a size of `[T]`), each validated at its offset.
+// elements (its length is a size of `[T]`), each validated at its offset. For a zero-sized `T`
+// the count cannot be told from the bytes (any count has zero bytes), so one element is
+// checked whatever the count: every element has the same (empty) bytes, so this accepts a
+// slice only if all its elements are valid (it may reject an empty slice of an uninhabited
+// type, which is allowed: a validator may reject valid values, never accept invalid ones).
 unsafe impl<T: TryFromBytes> TryFromBytes for [T] {
     #[inline]
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
         let count = match size_of::<T>() {
-            0 => 0,
+            0 => 1,
             size => candidate.bytes().len() / size,
         };
         validate_elems::<T>(candidate, count)

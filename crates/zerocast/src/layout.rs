@@ -259,24 +259,27 @@ pub(crate) enum Misfit {
     Size(SizeNeeded),
 }
 
-/// Finds where a value of `layout` sits in `len` bytes at address `addr`, taking `part` of
+/// Finds where a value of `layout` sits in `len` bytes starting at `base`, taking `part` of
 /// them, with `elems` trailing elements if given (else as many as fit). With `aligned`, the
 /// value must be aligned; without it (for copies), alignment is not checked.
 ///
 /// This is safe arithmetic only. On success `start + size <= len`, `size` is
-/// `layout.size_for_elems(elems)`, and, if `aligned`, `addr + start` is a multiple of
+/// `layout.size_for_elems(elems)`, and, if `aligned`, `base + start` is aligned to
 /// `layout.align()`.
+///
+/// Alignment is judged by `align_offset`, not by address arithmetic, so that Miri's symbolic
+/// alignment check (which knows an allocation's real alignment guarantee) agrees with it.
 #[inline(always)]
 pub(crate) fn locate(
     layout: DstLayout,
-    addr: usize,
+    base: *const u8,
     len: usize,
     part: Part,
     elems: Option<usize>,
     aligned: bool,
 ) -> Result<Located, Misfit> {
     let align = layout.align;
-    let misaligned = |offset: usize| aligned && (addr.wrapping_add(offset) & (align - 1)) != 0;
+    let misaligned = |offset: usize| aligned && base.wrapping_add(offset).align_offset(align) != 0;
 
     // Whole and prefix conversions start at the source's first byte: check alignment before size,
     // as a misaligned source can never succeed whatever its length.
@@ -346,6 +349,10 @@ pub(crate) fn locate(
 mod tests {
     use super::*;
 
+    fn at(addr: usize) -> *const u8 {
+        core::ptr::without_provenance(addr)
+    }
+
     #[test]
     fn sized_layout() {
         let l = DstLayout::for_sized::<u32>();
@@ -367,7 +374,7 @@ mod tests {
     fn locate_sized() {
         let ok = locate(
             DstLayout::for_sized::<u32>(),
-            8,
+            at(8),
             10,
             Part::Prefix,
             None,
@@ -377,7 +384,7 @@ mod tests {
         assert_eq!((ok.start, ok.size), (0, 4));
         let ok = locate(
             DstLayout::for_sized::<u32>(),
-            8,
+            at(8),
             10,
             Part::Suffix,
             None,
@@ -388,7 +395,7 @@ mod tests {
         assert_eq!(
             locate(
                 DstLayout::for_sized::<u32>(),
-                8,
+                at(8),
                 10,
                 Part::Suffix,
                 None,
@@ -398,17 +405,33 @@ mod tests {
             Misfit::Alignment { offset: 6 }
         );
         assert_eq!(
-            locate(DstLayout::for_sized::<u32>(), 9, 4, Part::Whole, None, true).unwrap_err(),
+            locate(
+                DstLayout::for_sized::<u32>(),
+                at(9),
+                4,
+                Part::Whole,
+                None,
+                true
+            )
+            .unwrap_err(),
             Misfit::Alignment { offset: 0 }
         );
         assert_eq!(
-            locate(DstLayout::for_sized::<u32>(), 8, 5, Part::Whole, None, true).unwrap_err(),
+            locate(
+                DstLayout::for_sized::<u32>(),
+                at(8),
+                5,
+                Part::Whole,
+                None,
+                true
+            )
+            .unwrap_err(),
             Misfit::Size(SizeNeeded::Exactly(4))
         );
         assert_eq!(
             locate(
                 DstLayout::for_sized::<u32>(),
-                8,
+                at(8),
                 3,
                 Part::Prefix,
                 None,
@@ -423,7 +446,7 @@ mod tests {
     fn locate_slices() {
         let l = locate(
             DstLayout::for_slice::<u16>(),
-            0,
+            at(0),
             7,
             Part::Prefix,
             None,
@@ -432,7 +455,15 @@ mod tests {
         .unwrap();
         assert_eq!((l.start, l.size, l.elems), (0, 6, 3));
         assert_eq!(
-            locate(DstLayout::for_slice::<u16>(), 0, 7, Part::Whole, None, true).unwrap_err(),
+            locate(
+                DstLayout::for_slice::<u16>(),
+                at(0),
+                7,
+                Part::Whole,
+                None,
+                true
+            )
+            .unwrap_err(),
             Misfit::Size(SizeNeeded::Elements {
                 offset: 0,
                 elem_size: 2,
@@ -441,7 +472,7 @@ mod tests {
         );
         let l = locate(
             DstLayout::for_slice::<u16>(),
-            0,
+            at(0),
             8,
             Part::Suffix,
             Some(2),
@@ -452,7 +483,7 @@ mod tests {
         assert_eq!(
             locate(
                 DstLayout::for_slice::<u16>(),
-                0,
+                at(0),
                 8,
                 Part::Whole,
                 Some(usize::MAX),

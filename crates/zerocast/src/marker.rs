@@ -13,7 +13,7 @@
 /// # Examples
 ///
 /// ```
-/// use zerocast::{FromBytes, Immutable, KnownLayout};
+/// use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout};
 ///
 /// #[derive(FromBytes, Immutable, KnownLayout)]
 /// #[repr(C)]
@@ -21,8 +21,9 @@
 ///     hits: u32,
 /// }
 ///
-/// let c = Counter::ref_from_bytes(&[1, 0, 0, 0]).unwrap();
-/// assert_eq!(c.hits, u32::from_ne_bytes([1, 0, 0, 0]));
+/// let words = [7u32]; // a `u32` buffer: aligned for `Counter`
+/// let c = Counter::ref_from_bytes(words.as_bytes()).unwrap();
+/// assert_eq!(c.hits, 7);
 /// ```
 ///
 /// # Safety

@@ -42,6 +42,17 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         }
     }
 
+    /// The candidate made of `bytes`, which start at `offset` of the converted source (a
+    /// suffix starts past the bytes before it).
+    #[inline(always)]
+    pub(crate) fn at(bytes: &'a [u8], offset: usize) -> Self {
+        Candidate {
+            bytes,
+            offset,
+            _ty: PhantomData,
+        }
+    }
+
     /// The candidate's bytes.
     #[must_use]
     #[inline(always)]
