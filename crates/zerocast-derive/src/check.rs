@@ -2,6 +2,8 @@
 //! says what to do. Field trait bounds and layout facts the compiler knows better (sizes,
 //! offsets, padding) are left to the generated `where` clauses and `const` assertions.
 
+use proc_macro2::Span;
+
 use crate::ctxt::Ctxt;
 use crate::enums;
 use crate::ir::{Input, IntRepr, Shape, Variant};
@@ -128,10 +130,32 @@ fn check_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>])
         );
         return;
     }
-    if variants.is_empty() && tr == Trait::TryFromBytes {
-        return; // An empty enum has no valid bytes at all: nothing to lay out.
-    }
     let repr = &input.repr;
+    if let Some((n, span)) = repr.align.filter(|&(n, _)| n > 1) {
+        // An empty enum has size 0: `align` adds no bytes, but still raises the alignment.
+        if (!variants.is_empty() || tr == Trait::Unaligned)
+            && !check_enum_align(cx, input, tr, n, span)
+        {
+            return;
+        }
+    }
+    if variants.is_empty() {
+        if matches!(tr, Trait::FromZeros | Trait::FromBytes) {
+            cx.error(
+                input.ident,
+                format_args!(
+                    "`#[derive({})]` needs bytes that are a valid `{}`, but it has no variants, \
+                     so no bytes are; derive `TryFromBytes` (which rejects all bytes) instead",
+                    tr.name(),
+                    input.ident
+                ),
+            );
+        }
+        // No value exists: `TryFromBytes` rejects every candidate, and `IntoBytes` and
+        // `Unaligned` (size 0, alignment 1 without `align`) hold with nothing to check. The
+        // compiler accepts no integer `repr` on an empty enum, so none is asked for.
+        return;
+    }
     let Some((int, int_span)) = repr.int else {
         if repr.c.is_some() {
             check_c_enum(cx, input, tr, variants);
@@ -166,6 +190,50 @@ fn check_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>])
     }
 }
 
+/// `repr(align(n))` on a fieldless enum pads the discriminant up to `n` bytes. Returns `false`
+/// (after reporting) if that rules out `tr`.
+fn check_enum_align(cx: &Ctxt, input: &Input<'_>, tr: Trait, n: u64, span: Span) -> bool {
+    let ident = input.ident;
+    let msg = match (tr, input.repr.int) {
+        (Trait::Unaligned, _) => format!(
+            "`#[repr(align({n}))]` gives `{ident}` alignment {n}, so it cannot be `Unaligned` \
+             (alignment 1)"
+        ),
+        // Padding is fine for `FromBytes` (any bytes) and for validators that read only the
+        // discriminant, as those of integer `repr`s do.
+        (Trait::TryFromBytes | Trait::FromZeros | Trait::FromBytes, Some(_)) => return true,
+        (Trait::IntoBytes, Some((int, _))) => match int.bits() {
+            Some(bits) if u64::from(bits / 8) >= n => return true,
+            Some(bits) => format!(
+                "`#[derive(IntoBytes)]` needs every byte of `{ident}` initialized, but \
+                 `#[repr(align({n}))]` pads its {}-byte `{}` discriminant with {} uninitialized \
+                 byte(s); remove `align`, or use a discriminant type of at least {n} bytes",
+                bits / 8,
+                int.name(),
+                n - u64::from(bits / 8)
+            ),
+            None => format!(
+                "`#[derive(IntoBytes)]` cannot check that `#[repr(align({n}))]` leaves no \
+                 padding after a `{}` discriminant, whose size depends on the target; remove \
+                 `align`, or use a fixed-size discriminant type",
+                int.name()
+            ),
+        },
+        // No `repr` fixes the discriminant at all: that is the error to report.
+        (_, None) if input.repr.c.is_none() => return true,
+        // A `repr(C)` discriminant has the target's C `int` size, which only the compiler
+        // knows: its padding would be read as part of it.
+        _ => format!(
+            "`#[derive({})]` does not support `#[repr(align)]` on a `#[repr(C)]` enum: the \
+             size of its discriminant, and so where the padding starts, depends on the target; \
+             use an integer `repr` such as `#[repr(u32, align({n}))]`",
+            tr.name()
+        ),
+    };
+    cx.push(syn::Error::new(span, msg));
+    false
+}
+
 fn check_c_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>]) {
     match tr {
         Trait::FromBytes => cx.error(
@@ -192,7 +260,7 @@ fn check_from_bytes_enum(
     input: &Input<'_>,
     variants: &[Variant<'_>],
     int: IntRepr,
-    int_span: proc_macro2::Span,
+    int_span: Span,
 ) {
     let bits = match int.bits() {
         Some(b @ (8 | 16)) => b,
@@ -237,13 +305,6 @@ fn check_from_bytes_enum(
 /// `FromZeros` needs a variant with discriminant 0. With literal discriminants this is checked
 /// here; otherwise the expansion emits a `const` assertion that the compiler evaluates.
 fn check_zero_variant(cx: &Ctxt, input: &Input<'_>, variants: &[Variant<'_>]) {
-    if variants.is_empty() {
-        cx.error(
-            input.ident,
-            format_args!("`#[derive(FromZeros)]` on an enum needs a variant with discriminant 0, but `{}` has no variants", input.ident),
-        );
-        return;
-    }
     if let Some(d) = enums::literal_discriminants(variants) {
         if !d.contains(&0) {
             cx.error(

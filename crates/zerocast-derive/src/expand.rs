@@ -5,7 +5,7 @@
 //! points there), and at most one `const` assertion per item for what only the compiler knows
 //! (padding, a zero discriminant given by a constant expression).
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Group, Literal, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, Path, Type};
@@ -30,6 +30,10 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             out
         }
         Trait::FromBytes => {
+            // The three impls carry the same field bounds. A field type that lacks `FromBytes`
+            // makes each report the same error, on the same token, which the compiler shows
+            // once (`tests/ui/field_not_from_bytes.rs`), so there is no noise to remove by
+            // dropping bounds; and with them each impl is sound on its own.
             let k = &input.krate;
             let body = quote! {
                 #[inline(always)]
@@ -84,19 +88,19 @@ fn field_bounds(input: &Input<'_>, bound: &str) -> Vec<TokenStream> {
     let mut out: Vec<TokenStream> = input
         .all_fields()
         .iter()
-        .map(|f| {
-            let ty = f.ty;
-            quote_spanned!(ty.span()=> #ty: #bound_path)
-        })
+        .map(|f| field_bound(f.ty, &bound_path))
         .collect();
     // `IntoBytes` on a generic `repr(C)` struct: padding cannot be checked for every
     // instantiation, so every field must have alignment 1, which leaves no room for any.
+    // `GenericIntoBytesField` is `Unaligned` under a name whose error message says why.
     if bound == "IntoBytes" && input.is_generic() && needs_padding_check(input) {
-        let unaligned = path(k, "Unaligned");
-        out.extend(input.all_fields().iter().map(|f| {
-            let ty = f.ty;
-            quote_spanned!(ty.span()=> #ty: #unaligned)
-        }));
+        let unaligned = quote!(#k::checks::GenericIntoBytesField);
+        out.extend(
+            input
+                .all_fields()
+                .iter()
+                .map(|f| field_bound(f.ty, &unaligned)),
+        );
     }
     // `Unaligned` structs need `Unaligned` fields unless `repr(packed)` (alignment 1) makes the
     // fields' own alignment irrelevant; the field bounds above say exactly that.
@@ -107,6 +111,35 @@ fn field_bounds(input: &Input<'_>, bound: &str) -> Vec<TokenStream> {
         out.clear();
     }
     out
+}
+
+/// `#ty: #bound`, every token located in the field's type, so that an unmet bound is reported
+/// on the whole type (`Cell<u32>`). The compiler spans a predicate from its first token to its
+/// last; if any token kept the derive's span, it would report the whole `#[derive(..)]`.
+fn field_bound(ty: &Type, bound: &TokenStream) -> TokenStream {
+    let last = ty
+        .to_token_stream()
+        .into_iter()
+        .last()
+        .map_or_else(|| ty.span(), |t| t.span());
+    let bound = respan(bound.clone(), last);
+    quote_spanned!(last=> #ty: #bound)
+}
+
+/// `tokens` with every span, inside groups too, replaced by `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut t| {
+            if let TokenTree::Group(g) = &t {
+                let mut inner = Group::new(g.delimiter(), respan(g.stream(), span));
+                inner.set_span(span);
+                t = TokenTree::Group(inner);
+            }
+            t.set_span(span);
+            t
+        })
+        .collect()
 }
 
 /// `true` for a struct or union whose layout may have padding the derive must rule out.
@@ -271,25 +304,42 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
 
 /// For `IntoBytes` on a concrete `repr(C)` struct or union: a `const` assertion, evaluated by
 /// the compiler, that there is no padding, naming the field it would follow.
+///
+/// The check returns its message and the `panic!` is here, in the user's crate, with the
+/// tokens located at the type's name: the compiler then reports the error on that name, with
+/// no backtrace into zerocast. The field types keep their own spans, so that an error in one
+/// (a misspelled type) is reported once, on the field.
 fn padding_assertion(input: &Input<'_>) -> TokenStream {
     if input.is_generic() || !needs_padding_check(input) {
         return TokenStream::new();
     }
-    let k = &input.krate;
     let ident = input.ident;
-    let name = ident.to_string();
+    let span = ident.span();
+    let k = respan(input.krate.to_token_stream(), span);
     let (fields, check) = match &input.shape {
-        Shape::Struct(f) => (f, quote!(assert_no_padding)),
-        Shape::Union(f) => (f, quote!(assert_union_no_padding)),
+        Shape::Struct(f) => (f, Ident::new("no_padding", span)),
+        Shape::Union(f) => (f, Ident::new("union_no_padding", span)),
         Shape::Enum(_) => return TokenStream::new(),
     };
+    let name = Literal::string(&ident.to_string());
     let infos = fields.iter().map(|f| {
         let member = &f.member;
-        let fname = &f.name;
+        let mut fname = Literal::string(&f.name);
+        fname.set_span(span);
         let ty: &Type = f.ty;
-        quote!(#k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>()))
+        quote_spanned! {span=>
+            #k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
+        }
     });
-    quote_spanned! {ident.span()=>
-        const _: () = #k::checks::#check(#name, ::core::mem::size_of::<#ident>(), &[#(#infos),*]);
-    }
+    let name = respan(name.into_token_stream(), span);
+    let check = quote_spanned! {span=>
+        if let ::core::option::Option::Some(msg) =
+            #k::checks::#check(#name, ::core::mem::size_of::<#ident>(), &[#(#infos),*]).failure()
+        {
+            ::core::panic!("{}", msg)
+        }
+    };
+    // The item itself stays at the derive: the compiler offers fixes (such as "add a type
+    // parameter") at an item's name, and these belong to the user's item, not to this one.
+    quote!(const _: () = #check;)
 }

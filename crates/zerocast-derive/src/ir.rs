@@ -244,8 +244,10 @@ fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
             }
             Ok(())
         });
-        if let Err(e) = res {
-            cx.push(e);
+        // The compiler rejects every `repr` it cannot parse either, with a list of the valid
+        // ones; the derive only makes sure it generates no impl for a layout it did not read.
+        if res.is_err() {
+            cx.reported_by_compiler();
         }
     }
     repr

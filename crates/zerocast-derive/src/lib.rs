@@ -88,6 +88,11 @@ pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
 }
 
 /// Derives `zerocast::IntoBytes`, checking at compile time that there is no padding.
+///
+/// On a generic `repr(C)` struct the padding depends on the type arguments, so the derive asks
+/// every field to be `Unaligned` (alignment 1 leaves no room for padding): `Tagged<[u8; 4]>`
+/// is then `IntoBytes`, `Tagged<u32>` is not. `repr(transparent)` and `repr(C, packed)`
+/// structs need no such bound.
 #[proc_macro_derive(IntoBytes, attributes(zerocast))]
 pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
     derive(input, Trait::IntoBytes)

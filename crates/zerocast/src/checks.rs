@@ -3,6 +3,11 @@
 //! A failed check stops compilation with a message that names the type, the field, the offset
 //! and size of the problem, and how to fix it.
 //!
+//! Each check comes in two forms: [`no_padding`] and [`union_no_padding`] return a [`Verdict`],
+//! whose message the caller raises with `panic!` in its own `const` (this is what the derives
+//! generate, so that the compiler reports the error on the user's type and not inside this
+//! module); [`assert_no_padding`] and [`assert_union_no_padding`] raise it themselves.
+//!
 //! # Examples
 //!
 //! ```
@@ -26,8 +31,61 @@
 //! ```
 
 use crate::const_msg::Msg;
+use crate::Unaligned;
 
-/// One field of a type, for [`assert_no_padding`] and [`assert_union_no_padding`].
+/// A field type of a generic struct that derives `IntoBytes`: one of alignment 1, so that no
+/// type argument can open a gap for padding next to it.
+///
+/// Padding in a generic `repr(C)` struct depends on its type arguments, which the derive
+/// cannot check, so it requires this of every field. It is implemented for exactly the
+/// [`Unaligned`] types, and sealed: a bound on it is a bound on `Unaligned` that says why.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{Immutable, IntoBytes};
+///
+/// #[derive(IntoBytes, Immutable)]
+/// #[repr(C)]
+/// struct Tagged<T> {
+///     tag: u8,
+///     value: T,
+/// }
+///
+/// let t = Tagged { tag: 1, value: [2u8, 3] }; // `[u8; 2]`: alignment 1
+/// assert_eq!(t.as_bytes(), &[1, 2, 3]);
+/// ```
+///
+/// ```compile_fail
+/// # use zerocast::{Immutable, IntoBytes};
+/// # #[derive(IntoBytes, Immutable)]
+/// # #[repr(C)]
+/// # struct Tagged<T> {
+/// #     tag: u8,
+/// #     value: T,
+/// # }
+/// let t = Tagged { tag: 1, value: 2u32 }; // 3 bytes of padding after `tag`
+/// t.as_bytes();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` may have an alignment greater than 1, so `#[derive(IntoBytes)]` on a generic struct cannot rule out padding next to it",
+    label = "not `Unaligned`",
+    note = "the padding of a generic struct depends on its type arguments, so every field must have alignment 1: use byte arrays (`[u8; 4]`) or `zerocast::Unalign<T>`, or make the struct `#[repr(C, packed)]` or not generic"
+)]
+pub trait GenericIntoBytesField: sealed::Sealed {}
+
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized + Unaligned> GenericIntoBytesField for T {}
+
+mod sealed {
+    /// Implemented for `Unaligned` types only, and not nameable outside the crate, so that
+    /// nothing else can be a [`GenericIntoBytesField`](super::GenericIntoBytesField).
+    pub trait Sealed {}
+
+    impl<T: ?Sized + crate::Unaligned> Sealed for T {}
+}
+
+/// One field of a type, for [`no_padding`] and [`union_no_padding`].
 #[derive(Copy, Clone, Debug)]
 pub struct Field {
     name: &'static str,
@@ -43,17 +101,50 @@ impl Field {
     }
 }
 
+/// The outcome of a check: passed, or failed with a message saying why and what to do.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{no_padding, Field};
+///
+/// let v = no_padding("T", 8, &[Field::new("a", 0, 1), Field::new("b", 4, 4)]);
+/// assert!(v.failure().unwrap().starts_with("`T` has 3 byte(s) of padding at offset 1"));
+/// assert!(no_padding("U", 4, &[Field::new("a", 0, 4)]).failure().is_none());
+/// ```
+pub struct Verdict {
+    /// Empty if the check passed.
+    msg: Msg,
+}
+
+impl Verdict {
+    const PASS: Verdict = Verdict { msg: Msg::new() };
+
+    /// The failure message, or `None` if the check passed.
+    #[must_use]
+    pub const fn failure(&self) -> Option<&str> {
+        let m = self.msg.as_str();
+        if m.is_empty() {
+            None
+        } else {
+            Some(m)
+        }
+    }
+}
+
 const FIX: &str = "IntoBytes needs every byte initialized, and padding bytes are not. To remove it: \
                    reorder the fields from the largest alignment to the smallest, add an explicit \
                    field (for example `_pad: [u8; N]`) where the padding is, or use `#[repr(C, packed)]`";
 
-/// Fails (at compile time, in a `const`) if the struct `ty` of `size` bytes, whose fields are
-/// listed in declaration order (in which `repr(C)` lays them out), has padding.
+/// Checks that the struct `ty` of `size` bytes, whose fields are listed in declaration order
+/// (in which `repr(C)` lays them out), has no padding.
 ///
-/// # Panics
-///
-/// If there is padding, naming the field it follows and precedes, its offset and length.
-pub const fn assert_no_padding(ty: &str, size: usize, fields: &[Field]) {
+/// It never passes a layout with padding, whatever order the fields are listed in: it passes
+/// only if the first field starts at 0, each one starts at or before the end of the one listed
+/// before it, and the last one ends at `size`, so together they cover every byte. (A layout
+/// listed out of offset order may be rejected without having padding.)
+#[must_use]
+pub const fn no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
     let mut end = 0;
     let mut i = 0;
     while i < fields.len() {
@@ -76,7 +167,9 @@ pub const fn assert_no_padding(ty: &str, size: usize, fields: &[Field]) {
             if i > 0 {
                 m = m.str(", after field `").str(fields[i - 1].name).str("`");
             }
-            m.str(". ").str(FIX).panic();
+            return Verdict {
+                msg: m.str(". ").str(FIX),
+            };
         }
         end = f.offset + f.size;
         i += 1;
@@ -95,41 +188,66 @@ pub const fn assert_no_padding(ty: &str, size: usize, fields: &[Field]) {
                 .str(fields[i - 1].name)
                 .str("`");
         }
-        m.str(" (its size is rounded up to its alignment). ")
-            .str(FIX)
-            .panic();
+        return Verdict {
+            msg: m
+                .str(" (its size is rounded up to its alignment). ")
+                .str(FIX),
+        };
+    }
+    Verdict::PASS
+}
+
+/// Checks that no field of the union `ty` of `size` bytes is smaller than the union: the bytes
+/// past it would be uninitialized when it is the one set.
+#[must_use]
+pub const fn union_no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
+    let mut i = 0;
+    while i < fields.len() {
+        let f = fields[i];
+        if f.size != size {
+            return Verdict {
+                msg: Msg::new()
+                    .str("union `")
+                    .str(ty)
+                    .str("` is ")
+                    .num(size)
+                    .str(" bytes but its field `")
+                    .str(f.name)
+                    .str("` is ")
+                    .num(f.size)
+                    .str(" bytes: when that field is set, the other ")
+                    .num(size - f.size)
+                    .str(
+                        " byte(s) are uninitialized. For IntoBytes every field must be as large \
+                         as the union (pad the smaller ones with explicit byte arrays)",
+                    ),
+            };
+        }
+        i += 1;
+    }
+    Verdict::PASS
+}
+
+/// Fails (at compile time, in a `const`) if the struct `ty` has padding; see [`no_padding`].
+///
+/// # Panics
+///
+/// If there is padding, naming the field it follows and precedes, its offset and length.
+pub const fn assert_no_padding(ty: &str, size: usize, fields: &[Field]) {
+    if let Some(m) = no_padding(ty, size, fields).failure() {
+        panic!("{}", m);
     }
 }
 
-/// Fails (at compile time, in a `const`) if a field of the union `ty` of `size` bytes is
-/// smaller than the union: the bytes past it would be uninitialized when it is the one set.
+/// Fails (at compile time, in a `const`) if a field of the union `ty` is smaller than the
+/// union; see [`union_no_padding`].
 ///
 /// # Panics
 ///
 /// If a field is smaller than the union, naming it and both sizes.
 pub const fn assert_union_no_padding(ty: &str, size: usize, fields: &[Field]) {
-    let mut i = 0;
-    while i < fields.len() {
-        let f = fields[i];
-        if f.size != size {
-            Msg::new()
-                .str("union `")
-                .str(ty)
-                .str("` is ")
-                .num(size)
-                .str(" bytes but its field `")
-                .str(f.name)
-                .str("` is ")
-                .num(f.size)
-                .str(" bytes: when that field is set, the other ")
-                .num(size - f.size)
-                .str(
-                    " byte(s) are uninitialized. For IntoBytes every field must be as large as \
-                     the union (pad the smaller ones with explicit byte arrays)",
-                )
-                .panic();
-        }
-        i += 1;
+    if let Some(m) = union_no_padding(ty, size, fields).failure() {
+        panic!("{}", m);
     }
 }
 
@@ -157,6 +275,26 @@ mod tests {
     )]
     fn names_trailing_padding() {
         assert_no_padding("T", 8, &[Field::new("a", 0, 4), Field::new("b", 4, 1)]);
+    }
+
+    #[test]
+    fn never_misses_padding_out_of_order() {
+        // Listed `b`, `a`, `c`, laid out `a` (0..2), `c` (2..3), a hole at 3, `b` (4..6).
+        let hole = [
+            Field::new("b", 4, 2),
+            Field::new("a", 0, 2),
+            Field::new("c", 2, 1),
+        ];
+        assert!(no_padding("T", 6, &hole).failure().is_some());
+        let tight = [
+            Field::new("a", 0, 2),
+            Field::new("c", 4, 2),
+            Field::new("b", 2, 2),
+        ];
+        assert!(no_padding("T", 6, &tight).failure().is_some()); // rejected, not missed
+        assert!(no_padding("T", 6, &[tight[0], tight[2], tight[1]])
+            .failure()
+            .is_none());
     }
 
     #[test]

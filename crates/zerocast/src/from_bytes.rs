@@ -44,7 +44,8 @@ use crate::{FromZeros, Immutable, IntoBytes, KnownLayout};
 /// is no reason to implement this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `FromBytes`",
-    note = "add `#[derive(zerocast::FromBytes)]` to `{Self}`; every bit pattern must be a valid `{Self}` (for checked conversion, see `TryFromBytes`)"
+    note = "every byte pattern must be a valid `{Self}`; for a type of your own, add `#[derive(zerocast::FromBytes)]`",
+    note = "types with invalid bit patterns (`bool`, `char`, `NonZero*`, most enums) are only `TryFromBytes`: derive that instead, and use the `try_` conversions, which check the bytes"
 )]
 pub unsafe trait FromBytes: FromZeros {
     /// Views `source` as a `&Self`: it must be aligned and exactly a size of `Self`.

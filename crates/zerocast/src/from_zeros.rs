@@ -46,7 +46,8 @@ use crate::TryFromBytes;
 /// enum, that a variant is zero); there is no reason to implement this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `FromZeros`",
-    note = "add `#[derive(zerocast::FromZeros)]` to `{Self}`; all-zero bytes must be a valid `{Self}`"
+    note = "all-zero bytes must be a valid `{Self}`; for a type of your own, add `#[derive(zerocast::FromZeros)]` (an enum needs a variant with discriminant 0)",
+    note = "references, `NonZero*` and function pointers have no zero value, but their `Option`s do (zero is `None`)"
 )]
 pub unsafe trait FromZeros: TryFromBytes {
     /// Overwrites `self` with zeros, without running its destructor.

@@ -39,7 +39,8 @@ use crate::{FromBytes, Immutable};
 /// compile time; there is no reason to implement this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `IntoBytes`",
-    note = "add `#[derive(zerocast::IntoBytes)]` to `{Self}`; it must have a defined layout (`repr(C)`, `repr(transparent)`, `repr(packed)` or a primitive `repr`) and no padding"
+    note = "all bytes of `{Self}` must be initialized; for a type of your own, add `#[derive(zerocast::IntoBytes)]`, which needs a defined layout (`repr(C)`, `repr(transparent)`, `repr(packed)` or an integer `repr`) and no padding",
+    note = "tuples (unspecified layout), `MaybeUninit` (uninitialized bytes) and types with padding never are"
 )]
 pub unsafe trait IntoBytes {
     /// Views `self` as its bytes.

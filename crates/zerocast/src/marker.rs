@@ -36,7 +36,8 @@
 /// mutation. The derive checks every field; there is no reason to implement this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` may contain interior mutability (`UnsafeCell`, `Cell`, atomics), so it is not `Immutable`",
-    note = "a shared view of bytes must not allow them to change; add `#[derive(zerocast::Immutable)]` to `{Self}`, or use a `&mut` conversion"
+    note = "a shared view of bytes must not let them change; for a type of your own, add `#[derive(zerocast::Immutable)]`",
+    note = "for `Cell`, `UnsafeCell` and atomics, use a `&mut` conversion (`mut_from_bytes`) or copy the value out (`read_from_bytes`)"
 )]
 pub unsafe trait Immutable {}
 
@@ -72,7 +73,7 @@ pub unsafe trait Immutable {}
 ///
 /// *Callers* may view any byte address as a `Self` without checking alignment.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` has an alignment greater than 1, so it is not `Unaligned`",
-    note = "use byte arrays or byte-order types (alignment 1) for its fields, or `#[repr(C, packed)]`"
+    message = "`{Self}` is not `Unaligned` (a type whose alignment is 1)",
+    note = "for a type of your own, add `#[derive(zerocast::Unaligned)]`; for a multi-byte field, use a byte array (`[u8; 4]`) or `zerocast::Unalign<T>`, or make the struct `#[repr(C, packed)]`"
 )]
 pub unsafe trait Unaligned {}

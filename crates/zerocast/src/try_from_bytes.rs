@@ -205,7 +205,8 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
 /// from the fields' own; there is no reason to implement this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `TryFromBytes`",
-    note = "add `#[derive(zerocast::TryFromBytes)]` (or `FromZeros`/`FromBytes`, which imply it) to `{Self}`"
+    note = "for a type of your own, add `#[derive(zerocast::TryFromBytes)]` (or `FromZeros` or `FromBytes`, which imply it)",
+    note = "references and `Box` can never be read from bytes: an address in bytes is not a valid pointer; store an offset or an index instead"
 )]
 pub unsafe trait TryFromBytes {
     /// Checks that `candidate` holds a valid `Self`.

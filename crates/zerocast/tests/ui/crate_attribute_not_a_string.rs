@@ -1,0 +1,11 @@
+// `#[zerocast(crate = ...)]` takes a string.
+use zerocast::FromBytes;
+
+#[derive(FromBytes)]
+#[zerocast(crate = zerocast)]
+#[repr(C)]
+struct Header {
+    len: u32,
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+// Two fields that are not `FromBytes`: one build reports both, each on its field.
+use zerocast::FromBytes;
+
+#[derive(FromBytes)]
+#[repr(C)]
+struct Record {
+    valid: bool,
+    len: u16,
+    initial: char,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+// `FromZeros` on an enum with the default representation.
+use zerocast::FromZeros;
+
+#[derive(FromZeros)]
+enum Kind {
+    A,
+    B,
+}
+
+fn main() {}

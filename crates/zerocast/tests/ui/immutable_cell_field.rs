@@ -1,0 +1,11 @@
+// `Immutable` on a struct with a `Cell` field.
+use core::cell::Cell;
+use zerocast::Immutable;
+
+#[derive(Immutable)]
+#[repr(C)]
+struct Counter {
+    hits: Cell<u32>,
+}
+
+fn main() {}

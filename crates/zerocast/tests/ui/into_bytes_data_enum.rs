@@ -1,0 +1,11 @@
+// `IntoBytes` on an enum whose variants carry data.
+use zerocast::IntoBytes;
+
+#[derive(IntoBytes)]
+#[repr(u8)]
+enum Message {
+    Quit,
+    Move { x: u8, y: u8 },
+}
+
+fn main() {}

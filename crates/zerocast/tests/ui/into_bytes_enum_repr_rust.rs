@@ -1,0 +1,10 @@
+// `IntoBytes` on an enum with the default representation.
+use zerocast::IntoBytes;
+
+#[derive(IntoBytes)]
+enum Kind {
+    A,
+    B,
+}
+
+fn main() {}

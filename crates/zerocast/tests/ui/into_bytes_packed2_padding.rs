@@ -1,0 +1,11 @@
+// `repr(C, packed(2))` still aligns fields to 2: one byte of padding after `kind`.
+use zerocast::IntoBytes;
+
+#[derive(IntoBytes)]
+#[repr(C, packed(2))]
+struct Header {
+    kind: u8,
+    len: u16,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+// `TryFromBytes` on an enum whose variants carry data.
+use zerocast::TryFromBytes;
+
+#[derive(TryFromBytes)]
+#[repr(u8)]
+enum Message {
+    Quit,
+    Move { x: u8, y: u8 },
+}
+
+fn main() {}

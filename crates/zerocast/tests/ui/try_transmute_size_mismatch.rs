@@ -1,0 +1,4 @@
+// `try_transmute!` from 2 bytes into 1.
+fn main() {
+    let _: Result<bool, _> = zerocast::try_transmute!(0u16);
+}
