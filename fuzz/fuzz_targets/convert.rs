@@ -91,11 +91,15 @@ fuzz_target!(|data: &[u8]| {
         let _ = <[char]>::try_ref_from_suffix(bytes).map_err(|e| e.to_string());
         match <[Plain]>::ref_from_prefix(bytes) {
             Ok((p, rest)) => assert_eq!(p.len() * size_of::<Plain>() + rest.len(), bytes.len()),
-            Err(e) => assert!(matches!(e, ConvertError::Alignment(_) | ConvertError::Size(_))),
+            Err(e) => assert!(matches!(
+                e,
+                ConvertError::Alignment(_) | ConvertError::Size(_)
+            )),
         }
         let n = usize::from(bytes.first().copied().unwrap_or(0));
         let _ = <[u32]>::ref_from_prefix_with_elems(bytes, n).map_err(|e| e.to_string());
-        let _ = <[u16]>::ref_from_suffix_with_elems(bytes, usize::MAX - n).map_err(|e| e.to_string());
+        let _ =
+            <[u16]>::ref_from_suffix_with_elems(bytes, usize::MAX - n).map_err(|e| e.to_string());
         let _ = Plain::read_from_bytes(bytes).map_err(|e| e.to_string());
     }
 
