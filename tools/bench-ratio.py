@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Runs zerocast's runtime benchmarks and prints each implementation's time relative to
+hand-written unsafe code.
+
+Usage:
+    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py [--runs N] [--stat S] [--target R] [WORKLOAD...]
+
+    WORKLOAD: header_every_offset, sum_u32_slice, read_record (default: all three).
+
+What it does:
+    Runs `cargo bench -p zerocast --bench runtime -- '(?:^|::)(?:WORKLOAD|...)::IMPL$'` once per
+    implementation (hand_written, zerocast, zerocopy, bytemuck) per run, N runs (default 5), the
+    order of the implementations rotated from run to run; reads divan's *median* column for
+    every `workload::implementation` bench (see crates/zerocast/benches/runtime.rs), takes the
+    median of those medians over the runs, and prints, per workload, the time of each
+    implementation and its ratio to `hand_written`.
+    A zerocast ratio above the target (default 1.05) is marked MISS; the exit status is 1 if
+    any is. Timings on a shared, loaded machine are noisy: re-run at a quiet time (and with
+    more --runs) before acting on a MISS.
+
+Why one process per implementation, in rotating order: divan measures benches one after
+another, so on a shared machine a burst of load from another process lands on one
+implementation only. Interleaving them over several runs spreads such bursts over all four.
+A full run of the default 5 rounds takes about 1.5 minutes on 2 cores.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+IMPLS = ["hand_written", "zerocast", "zerocopy", "bytemuck"]
+UNIT_NS = {"ns": 1.0, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
+TIME = re.compile(r"(\d+(?:\.\d+)?)\s(ns|µs|us|ms|s)(?=\s)")
+NODE = re.compile(r"^(?P<indent>[│ ]*)[├╰]─ (?P<name>[A-Za-z_]\w*)")
+COLUMNS = {"fastest": 0, "slowest": 1, "median": 2, "mean": 3}
+
+
+def parse(output, stat="median"):
+    """Maps (workload, implementation) to divan's `stat` column in nanoseconds."""
+    medians = {}
+    group = None
+    for line in output.splitlines():
+        node = NODE.match(line)
+        if not node:
+            continue
+        depth = len(node.group("indent")) // 3
+        if depth == 0:
+            group = node.group("name")
+            continue
+        times = TIME.findall(line[node.end():])
+        if group is None or len(times) < 3:
+            continue
+        value, unit = times[COLUMNS[stat]]
+        medians[(group, node.group("name"))] = float(value) * UNIT_NS[unit]
+    return medians
+
+
+def fmt(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3f} {unit}"
+    return f"{ns:.1f} ns"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="rounds to take medians over")
+    ap.add_argument("--target", type=float, default=1.05, help="max zerocast/hand_written ratio")
+    ap.add_argument(
+        "--stat",
+        choices=sorted(COLUMNS),
+        default="median",
+        help="divan column to compare (fastest is the most robust on a loaded machine)",
+    )
+    ap.add_argument("workloads", nargs="*", help="workloads to run (default: all)")
+    args = ap.parse_args()
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    groups = "|".join(re.escape(w) for w in args.workloads) or r"\w+"
+    runs = []
+    for i in range(args.runs):
+        shift = i % len(IMPLS)
+        merged = {}
+        for impl in IMPLS[shift:] + IMPLS[:shift]:
+            cmd = ["cargo", "bench", "-q", "-p", "zerocast", "--bench", "runtime", "--"]
+            cmd.append(f"(?:^|::)(?:{groups})::{impl}$")
+            print(f"round {i + 1}/{args.runs}: {' '.join(cmd)}", file=sys.stderr, flush=True)
+            done = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
+            if done.returncode != 0:
+                sys.stderr.write(done.stdout + done.stderr)
+                sys.exit(done.returncode)
+            merged.update(parse(done.stdout, args.stat))
+        runs.append(merged)
+
+    keys = sorted({k for r in runs for k in r})
+    if not keys:
+        sys.exit("no benchmark results parsed from divan's output")
+    med = {k: statistics.median(r[k] for r in runs if k in r) for k in keys}
+    workloads = sorted({w for w, _ in keys})
+
+    head = f"{'workload':<22}" + "".join(f"{i:>14}" for i in IMPLS)
+    head += "".join(f"{i + '/hand':>16}" for i in IMPLS[1:])
+    print(f"median over {args.runs} round(s) of divan's {args.stat} time per 16 MiB pass")
+    print(head)
+    missed = False
+    for w in workloads:
+        row = f"{w:<22}"
+        row += "".join(f"{fmt(med[(w, i)]) if (w, i) in med else '-':>14}" for i in IMPLS)
+        base = med.get((w, "hand_written"))
+        for i in IMPLS[1:]:
+            if base and (w, i) in med:
+                ratio = med[(w, i)] / base
+                mark = ""
+                if i == "zerocast" and ratio > args.target:
+                    mark, missed = " MISS", True
+                row += f"{f'{ratio:.3f}x{mark}':>16}"
+            else:
+                row += f"{'-':>16}"
+        print(row)
+    # The spread of the per-round ratios is the measurement's own uncertainty: a difference
+    # smaller than it is noise, not a difference between the implementations.
+    print("per-round ratios to hand_written, min .. max:")
+    for w in workloads:
+        spans = []
+        for i in IMPLS[1:]:
+            rs = [r[(w, i)] / r[(w, "hand_written")] for r in runs
+                  if (w, i) in r and r.get((w, "hand_written"))]
+            if rs:
+                spans.append(f"{i} {min(rs):.2f} .. {max(rs):.2f}")
+        print(f"  {w:<22}" + ";  ".join(spans))
+    print(f"target: zerocast/hand <= {args.target:.2f}x; {'MISSED' if missed else 'met'}")
+    sys.exit(1 if missed else 0)
+
+
+if __name__ == "__main__":
+    main()
