@@ -1,0 +1,36 @@
+//! The integration tests of zerocast's public API: every conversion method and macro, the
+//! core-type and derived implementations, and the errors, on aligned, misaligned, short, long
+//! and empty inputs. Each expected value is computed independently of zerocast (with
+//! `from_ne_bytes`, byte arithmetic, or the documented rules), never copied from its output.
+//!
+//! What must not compile is tested by the trybuild UI tests, not here.
+//!
+//! Nothing here needs `unsafe`: the public API, derives and macros included, is safe to use.
+#![forbid(unsafe_code)]
+
+#[path = "api/common.rs"]
+mod common;
+#[path = "api/core_impls.rs"]
+mod core_impls;
+#[cfg(feature = "derive")]
+#[path = "api/derives.rs"]
+mod derives;
+#[cfg(feature = "derive")]
+#[path = "api/enums.rs"]
+mod enums;
+#[path = "api/errors.rs"]
+mod errors;
+#[path = "api/from_zeros.rs"]
+mod from_zeros;
+#[path = "api/into_bytes.rs"]
+mod into_bytes;
+#[path = "api/layout.rs"]
+mod layout;
+#[path = "api/macros.rs"]
+mod macros;
+#[path = "api/matrix.rs"]
+mod matrix;
+#[path = "api/unalign.rs"]
+mod unalign;
+#[path = "api/zst.rs"]
+mod zst;
