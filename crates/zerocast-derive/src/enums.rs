@@ -79,3 +79,63 @@ pub(crate) fn describe_missing(int: IntRepr, bits: u32, present: &[i128]) -> Str
     }
     parts.join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn discriminants(src: &str) -> Option<Vec<i128>> {
+        let item: syn::DeriveInput = syn::parse_str(src).unwrap();
+        let syn::Data::Enum(e) = &item.data else {
+            panic!("not an enum: {src}")
+        };
+        let vs: Vec<Variant<'_>> = e
+            .variants
+            .iter()
+            .map(|v| Variant {
+                ident: &v.ident,
+                discriminant: v.discriminant.as_ref().map(|(_, e)| e),
+                fields: Vec::new(),
+                node: v,
+            })
+            .collect();
+        literal_discriminants(&vs)
+    }
+
+    #[test]
+    fn implicit_and_literal_discriminants() {
+        assert_eq!(discriminants("enum E { A, B, C }"), Some(vec![0, 1, 2]));
+        assert_eq!(
+            discriminants("enum E { A = 5, B, C = -2, D }"),
+            Some(vec![5, 6, -2, -1])
+        );
+        assert_eq!(
+            discriminants("enum E { A = 0x10u8, B = (3) }"),
+            Some(vec![16, 3])
+        );
+    }
+
+    #[test]
+    fn non_literal_discriminants_are_left_to_the_compiler() {
+        assert_eq!(discriminants("enum E { A = X, B }"), None);
+        assert_eq!(discriminants("enum E { A = 1 + 1 }"), None);
+    }
+
+    #[test]
+    fn missing_values_as_ranges() {
+        assert_eq!(
+            describe_missing(IntRepr::U8, 8, &(0..255).collect::<Vec<_>>()),
+            "255"
+        );
+        assert_eq!(
+            describe_missing(IntRepr::I8, 8, &[-1, 0, 5]),
+            "-128..=-2, 1..=4, 6..=127"
+        );
+        let every_other: Vec<i128> = (0..256).step_by(2).collect();
+        let s = describe_missing(IntRepr::U8, 8, &every_other);
+        assert!(
+            s.starts_with("1, 3, 5, 7, 9, 11, and 122 more ranges"),
+            "{s}"
+        );
+    }
+}

@@ -71,6 +71,9 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
     preds.extend(field_bounds(input, bound));
     quote! {
         #[automatically_derived]
+        // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
+        // the traits imported, the qualified trait paths would otherwise trip this lint.
+        #[allow(unused_qualifications)]
         unsafe impl #impl_g #tr for #ident #ty_g where #(#preds,)* {
             #body
         }
@@ -163,6 +166,9 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
+        // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
+        // the traits imported, the qualified trait paths would otherwise trip this lint.
+        #[allow(unused_qualifications)]
         unsafe impl #impl_g #k::KnownLayout for #ident #ty_g #where_c {
             type PointerMetadata = ();
             const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();

@@ -22,7 +22,7 @@ use alloc::boxed::Box;
 
 use crate::const_msg::Msg;
 use crate::error::{AlignmentError, ConvertError, InvalidBits, SizeError, ValidityError};
-use crate::layout::{locate, DstLayout, Misfit, Part, SizeInfo};
+use crate::layout::{locate, DstLayout, Located, Misfit, Part, SizeInfo};
 use crate::PointerMetadata;
 use crate::{
     Candidate, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unalign,
@@ -106,36 +106,59 @@ impl Count for usize {
 const fn assert_count_inferable<T: ?Sized + KnownLayout, C: Count>() {
     if let SizeInfo::SliceDst { elem_size: 0, .. } = T::LAYOUT.size_info() {
         if !C::GIVEN {
-            Msg::new()
-                .str(
-                    "cannot infer an element count from a length in bytes: the trailing elements \
-                      are zero-sized; use the `_with_elems` form of this conversion",
-                )
-                .panic();
+            panic!(
+                "cannot infer an element count from a length in bytes: the trailing elements are \
+                 zero-sized; use the `_with_elems` form of this conversion"
+            );
         }
     }
 }
 
-type Error<'a, S, T, V> =
+type Error<S, T, V> =
     ConvertError<AlignmentError<S, T>, SizeError<S, T>, <V as Validity<T>>::Error<S>>;
 
-#[cold]
-fn misfit<S, T: ?Sized, E>(
-    m: Misfit,
-    src: S,
-    addr: usize,
-    len: usize,
-    align: usize,
-) -> ConvertError<AlignmentError<S, T>, SizeError<S, T>, E> {
-    match m {
-        Misfit::Alignment { offset } => ConvertError::Alignment(AlignmentError::new(
-            src,
-            offset,
-            addr.wrapping_add(offset),
-            align,
-        )),
-        Misfit::Size(needed) => ConvertError::Size(SizeError::new(src, len, needed)),
+/// Why [`place`] found no valid value in the source.
+enum Failure<R> {
+    Misfit(Misfit),
+    Invalid(R),
+}
+
+impl<R> Failure<R> {
+    /// The conversion error for this failure, holding the source back.
+    #[cold]
+    fn into_error<S, T, V>(self, src: S, base: *const u8, len: usize) -> Error<S, T, V>
+    where
+        T: ?Sized + KnownLayout,
+        V: Validity<T, Raw = R>,
+    {
+        match self {
+            Failure::Misfit(Misfit::Alignment { offset }) => {
+                let addr = base.addr().wrapping_add(offset);
+                ConvertError::Alignment(AlignmentError::new(src, offset, addr, T::LAYOUT.align()))
+            }
+            Failure::Misfit(Misfit::Size(needed)) => {
+                ConvertError::Size(SizeError::new(src, len, needed))
+            }
+            Failure::Invalid(raw) => ConvertError::Validity(V::wrap(raw, src)),
+        }
     }
+}
+
+/// Where a valid, aligned `T` with `count` elements sits in `part` of `src`: the checks that
+/// every in-place conversion makes before its one unsafe step.
+#[inline(always)]
+fn place<T, V, C>(src: &[u8], part: Part, count: C) -> Result<Located, Failure<V::Raw>>
+where
+    T: ?Sized + KnownLayout,
+    V: Validity<T>,
+    C: Count,
+{
+    const { assert_count_inferable::<T, C>() };
+    let loc = locate(T::LAYOUT, src.as_ptr(), src.len(), part, count.get(), true)
+        .map_err(Failure::Misfit)?;
+    let bytes = split(src, part, loc.start, loc.size).0;
+    V::check(Candidate::at(bytes, loc.start)).map_err(Failure::Invalid)?;
+    Ok(loc)
 }
 
 /// Splits `src` into the value's bytes at `start..start + size` and the rest (the bytes after
@@ -168,74 +191,67 @@ fn split_mut(src: &mut [u8], part: Part, start: usize, size: usize) -> (&mut [u8
 
 /// Views part of `src` as a `&T`, after checking alignment, size and (with `V`) validity.
 #[inline(always)]
-pub(crate) fn ref_from<'a, T, V, C>(
-    src: &'a [u8],
+pub(crate) fn ref_from<T, V, C>(
+    src: &[u8],
     part: Part,
     count: C,
-) -> Result<(&'a T, &'a [u8]), Error<'a, &'a [u8], T, V>>
+) -> Result<(&T, &[u8]), Error<&[u8], T, V>>
 where
     T: ?Sized + KnownLayout + Immutable,
     V: Validity<T>,
     C: Count,
 {
-    const { assert_count_inferable::<T, C>() };
-    let (base, len) = (src.as_ptr(), src.len());
-    let loc = match locate(T::LAYOUT, base, len, part, count.get(), true) {
+    let loc = match place::<T, V, C>(src, part, count) {
         Ok(loc) => loc,
-        Err(m) => return Err(misfit(m, src, base.addr(), len, T::LAYOUT.align())),
+        Err(f) => return Err(f.into_error::<_, T, V>(src, src.as_ptr(), src.len())),
     };
     let (bytes, rest) = split(src, part, loc.start, loc.size);
-    if let Err(raw) = V::check(Candidate::at(bytes, loc.start)) {
-        return Err(ConvertError::Validity(V::wrap(raw, src)));
-    }
     let meta = T::PointerMetadata::from_elem_count(loc.elems);
     let ptr = T::raw_from_ptr_len(NonNull::from(bytes).cast::<u8>(), meta);
-    // SAFETY: `ptr` may be turned into a `&'a T` because:
-    // - it is non-null, aligned for `T` (`locate` checked the address against `T::LAYOUT`'s
-    //   alignment), and points to `size_of_val` = `loc.size` bytes (`KnownLayout`'s contract on
-    //   `raw_from_ptr_len` and `LAYOUT`), all inside `bytes`, which `&'a [u8]` makes readable
-    //   for `'a`, with the provenance of `bytes`;
-    // - those bytes are a valid `T`: `V::check` accepted them (`Validity`'s contract);
-    // - nothing can change them for `'a`: they are borrowed shared for `'a`, and `T: Immutable`
-    //   means the `&T` cannot change them either (no `UnsafeCell`).
+    // SAFETY: `ptr` may be turned into a `&T` with the lifetime of `src` because:
+    // - it is non-null, aligned for `T` (`place` checked the address against `T::LAYOUT`'s
+    //   alignment), and points to `size_of_val` = `loc.size` bytes (`KnownLayout`'s contract
+    //   on `raw_from_ptr_len` and `LAYOUT`), all inside `bytes`, which `src` makes readable for
+    //   its lifetime, with the provenance of `bytes`;
+    // - those bytes are a valid `T`: `V::check` accepted them in `place` (`Validity`'s
+    //   contract), and they cannot have changed since, being borrowed shared;
+    // - nothing can change them for that lifetime: they stay borrowed shared, and
+    //   `T: Immutable` means the `&T` cannot change them either (no `UnsafeCell`).
     let value = unsafe { ptr.as_ref() };
     Ok((value, rest))
 }
 
 /// Views part of `src` as a `&mut T`, after checking alignment, size and (with `V`) validity.
 #[inline(always)]
-pub(crate) fn mut_from<'a, T, V, C>(
-    src: &'a mut [u8],
+pub(crate) fn mut_from<T, V, C>(
+    src: &mut [u8],
     part: Part,
     count: C,
-) -> Result<(&'a mut T, &'a mut [u8]), Error<'a, &'a mut [u8], T, V>>
+) -> Result<(&mut T, &mut [u8]), Error<&mut [u8], T, V>>
 where
     T: ?Sized + KnownLayout + IntoBytes,
     V: Validity<T>,
     C: Count,
 {
-    const { assert_count_inferable::<T, C>() };
-    let (base, len) = (src.as_ptr(), src.len());
-    let loc = match locate(T::LAYOUT, base, len, part, count.get(), true) {
-        Ok(loc) => loc,
-        Err(m) => return Err(misfit(m, src, base.addr(), len, T::LAYOUT.align())),
-    };
     // Validate before splitting, so that a failure can hand back all of `src`.
-    let bytes = split(src, part, loc.start, loc.size).0;
-    if let Err(raw) = V::check(Candidate::at(bytes, loc.start)) {
-        return Err(ConvertError::Validity(V::wrap(raw, src)));
-    }
+    let loc = match place::<T, V, C>(src, part, count) {
+        Ok(loc) => loc,
+        Err(f) => {
+            let (base, len) = (src.as_ptr(), src.len());
+            return Err(f.into_error::<_, T, V>(src, base, len));
+        }
+    };
     let (bytes, rest) = split_mut(src, part, loc.start, loc.size);
     let meta = T::PointerMetadata::from_elem_count(loc.elems);
     let mut ptr = T::raw_from_ptr_len(NonNull::from(bytes).cast::<u8>(), meta);
-    // SAFETY: `ptr` may be turned into a `&'a mut T` because:
+    // SAFETY: `ptr` may be turned into a `&mut T` with the lifetime of `src` because:
     // - it is non-null, aligned and spans `loc.size` bytes inside `bytes`, as in `ref_from`,
-    //   with the provenance of `bytes`, which `&'a mut [u8]` makes uniquely accessible for `'a`;
-    // - those bytes are a valid `T`: `V::check` accepted them, and they have not changed since
-    //   (nothing else can access them while `src` is borrowed here);
-    // - whatever is written through the `&mut T` is a valid `T`, and `T: IntoBytes` means every
-    //   byte of it is initialized, so the bytes stay valid `u8`s when `'a` ends and the caller's
-    //   `[u8]` is usable again.
+    //   with the provenance of `bytes`, which `src` makes uniquely accessible for its lifetime;
+    // - those bytes are a valid `T`: `V::check` accepted them in `place`, and they have not
+    //   changed since (nothing else can access them while `src` is borrowed here);
+    // - whatever is written through the `&mut T` is a valid `T`, and `T: IntoBytes` means
+    //   every byte of it is initialized, so the bytes stay valid `u8`s when the borrow ends
+    //   and the caller's `[u8]` is usable again.
     let value = unsafe { ptr.as_mut() };
     Ok((value, rest))
 }
