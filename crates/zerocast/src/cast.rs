@@ -607,3 +607,81 @@ pub(crate) fn unaligned_inner_mut<T: Unaligned>(u: &mut Unalign<T>) -> &mut T {
     // SAFETY: as in `unalign_mut`; `T: Unaligned` means alignment 1, so the pointer is aligned.
     unsafe { &mut *u.get_mut_ptr() }
 }
+
+/// Reinterprets `&Src` as `&Dst` of the same size and no greater alignment if its bytes are a
+/// valid `Dst`; what `try_transmute_ref!` calls.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::macro_util::try_transmute_ref;
+/// let flags = [1u8, 0];
+/// let ok: Result<&[bool; 2], _> = try_transmute_ref(&flags);
+/// assert_eq!(ok.unwrap(), &[true, false]);
+/// let bad: Result<&[bool; 2], _> = try_transmute_ref(&[1u8, 9]);
+/// assert_eq!(bad.unwrap_err().invalid().offset(), 1);
+/// ```
+///
+/// # Errors
+///
+/// A [`ValidityError`] holding `src` if its bytes are not a valid `Dst`.
+#[inline(always)]
+pub fn try_transmute_ref<Src, Dst>(src: &Src) -> Result<&Dst, ValidityError<&Src, Dst>>
+where
+    Src: IntoBytes + Immutable,
+    Dst: TryFromBytes + Immutable,
+{
+    const { assert_same_size::<Src, Dst>("try_transmute_ref!") };
+    const { assert_align_fits::<Src, Dst>("try_transmute_ref!") };
+    if let Err(invalid) = Dst::validate(Candidate::new(as_bytes(src))) {
+        return Err(ValidityError::new(src, invalid));
+    }
+    let ptr = ptr::from_ref(src).cast::<Dst>();
+    // SAFETY: the dereference yields a `&Dst` with `src`'s lifetime, sound because:
+    // - `ptr` is non-null, aligned for `Dst` (`Src`'s alignment is at least `Dst`'s, asserted
+    //   above) and covers `size_of::<Dst>() == size_of::<Src>()` bytes readable for that
+    //   lifetime;
+    // - they are a valid `Dst`: `Dst::validate` accepted them, and they cannot have changed
+    //   since, as `src` is a shared borrow of an `Immutable` type;
+    // - neither type has interior mutability (`Immutable`), so they cannot change while either
+    //   reference exists.
+    Ok(unsafe { &*ptr })
+}
+
+/// Reinterprets `&mut Src` as `&mut Dst` of the same size and no greater alignment if its
+/// bytes are a valid `Dst`; what `try_transmute_mut!` calls.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::macro_util::try_transmute_mut;
+/// let mut flags = [1u8, 0];
+/// let b: &mut [bool; 2] = try_transmute_mut(&mut flags).unwrap();
+/// b[1] = true;
+/// assert_eq!(flags, [1, 1]);
+/// ```
+///
+/// # Errors
+///
+/// A [`ValidityError`] holding `src` if its bytes are not a valid `Dst`.
+#[inline(always)]
+pub fn try_transmute_mut<Src, Dst>(src: &mut Src) -> Result<&mut Dst, ValidityError<&mut Src, Dst>>
+where
+    Src: FromBytes + IntoBytes,
+    Dst: TryFromBytes + IntoBytes,
+{
+    const { assert_same_size::<Src, Dst>("try_transmute_mut!") };
+    const { assert_align_fits::<Src, Dst>("try_transmute_mut!") };
+    if let Err(invalid) = Dst::validate(Candidate::new(as_mut_bytes(src))) {
+        return Err(ValidityError::new(src, invalid));
+    }
+    let ptr = ptr::from_mut(src).cast::<Dst>();
+    // SAFETY: the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
+    // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
+    //   borrowed for that lifetime (as in `try_transmute_ref`, with `&mut`);
+    // - they are a valid `Dst`: `Dst::validate` accepted them, and nothing could change them
+    //   since (`src` is borrowed uniquely here);
+    // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a valid
+    //   `Src` (`Src: FromBytes`) when the borrow ends.
+    Ok(unsafe { &mut *ptr })
+}

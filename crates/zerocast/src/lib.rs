@@ -76,8 +76,11 @@ pub use zerocast_derive::{
     FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned,
 };
 
-/// The functions behind the conversion macros, callable directly (all `const` but
-/// `try_transmute`).
+/// The functions behind the conversion macros, callable directly (`transmute`,
+/// `transmute_ref` and `transmute_mut` are `const`).
 pub mod macro_util {
-    pub use crate::cast::{transmute, transmute_mut, transmute_ref, try_transmute};
+    pub use crate::cast::{
+        transmute, transmute_mut, transmute_ref, try_transmute, try_transmute_mut,
+        try_transmute_ref,
+    };
 }

@@ -1,4 +1,5 @@
-//! The conversion macros: `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`.
+//! The conversion macros: `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`,
+//! `try_transmute_ref!`, `try_transmute_mut!`.
 //!
 //! Each expands to a call of a function in [`macro_util`](crate::macro_util), so it puts no
 //! `unsafe` in the caller's code (a crate with `#![forbid(unsafe_code)]` can use them), and a
@@ -89,5 +90,51 @@ macro_rules! transmute_mut {
 macro_rules! try_transmute {
     ($e:expr) => {
         $crate::macro_util::try_transmute($e)
+    };
+}
+
+/// Converts `&Src` into `&Dst` of the same size and no greater alignment, if the bytes are a
+/// valid `Dst`.
+///
+/// `Src` must be [`IntoBytes`](crate::IntoBytes) + [`Immutable`](crate::Immutable), `Dst`
+/// [`TryFromBytes`](crate::TryFromBytes) + `Immutable`; a size mismatch or an alignment
+/// increase is a compile error. Returns `Result<&Dst, ValidityError<&Src, Dst>>`.
+///
+/// # Examples
+///
+/// ```
+/// let raw = [0u8, 1, 1];
+/// let flags: &[bool; 3] = zerocast::try_transmute_ref!(&raw).unwrap();
+/// assert_eq!(flags, &[false, true, true]);
+///
+/// let bad: Result<&[bool; 3], _> = zerocast::try_transmute_ref!(&[0u8, 2, 1]);
+/// assert!(bad.unwrap_err().to_string().contains("0x2 is not a valid `bool` at byte offset 1"));
+/// ```
+#[macro_export]
+macro_rules! try_transmute_ref {
+    ($e:expr) => {
+        $crate::macro_util::try_transmute_ref($e)
+    };
+}
+
+/// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment, if the bytes
+/// are a valid `Dst`.
+///
+/// `Src` must be [`FromBytes`](crate::FromBytes) + [`IntoBytes`](crate::IntoBytes), `Dst`
+/// [`TryFromBytes`](crate::TryFromBytes) + `IntoBytes`. Returns
+/// `Result<&mut Dst, ValidityError<&mut Src, Dst>>`.
+///
+/// # Examples
+///
+/// ```
+/// let mut raw = [1u8];
+/// let flag: &mut bool = zerocast::try_transmute_mut!(&mut raw).unwrap();
+/// *flag = false;
+/// assert_eq!(raw, [0]);
+/// ```
+#[macro_export]
+macro_rules! try_transmute_mut {
+    ($e:expr) => {
+        $crate::macro_util::try_transmute_mut($e)
     };
 }

@@ -1,11 +1,15 @@
-//! The conversion macros `transmute!`, `transmute_ref!`, `transmute_mut!` and
-//! `try_transmute!`, and the `macro_util` functions behind them, at run time and in `const`.
+//! The conversion macros `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`,
+//! `try_transmute_ref!` and `try_transmute_mut!`, and the `macro_util` functions behind them, at
+//! run time and in `const`.
 
 use core::num::NonZeroU16;
 use core::ptr;
 
 use zerocast::macro_util;
-use zerocast::{transmute, transmute_mut, transmute_ref, try_transmute, ValidityError};
+use zerocast::{
+    transmute, transmute_mut, transmute_ref, try_transmute, try_transmute_mut, try_transmute_ref,
+    ValidityError,
+};
 
 use crate::common::addr_of;
 
@@ -114,4 +118,45 @@ fn try_transmute_checks_validity() {
     // Every `FromBytes` destination is accepted.
     let x: Result<i16, _> = try_transmute!([0xFFu8, 0xFF]);
     assert_eq!(x.unwrap(), -1);
+}
+
+#[test]
+fn try_transmute_ref_views_in_place_after_checking() {
+    let raw = [1u8, 0, 1];
+    let flags: &[bool; 3] = try_transmute_ref!(&raw).unwrap();
+    assert_eq!(flags, &[true, false, true]);
+    assert_eq!(addr_of(flags), addr_of(&raw), "a view, not a copy");
+
+    // Words into chars: same size, alignment 4 into 4.
+    let words = [0x41u32, 0x1F980];
+    let chars: &[char; 2] = try_transmute_ref!(&words).unwrap();
+    assert_eq!(chars, &['A', '🦀']);
+
+    // The first invalid element, its offset and value, and the source handed back.
+    let bad_words = [0x41u32, 0xD800];
+    let e: ValidityError<&[u32; 2], [char; 2]> =
+        macro_util::try_transmute_ref::<_, [char; 2]>(&bad_words).unwrap_err();
+    assert_eq!(
+        (e.invalid().offset(), e.invalid().found()),
+        (4, Some(0xD800))
+    );
+    assert!(ptr::eq(e.into_src(), &bad_words));
+}
+
+#[test]
+fn try_transmute_mut_writes_through_after_checking() {
+    let mut raw = [0u8, 1];
+    {
+        let flags: &mut [bool; 2] = try_transmute_mut!(&mut raw).unwrap();
+        flags[0] = true;
+        flags[1] = false;
+    }
+    assert_eq!(raw, [1, 0]);
+
+    let mut bad = [1u8, 3];
+    let e = macro_util::try_transmute_mut::<_, [bool; 2]>(&mut bad).unwrap_err();
+    assert_eq!((e.invalid().offset(), e.invalid().found()), (1, Some(3)));
+    let src = e.into_src();
+    src[1] = 0; // the unique borrow comes back usable
+    assert_eq!(bad, [1, 0]);
 }
