@@ -55,6 +55,7 @@ mod macros;
     reason = "declares the unsafe traits Immutable and Unaligned"
 )]
 mod marker;
+pub mod record;
 #[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
 mod try_from_bytes;
 mod unalign;
@@ -68,6 +69,7 @@ pub use crate::from_zeros::FromZeros;
 pub use crate::into_bytes::IntoBytes;
 pub use crate::layout::{DstLayout, KnownLayout, PointerMetadata, SizeInfo};
 pub use crate::marker::{Immutable, Unaligned};
+pub use crate::record::Record;
 pub use crate::try_from_bytes::{Candidate, TryFromBytes};
 pub use crate::unalign::Unalign;
 
