@@ -14,6 +14,28 @@ pub(crate) struct Input<'a> {
     pub(crate) repr: Repr,
     /// The path of the zerocast crate (`::zerocast`, or `#[zerocast(crate = "...")]`).
     pub(crate) krate: Path,
+    /// The `#[zerocast(len = ..)]` keys of `#[derive(Record)]`; the other derives ignore them.
+    pub(crate) record: RecordAttr,
+}
+
+/// The keys of `#[zerocast(...)]` that describe a variable-length record.
+#[derive(Default)]
+pub(crate) struct RecordAttr {
+    /// `len = EXPR`: the length expression on the fixed part.
+    pub(crate) len: Option<Expr>,
+    /// `unit = bytes | elements`: `true` for elements.
+    pub(crate) elements: bool,
+    /// `includes_header`.
+    pub(crate) includes_header: bool,
+    /// `bias = EXPR`.
+    pub(crate) bias: Option<Expr>,
+    /// `align = EXPR`.
+    pub(crate) align: Option<Expr>,
+    /// The first `#[zerocast(..)]` attribute, for an error about a missing key.
+    pub(crate) attr: Option<proc_macro2::TokenStream>,
+    /// Mistakes in these keys; reported by `#[derive(Record)]` only, so that the other
+    /// derives, which ignore the keys, do not report them again.
+    pub(crate) errors: Vec<syn::Error>,
 }
 
 pub(crate) enum Shape<'a> {
@@ -153,12 +175,14 @@ impl<'a> Input<'a> {
                     .collect(),
             ),
         };
+        let (krate, record) = parse_zerocast_attrs(cx, &item.attrs);
         Input {
             ident: &item.ident,
             generics: &item.generics,
             shape,
             repr: parse_repr(cx, &item.attrs),
-            krate: parse_crate_path(cx, &item.attrs),
+            krate,
+            record,
         }
     }
 
@@ -253,17 +277,27 @@ fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
     repr
 }
 
-fn parse_crate_path(cx: &Ctxt, attrs: &[Attribute]) -> Path {
+/// The keys of `#[zerocast(...)]`: `crate = "path"`, and the record keys of
+/// `#[derive(Record)]` (`len`, `unit`, `includes_header`, `bias`, `align`).
+fn parse_zerocast_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Path, RecordAttr) {
     let mut path: Path = syn::parse_quote!(::zerocast);
+    let mut record = RecordAttr::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("zerocast")) {
+        record
+            .attr
+            .get_or_insert_with(|| quote::ToTokens::to_token_stream(attr));
         let res = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("crate") {
                 let lit: syn::LitStr = meta.value()?.parse()?;
                 path = lit.parse()?;
                 Ok(())
+            } else if let Some(key) = RECORD_KEYS.iter().find(|k| meta.path.is_ident(k)) {
+                record.parse_key(key, &meta)
             } else {
                 Err(meta.error(
-                    "unknown zerocast attribute; the one supported is `#[zerocast(crate = \"path::to::zerocast\")]`",
+                    "unknown zerocast attribute; the ones supported are `crate = \"path::to::zerocast\"` \
+                     and, with `#[derive(Record)]`, `len = ..`, `unit = bytes|elements`, \
+                     `includes_header`, `bias = ..` and `align = ..`",
                 ))
             }
         });
@@ -271,5 +305,50 @@ fn parse_crate_path(cx: &Ctxt, attrs: &[Attribute]) -> Path {
             cx.push(e);
         }
     }
-    path
+    (path, record)
+}
+
+const RECORD_KEYS: [&str; 5] = ["len", "unit", "includes_header", "bias", "align"];
+
+impl RecordAttr {
+    /// Parses one record key. Mistakes in its value are recorded, not returned, so that only
+    /// `#[derive(Record)]` reports them; a value that is not an expression at all is a syntax
+    /// error the attribute cannot be read past, reported by every derive.
+    fn parse_key(&mut self, key: &str, meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+        let duplicate = match key {
+            "includes_header" => std::mem::replace(&mut self.includes_header, true),
+            "unit" => {
+                let unit: Ident = meta.value()?.parse()?;
+                match unit.to_string().as_str() {
+                    "bytes" => self.elements = false,
+                    "elements" => self.elements = true,
+                    other => self.errors.push(syn::Error::new_spanned(
+                        &unit,
+                        format_args!(
+                            "unknown record length unit `{other}`; expected `unit = bytes` (the \
+                             length counts bytes) or `unit = elements` (it counts trailing \
+                             elements)"
+                        ),
+                    )),
+                }
+                false
+            }
+            _ => {
+                let expr: Expr = meta.value()?.parse()?;
+                let slot = match key {
+                    "len" => &mut self.len,
+                    "bias" => &mut self.bias,
+                    _ => &mut self.align,
+                };
+                slot.replace(expr).is_some()
+            }
+        };
+        if duplicate {
+            self.errors.push(syn::Error::new_spanned(
+                &meta.path,
+                format_args!("`{key}` is given more than once"),
+            ));
+        }
+        Ok(())
+    }
 }

@@ -12,6 +12,7 @@ mod ctxt;
 mod enums;
 mod expand;
 mod ir;
+mod record;
 
 use proc_macro::TokenStream;
 
@@ -96,6 +97,29 @@ pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(IntoBytes, attributes(zerocast))]
 pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
     derive(input, Trait::IntoBytes)
+}
+
+/// Derives `zerocast::Record` for a struct whose last field is a slice, from
+/// `#[zerocast(len = EXPR, unit = bytes|elements, includes_header, bias = N, align = N)]`.
+///
+/// `len` (required) is a field path of the fixed part (`hdr.len`, read as `self.hdr.len`) or
+/// an expression using `self`, giving an integer or an `Option` of one; `unit` defaults to
+/// `bytes`; `includes_header` says the length counts the fixed part; `bias` counts further
+/// units before the payload; `align` is the alignment of the next record (by default the
+/// type's). See `zerocast::record`.
+#[proc_macro_derive(Record, attributes(zerocast))]
+pub fn derive_record(input: TokenStream) -> TokenStream {
+    let item = match syn::parse::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    let cx = ctxt::Ctxt::default();
+    let input = ir::Input::parse(&cx, &item);
+    record::check(&cx, &input);
+    match cx.into_errors() {
+        Some(errors) => errors.into(),
+        None => record::expand(&input).into(),
+    }
 }
 
 /// Derives `zerocast::Unaligned`.

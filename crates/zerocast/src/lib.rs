@@ -75,7 +75,7 @@ pub use crate::unalign::Unalign;
 
 #[cfg(feature = "derive")]
 pub use zerocast_derive::{
-    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned,
+    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, TryFromBytes, Unaligned,
 };
 
 /// The functions behind the conversion macros, callable directly (`transmute`,

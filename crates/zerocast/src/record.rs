@@ -318,6 +318,11 @@ pub trait Record: KnownLayout<PointerMetadata = usize> {
 /// assert_eq!(3u32.checked_add(1).to_length(), Some(4));
 /// assert_eq!(None::<u8>.to_length(), None);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "a record length must be an integer or an `Option` of one, not `{Self}`",
+    label = "the `len` expression of `#[derive(Record)]` gives a `{Self}`",
+    note = "convert byte arrays explicitly, e.g. `len = u16::from_be_bytes(self.len)`"
+)]
 pub trait LengthValue {
     /// The value as a `usize`, if it is one.
     fn to_length(self) -> Option<usize>;

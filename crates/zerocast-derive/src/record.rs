@@ -1,0 +1,165 @@
+//! `#[derive(Record)]`: the length of a variable-length record, read from its fixed part.
+//!
+//! The attribute `#[zerocast(len = EXPR, unit = bytes|elements, includes_header, bias = N,
+//! align = N)]` describes where the length is and how to read it; only `len` is required. The
+//! struct's last field must be a slice `[T]`. The generated impl is safe code: a const
+//! `LENGTH` built with `RecordLength`'s const methods, and `record_len` evaluating `EXPR`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{Expr, Ident, Type};
+
+use crate::ctxt::Ctxt;
+use crate::ir::{Input, Shape};
+
+const USAGE: &str = "`#[zerocast(len = hdr.len, unit = bytes, includes_header, align = 4)]`";
+
+/// Rejects a derive that is not on a slice-tailed struct, and mistakes in the record keys.
+pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
+    for e in &input.record.errors {
+        cx.push(e.clone());
+    }
+    match &input.shape {
+        Shape::Struct(fields) => match fields.last() {
+            Some(last) if is_slice(last.ty) => {}
+            Some(last) => cx.error(
+                last.ty,
+                format_args!(
+                    "`#[derive(Record)]` needs the last field of `{}` to be a slice `[T]`, the \
+                     record's payload, whose length the `len` expression gives; `{}` is not one",
+                    input.ident,
+                    last.ty.to_token_stream()
+                ),
+            ),
+            None => cx.error(
+                input.ident,
+                "`#[derive(Record)]` needs a struct with a fixed part and a last field that is \
+                 a slice `[T]`; this struct has no fields",
+            ),
+        },
+        Shape::Enum(_) | Shape::Union(_) => cx.error(
+            input.ident,
+            "`#[derive(Record)]` supports only structs whose last field is a slice `[T]`",
+        ),
+    }
+    if input.record.len.is_none() {
+        let msg = format!(
+            "`#[derive(Record)]` needs `len = ..` in `#[zerocast(..)]`: the field of the fixed \
+             part that holds the record's length, or an expression on `self`, e.g. {USAGE}"
+        );
+        match &input.record.attr {
+            Some(attr) => cx.error(attr, msg),
+            None => cx.error(input.ident, msg),
+        }
+    }
+}
+
+fn is_slice(ty: &Type) -> bool {
+    match ty {
+        Type::Slice(_) => true,
+        Type::Group(g) => is_slice(&g.elem),
+        Type::Paren(p) => is_slice(&p.elem),
+        _ => false,
+    }
+}
+
+/// The `Record` impl, for input that passed [`check`].
+pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
+    let k = &input.krate;
+    let ident = input.ident;
+    let rec = &input.record;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let Some(len) = &rec.len else {
+        return TokenStream::new();
+    };
+    let unit = Ident::new(
+        if rec.elements { "elements" } else { "bytes" },
+        ident.span(),
+    );
+    let mut length = quote!(#k::record::RecordLength::#unit());
+    if rec.includes_header {
+        length = quote!(#length.including_header());
+    }
+    if let Some(bias) = &rec.bias {
+        length = quote!(#length.with_bias(#bias));
+    }
+    let mut checks = TokenStream::new();
+    if let Some(align) = &rec.align {
+        length = quote!(#length.aligned_to(#align));
+        let msg = format!(
+            "`#[zerocast(align = ..)]` must be a multiple of the alignment of `{ident}`: each \
+             record starts at a multiple of `align`, and must be aligned for its type"
+        );
+        checks.extend(quote_spanned! {align.span()=>
+            if length.align() % layout.align() != 0 {
+                ::core::panic!(#msg);
+            }
+        });
+    }
+    if rec.includes_header && rec.elements {
+        let msg = format!(
+            "`includes_header` with `unit = elements` needs the fixed part of `{ident}` to be a \
+             whole number of trailing elements"
+        );
+        checks.extend(quote_spanned! {ident.span()=>
+            if let #k::SizeInfo::SliceDst { offset, elem_size } = layout.size_info() {
+                if elem_size != 0 && offset % elem_size != 0 {
+                    ::core::panic!(#msg);
+                }
+            }
+        });
+    }
+    let value = rebase(len).unwrap_or_else(|| len.to_token_stream());
+    let record_len = quote_spanned! {len.span()=>
+        #k::record::LengthValue::to_length(#value)
+    };
+    // A concrete type's `LENGTH` is evaluated here, so that its checks fail at its definition;
+    // a generic one's where it is used.
+    let force = if input.generics.params.is_empty() {
+        quote!(const _: () = { let _ = <#ident as #k::Record>::LENGTH; };)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_g #k::Record for #ident #ty_g #where_c {
+            const LENGTH: #k::record::RecordLength = {
+                let length = #length;
+                let layout = <Self as #k::KnownLayout>::LAYOUT;
+                let _ = &layout;
+                #checks
+                length
+            };
+            #[inline]
+            fn record_len(&self) -> ::core::option::Option<usize> {
+                #record_len
+            }
+        }
+        #force
+    }
+}
+
+/// A field path (`hdr.len`, `count`) read on the fixed part: `self.hdr.len`, with `self`
+/// located at the path's first token so that a missing field is reported there. `None` for
+/// any other expression, which is used as written.
+fn rebase(e: &Expr) -> Option<TokenStream> {
+    match e {
+        Expr::Path(p) if p.qself.is_none() && p.attrs.is_empty() => {
+            let id = p.path.get_ident()?;
+            if id == "self" {
+                return None;
+            }
+            let this = quote_spanned!(id.span()=> self);
+            Some(quote!(#this.#id))
+        }
+        Expr::Field(f) if f.attrs.is_empty() => {
+            let base = rebase(&f.base)?;
+            let dot = &f.dot_token;
+            let member = &f.member;
+            Some(quote!(#base #dot #member))
+        }
+        _ => None,
+    }
+}
