@@ -13,19 +13,23 @@ const DEFINED_LAYOUTS: &str = "`#[repr(C)]` (fields in declared order), `#[repr(
                                (one non-zero-sized field) or `#[repr(C, packed)]` (no padding)";
 
 pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait) {
+    check_dst_markers(cx, input);
     match &input.shape {
-        Shape::Struct(fields) => {
-            if let Some(last) = fields.last() {
-                if is_unsized_syntax(last.ty) {
+        Shape::Struct(_) => {
+            if let Some(tail) = input.tail() {
+                let repr = &input.repr;
+                if repr.c.is_none() && repr.transparent.is_none() {
                     cx.error(
-                        last.ty,
+                        tail.ty,
                         format_args!(
-                            "`#[derive({})]` does not support a dynamically sized last field yet; \
-                             use a fixed-size array, or convert the header and the trailing \
-                             `[T]` separately (`ref_from_prefix`, then `<[T]>::ref_from_bytes`)",
-                            tr.name()
+                            "`#[derive({})]` on a struct with a dynamically sized last field \
+                             (`{}`) needs `#[repr(C)]` (or `#[repr(transparent)]`): with the \
+                             default Rust representation the field's offset is unspecified",
+                            tr.name(),
+                            tail.name
                         ),
                     );
+                    return;
                 }
             }
             check_struct_or_union(cx, input, tr, false);
@@ -35,13 +39,23 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait) {
     }
 }
 
-fn is_unsized_syntax(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Slice(_) => true,
-        syn::Type::Path(p) => p.qself.is_none() && p.path.is_ident("str"),
-        syn::Type::Group(g) => is_unsized_syntax(&g.elem),
-        syn::Type::Paren(p) => is_unsized_syntax(&p.elem),
-        _ => false,
+/// `#[zerocast(dst)]` belongs on the last field of a struct only.
+fn check_dst_markers(cx: &Ctxt, input: &Input<'_>) {
+    let misplaced: Vec<_> = match &input.shape {
+        Shape::Struct(f) => f.iter().rev().skip(1).filter_map(|f| f.dst).collect(),
+        Shape::Union(f) => f.iter().filter_map(|f| f.dst).collect(),
+        Shape::Enum(v) => v
+            .iter()
+            .flat_map(|v| v.fields.iter())
+            .filter_map(|f| f.dst)
+            .collect(),
+    };
+    for span in misplaced {
+        cx.push(syn::Error::new(
+            span,
+            "`#[zerocast(dst)]` marks a struct's dynamically sized last field; only the last \
+             field of a struct can be dynamically sized",
+        ));
     }
 }
 

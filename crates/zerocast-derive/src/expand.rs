@@ -69,6 +69,12 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
         .unwrap_or_default();
     preds.extend(field_bounds(input, bound));
+    if let (Some(tail), "TryFromBytes", false) = (input.tail(), trait_name, bound == "FromBytes") {
+        // The derived `validate` finds the tail through both layouts.
+        let kl = path(&input.krate, "KnownLayout");
+        preds.push(field_bound(tail.ty, &kl));
+        preds.push(quote!(Self: #kl));
+    }
     quote! {
         #[automatically_derived]
         // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
@@ -164,24 +170,96 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let Some(tail) = input.tail() else {
+        return quote! {
+            #[automatically_derived]
+            // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
+            // the traits imported, the qualified trait paths would otherwise trip this lint.
+            #[allow(unused_qualifications)]
+            unsafe impl #impl_g #k::KnownLayout for #ident #ty_g #where_c {
+                type PointerMetadata = ();
+                const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
+                #[inline(always)]
+                fn ptr_from_parts(bytes: *mut u8, _meta: ()) -> *mut Self {
+                    bytes.cast::<Self>()
+                }
+                #[inline(always)]
+                fn pointer_to_metadata(_ptr: *mut Self) {}
+            }
+        };
+    };
+    // A dynamically sized last field: the struct's layout is the `repr(C)` rule applied to
+    // the sized fields and the tail's own layout; its pointers are the tail's, cast.
+    let mut preds: Vec<TokenStream> = where_c
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    let kl = quote!(#k::KnownLayout);
+    preds.push(field_bound(tail.ty, &kl));
+    let tail_ty = tail.ty;
+    let layout = dst_layout(input, tail, &quote!(Self));
     quote! {
         #[automatically_derived]
-        // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
-        // the traits imported, the qualified trait paths would otherwise trip this lint.
         #[allow(unused_qualifications)]
-        unsafe impl #impl_g #k::KnownLayout for #ident #ty_g #where_c {
-            type PointerMetadata = ();
-            const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
+        unsafe impl #impl_g #k::KnownLayout for #ident #ty_g where #(#preds,)* {
+            type PointerMetadata = <#tail_ty as #k::KnownLayout>::PointerMetadata;
+            const LAYOUT: #k::DstLayout = #layout;
             #[inline(always)]
-            fn raw_from_ptr_len(
-                bytes: ::core::ptr::NonNull<u8>,
-                _meta: (),
-            ) -> ::core::ptr::NonNull<Self> {
-                bytes.cast::<Self>()
+            fn ptr_from_parts(bytes: *mut u8, meta: Self::PointerMetadata) -> *mut Self {
+                <#tail_ty as #k::KnownLayout>::ptr_from_parts(bytes, meta) as *mut Self
             }
             #[inline(always)]
-            fn pointer_to_metadata(_ptr: *mut Self) {}
+            fn pointer_to_metadata(ptr: *mut Self) -> Self::PointerMetadata {
+                <#tail_ty as #k::KnownLayout>::pointer_to_metadata(ptr as *mut #tail_ty)
+            }
         }
+    }
+}
+
+/// Where the fields before the tail end, in a struct named `self_ty`: `0` if there are none.
+fn sized_fields_end(input: &Input<'_>, self_ty: &TokenStream) -> TokenStream {
+    match input.sized_fields().last() {
+        Some(f) => {
+            let (m, ty) = (&f.member, f.ty);
+            quote!(::core::mem::offset_of!(#self_ty, #m) + ::core::mem::size_of::<#ty>())
+        }
+        None => quote!(0),
+    }
+}
+
+fn repr_numbers(input: &Input<'_>) -> (Literal, Literal) {
+    let n = |v: Option<(u64, Span)>| Literal::usize_unsuffixed(v.map_or(0, |(n, _)| n as usize));
+    (n(input.repr.align), n(input.repr.packed))
+}
+
+/// The `DstLayout` of a struct with the dynamically sized last field `tail`.
+fn dst_layout(input: &Input<'_>, tail: &Field<'_>, self_ty: &TokenStream) -> TokenStream {
+    let k = &input.krate;
+    let end = sized_fields_end(input, self_ty);
+    let aligns = input.sized_fields().iter().map(|f| {
+        let ty = f.ty;
+        quote!(::core::mem::align_of::<#ty>())
+    });
+    let tail_ty = tail.ty;
+    let (align, packed) = repr_numbers(input);
+    quote! {
+        #k::DstLayout::repr_c_with_tail(
+            #end,
+            &[#(#aligns),*],
+            <#tail_ty as #k::KnownLayout>::LAYOUT,
+            #align,
+            #packed,
+        )
+    }
+}
+
+/// The offset of the dynamically sized last field `tail`.
+fn tail_offset(input: &Input<'_>, tail: &Field<'_>, self_ty: &TokenStream) -> TokenStream {
+    let k = &input.krate;
+    let end = sized_fields_end(input, self_ty);
+    let tail_ty = tail.ty;
+    let (_, packed) = repr_numbers(input);
+    quote! {
+        #k::DstLayout::repr_c_tail_offset(#end, <#tail_ty as #k::KnownLayout>::LAYOUT, #packed)
     }
 }
 
@@ -191,10 +269,25 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let name = input.ident.to_string();
     let checks = match &input.shape {
-        Shape::Struct(fields) => {
-            let each = fields.iter().map(|f| field_check(input, f, &name));
-            quote! { #( #each?; )* ::core::result::Result::Ok(()) }
-        }
+        Shape::Struct(fields) => match input.tail() {
+            None => {
+                let each = fields.iter().map(|f| field_check(input, f, &name));
+                quote! { #( #each?; )* ::core::result::Result::Ok(()) }
+            }
+            Some(tail) => {
+                let each = input
+                    .sized_fields()
+                    .iter()
+                    .map(|f| field_check(input, f, &name));
+                let tail_ty = tail.ty;
+                let tail_name = &tail.name;
+                let offset = tail_offset(input, tail, &quote!(Self));
+                quote! {
+                    #( #each?; )*
+                    candidate.validate_tail_field::<#tail_ty>(#offset, #name, #tail_name)
+                }
+            }
+        },
         Shape::Union(fields) => {
             let each = fields.iter().map(|f| field_check(input, f, &name));
             quote! {
@@ -322,6 +415,9 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     let span = ident.span();
     let k = respan(input.krate.to_token_stream(), span);
+    if let Some(tail) = input.tail() {
+        return dst_padding_assertion(input, tail);
+    }
     let (fields, check) = match &input.shape {
         Shape::Struct(f) => (f, Ident::new("no_padding", span)),
         Shape::Union(f) => (f, Ident::new("union_no_padding", span)),
@@ -347,5 +443,46 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     };
     // The item itself stays at the derive: the compiler offers fixes (such as "add a type
     // parameter") at an item's name, and these belong to the user's item, not to this one.
+    quote!(const _: () = #check;)
+}
+
+/// For `IntoBytes` on a concrete struct with a dynamically sized last field: no padding
+/// between the fields, before the tail, or after the trailing elements for any count.
+fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
+    let ident = input.ident;
+    let span = ident.span();
+    let k = respan(input.krate.to_token_stream(), span);
+    let self_ty = quote!(#ident);
+    let name = respan(
+        Literal::string(&ident.to_string()).into_token_stream(),
+        span,
+    );
+    let mut infos: Vec<TokenStream> = input
+        .sized_fields()
+        .iter()
+        .map(|f| {
+            let member = &f.member;
+            let mut fname = Literal::string(&f.name);
+            fname.set_span(span);
+            let ty: &Type = f.ty;
+            quote_spanned! {span=>
+                #k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
+            }
+        })
+        .collect();
+    let mut tname = Literal::string(&tail.name);
+    tname.set_span(span);
+    let tail_ty = tail.ty;
+    let offset = tail_offset(input, tail, &self_ty);
+    infos.push(quote_spanned! {span=>
+        #k::checks::Field::new(#tname, #offset, <#tail_ty as #k::KnownLayout>::LAYOUT.fixed_size())
+    });
+    let check = quote_spanned! {span=>
+        if let ::core::option::Option::Some(msg) =
+            #k::checks::dst_no_padding(#name, <#ident as #k::KnownLayout>::LAYOUT, &[#(#infos),*]).failure()
+        {
+            ::core::panic!("{}", msg)
+        }
+    };
     quote!(const _: () = #check;)
 }

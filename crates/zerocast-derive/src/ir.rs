@@ -50,6 +50,8 @@ pub(crate) struct Field<'a> {
     /// The name as the user wrote it, for messages.
     pub(crate) name: String,
     pub(crate) ty: &'a Type,
+    /// `#[zerocast(dst)]`: the field is a dynamically sized struct (the last field only).
+    pub(crate) dst: Option<Span>,
 }
 
 pub(crate) struct Variant<'a> {
@@ -161,15 +163,15 @@ impl Repr {
 impl<'a> Input<'a> {
     pub(crate) fn parse(cx: &Ctxt, item: &'a DeriveInput) -> Input<'a> {
         let shape = match &item.data {
-            Data::Struct(s) => Shape::Struct(fields(&s.fields)),
-            Data::Union(u) => Shape::Union(named(u.fields.named.iter())),
+            Data::Struct(s) => Shape::Struct(fields(cx, &s.fields)),
+            Data::Union(u) => Shape::Union(named(cx, u.fields.named.iter())),
             Data::Enum(e) => Shape::Enum(
                 e.variants
                     .iter()
                     .map(|v| Variant {
                         ident: &v.ident,
                         discriminant: v.discriminant.as_ref().map(|(_, e)| e),
-                        fields: fields(&v.fields),
+                        fields: fields(cx, &v.fields),
                         node: v,
                     })
                     .collect(),
@@ -197,11 +199,64 @@ impl<'a> Input<'a> {
     pub(crate) fn is_generic(&self) -> bool {
         !self.generics.params.is_empty()
     }
+
+    /// The dynamically sized last field of a struct: a slice or `str` as written, or a field
+    /// marked `#[zerocast(dst)]` (a slice-tailed struct, which syntax cannot tell apart).
+    pub(crate) fn tail(&self) -> Option<&Field<'a>> {
+        match &self.shape {
+            Shape::Struct(f) => f
+                .last()
+                .filter(|last| last.dst.is_some() || is_unsized_syntax(last.ty)),
+            _ => None,
+        }
+    }
+
+    /// The fields before [`tail`](Self::tail) (all of them if there is none).
+    pub(crate) fn sized_fields(&self) -> &[Field<'a>] {
+        match &self.shape {
+            Shape::Struct(f) if self.tail().is_some() => &f[..f.len() - 1],
+            Shape::Struct(f) | Shape::Union(f) => f,
+            Shape::Enum(_) => &[],
+        }
+    }
 }
 
-fn fields(f: &Fields) -> Vec<Field<'_>> {
+/// `[T]` or `str`, as written: a type that is certainly dynamically sized.
+fn is_unsized_syntax(ty: &Type) -> bool {
+    match ty {
+        Type::Slice(_) => true,
+        Type::Path(p) => p.qself.is_none() && p.path.is_ident("str"),
+        Type::Group(g) => is_unsized_syntax(&g.elem),
+        Type::Paren(p) => is_unsized_syntax(&p.elem),
+        _ => false,
+    }
+}
+
+/// The field's `#[zerocast(dst)]` marker, if any; other keys are errors.
+fn field_dst(cx: &Ctxt, attrs: &[Attribute]) -> Option<Span> {
+    let mut dst = None;
+    for attr in attrs.iter().filter(|a| a.path().is_ident("zerocast")) {
+        let res = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("dst") {
+                dst = Some(meta.path.span());
+                Ok(())
+            } else {
+                Err(meta.error(
+                    "unknown zerocast field attribute; the one supported is `#[zerocast(dst)]`, \
+                     which marks a last field whose type is a dynamically sized struct",
+                ))
+            }
+        });
+        if let Err(e) = res {
+            cx.push(e);
+        }
+    }
+    dst
+}
+
+fn fields<'a>(cx: &Ctxt, f: &'a Fields) -> Vec<Field<'a>> {
     match f {
-        Fields::Named(n) => named(n.named.iter()),
+        Fields::Named(n) => named(cx, n.named.iter()),
         Fields::Unnamed(u) => u
             .unnamed
             .iter()
@@ -213,13 +268,14 @@ fn fields(f: &Fields) -> Vec<Field<'_>> {
                 }),
                 name: i.to_string(),
                 ty: &f.ty,
+                dst: field_dst(cx, &f.attrs),
             })
             .collect(),
         Fields::Unit => Vec::new(),
     }
 }
 
-fn named<'a>(it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'a>> {
+fn named<'a>(cx: &Ctxt, it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'a>> {
     it.map(|f| {
         // PANIC: named fields always have an identifier.
         let ident = f.ident.clone().expect("named field");
@@ -227,6 +283,7 @@ fn named<'a>(it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'a>> {
             name: ident.to_string(),
             member: Member::Named(ident),
             ty: &f.ty,
+            dst: field_dst(cx, &f.attrs),
         }
     })
     .collect()

@@ -157,7 +157,7 @@ where
     let loc = locate(T::LAYOUT, src.as_ptr(), src.len(), part, count.get(), true)
         .map_err(Failure::Misfit)?;
     let bytes = split(src, part, loc.start, loc.size).0;
-    V::check(Candidate::at(bytes, loc.start)).map_err(Failure::Invalid)?;
+    V::check(Candidate::at(bytes, loc.start, loc.elems)).map_err(Failure::Invalid)?;
     Ok(loc)
 }
 
@@ -284,7 +284,7 @@ where
         Err(Misfit::Alignment { .. }) => unreachable!("unaligned copies do not check alignment"),
     };
     let (bytes, rest) = split(src, part, loc.start, loc.size);
-    if let Err(raw) = V::check(Candidate::at(bytes, loc.start)) {
+    if let Err(raw) = V::check(Candidate::at(bytes, loc.start, loc.elems)) {
         return Err(ConvertError::Validity(V::wrap(raw, src)));
     }
     // SAFETY: `read_unaligned` needs a pointer valid for reads of `size_of::<T>()` bytes, with

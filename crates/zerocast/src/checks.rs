@@ -31,7 +31,7 @@
 //! ```
 
 use crate::const_msg::Msg;
-use crate::Unaligned;
+use crate::{DstLayout, SizeInfo, Unaligned};
 
 /// A field type of a generic struct that derives `IntoBytes`: one of alignment 1, so that no
 /// type argument can open a gap for padding next to it.
@@ -195,6 +195,79 @@ pub const fn no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
         };
     }
     Verdict::PASS
+}
+
+/// Checks that the slice-tailed struct `ty`, of layout `layout`, has no padding for any number
+/// of trailing elements. `fields` lists its fields in declaration order; the last is the
+/// dynamically sized one, given with its offset and its [`fixed_size`](DstLayout::fixed_size)
+/// (the tail's own padding is its own type's concern).
+///
+/// The fields must cover every byte up to the trailing elements, as for [`no_padding`], and
+/// every size the struct can have must need no rounding up to its alignment: the fixed part
+/// and the element size must both be multiples of the alignment.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{dst_no_padding, Field};
+/// use zerocast::DstLayout;
+///
+/// // `#[repr(C)] struct Msg { len: u32, body: [u8] }`: 3 elements would need 1 byte of padding.
+/// let layout = DstLayout::repr_c_with_tail(4, &[4], DstLayout::for_slice::<u8>(), 0, 0);
+/// let v = dst_no_padding("Msg", layout, &[Field::new("len", 0, 4), Field::new("body", 4, 0)]);
+/// assert!(v.failure().unwrap().contains("trailing padding"));
+/// ```
+#[must_use]
+pub const fn dst_no_padding(ty: &str, layout: DstLayout, fields: &[Field]) -> Verdict {
+    let (size, elem_size) = match layout.size_info() {
+        SizeInfo::Sized { size } => (size, None),
+        SizeInfo::SliceDst { offset, elem_size } => (offset, Some(elem_size)),
+    };
+    let v = no_padding(ty, size, fields);
+    if v.failure().is_some() {
+        return v;
+    }
+    let Some(elem_size) = elem_size else {
+        return v;
+    };
+    let align = layout.align();
+    // The size with `n` elements is `size + n * elem_size` rounded up to `align`: no rounding
+    // for any `n` exactly when both terms are multiples of `align`.
+    let (n, unpadded) = if size % align != 0 {
+        (0, size)
+    } else if elem_size % align != 0 {
+        (1, size + elem_size)
+    } else {
+        return v;
+    };
+    let pad = align - unpadded % align;
+    let mut m = Msg::new()
+        .str("`")
+        .str(ty)
+        .str("` has trailing padding: with ")
+        .num(n)
+        .str(" trailing element(s) of ")
+        .num(elem_size)
+        .str(" byte(s) its contents end at offset ")
+        .num(unpadded)
+        .str(" and its size is rounded up to its alignment ")
+        .num(align)
+        .str(", leaving ")
+        .num(pad)
+        .str(" byte(s) of padding");
+    if !fields.is_empty() {
+        m = m
+            .str(" after its last field `")
+            .str(fields[fields.len() - 1].name)
+            .str("`");
+    }
+    Verdict {
+        msg: m.str(
+            ". IntoBytes needs every byte initialized: make the fixed part and the trailing \
+             element size multiples of the alignment (use smaller-aligned fields, for example \
+             byte arrays), or use `#[repr(C, packed)]`",
+        ),
+    }
 }
 
 /// Checks that no field of the union `ty` of `size` bytes is smaller than the union: the bytes

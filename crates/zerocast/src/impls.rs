@@ -9,7 +9,7 @@ use core::num::{
     NonZeroI128, NonZeroI16, NonZeroI32, NonZeroI64, NonZeroI8, NonZeroIsize, NonZeroU128,
     NonZeroU16, NonZeroU32, NonZeroU64, NonZeroU8, NonZeroUsize, Saturating, Wrapping,
 };
-use core::ptr::NonNull;
+use core::ptr::{self, NonNull};
 
 use crate::error::InvalidBits;
 use crate::layout::DstLayout;
@@ -18,7 +18,7 @@ use crate::{
 };
 
 /// `KnownLayout` for sized types: `for_sized` is their exact layout, their metadata is `()`,
-/// and `NonNull::cast` keeps address and provenance.
+/// and a pointer `cast` keeps address and provenance.
 macro_rules! known_layout_sized {
     ($([$($g:tt)*] $ty:ty),* $(,)?) => {$(
         // SAFETY: `Self` is sized; see the macro's documentation.
@@ -26,7 +26,7 @@ macro_rules! known_layout_sized {
             type PointerMetadata = ();
             const LAYOUT: DstLayout = DstLayout::for_sized::<Self>();
             #[inline(always)]
-            fn raw_from_ptr_len(bytes: NonNull<u8>, _meta: ()) -> NonNull<Self> {
+            fn ptr_from_parts(bytes: *mut u8, _meta: ()) -> *mut Self {
                 bytes.cast()
             }
             #[inline(always)]
@@ -142,11 +142,8 @@ unsafe impl KnownLayout for str {
     type PointerMetadata = usize;
     const LAYOUT: DstLayout = DstLayout::for_slice::<u8>();
     #[inline(always)]
-    fn raw_from_ptr_len(bytes: NonNull<u8>, len: usize) -> NonNull<Self> {
-        let raw = NonNull::slice_from_raw_parts(bytes, len).as_ptr() as *mut str;
-        // SAFETY: `new_unchecked` needs a non-null pointer: `raw` has the address of `bytes`,
-        // which is non-null.
-        unsafe { NonNull::new_unchecked(raw) }
+    fn ptr_from_parts(bytes: *mut u8, len: usize) -> *mut Self {
+        ptr::slice_from_raw_parts_mut(bytes, len) as *mut str
     }
     #[inline(always)]
     fn pointer_to_metadata(ptr: *mut Self) -> usize {
@@ -224,8 +221,8 @@ unsafe impl<T> KnownLayout for [T] {
     type PointerMetadata = usize;
     const LAYOUT: DstLayout = DstLayout::for_slice::<T>();
     #[inline(always)]
-    fn raw_from_ptr_len(bytes: NonNull<u8>, len: usize) -> NonNull<Self> {
-        NonNull::slice_from_raw_parts(bytes.cast::<T>(), len)
+    fn ptr_from_parts(bytes: *mut u8, len: usize) -> *mut Self {
+        ptr::slice_from_raw_parts_mut(bytes.cast::<T>(), len)
     }
     #[inline(always)]
     fn pointer_to_metadata(ptr: *mut Self) -> usize {

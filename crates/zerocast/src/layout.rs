@@ -43,7 +43,7 @@ use crate::error::SizeNeeded;
 ///   `size_of_val` equal to `LAYOUT.size_for_elems(n)` and alignment `LAYOUT.align()`;
 /// - `PointerMetadata` is `()` for sized types and `usize` (the element count) for slice-tailed
 ///   types;
-/// - `raw_from_ptr_len(p, m)` returns a pointer with the same address and provenance as `p` whose
+/// - `ptr_from_parts(p, m)` returns a pointer with the same address and provenance as `p` whose
 ///   metadata is `m`, and `pointer_to_metadata` returns the metadata of its argument.
 ///
 /// *Callers* may rely on those facts to compute sizes and to build pointers before reading or
@@ -59,10 +59,24 @@ pub unsafe trait KnownLayout {
     /// The layout of `Self`.
     const LAYOUT: DstLayout;
 
+    /// Builds a raw pointer to `Self` from a pointer to its first byte and its metadata.
+    ///
+    /// The result has the address and provenance of `bytes`; nothing is read or written. This
+    /// is the method implementations provide (an `as` cast, for a slice-tailed struct);
+    /// [`raw_from_ptr_len`](Self::raw_from_ptr_len) is its non-null form.
+    fn ptr_from_parts(bytes: *mut u8, meta: Self::PointerMetadata) -> *mut Self;
+
     /// Builds a pointer to `Self` from a pointer to its first byte and its metadata.
     ///
     /// The result has the address and provenance of `bytes`; nothing is read or written.
-    fn raw_from_ptr_len(bytes: NonNull<u8>, meta: Self::PointerMetadata) -> NonNull<Self>;
+    #[inline(always)]
+    fn raw_from_ptr_len(bytes: NonNull<u8>, meta: Self::PointerMetadata) -> NonNull<Self> {
+        let raw = Self::ptr_from_parts(bytes.as_ptr(), meta);
+        // SAFETY: `new_unchecked` needs a non-null pointer. Implementers promise (the trait's
+        // `# Safety` section) that `ptr_from_parts` returns a pointer with the address of its
+        // argument, here `bytes`, which is non-null.
+        unsafe { NonNull::new_unchecked(raw) }
+    }
 
     /// The metadata (element count, or `()`) of a pointer to `Self`.
     fn pointer_to_metadata(ptr: *mut Self) -> Self::PointerMetadata;
@@ -216,6 +230,135 @@ impl DstLayout {
                 }
                 Some(size)
             }
+        }
+    }
+}
+
+impl DstLayout {
+    /// The bytes before the trailing elements: the whole size of a sized type, the offset of
+    /// the trailing slice of a slice-tailed one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::DstLayout;
+    /// assert_eq!(DstLayout::for_sized::<u64>().fixed_size(), 8);
+    /// assert_eq!(DstLayout::for_slice::<u64>().fixed_size(), 0);
+    /// ```
+    #[must_use]
+    pub const fn fixed_size(&self) -> usize {
+        match self.size_info {
+            SizeInfo::Sized { size } => size,
+            SizeInfo::SliceDst { offset, .. } => offset,
+        }
+    }
+
+    /// Where the last field of a `repr(C)` struct starts, if the fields before it end at
+    /// `fields_end` and the last field has the layout `tail`; `packed` is the `N` of
+    /// `repr(packed(N))`, or 0.
+    ///
+    /// This is the `repr(C)` rule (Reference, 'The C Representation'): a field starts at the
+    /// end of the one before it, rounded up to its alignment (capped at `N` when packed).
+    /// The derives use it for a dynamically sized last field, whose offset `offset_of!`
+    /// cannot give.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::DstLayout;
+    /// // `#[repr(C)] struct S { a: u8, tail: [u32] }`: the tail starts at 4.
+    /// assert_eq!(DstLayout::repr_c_tail_offset(1, DstLayout::for_slice::<u32>(), 0), 4);
+    /// // With `repr(C, packed)`, at 1.
+    /// assert_eq!(DstLayout::repr_c_tail_offset(1, DstLayout::for_slice::<u32>(), 1), 1);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// At compile time, when used in a `const` as the derives do, if the offset overflows
+    /// `usize`, which no real type's fields can cause.
+    #[must_use]
+    pub const fn repr_c_tail_offset(fields_end: usize, tail: DstLayout, packed: usize) -> usize {
+        let align = if packed != 0 && packed < tail.align {
+            packed
+        } else {
+            tail.align
+        };
+        match round_up(fields_end, align) {
+            Some(offset) => offset,
+            // PANIC: a type's fields end within `isize::MAX`; rounding up to a power of two
+            // no larger than `isize::MAX` stays within `usize`.
+            None => panic!("field offset overflows usize"),
+        }
+    }
+
+    /// The layout of a `repr(C)` struct whose fields before the last end at `fields_end` and
+    /// have the alignments `field_aligns`, whose last field has the layout `tail`, and which
+    /// has `repr(align(align))` and `repr(packed(packed))` (0 for none).
+    ///
+    /// A sized `tail` gives a sized layout, a slice-tailed `tail` a slice-tailed one: this is
+    /// how `#[derive(KnownLayout)]` describes a struct whose last field is `[T]` or another
+    /// slice-tailed struct.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{DstLayout, SizeInfo};
+    /// // `#[repr(C)] struct Msg { len: u16, kind: u8, body: [u32] }`
+    /// let l = DstLayout::repr_c_with_tail(3, &[2, 1], DstLayout::for_slice::<u32>(), 0, 0);
+    /// assert_eq!(l.align(), 4);
+    /// assert_eq!(l.size_info(), SizeInfo::SliceDst { offset: 4, elem_size: 4 });
+    /// assert_eq!(l.size_for_elems(2), Some(12));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// At compile time, when used in a `const` as the derives do, if a size overflows, which
+    /// no real type's fields can cause.
+    #[must_use]
+    pub const fn repr_c_with_tail(
+        fields_end: usize,
+        field_aligns: &[usize],
+        tail: DstLayout,
+        align: usize,
+        packed: usize,
+    ) -> DstLayout {
+        let tail_offset = DstLayout::repr_c_tail_offset(fields_end, tail, packed);
+        let mut max = tail.align;
+        let mut i = 0;
+        while i < field_aligns.len() {
+            if field_aligns[i] > max {
+                max = field_aligns[i];
+            }
+            i += 1;
+        }
+        if align > max {
+            max = align;
+        }
+        if packed != 0 && packed < max {
+            max = packed;
+        }
+        // INVARIANT: `max` is the largest of powers of two (alignments, `align(N)`) or the
+        // power of two `packed(N)`, so a power of two; sizes are checked below.
+        let size_info = match tail.size_info {
+            SizeInfo::Sized { size } => match tail_offset.checked_add(size) {
+                Some(end) => match round_up(end, max) {
+                    Some(size) if size <= isize::MAX as usize => SizeInfo::Sized { size },
+                    // PANIC: as documented; evaluated at compile time by the derives.
+                    _ => panic!("struct size overflows isize"),
+                },
+                None => panic!("struct size overflows isize"),
+            },
+            SizeInfo::SliceDst { offset, elem_size } => match tail_offset.checked_add(offset) {
+                Some(offset) if offset <= isize::MAX as usize => {
+                    SizeInfo::SliceDst { offset, elem_size }
+                }
+                // PANIC: as documented; evaluated at compile time by the derives.
+                _ => panic!("struct size overflows isize"),
+            },
+        };
+        DstLayout {
+            align: max,
+            size_info,
         }
     }
 }

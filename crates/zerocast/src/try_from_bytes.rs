@@ -4,7 +4,7 @@ use core::marker::PhantomData;
 
 use crate::cast::{self, Checked};
 use crate::error::{InvalidBits, TryCastError, TryReadError};
-use crate::layout::Part;
+use crate::layout::{Part, SizeInfo};
 use crate::{Immutable, IntoBytes, KnownLayout};
 
 /// Bytes that may or may not be a valid `T`, handed to [`TryFromBytes::validate`].
@@ -17,6 +17,8 @@ use crate::{Immutable, IntoBytes, KnownLayout};
 pub struct Candidate<'a, T: ?Sized> {
     bytes: &'a [u8],
     offset: usize,
+    /// The trailing element count, when the conversion knows it (slice-tailed types).
+    elems: Option<usize>,
     _ty: PhantomData<fn() -> PhantomData<T>>,
 }
 
@@ -38,17 +40,46 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         Candidate {
             bytes,
             offset: 0,
+            elems: None,
+            _ty: PhantomData,
+        }
+    }
+
+    /// The candidate made of `bytes` for a slice-tailed `T` with `elems` trailing elements.
+    ///
+    /// A slice-tailed type's size is rounded up to its alignment, so several element counts
+    /// can have the same size: this says which one the bytes are meant to hold. ([`new`]
+    /// assumes as many as fit.)
+    ///
+    /// [`new`]: Candidate::new
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    /// let c = Candidate::<[bool]>::with_elems(&[1, 0, 7], 2);
+    /// assert_eq!(c.elems(), 2);
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub fn with_elems(bytes: &'a [u8], elems: usize) -> Self {
+        Candidate {
+            bytes,
+            offset: 0,
+            elems: Some(elems),
             _ty: PhantomData,
         }
     }
 
     /// The candidate made of `bytes`, which start at `offset` of the converted source (a
-    /// suffix starts past the bytes before it).
+    /// suffix starts past the bytes before it), with `elems` trailing elements if `T` is
+    /// slice-tailed.
     #[inline(always)]
-    pub(crate) fn at(bytes: &'a [u8], offset: usize) -> Self {
+    pub(crate) fn at(bytes: &'a [u8], offset: usize, elems: usize) -> Self {
         Candidate {
             bytes,
             offset,
+            elems: Some(elems),
             _ty: PhantomData,
         }
     }
@@ -89,6 +120,7 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
             Some(bytes) => Ok(Candidate {
                 bytes,
                 offset: self.offset + offset,
+                elems: None,
                 _ty: PhantomData,
             }),
             None => Err(InvalidBits::new::<F>(
@@ -153,7 +185,78 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         Candidate {
             bytes: self.bytes,
             offset: self.offset,
+            elems: self.elems,
             _ty: PhantomData,
+        }
+    }
+}
+
+impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
+    /// The number of trailing elements the candidate holds (0 for sized types): the count the
+    /// conversion asked for, or else as many as fit in its bytes.
+    #[must_use]
+    #[inline]
+    pub fn elems(&self) -> usize {
+        if let Some(n) = self.elems {
+            return n;
+        }
+        match T::LAYOUT.size_info() {
+            SizeInfo::Sized { .. } => 0,
+            SizeInfo::SliceDst { offset, elem_size } => self
+                .bytes
+                .len()
+                .saturating_sub(offset)
+                .checked_div(elem_size)
+                .unwrap_or(0),
+        }
+    }
+
+    /// The candidate for the last field, of type `F`, of this slice-tailed struct: it starts
+    /// at `offset` and holds this candidate's trailing elements.
+    ///
+    /// # Errors
+    ///
+    /// If the field does not fit in this candidate's bytes (which a correct layout never causes).
+    #[inline]
+    pub fn tail<F: ?Sized + KnownLayout>(
+        &self,
+        offset: usize,
+    ) -> Result<Candidate<'a, F>, InvalidBits> {
+        let elems = self.elems();
+        match F::LAYOUT
+            .size_for_elems(elems)
+            .and_then(|size| offset.checked_add(size))
+            .and_then(|end| self.bytes.get(offset..end))
+        {
+            Some(bytes) => Ok(Candidate {
+                bytes,
+                offset: self.offset + offset,
+                elems: Some(elems),
+                _ty: PhantomData,
+            }),
+            None => Err(InvalidBits::new::<F>(
+                self.offset.saturating_add(offset),
+                None,
+            )),
+        }
+    }
+
+    /// Validates the dynamically sized last field `field` of type `F` at `offset` bytes into
+    /// this `container` value, naming the field in the error; see [`tail`](Self::tail).
+    ///
+    /// # Errors
+    ///
+    /// If the field's bytes are not a valid `F`.
+    #[inline]
+    pub fn validate_tail_field<F: ?Sized + KnownLayout + TryFromBytes>(
+        &self,
+        offset: usize,
+        container: &'static str,
+        field: &'static str,
+    ) -> Result<(), InvalidBits> {
+        match F::validate(self.tail::<F>(offset)?) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(e.in_field(container, field)),
         }
     }
 }

@@ -16,6 +16,9 @@ mod core_impls;
 #[path = "api/derives.rs"]
 mod derives;
 #[cfg(feature = "derive")]
+#[path = "api/dst.rs"]
+mod dst;
+#[cfg(feature = "derive")]
 #[path = "api/enums.rs"]
 mod enums;
 #[path = "api/errors.rs"]

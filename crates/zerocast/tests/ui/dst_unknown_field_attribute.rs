@@ -1,0 +1,12 @@
+// Misspelled field attribute.
+use zerocast::KnownLayout;
+
+#[derive(KnownLayout)]
+#[repr(C)]
+struct Packet {
+    len: u16,
+    #[zerocast(unsized_tail)]
+    body: [u8],
+}
+
+fn main() {}
