@@ -364,7 +364,7 @@ impl<T: LengthValue + Copy> LengthValue for &T {
 /// ```
 /// use zerocast::record::{Records, RecordErrorKind};
 /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-/// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+/// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
 /// # #[repr(C)]
 /// # #[zerocast(len = len)]
 /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -431,7 +431,7 @@ pub enum RecordErrorKind {
 /// ```
 /// use zerocast::record::{Records, RecordErrorKind};
 /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-/// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+/// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
 /// # #[repr(C)]
 /// # #[zerocast(len = len)]
 /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -470,7 +470,7 @@ impl RecordError {
     /// ```
     /// use zerocast::record::{record_from_bytes, RecordErrorKind};
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len, includes_header)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -489,7 +489,7 @@ impl RecordError {
     /// ```
     /// use zerocast::record::Records;
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -510,7 +510,7 @@ impl RecordError {
     /// ```
     /// use zerocast::record::record_from_bytes;
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -533,7 +533,7 @@ impl RecordError {
     /// ```
     /// use zerocast::record::record_from_bytes;
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -827,7 +827,7 @@ where
 /// use zerocast::record::{record_from_bytes, RecordErrorKind};
 /// use zerocast::{FromBytes, Immutable, KnownLayout, Record};
 ///
-/// #[derive(FromBytes, KnownLayout, Immutable, Record)]
+/// #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
 /// #[repr(C)]
 /// #[zerocast(len = len, align = 4)]
 /// struct Tlv {
@@ -980,7 +980,7 @@ impl<'a, R: ?Sized> Records<'a, R> {
     /// ```
     /// use zerocast::record::Records;
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -1003,7 +1003,7 @@ impl<'a, R: ?Sized> Records<'a, R> {
     /// ```
     /// use zerocast::record::Records;
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
@@ -1023,7 +1023,7 @@ impl<'a, R: ?Sized> Records<'a, R> {
     /// ```
     /// use zerocast::record::Records;
     /// # use zerocast::{FromBytes, Immutable, KnownLayout, Record};
-    /// # #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// # #[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
     /// # #[repr(C)]
     /// # #[zerocast(len = len)]
     /// # struct Tlv { tag: u8, len: u8, value: [u8] }
