@@ -117,7 +117,12 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     // A concrete type's `LENGTH` is evaluated here, so that its checks fail at its definition;
     // a generic one's where it is used.
     let force = if input.generics.params.is_empty() {
-        quote!(const _: () = { let _ = <#ident as #k::Record>::LENGTH; };)
+        quote! {
+            #[allow(unused_qualifications)]
+            const _: () = {
+                let _ = <#ident as #k::Record>::LENGTH;
+            };
+        }
     } else {
         TokenStream::new()
     };

@@ -64,7 +64,8 @@ pub enum LengthUnit {
 /// ([`aligned_to`](Self::aligned_to)).
 ///
 /// The declared length `L` (in the unit) covers, in order: the fixed part (if
-/// `including_header`), `bias` units, and the trailing elements. So with `unit_size` 1 for bytes
+/// `including_header`), `bias` units (of the fixed part, if not `including_header`), and the
+/// trailing elements. So with `unit_size` 1 for bytes
 /// and `elem_size` for elements, the payload is
 /// `L * unit_size - (offset if including_header) - bias * unit_size` bytes, which must be a whole
 /// number of elements.
@@ -145,14 +146,16 @@ impl RecordLength {
         }
     }
 
-    /// The length counts `bias` more units (bytes or elements) before the trailing elements.
+    /// The length counts `bias` more units (bytes or elements) of the fixed part, before the
+    /// trailing elements: typically the fields after the length field, when the length counts
+    /// "everything after itself".
     ///
     /// # Examples
     ///
     /// ```
     /// use zerocast::record::RecordLength;
-    /// // A length that counts a 2-byte checksum after the payload too.
-    /// assert_eq!(RecordLength::bytes().with_bias(2).bias(), 2);
+    /// // SSH's `packet_length` counts the 1-byte `padding_length` after it, then the rest.
+    /// assert_eq!(RecordLength::bytes().with_bias(1).bias(), 1);
     /// ```
     #[must_use]
     pub const fn with_bias(self, bias: usize) -> RecordLength {
