@@ -36,6 +36,9 @@ mod matrix;
 #[cfg(feature = "derive")]
 #[path = "api/records.rs"]
 mod records;
+#[cfg(feature = "derive")]
+#[path = "api/records_prop.rs"]
+mod records_prop;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
