@@ -317,135 +317,140 @@ fn elf_notes_built_here() {
     ));
 }
 
-/// The ELF64 file header (only what the walk needs is read).
-#[derive(FromBytes, KnownLayout, Immutable)]
-#[repr(C)]
-struct Elf64Ehdr {
-    e_ident: [u8; 16],
-    e_type: u16,
-    e_machine: u16,
-    e_version: u32,
-    e_entry: u64,
-    e_phoff: u64,
-    e_shoff: u64,
-    e_flags: u32,
-    e_ehsize: u16,
-    e_phentsize: u16,
-    e_phnum: u16,
-    e_shentsize: u16,
-    e_shnum: u16,
-    e_shstrndx: u16,
-}
-
-#[derive(FromBytes, KnownLayout, Immutable)]
-#[repr(C)]
-struct Elf64Shdr {
-    sh_name: u32,
-    sh_type: u32,
-    sh_flags: u64,
-    sh_addr: u64,
-    sh_offset: u64,
-    sh_size: u64,
-    sh_link: u32,
-    sh_info: u32,
-    sh_addralign: u64,
-    sh_entsize: u64,
-}
-
-const SHT_NOTE: u32 = 7;
-
-/// `(section name, bytes)` of every note section of an ELF64 file of this machine's byte order.
-fn note_sections(file: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let (eh, _) = Elf64Ehdr::read_from_prefix(file).unwrap();
-    assert_eq!(&eh.e_ident[..4], b"\x7fELF");
-    assert_eq!(eh.e_ident[4], 2, "ELF64");
-    assert_eq!(
-        eh.e_ident[5],
-        if cfg!(target_endian = "little") { 1 } else { 2 }
-    );
-    assert_eq!(usize::from(eh.e_shentsize), size_of::<Elf64Shdr>());
-    let shdr = |i: usize| {
-        let at = eh.e_shoff as usize + i * size_of::<Elf64Shdr>();
-        Elf64Shdr::read_from_prefix(&file[at..]).unwrap().0
-    };
-    let strtab = shdr(usize::from(eh.e_shstrndx));
-    let name = |off: u32| {
-        let s = &file[strtab.sh_offset as usize + off as usize..];
-        String::from_utf8(s[..s.iter().position(|&b| b == 0).unwrap()].to_vec()).unwrap()
-    };
-    (0..usize::from(eh.e_shnum))
-        .map(shdr)
-        .filter(|s| s.sh_type == SHT_NOTE)
-        .map(|s| {
-            let start = s.sh_offset as usize;
-            (
-                name(s.sh_name),
-                file[start..start + s.sh_size as usize].to_vec(),
-            )
-        })
-        .collect()
-}
-
-/// The notes of `/bin/ls`, found with the walk above, against `readelf -n /bin/ls`: the same
-/// sections with the same owners and descriptor sizes, the same build ID, the same ABI tag.
-/// Miri cannot open files or run programs; `elf_notes_built_here` covers the parsing there.
+/// Notes read from a binary of this machine. Miri cannot open files or run programs;
+/// `elf_notes_built_here` covers the parsing there.
 #[cfg(not(miri))]
-#[test]
-fn elf_notes_of_bin_ls_match_readelf() {
-    use std::fmt::Write;
-    let path = "/bin/ls";
-    let file = std::fs::read(path).unwrap();
-    let mut ours = String::new();
-    let mut build_id = None;
-    let mut abi_tag = None;
-    for (section, bytes) in note_sections(&file) {
-        writeln!(ours, "{section}").unwrap();
-        let buf = aligned(&bytes);
-        for note in Records::<Note>::new(view(&buf, bytes.len())) {
-            let note = note.unwrap();
-            let owner = String::from_utf8_lossy(note.name().strip_suffix(b"\0").unwrap());
-            writeln!(ours, "  {owner} {:#010x}", note.n_descsz).unwrap();
-            match (section.as_str(), note.n_type) {
-                (".note.gnu.build-id", NT_GNU_BUILD_ID) => {
-                    build_id = Some(note.desc().iter().map(|b| format!("{b:02x}")).collect());
+mod elf_file {
+    use super::*;
+
+    /// The ELF64 file header (only what the walk needs is read).
+    #[derive(FromBytes, KnownLayout, Immutable)]
+    #[repr(C)]
+    struct Elf64Ehdr {
+        e_ident: [u8; 16],
+        e_type: u16,
+        e_machine: u16,
+        e_version: u32,
+        e_entry: u64,
+        e_phoff: u64,
+        e_shoff: u64,
+        e_flags: u32,
+        e_ehsize: u16,
+        e_phentsize: u16,
+        e_phnum: u16,
+        e_shentsize: u16,
+        e_shnum: u16,
+        e_shstrndx: u16,
+    }
+
+    #[derive(FromBytes, KnownLayout, Immutable)]
+    #[repr(C)]
+    struct Elf64Shdr {
+        sh_name: u32,
+        sh_type: u32,
+        sh_flags: u64,
+        sh_addr: u64,
+        sh_offset: u64,
+        sh_size: u64,
+        sh_link: u32,
+        sh_info: u32,
+        sh_addralign: u64,
+        sh_entsize: u64,
+    }
+
+    const SHT_NOTE: u32 = 7;
+
+    /// `(section name, bytes)` of every note section of an ELF64 file of this machine's byte order.
+    fn note_sections(file: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let (eh, _) = Elf64Ehdr::read_from_prefix(file).unwrap();
+        assert_eq!(&eh.e_ident[..4], b"\x7fELF");
+        assert_eq!(eh.e_ident[4], 2, "ELF64");
+        assert_eq!(
+            eh.e_ident[5],
+            if cfg!(target_endian = "little") { 1 } else { 2 }
+        );
+        assert_eq!(usize::from(eh.e_shentsize), size_of::<Elf64Shdr>());
+        let shdr = |i: usize| {
+            let at = eh.e_shoff as usize + i * size_of::<Elf64Shdr>();
+            Elf64Shdr::read_from_prefix(&file[at..]).unwrap().0
+        };
+        let strtab = shdr(usize::from(eh.e_shstrndx));
+        let name = |off: u32| {
+            let s = &file[strtab.sh_offset as usize + off as usize..];
+            String::from_utf8(s[..s.iter().position(|&b| b == 0).unwrap()].to_vec()).unwrap()
+        };
+        (0..usize::from(eh.e_shnum))
+            .map(shdr)
+            .filter(|s| s.sh_type == SHT_NOTE)
+            .map(|s| {
+                let start = s.sh_offset as usize;
+                (
+                    name(s.sh_name),
+                    file[start..start + s.sh_size as usize].to_vec(),
+                )
+            })
+            .collect()
+    }
+
+    /// The notes of `/bin/ls`, found with the walk above, against `readelf -n /bin/ls`: the same
+    /// sections with the same owners and descriptor sizes, the same build ID, the same ABI tag.
+    #[test]
+    fn elf_notes_of_bin_ls_match_readelf() {
+        use std::fmt::Write;
+        let path = "/bin/ls";
+        let file = std::fs::read(path).unwrap();
+        let mut ours = String::new();
+        let mut build_id = None;
+        let mut abi_tag = None;
+        for (section, bytes) in note_sections(&file) {
+            writeln!(ours, "{section}").unwrap();
+            let buf = aligned(&bytes);
+            for note in Records::<Note>::new(view(&buf, bytes.len())) {
+                let note = note.unwrap();
+                let owner = String::from_utf8_lossy(note.name().strip_suffix(b"\0").unwrap());
+                writeln!(ours, "  {owner} {:#010x}", note.n_descsz).unwrap();
+                match (section.as_str(), note.n_type) {
+                    (".note.gnu.build-id", NT_GNU_BUILD_ID) => {
+                        build_id = Some(note.desc().iter().map(|b| format!("{b:02x}")).collect());
+                    }
+                    (".note.ABI-tag", NT_GNU_ABI_TAG) => {
+                        let w: Vec<u32> = note
+                            .desc()
+                            .chunks_exact(4)
+                            .map(|c| u32::read_from_bytes(c).unwrap())
+                            .collect();
+                        abi_tag = Some(format!("ABI: {}.{}.{}", w[1], w[2], w[3]));
+                    }
+                    _ => {}
                 }
-                (".note.ABI-tag", NT_GNU_ABI_TAG) => {
-                    let w: Vec<u32> = note
-                        .desc()
-                        .chunks_exact(4)
-                        .map(|c| u32::read_from_bytes(c).unwrap())
-                        .collect();
-                    abi_tag = Some(format!("ABI: {}.{}.{}", w[1], w[2], w[3]));
-                }
-                _ => {}
             }
         }
-    }
-    let out = std::process::Command::new("readelf")
-        .args(["-n", path])
-        .output()
-        .expect("readelf (binutils) is needed to check the notes of /bin/ls");
-    let text = String::from_utf8(out.stdout).unwrap();
-    let mut theirs = String::new();
-    let mut their_id = None;
-    for line in text.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        if let Some(s) = line.strip_prefix("Displaying notes found in: ") {
-            writeln!(theirs, "{}", s.trim()).unwrap();
-        } else if words.len() >= 2 && words[1].starts_with("0x") && words[0] != "Owner" {
-            writeln!(theirs, "  {} {}", words[0], words[1]).unwrap();
+        let out = std::process::Command::new("readelf")
+            .args(["-n", path])
+            .output()
+            .expect("readelf (binutils) is needed to check the notes of /bin/ls");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut theirs = String::new();
+        let mut their_id = None;
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            if let Some(s) = line.strip_prefix("Displaying notes found in: ") {
+                writeln!(theirs, "{}", s.trim()).unwrap();
+            } else if words.len() >= 2 && words[1].starts_with("0x") && words[0] != "Owner" {
+                writeln!(theirs, "  {} {}", words[0], words[1]).unwrap();
+            }
+            // On a line of its own, or at the end of the owner's line with `-W`.
+            if let Some((_, id)) = line.split_once("Build ID: ") {
+                their_id = Some(id.trim().to_string());
+            }
         }
-        // On a line of its own, or at the end of the owner's line with `-W`.
-        if let Some((_, id)) = line.split_once("Build ID: ") {
-            their_id = Some(id.trim().to_string());
-        }
+        assert_eq!(ours, theirs);
+        assert!(ours.contains(".note.gnu.build-id"), "{ours}");
+        assert!(their_id.is_some(), "{text}");
+        assert_eq!(build_id, their_id);
+        let abi_tag = abi_tag.expect("/bin/ls has an ABI tag note");
+        assert!(text.contains(&abi_tag), "{abi_tag} not in {text}");
     }
-    assert_eq!(ours, theirs);
-    assert!(ours.contains(".note.gnu.build-id"), "{ours}");
-    assert!(their_id.is_some(), "{text}");
-    assert_eq!(build_id, their_id);
-    let abi_tag = abi_tag.expect("/bin/ls has an ABI tag note");
-    assert!(text.contains(&abi_tag), "{abi_tag} not in {text}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ use crate::records::{
 };
 
 /// Iterations of each random test; fewer under Miri, which is ~1000 times slower.
-const ROUNDS: usize = if cfg!(miri) { 12 } else { 1500 };
+const ROUNDS: usize = if cfg!(miri) { 24 } else { 1500 };
 
 /// SplitMix64: a small, fixed-seed generator, so every run tests the same inputs.
 struct Rng(u64);
