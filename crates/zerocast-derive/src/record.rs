@@ -168,3 +168,62 @@ fn rebase(e: &Expr) -> Option<TokenStream> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::RecordAttr;
+
+    fn rebased(src: &str) -> Option<String> {
+        rebase(&syn::parse_str::<Expr>(src).unwrap()).map(|t| t.to_string())
+    }
+
+    #[test]
+    fn field_paths_are_read_on_self() {
+        assert_eq!(rebased("len").as_deref(), Some("self . len"));
+        assert_eq!(rebased("hdr.len").as_deref(), Some("self . hdr . len"));
+        assert_eq!(rebased("hdr.0.n").as_deref(), Some("self . hdr . 0 . n"));
+    }
+
+    #[test]
+    fn other_expressions_are_kept() {
+        assert_eq!(rebased("self.len"), None);
+        assert_eq!(rebased("self"), None);
+        assert_eq!(rebased("u16::from_be_bytes(self.len)"), None);
+        assert_eq!(rebased("self.ihl & 0xf"), None);
+        assert_eq!(rebased("a::B"), None);
+        assert_eq!(rebased("len.get()"), None);
+    }
+
+    /// The record keys of `attrs` on a slice-tailed struct, and the errors of the check.
+    fn parse(attrs: &str) -> (RecordAttr, Option<TokenStream>) {
+        let src = format!("{attrs} struct S {{ len: u8, tail: [u8] }}");
+        let item: syn::DeriveInput = syn::parse_str(&src).unwrap();
+        let cx = Ctxt::default();
+        let input = Input::parse(&cx, &item);
+        check(&cx, &input);
+        (input.record, cx.into_errors())
+    }
+
+    #[test]
+    fn keys() {
+        let (r, errors) = parse(
+            "#[zerocast(len = len, unit = elements, includes_header, bias = 2)] \
+             #[zerocast(align = 8)]",
+        );
+        assert!(errors.is_none());
+        assert!(r.elements && r.includes_header);
+        assert!(r.len.is_some() && r.bias.is_some() && r.align.is_some());
+        let (r, _) = parse("#[zerocast(len = len, unit = bytes)]");
+        assert!(!r.elements && !r.includes_header && r.bias.is_none());
+    }
+
+    #[test]
+    fn mistakes() {
+        let msg = |attrs: &str| parse(attrs).1.map(|t| t.to_string()).unwrap_or_default();
+        assert!(msg("#[zerocast(len = len, unit = words)]").contains("unknown record length unit"));
+        assert!(msg("#[zerocast(len = len, len = len)]").contains("more than once"));
+        assert!(msg("#[zerocast(unit = bytes)]").contains("needs `len = ..`"));
+        assert!(msg("").contains("needs `len = ..`"));
+    }
+}
