@@ -418,6 +418,9 @@ pub enum RecordErrorKind {
     /// The length field does not fit in a `usize`, or a size computed from it overflows (or
     /// exceeds `isize::MAX`).
     Overflow,
+    /// [`Records`] and [`RecordsMut`] only: the record takes no bytes (a type with no fixed part
+    /// and a length of 0), so the walk would never advance.
+    Empty,
     /// [`record_from_bytes`] only: bytes are left after the record and its padding.
     TrailingBytes {
         /// Where they start: the size of the record and its padding.
@@ -607,6 +610,10 @@ impl fmt::Display for RecordError {
             RecordErrorKind::Overflow => write!(
                 f,
                 "the declared length of `{ty}` overflows (or a size computed from it does)"
+            ),
+            RecordErrorKind::Empty => write!(
+                f,
+                "the `{ty}` record takes no bytes, so the records after it cannot be reached"
             ),
             RecordErrorKind::TrailingBytes { extra, .. } => write!(
                 f,
@@ -943,6 +950,17 @@ where
     }
 }
 
+/// Passes on a record read at `at` that takes at least one byte; an iterator that stood still
+/// on an empty record would yield it forever.
+fn advancing<R: ?Sized, T, U>(
+    at: usize,
+) -> impl FnOnce((T, U, usize)) -> Result<(T, U, usize), RecordError> {
+    move |read| match read.2 {
+        0 => Err(RecordError::new::<R>(at, RecordErrorKind::Empty)),
+        _ => Ok(read),
+    }
+}
+
 /// An iterator over back-to-back records, each followed by its padding.
 ///
 /// Yields `Ok(&R)` for each record, or, for the first that cannot be read, one
@@ -1051,7 +1069,7 @@ where
         if self.stopped || self.rest.is_empty() {
             return None;
         }
-        match ref_at::<R>(self.rest, self.offset) {
+        match ref_at::<R>(self.rest, self.offset).and_then(advancing::<R, _, _>(self.offset)) {
             Ok((record, rest, used)) => {
                 self.rest = rest;
                 // `used <= the input's length`, so the sum of all of them fits in a `usize`.
@@ -1170,7 +1188,8 @@ where
         if self.stopped || self.rest.is_empty() {
             return None;
         }
-        match mut_at::<R>(core::mem::take(&mut self.rest), self.offset) {
+        let bytes = core::mem::take(&mut self.rest);
+        match mut_at::<R>(bytes, self.offset).and_then(advancing::<R, _, _>(self.offset)) {
             Ok((record, rest, used)) => {
                 self.rest = rest;
                 self.offset = self.offset.saturating_add(used);
@@ -1342,6 +1361,32 @@ mod tests {
         fn record_len(&self) -> Option<usize> {
             Some(4)
         }
+    }
+
+    /// Records of no bytes at all.
+    impl Record for [u8] {
+        const LENGTH: RecordLength = RecordLength::bytes();
+        fn record_len(&self) -> Option<usize> {
+            Some(0)
+        }
+    }
+
+    #[test]
+    fn empty_records_stop_the_walk() {
+        let (r, rest) = record_from_prefix::<[u8]>(&[1, 2]).unwrap();
+        assert_eq!((r, rest), (&[][..], &[1, 2][..]));
+        let mut it = Records::<[u8]>::new(&[1, 2]);
+        let e = it.next().unwrap().unwrap_err();
+        assert_eq!((e.record_offset(), e.kind()), (0, RecordErrorKind::Empty));
+        assert!(it.next().is_none());
+        let mut buf = [1, 2];
+        let mut it = RecordsMut::<[u8]>::new(&mut buf);
+        assert_eq!(
+            it.next().unwrap().unwrap_err().kind(),
+            RecordErrorKind::Empty
+        );
+        assert!(it.next().is_none());
+        assert_eq!(Records::<[u8]>::new(&[]).count(), 0);
     }
 
     #[test]
