@@ -55,6 +55,11 @@ mod macros;
     reason = "declares the unsafe traits Immutable and Unaligned"
 )]
 mod marker;
+#[expect(
+    unsafe_code,
+    reason = "declares the unsafe trait SplitAt and builds the two halves of a split"
+)]
+mod split_at;
 #[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
 mod try_from_bytes;
 mod unalign;
@@ -68,12 +73,13 @@ pub use crate::from_zeros::FromZeros;
 pub use crate::into_bytes::IntoBytes;
 pub use crate::layout::{DstLayout, KnownLayout, PointerMetadata, SizeInfo};
 pub use crate::marker::{Immutable, Unaligned};
+pub use crate::split_at::{Split, SplitAt};
 pub use crate::try_from_bytes::{Candidate, TryFromBytes};
 pub use crate::unalign::Unalign;
 
 #[cfg(feature = "derive")]
 pub use zerocast_derive::{
-    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned,
+    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, SplitAt, TryFromBytes, Unaligned,
 };
 
 /// The functions behind the conversion macros, callable directly (`transmute`,
