@@ -212,7 +212,7 @@ fn misfit<B: ByteSlice, T: ?Sized + KnownLayout>(source: B, m: Misfit) -> CastEr
 impl<B, T> Ref<B, T>
 where
     B: ByteSlice,
-    T: KnownLayout + Immutable + ?Sized,
+    T: ?Sized,
 {
     /// Views all of `source` as a `T` (as many elements as fit, for slices and slice-tailed
     /// types).
@@ -244,7 +244,10 @@ where
     /// (for slices: not a whole number of elements). Either holds `source`.
     #[must_use = "has no side effects"]
     #[inline]
-    pub fn from_bytes(source: B) -> Result<Ref<B, T>, CastError<B, T>> {
+    pub fn from_bytes(source: B) -> Result<Ref<B, T>, CastError<B, T>>
+    where
+        T: KnownLayout + Immutable,
+    {
         Ref::whole(source, ())
     }
 }
@@ -252,7 +255,7 @@ where
 impl<B, T> Ref<B, T>
 where
     B: SplitByteSlice,
-    T: KnownLayout + Immutable + ?Sized,
+    T: ?Sized,
 {
     /// Views the start of `source` as a `T` (the largest that fits, for slices and
     /// slice-tailed types); returns it and the bytes after it.
@@ -272,7 +275,10 @@ where
     /// `T`. Either holds `source`.
     #[must_use = "has no side effects"]
     #[inline]
-    pub fn from_prefix(source: B) -> Result<(Ref<B, T>, B), CastError<B, T>> {
+    pub fn from_prefix(source: B) -> Result<(Ref<B, T>, B), CastError<B, T>>
+    where
+        T: KnownLayout + Immutable,
+    {
         Ref::prefix(source, ())
     }
 
@@ -294,7 +300,10 @@ where
     /// smallest `T`. Either holds `source`.
     #[must_use = "has no side effects"]
     #[inline]
-    pub fn from_suffix(source: B) -> Result<(B, Ref<B, T>), CastError<B, T>> {
+    pub fn from_suffix(source: B) -> Result<(B, Ref<B, T>), CastError<B, T>>
+    where
+        T: KnownLayout + Immutable,
+    {
         Ref::suffix(source, ())
     }
 }
@@ -302,7 +311,7 @@ where
 impl<B, T> Ref<B, T>
 where
     B: ByteSlice,
-    T: KnownLayout<PointerMetadata = usize> + Immutable + ?Sized,
+    T: ?Sized,
 {
     /// Views all of `source` as a `T` with exactly `count` trailing elements.
     ///
@@ -323,7 +332,10 @@ where
     /// `T` with `count` elements, or that size overflows `isize`. Either holds `source`.
     #[must_use = "has no side effects"]
     #[inline]
-    pub fn from_bytes_with_elems(source: B, count: usize) -> Result<Ref<B, T>, CastError<B, T>> {
+    pub fn from_bytes_with_elems(source: B, count: usize) -> Result<Ref<B, T>, CastError<B, T>>
+    where
+        T: KnownLayout<PointerMetadata = usize> + Immutable,
+    {
         Ref::whole(source, count)
     }
 }
@@ -331,7 +343,7 @@ where
 impl<B, T> Ref<B, T>
 where
     B: SplitByteSlice,
-    T: KnownLayout<PointerMetadata = usize> + Immutable + ?Sized,
+    T: ?Sized,
 {
     /// Views the start of `source` as a `T` with exactly `count` trailing elements; returns it
     /// and the bytes after it.
@@ -355,7 +367,10 @@ where
     pub fn from_prefix_with_elems(
         source: B,
         count: usize,
-    ) -> Result<(Ref<B, T>, B), CastError<B, T>> {
+    ) -> Result<(Ref<B, T>, B), CastError<B, T>>
+    where
+        T: KnownLayout<PointerMetadata = usize> + Immutable,
+    {
         Ref::prefix(source, count)
     }
 
@@ -380,7 +395,10 @@ where
     pub fn from_suffix_with_elems(
         source: B,
         count: usize,
-    ) -> Result<(B, Ref<B, T>), CastError<B, T>> {
+    ) -> Result<(B, Ref<B, T>), CastError<B, T>>
+    where
+        T: KnownLayout<PointerMetadata = usize> + Immutable,
+    {
         Ref::suffix(source, count)
     }
 }
