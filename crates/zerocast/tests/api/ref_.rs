@@ -20,7 +20,7 @@ use zerocast::{
 
 use crate::common::{
     addr_of, after_scribble, cases, expect_count, expect_sized, expect_slice, sample_buf, Aligned,
-    Bad, Bytes as Span, Facts, Model, Oracle, Outcome, Part, BUF, PARTS,
+    Bad, Bytes as Span, Facts, Model, Oracle, Outcome, Part, PARTS,
 };
 
 /// A sized struct of alignment 4.
@@ -497,6 +497,7 @@ mod with_bytes {
     use bytes::{Bytes, BytesMut};
 
     use super::*;
+    use crate::common::BUF;
 
     impl Span for Bytes {
         fn span(&self) -> (usize, usize) {
