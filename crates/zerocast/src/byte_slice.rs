@@ -410,7 +410,9 @@ unsafe impl CloneableByteSlice for bytes::Bytes {}
 // SAFETY: `Bytes::split_off(at)` "contains elements `[0, at)` [in self], and the returned `Bytes`
 // contains elements `[at, len)`. It's guaranteed that the memory does not move, that is, the
 // address of `self` does not change, and the address of the returned slice is `at` bytes after
-// that" (its docs, bytes 1.x). That is this trait's contract, the empty cases included.
+// that" (its docs). That is this trait's contract, the empty cases included: before bytes 1.8
+// ("Guarantee address in `split_off`/`split_to` for empty slices", its changelog) an empty part
+// could point elsewhere, hence the minimum version in Cargo.toml.
 #[cfg(feature = "bytes")]
 unsafe impl SplitByteSlice for bytes::Bytes {
     #[inline]
@@ -433,7 +435,8 @@ unsafe impl ByteSlice for bytes::BytesMut {}
 // SAFETY: `BytesMut::split_off(at)` leaves `[0, at)` in `self` and returns `[at, capacity)`:
 // "It's guaranteed that the memory does not move, that is, the address of `self` does not
 // change, and the address of the returned slice is `at` bytes after that" (its docs, bytes
-// 1.x). With `at <= len`, the returned handle's length is `len - at`, and `self`'s is `at`.
+// 1.8 and later). With `at <= len`, the returned handle's length is `len - at`, and `self`'s
+// is `at`.
 #[cfg(feature = "bytes")]
 unsafe impl SplitByteSlice for bytes::BytesMut {
     #[inline]
