@@ -33,6 +33,9 @@ mod layout;
 mod macros;
 #[path = "api/matrix.rs"]
 mod matrix;
+#[cfg(feature = "derive")]
+#[path = "api/ref_.rs"]
+mod ref_;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
