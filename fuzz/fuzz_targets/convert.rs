@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use zerocast::{
-    ConvertError, FromBytes, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned,
+    ConvertError, FromBytes, Immutable, IntoBytes, KnownLayout, SplitAt, TryFromBytes, Unaligned,
 };
 
 #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug, Clone, Copy)]
@@ -32,6 +32,15 @@ struct Plain {
     a: u64,
     b: u16,
     c: [u8; 6],
+}
+
+/// A slice-tailed record: a header, then flags, split at the count its header gives.
+#[derive(TryFromBytes, KnownLayout, Immutable, SplitAt, Debug)]
+#[repr(C)]
+struct Flags {
+    count: u16,
+    kind: Kind,
+    flags: [bool],
 }
 
 use zerocast::{SizeNeeded, TryCastError};
@@ -101,6 +110,26 @@ fuzz_target!(|data: &[u8]| {
         let _ =
             <[u16]>::ref_from_suffix_with_elems(bytes, usize::MAX - n).map_err(|e| e.to_string());
         let _ = Plain::read_from_bytes(bytes).map_err(|e| e.to_string());
+
+        match Flags::try_ref_from_prefix(bytes) {
+            Ok((f, rest)) => {
+                // Alignment 2: 3 header bytes, the flags, padded to an even size.
+                let size = (3 + f.flags.len()).next_multiple_of(2);
+                assert_eq!(size_of_val(f), size);
+                assert_eq!(size + rest.len(), bytes.len());
+                match f.split_at(usize::from(f.count)) {
+                    Some(split) => {
+                        let (head, tail) = split.via_immutable();
+                        assert_eq!(head.flags.len() + tail.len(), f.flags.len());
+                    }
+                    None => assert!(usize::from(f.count) > f.flags.len()),
+                }
+            }
+            Err(ConvertError::Validity(v)) => assert!(v.invalid().offset() < bytes.len()),
+            Err(e) => {
+                let _ = e.to_string();
+            }
+        }
     }
 
     // Mutable views: whatever is written back keeps the buffer valid.

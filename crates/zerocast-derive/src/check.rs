@@ -14,6 +14,22 @@ const DEFINED_LAYOUTS: &str = "`#[repr(C)]` (fields in declared order), `#[repr(
 
 pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait) {
     check_dst_markers(cx, input);
+    if tr == Trait::SplitAt && input.tail().is_none() {
+        let what = match &input.shape {
+            Shape::Struct(_) => "a struct whose last field is",
+            Shape::Union(_) | Shape::Enum(_) => "a struct with a last field that is",
+        };
+        cx.error(
+            input.ident,
+            format_args!(
+                "`#[derive(SplitAt)]` needs {what} dynamically sized (`[T]`, or a slice-tailed \
+                 struct marked `#[zerocast(dst)]`), whose trailing elements it splits; `{}` has \
+                 none",
+                input.ident
+            ),
+        );
+        return;
+    }
     match &input.shape {
         Shape::Struct(_) => {
             if let Some(tail) = input.tail() {
@@ -64,6 +80,7 @@ fn check_struct_or_union(cx: &Ctxt, input: &Input<'_>, tr: Trait, union: bool) {
     let what = if union { "union" } else { "struct" };
     match tr {
         Trait::KnownLayout
+        | Trait::SplitAt
         | Trait::Immutable
         | Trait::TryFromBytes
         | Trait::FromZeros

@@ -52,6 +52,36 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             out
         }
         Trait::Unaligned => marker(input, "Unaligned", "Unaligned"),
+        Trait::SplitAt => split_at(input),
+    }
+}
+
+/// `SplitAt`: the trailing elements are the last field's; in a packed struct they may sit at
+/// any address, so they are exposed as `Unalign`s.
+fn split_at(input: &Input<'_>) -> TokenStream {
+    let k = &input.krate;
+    let ident = input.ident;
+    let Some(tail) = input.tail() else {
+        return TokenStream::new();
+    };
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let mut preds: Vec<TokenStream> = where_c
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
+    preds.push(quote!(Self: #k::KnownLayout<PointerMetadata = usize>));
+    let tail_ty = tail.ty;
+    let elem = if input.repr.packed.is_some() {
+        quote!(#k::Unalign<<#tail_ty as #k::SplitAt>::Elem>)
+    } else {
+        quote!(<#tail_ty as #k::SplitAt>::Elem)
+    };
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        unsafe impl #impl_g #k::SplitAt for #ident #ty_g where #(#preds,)* {
+            type Elem = #elem;
+        }
     }
 }
 

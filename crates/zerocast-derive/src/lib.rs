@@ -1,5 +1,5 @@
 //! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
-//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes` and `Unaligned`.
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`.
 //!
 //! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
 //! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
@@ -26,6 +26,7 @@ enum Trait {
     FromBytes,
     IntoBytes,
     Unaligned,
+    SplitAt,
 }
 
 impl Trait {
@@ -38,6 +39,7 @@ impl Trait {
             Trait::FromBytes => "FromBytes",
             Trait::IntoBytes => "IntoBytes",
             Trait::Unaligned => "Unaligned",
+            Trait::SplitAt => "SplitAt",
         }
     }
 }
@@ -57,7 +59,11 @@ fn derive(input: TokenStream, tr: Trait) -> TokenStream {
     }
 }
 
-/// Derives `zerocast::KnownLayout` for a sized struct, enum or union.
+/// Derives `zerocast::KnownLayout` for a struct, enum or union.
+///
+/// A `repr(C)` struct whose last field is `[T]` or `str` is slice-tailed; one whose last field
+/// is itself a slice-tailed struct must mark that field `#[zerocast(dst)]`, as its type's name
+/// does not say it is dynamically sized.
 #[proc_macro_derive(KnownLayout, attributes(zerocast))]
 pub fn derive_known_layout(input: TokenStream) -> TokenStream {
     derive(input, Trait::KnownLayout)
@@ -126,4 +132,11 @@ pub fn derive_record(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Unaligned, attributes(zerocast))]
 pub fn derive_unaligned(input: TokenStream) -> TokenStream {
     derive(input, Trait::Unaligned)
+}
+
+/// Derives `zerocast::SplitAt` for a `repr(C)` or `repr(transparent)` struct whose last field
+/// is dynamically sized (`[T]`, or a slice-tailed struct marked `#[zerocast(dst)]`).
+#[proc_macro_derive(SplitAt, attributes(zerocast))]
+pub fn derive_split_at(input: TokenStream) -> TokenStream {
+    derive(input, Trait::SplitAt)
 }

@@ -103,7 +103,7 @@ impl Count for usize {
 
 /// Fails to compile when a conversion must infer how many zero-sized elements the bytes hold:
 /// any number would fit, so the answer would be arbitrary.
-const fn assert_count_inferable<T: ?Sized + KnownLayout, C: Count>() {
+pub(crate) const fn assert_count_inferable<T: ?Sized + KnownLayout, C: Count>() {
     if let SizeInfo::SliceDst { elem_size: 0, .. } = T::LAYOUT.size_info() {
         if !C::GIVEN {
             panic!(

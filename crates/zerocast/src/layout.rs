@@ -11,12 +11,15 @@ use crate::error::SizeNeeded;
 
 /// Types whose size and alignment the library knows, including slices and slice-tailed types.
 ///
-/// For a [`Sized`] type this is just its size and alignment; for `[T]` (and, later, structs
-/// whose last field is a slice) it is a fixed prefix plus a number of elements. Every
-/// conversion method on [`FromBytes`](crate::FromBytes) and
-/// [`TryFromBytes`](crate::TryFromBytes) needs it to find where a value sits in the bytes.
+/// For a [`Sized`] type this is just its size and alignment; for `[T]`, `str` and structs
+/// whose last field is one of those (slice-tailed structs, or dynamically sized types) it is a
+/// fixed prefix plus a number of elements. Every conversion method on
+/// [`FromBytes`](crate::FromBytes) and [`TryFromBytes`](crate::TryFromBytes) needs it to find
+/// where a value sits in the bytes.
 ///
-/// Derive it with `#[derive(KnownLayout)]`.
+/// Derive it with `#[derive(KnownLayout)]`. A slice-tailed struct needs `#[repr(C)]` (or
+/// `#[repr(transparent)]`); a last field whose type is itself a slice-tailed struct is marked
+/// `#[zerocast(dst)]`, since its name does not say it is dynamically sized.
 ///
 /// # Examples
 ///
@@ -32,6 +35,34 @@ use crate::error::SizeNeeded;
 ///
 /// assert_eq!(Pair::size_for_metadata(()), Some(8));
 /// assert_eq!(<[u16]>::size_for_metadata(5), Some(10));
+/// ```
+///
+/// A header followed by a payload of any length, viewed in place:
+///
+/// ```
+/// use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout};
+///
+/// #[derive(FromBytes, IntoBytes, KnownLayout, Immutable)]
+/// #[repr(C)]
+/// struct Datagram {
+///     port: [u8; 2],
+///     len: u8,
+///     payload: [u8],
+/// }
+///
+/// #[derive(FromBytes, KnownLayout, Immutable)]
+/// #[repr(C)]
+/// struct Frame {
+///     kind: u8,
+///     #[zerocast(dst)]
+///     datagram: Datagram,
+/// }
+///
+/// let bytes = [1, 0x1F, 0x90, 2, b'h', b'i'];
+/// let frame = Frame::ref_from_bytes(&bytes).unwrap();
+/// assert_eq!(frame.datagram.port, [0x1F, 0x90]);
+/// assert_eq!(&frame.datagram.payload, b"hi");
+/// assert_eq!(Frame::size_for_metadata(2), Some(6));
 /// ```
 ///
 /// # Safety

@@ -20,6 +20,8 @@
 //! - `derive` (default): re-exports the derive macros.
 //! - `alloc`: `new_box_zeroed`, `new_vec_zeroed` and friends.
 //! - `std`: `read_from_io`, `write_to_io`; implies `alloc`.
+//! - `bytes`: [`Ref`] over `bytes::Bytes` and `bytes::BytesMut` (the [`byte_slice`] traits for
+//!   them); implies `alloc`.
 //!
 //! The crate is `no_std` and has no required dependencies.
 #![no_std]
@@ -31,6 +33,11 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+#[expect(
+    unsafe_code,
+    reason = "declares the unsafe byte-holder traits and implements them"
+)]
+pub mod byte_slice;
 #[expect(
     unsafe_code,
     reason = "every pointer cast: bytes to typed values and back"
@@ -56,10 +63,24 @@ mod macros;
 )]
 mod marker;
 pub mod record;
+#[expect(
+    unsafe_code,
+    reason = "the typed view's private constructor and accessors"
+)]
+mod ref_;
+#[expect(
+    unsafe_code,
+    reason = "declares the unsafe trait SplitAt and builds the two halves of a split"
+)]
+mod split_at;
 #[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
 mod try_from_bytes;
 mod unalign;
 
+pub use crate::byte_slice::{
+    ByteSlice, ByteSliceMut, CloneableByteSlice, CopyableByteSlice, IntoByteSlice,
+    IntoByteSliceMut, SplitByteSlice, SplitByteSliceMut,
+};
 pub use crate::error::{
     AlignedTryCastError, AlignmentError, AllocError, CastError, ConvertError, InvalidBits,
     SizeError, SizeNeeded, TryCastError, TryReadError, ValidityError,
@@ -70,12 +91,15 @@ pub use crate::into_bytes::IntoBytes;
 pub use crate::layout::{DstLayout, KnownLayout, PointerMetadata, SizeInfo};
 pub use crate::marker::{Immutable, Unaligned};
 pub use crate::record::Record;
+pub use crate::ref_::Ref;
+pub use crate::split_at::{Split, SplitAt};
 pub use crate::try_from_bytes::{Candidate, TryFromBytes};
 pub use crate::unalign::Unalign;
 
 #[cfg(feature = "derive")]
 pub use zerocast_derive::{
-    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, TryFromBytes, Unaligned,
+    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, SplitAt, TryFromBytes,
+    Unaligned,
 };
 
 /// The functions behind the conversion macros, callable directly (`transmute`,

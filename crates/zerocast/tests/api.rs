@@ -39,6 +39,9 @@ mod records;
 #[cfg(feature = "derive")]
 #[path = "api/records_prop.rs"]
 mod records_prop;
+#[cfg(feature = "derive")]
+#[path = "api/ref_.rs"]
+mod ref_;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
