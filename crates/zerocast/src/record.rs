@@ -19,13 +19,16 @@
 //! the size of one trailing element:
 //!
 //! ```text
-//! |<------------------ declared length (unit, bias) ------------------>|
-//! | fixed part (offset bytes) | n trailing elements (n * elem_size) | type padding | record padding | next record
-//! |<--------------- the typed view: size_for_elems(n) -------------------------->|
-//! |<------------------- rounded up to the record alignment ----------------------------------->|
+//!  fixed part       n trailing elements   type      record
+//!  (offset bytes)   (n * elem_size)       padding   padding
+//! |----------------|---------------------|---------|---------|-- next record
+//! |<---- the typed view: size_for_elems(n) ------->|
+//! |<---- rounded up to the record alignment ---------------->|
 //! ```
 //!
-//! The typed view covers the fixed part, the elements and the type's own trailing padding (up
+//! The length field counts the trailing elements, in bytes or in elements, plus the fixed part
+//! if it [includes the header](RecordLength::including_header), plus a
+//! [bias](RecordLength::with_bias). The typed view covers the fixed part, the elements and the type's own trailing padding (up
 //! to its alignment), as every Rust value of the type does. The next record starts at the
 //! view's end rounded up to the record alignment ([`RecordLength::aligned_to`], by default the
 //! type's alignment). The padding after the last record may be cut short by the end of the
@@ -666,12 +669,11 @@ fn plan(
         .and_then(|b| b.checked_add(header))
         .ok_or(Overflow)?;
     let Some(payload) = declared_bytes.checked_sub(bias_bytes) else {
-        // `unit_size` is non-zero here: with zero, both byte counts are 0 unless the header is
-        // counted, and a zero-sized element cannot measure it.
-        let min = match bias_bytes.checked_div(unit_size) {
-            Some(q) if bias_bytes % unit_size != 0 => q + 1,
-            Some(q) => q,
-            None => usize::MAX,
+        // The least length that covers the header and bias; none does if the unit is a
+        // zero-sized element.
+        let min = match unit_size {
+            0 => usize::MAX,
+            _ => bias_bytes.div_ceil(unit_size),
         };
         return Err(LengthTooShort { declared, min });
     };
@@ -755,8 +757,9 @@ where
         .map_err(|kind| RecordError::new::<R>(at, kind))?;
     match R::try_ref_from_prefix_with_elems(bytes, plan.elems) {
         Ok((record, rest)) => {
-            // `plan.size <= plan.next <= available`, and `rest` starts at `plan.size`.
-            let rest = rest.get(plan.next - plan.size..).unwrap_or_default();
+            // `rest` starts at `plan.size`; skip the padding, up to `plan.next`.
+            let pad = plan.next.saturating_sub(plan.size);
+            let rest = rest.get(pad..).unwrap_or_default();
             Ok((record, rest, plan.next))
         }
         Err(e) => Err(cast_failure::<R, _>(e, at, plan.size, available, false)),
@@ -785,7 +788,8 @@ where
         .map_err(|kind| RecordError::new::<R>(at, kind))?;
     match R::try_mut_from_prefix_with_elems(bytes, plan.elems) {
         Ok((record, rest)) => {
-            let rest = rest.get_mut(plan.next - plan.size..).unwrap_or_default();
+            let pad = plan.next.saturating_sub(plan.size);
+            let rest = rest.get_mut(pad..).unwrap_or_default();
             Ok((record, rest, plan.next))
         }
         Err(e) => Err(cast_failure::<R, _>(e, at, plan.size, available, false)),
