@@ -105,7 +105,8 @@ pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
     derive(input, Trait::IntoBytes)
 }
 
-/// Derives `zerocast::Record` for a struct whose last field is a slice, from
+/// Derives `zerocast::Record` for a struct whose last field is a slice (or a slice-tailed
+/// struct marked `#[zerocast(dst)]`), from
 /// `#[zerocast(len = EXPR, unit = bytes|elements, includes_header, bias = N, align = N)]`.
 ///
 /// `len` (required) is a field path of the fixed part (`hdr.len`, read as `self.hdr.len`) or

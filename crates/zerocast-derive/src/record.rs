@@ -22,12 +22,14 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
     }
     match &input.shape {
         Shape::Struct(fields) => match fields.last() {
-            Some(last) if is_slice(last.ty) => {}
+            // A slice, or a slice-tailed struct marked `#[zerocast(dst)]`.
+            Some(last) if is_slice(last.ty) || last.dst.is_some() => {}
             Some(last) => cx.error(
                 last.ty,
                 format_args!(
                     "`#[derive(Record)]` needs the last field of `{}` to be a slice `[T]`, the \
-                     record's payload, whose length the `len` expression gives; `{}` is not one",
+                     record's payload, whose length the `len` expression gives; `{}` is not one \
+                     (a slice-tailed struct there needs `#[zerocast(dst)]`)",
                     input.ident,
                     last.ty.to_token_stream()
                 ),

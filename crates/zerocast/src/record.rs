@@ -240,7 +240,8 @@ impl RecordLength {
 ///
 /// Implement it by deriving it: `#[derive(Record)]` with
 /// `#[zerocast(len = EXPR, unit = bytes|elements, includes_header, bias = N, align = N)]`
-/// (only `len` is required; `unit` defaults to `bytes`). `EXPR` is either a path to a field of
+/// (only `len` is required; `unit` defaults to `bytes`) on a struct whose last field is a
+/// slice, or a slice-tailed struct marked `#[zerocast(dst)]`. `EXPR` is either a path to a field of
 /// the fixed part (`hdr.len`, read as `self.hdr.len`) or any expression using `self`, such as
 /// `u16::from_be_bytes(self.len)`, and its value is an integer or an `Option` of one (see
 /// [`LengthValue`]). The derive checks at compile time that `align` is a multiple of the

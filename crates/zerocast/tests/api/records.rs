@@ -678,6 +678,28 @@ struct WithHeader {
     value: [u8],
 }
 
+/// A record whose tail is itself slice-tailed: a netlink attribute whose payload is viewed as
+/// a 4-byte head (`struct ifaddrmsg`-like) and the bytes after it.
+#[derive(KnownLayout, FromBytes, Immutable, Record, Debug)]
+#[repr(C)]
+#[zerocast(len = nla_len, includes_header, align = 4)]
+struct NestedTail {
+    nla_len: u16,
+    nla_type: u16,
+    #[zerocast(dst)]
+    body: Body,
+}
+
+#[derive(KnownLayout, FromBytes, Immutable, Debug)]
+#[repr(C)]
+struct Body {
+    family: u8,
+    prefixlen: u8,
+    flags: u8,
+    scope: u8,
+    rest: [u8],
+}
+
 #[derive(KnownLayout, FromBytes, IntoBytes, Immutable, Unaligned)]
 #[repr(C)]
 struct TlvHeader {
@@ -731,6 +753,15 @@ fn derive_keys() {
         RecordErrorKind::Invalid(bits) => assert_eq!((bits.offset(), bits.found()), (3, Some(2))),
         other => panic!("{other:?}"),
     }
+
+    // `nla_len` 10: the 4-byte header, the body's 4-byte head, 2 more bytes. The body's head
+    // lies before the trailing elements, so `includes_header` counts it too.
+    let mut m = Vec::new();
+    put_attr(&mut m, 8, &[2, 24, 0x80, 0, 0xaa, 0xbb]);
+    let buf = aligned(&m);
+    let n = record_from_bytes::<NestedTail>(view(&buf, m.len())).unwrap();
+    assert_eq!((n.body.family, n.body.prefixlen), (2, 24));
+    assert_eq!(&n.body.rest, &[0xaa, 0xbb]);
 
     let r = record_from_bytes::<WithHeader>(&[9, 3, b'a', b'b', b'c', 0]).unwrap();
     assert_eq!((r.hdr.tag, &r.value), (9, &b"abc"[..]));
