@@ -644,6 +644,9 @@ struct Plan {
 
 /// Works out a record's element count, size and extent from its declared length (`None` if
 /// it did not fit in a `usize`), with `available` bytes from its start. Checked arithmetic only.
+///
+/// `#[inline]`, so that the divisions by the layout's constants fold away in the caller.
+#[inline]
 fn plan(
     layout: crate::DstLayout,
     spec: RecordLength,
@@ -705,6 +708,7 @@ fn plan(
 /// Maps a failed conversion of a record at `at` to a [`RecordError`]; `size` is the size the
 /// conversion needed and `available` the bytes it had; `header` tells whether it was the view
 /// of the fixed part alone.
+#[cold]
 fn cast_failure<R: ?Sized, Src>(
     e: TryCastError<Src, R>,
     at: usize,
@@ -737,6 +741,7 @@ fn header_size<R: KnownLayout<PointerMetadata = usize> + ?Sized>() -> usize {
 
 /// [`record_from_prefix`] for a record at byte `at` of the whole input; also returns how many
 /// bytes the record and its padding took.
+#[inline]
 fn ref_at<R>(bytes: &[u8], at: usize) -> Result<(&R, &[u8], usize), RecordError>
 where
     R: Record + TryFromBytes + Immutable + ?Sized,
@@ -768,6 +773,7 @@ where
 }
 
 /// [`record_from_prefix_mut`] for a record at byte `at` of the whole input.
+#[inline]
 fn mut_at<R>(bytes: &mut [u8], at: usize) -> Result<(&mut R, &mut [u8], usize), RecordError>
 where
     R: Record + TryFromBytes + IntoBytes + ?Sized,
