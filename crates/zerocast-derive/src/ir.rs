@@ -25,6 +25,8 @@ pub(crate) struct RecordAttr {
     pub(crate) len: Option<Expr>,
     /// `unit = bytes | elements`: `true` for elements.
     pub(crate) elements: bool,
+    /// `unit` was given.
+    unit_given: bool,
     /// `includes_header`.
     pub(crate) includes_header: bool,
     /// `bias = EXPR`.
@@ -388,7 +390,7 @@ impl RecordAttr {
                         ),
                     )),
                 }
-                false
+                std::mem::replace(&mut self.unit_given, true)
             }
             _ => {
                 let expr: Expr = meta.value()?.parse()?;

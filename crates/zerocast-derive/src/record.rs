@@ -225,6 +225,11 @@ mod tests {
         let msg = |attrs: &str| parse(attrs).1.map(|t| t.to_string()).unwrap_or_default();
         assert!(msg("#[zerocast(len = len, unit = words)]").contains("unknown record length unit"));
         assert!(msg("#[zerocast(len = len, len = len)]").contains("more than once"));
+        assert!(msg("#[zerocast(len = len, unit = bytes, unit = bytes)]").contains("`unit` is"));
+        assert!(
+            msg("#[zerocast(len = len, includes_header, includes_header)]")
+                .contains("`includes_header` is given more than once")
+        );
         assert!(msg("#[zerocast(unit = bytes)]").contains("needs `len = ..`"));
         assert!(msg("").contains("needs `len = ..`"));
     }
