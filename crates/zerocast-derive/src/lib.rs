@@ -9,6 +9,7 @@
 
 mod check;
 mod ctxt;
+mod data_enum;
 mod enums;
 mod expand;
 mod ir;
