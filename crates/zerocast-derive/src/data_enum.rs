@@ -461,3 +461,35 @@ fn padding_assertions(input: &Input<'_>, variants: &[Variant<'_>], m: &Mirror) -
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zero_of(src: &str) -> Result<usize, String> {
+        let item: syn::DeriveInput = syn::parse_str(src).unwrap();
+        let cx = Ctxt::default();
+        let input = Input::parse(&cx, &item);
+        let Shape::Enum(v) = &input.shape else {
+            panic!("not an enum: {src}")
+        };
+        let r = zero_variant(input.ident, v);
+        drop(cx.into_errors());
+        r
+    }
+
+    #[test]
+    fn finds_the_zero_variant() {
+        assert_eq!(zero_of("enum E { A(u8), B }"), Ok(0));
+        assert_eq!(zero_of("enum E { A = 1, B(u8) = 0 }"), Ok(1));
+        assert_eq!(zero_of("enum E { A = -1, B(bool) }"), Ok(1));
+        // An unknown discriminant hides the values after it, but not a literal 0.
+        assert_eq!(zero_of("enum E { A = X, B(u8) = 0 }"), Ok(1));
+        assert!(zero_of("enum E { A = X, B(u8) }")
+            .unwrap_err()
+            .contains("not integer literals"));
+        assert!(zero_of("enum E { A = 1, B(u8) }")
+            .unwrap_err()
+            .contains("but none has it"));
+    }
+}

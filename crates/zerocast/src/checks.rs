@@ -364,4 +364,28 @@ mod tests {
     fn names_short_union_field() {
         assert_union_no_padding("U", 4, &[Field::new("a", 0, 4), Field::new("b", 0, 1)]);
     }
+
+    #[test]
+    fn enum_variants_name_the_tag_and_fields() {
+        let tag_only = variant_no_padding("E", "A", 4, 1, &[]);
+        let m = tag_only.failure().unwrap();
+        assert!(
+            m.starts_with("variant `E::A` has 3 byte(s) of trailing padding at offset 1, after the tag (every variant must fill the enum's 4 bytes)"),
+            "{m}"
+        );
+        let hole = variant_no_padding("E", "B", 8, 2, &[Field::new("x", 4, 4)]);
+        assert!(hole.failure().unwrap().starts_with(
+            "variant `E::B` has 2 byte(s) of padding at offset 2, before field `x` (offset 4, 4 byte(s)), after the tag"
+        ));
+        let tail = variant_no_padding("E", "C", 8, 4, &[Field::new("y", 4, 2)]);
+        assert!(tail.failure().unwrap().starts_with(
+            "variant `E::C` has 2 byte(s) of trailing padding at offset 6, after its last field `y`"
+        ));
+        let tight = [Field::new("p", 1, 1), Field::new("q", 2, 2)];
+        assert!(variant_no_padding("E", "D", 4, 1, &tight)
+            .failure()
+            .is_none());
+        // A field-less variant exactly as large as its tag has no padding.
+        assert!(variant_no_padding("E", "F", 2, 2, &[]).failure().is_none());
+    }
 }

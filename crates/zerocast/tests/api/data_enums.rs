@@ -528,6 +528,31 @@ fn nested_in_a_struct() {
     );
 }
 
+/// A variant removed by `#[cfg]` takes no discriminant: `C` is 1. (Derives see the enum after
+/// `cfg` stripping; a mirror that kept `B` would number `C` 2 and read `B`'s fields for 1.)
+#[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq)]
+#[repr(u8)]
+enum Configured {
+    A(u8),
+    #[cfg(any())]
+    B(u32),
+    C(bool),
+}
+
+#[test]
+fn cfg_removed_variants_take_no_discriminant() {
+    assert_eq!(size_of::<Configured>(), 2);
+    assert_eq!(
+        Configured::try_read_from_bytes(&[0, 5]).unwrap(),
+        Configured::A(5)
+    );
+    assert_eq!(
+        Configured::try_read_from_bytes(&[1, 1]).unwrap(),
+        Configured::C(true)
+    );
+    assert_eq!(facts(invalid_read::<Configured>(&[2, 0])).1, Some(2));
+}
+
 // ---- other traits ----------------------------------------------------------------------------
 
 /// `Unaligned`: a `u8` tag and `Unaligned` fields.
@@ -562,6 +587,50 @@ fn unaligned_and_from_zeros() {
         facts(invalid_read::<ZeroLast>(&[1, 0])).2,
         core::any::type_name::<core::num::NonZeroU8>()
     );
+}
+
+/// `FromBytes` on an enum with fields takes a variant for every tag value and `FromBytes`
+/// fields, as on a fieldless enum: then any bytes are a valid value.
+macro_rules! wide_enum {
+    ($($v:ident)*) => {
+        #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug, PartialEq)]
+        #[repr(u8)]
+        enum Wide { $($v(u8)),* }
+
+        /// Each variant's constructor, by discriminant.
+        const WIDE: [fn(u8) -> Wide; 256] = [$(Wide::$v),*];
+    };
+}
+
+wide_enum! {
+    W00 W01 W02 W03 W04 W05 W06 W07 W08 W09 W0a W0b W0c W0d W0e W0f
+    W10 W11 W12 W13 W14 W15 W16 W17 W18 W19 W1a W1b W1c W1d W1e W1f
+    W20 W21 W22 W23 W24 W25 W26 W27 W28 W29 W2a W2b W2c W2d W2e W2f
+    W30 W31 W32 W33 W34 W35 W36 W37 W38 W39 W3a W3b W3c W3d W3e W3f
+    W40 W41 W42 W43 W44 W45 W46 W47 W48 W49 W4a W4b W4c W4d W4e W4f
+    W50 W51 W52 W53 W54 W55 W56 W57 W58 W59 W5a W5b W5c W5d W5e W5f
+    W60 W61 W62 W63 W64 W65 W66 W67 W68 W69 W6a W6b W6c W6d W6e W6f
+    W70 W71 W72 W73 W74 W75 W76 W77 W78 W79 W7a W7b W7c W7d W7e W7f
+    W80 W81 W82 W83 W84 W85 W86 W87 W88 W89 W8a W8b W8c W8d W8e W8f
+    W90 W91 W92 W93 W94 W95 W96 W97 W98 W99 W9a W9b W9c W9d W9e W9f
+    Wa0 Wa1 Wa2 Wa3 Wa4 Wa5 Wa6 Wa7 Wa8 Wa9 Waa Wab Wac Wad Wae Waf
+    Wb0 Wb1 Wb2 Wb3 Wb4 Wb5 Wb6 Wb7 Wb8 Wb9 Wba Wbb Wbc Wbd Wbe Wbf
+    Wc0 Wc1 Wc2 Wc3 Wc4 Wc5 Wc6 Wc7 Wc8 Wc9 Wca Wcb Wcc Wcd Wce Wcf
+    Wd0 Wd1 Wd2 Wd3 Wd4 Wd5 Wd6 Wd7 Wd8 Wd9 Wda Wdb Wdc Wdd Wde Wdf
+    We0 We1 We2 We3 We4 We5 We6 We7 We8 We9 Wea Web Wec Wed Wee Wef
+    Wf0 Wf1 Wf2 Wf3 Wf4 Wf5 Wf6 Wf7 Wf8 Wf9 Wfa Wfb Wfc Wfd Wfe Wff
+}
+
+#[test]
+fn from_bytes_enum_with_fields() {
+    assert_eq!((size_of::<Wide>(), align_of::<Wide>()), (2, 1));
+    for tag in 0..=u8::MAX {
+        let x = tag.wrapping_mul(31) ^ 0x5A;
+        let w = Wide::read_from_bytes(&[tag, x]).unwrap();
+        assert_eq!(w, WIDE[usize::from(tag)](x));
+        assert_eq!(w.as_bytes(), [tag, x]);
+    }
+    assert_eq!(Wide::new_zeroed(), WIDE[0](0));
 }
 
 // ---- unions -----------------------------------------------------------------------------------
