@@ -5,6 +5,7 @@
 use proc_macro2::Span;
 
 use crate::ctxt::Ctxt;
+use crate::data_enum;
 use crate::enums;
 use crate::ir::{Input, IntRepr, Shape, Variant};
 use crate::Trait;
@@ -149,16 +150,8 @@ fn check_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>])
     if matches!(tr, Trait::KnownLayout | Trait::Immutable) {
         return;
     }
-    if let Some(v) = variants.iter().find(|v| !v.fields.is_empty()) {
-        cx.error(
-            v.node,
-            format_args!(
-                "`#[derive({})]` supports only fieldless enums; variant `{}` has fields. \
-                 Use a struct with a tag field and a union, or an integer tag checked by hand",
-                tr.name(),
-                v.ident
-            ),
-        );
+    if data_enum::data_variants(input).is_some() {
+        data_enum::check(cx, input, tr, variants);
         return;
     }
     let repr = &input.repr;
@@ -265,7 +258,7 @@ fn check_enum_align(cx: &Ctxt, input: &Input<'_>, tr: Trait, n: u64, span: Span)
     false
 }
 
-fn check_c_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>]) {
+pub(crate) fn check_c_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>]) {
     match tr {
         Trait::FromBytes => cx.error(
             input.ident,
@@ -286,7 +279,7 @@ fn check_c_enum(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>
     }
 }
 
-fn check_from_bytes_enum(
+pub(crate) fn check_from_bytes_enum(
     cx: &Ctxt,
     input: &Input<'_>,
     variants: &[Variant<'_>],

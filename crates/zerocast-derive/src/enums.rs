@@ -18,7 +18,8 @@ pub(crate) fn literal_discriminants(variants: &[Variant<'_>]) -> Option<Vec<i128
     Some(out)
 }
 
-fn eval(expr: &syn::Expr) -> Option<i128> {
+/// The value of an integer literal discriminant (possibly negated or parenthesized).
+pub(crate) fn eval(expr: &syn::Expr) -> Option<i128> {
     match expr {
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(i),
@@ -96,7 +97,6 @@ mod tests {
                 ident: &v.ident,
                 discriminant: v.discriminant.as_ref().map(|(_, e)| e),
                 fields: Vec::new(),
-                node: v,
             })
             .collect();
         literal_discriminants(&vs)

@@ -10,11 +10,15 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, Path, Type};
 
+use crate::data_enum;
 use crate::enums;
 use crate::ir::{Field, Input, IntRepr, Shape, Variant};
 use crate::Trait;
 
 pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
+    if let Some(out) = data_enum::expand(input, tr) {
+        return out;
+    }
     match tr {
         Trait::KnownLayout => known_layout(input),
         Trait::Immutable => marker(input, "Immutable", "Immutable"),
@@ -85,7 +89,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
     }
 }
 
-fn path(k: &Path, name: &str) -> TokenStream {
+pub(crate) fn path(k: &Path, name: &str) -> TokenStream {
     let ident = Ident::new(name, Span::call_site());
     quote!(#k::#ident)
 }
@@ -116,7 +120,7 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
     }
 }
 
-fn marker(input: &Input<'_>, trait_name: &str, bound: &str) -> TokenStream {
+pub(crate) fn marker(input: &Input<'_>, trait_name: &str, bound: &str) -> TokenStream {
     imp(input, trait_name, bound, TokenStream::new())
 }
 
@@ -146,16 +150,13 @@ fn field_bounds(input: &Input<'_>, bound: &str) -> Vec<TokenStream> {
     if bound == "Unaligned" && matches!(input.repr.packed, Some((1, _))) {
         out.clear();
     }
-    if bound == "Unaligned" && matches!(input.shape, Shape::Enum(_)) {
-        out.clear();
-    }
     out
 }
 
 /// `#ty: #bound`, every token located in the field's type, so that an unmet bound is reported
 /// on the whole type (`Cell<u32>`). The compiler spans a predicate from its first token to its
 /// last; if any token kept the derive's span, it would report the whole `#[derive(..)]`.
-fn field_bound(ty: &Type, bound: &TokenStream) -> TokenStream {
+pub(crate) fn field_bound(ty: &Type, bound: &TokenStream) -> TokenStream {
     let last = ty
         .to_token_stream()
         .into_iter()
@@ -400,7 +401,7 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     }
 }
 
-fn unsigned_of(int: IntRepr) -> &'static str {
+pub(crate) fn unsigned_of(int: IntRepr) -> &'static str {
     match int {
         IntRepr::U8 | IntRepr::I8 => "u8",
         IntRepr::U16 | IntRepr::I16 => "u16",

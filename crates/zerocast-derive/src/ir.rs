@@ -60,7 +60,6 @@ pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) discriminant: Option<&'a Expr>,
     pub(crate) fields: Vec<Field<'a>>,
-    pub(crate) node: &'a syn::Variant,
 }
 
 /// The `repr` attributes of the item.
@@ -174,7 +173,6 @@ impl<'a> Input<'a> {
                         ident: &v.ident,
                         discriminant: v.discriminant.as_ref().map(|(_, e)| e),
                         fields: fields(cx, &v.fields),
-                        node: v,
                     })
                     .collect(),
             ),

@@ -9,6 +9,7 @@
 
 mod check;
 mod ctxt;
+mod data_enum;
 mod enums;
 mod expand;
 mod ir;
@@ -75,8 +76,8 @@ pub fn derive_immutable(input: TokenStream) -> TokenStream {
     derive(input, Trait::Immutable)
 }
 
-/// Derives `zerocast::TryFromBytes`: structs and unions of `TryFromBytes` fields, and fieldless
-/// enums with an integer or `C` `repr`.
+/// Derives `zerocast::TryFromBytes`: structs and unions of `TryFromBytes` fields, and enums
+/// with an integer, `C` or `C, int` `repr` (their variants' fields `TryFromBytes`).
 #[proc_macro_derive(TryFromBytes, attributes(zerocast))]
 pub fn derive_try_from_bytes(input: TokenStream) -> TokenStream {
     derive(input, Trait::TryFromBytes)

@@ -145,15 +145,76 @@ const FIX: &str = "IntoBytes needs every byte initialized, and padding bytes are
 /// listed out of offset order may be rejected without having padding.)
 #[must_use]
 pub const fn no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
-    let mut end = 0;
+    gaps(
+        Msg::new().str("`").str(ty).str("`"),
+        size,
+        None,
+        fields,
+        FIX,
+    )
+}
+
+const ENUM_FIX: &str = "IntoBytes needs every byte of every variant initialized, and padding bytes \
+                        are not. To remove it: add an explicit field (for example `_pad: [u8; N]`) \
+                        where the padding is, reorder the fields, or make every variant the same size";
+
+/// Checks that the variant `variant` of the enum `ty` of `size` bytes has no padding: that its
+/// tag (at offset 0, `tag_size` bytes) and its fields, listed in declaration order with their
+/// offsets in the enum, cover every byte of it. An enum has no padding if none of its
+/// variants has any.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{variant_no_padding, Field};
+///
+/// // `#[repr(u8)] enum Msg { Data(u32) }`: the `u32` starts at offset 4, after 3 bytes of padding.
+/// let v = variant_no_padding("Msg", "Data", 8, 1, &[Field::new("0", 4, 4)]);
+/// assert!(v.failure().unwrap().starts_with(
+///     "variant `Msg::Data` has 3 byte(s) of padding at offset 1, before field `0` (offset 4, 4 byte(s)), after the tag"
+/// ));
+/// assert!(variant_no_padding("Msg", "Data", 4, 1, &[Field::new("0", 1, 3)]).failure().is_none());
+/// ```
+#[must_use]
+pub const fn variant_no_padding(
+    ty: &str,
+    variant: &str,
+    size: usize,
+    tag_size: usize,
+    fields: &[Field],
+) -> Verdict {
+    let what = Msg::new()
+        .str("variant `")
+        .str(ty)
+        .str("::")
+        .str(variant)
+        .str("`");
+    gaps(what, size, Some(tag_size), fields, ENUM_FIX)
+}
+
+/// `after the tag` or `after field `name``.
+const fn after(m: Msg, name: Option<&str>) -> Msg {
+    match name {
+        Some(n) => m.str("field `").str(n).str("`"),
+        None => m.str("the tag"),
+    }
+}
+
+/// The padding check behind [`no_padding`] and [`variant_no_padding`]: `what` names the type,
+/// `tag` is the size of a tag at offset 0 that precedes the fields.
+const fn gaps(what: Msg, size: usize, tag: Option<usize>, fields: &[Field], fix: &str) -> Verdict {
+    let mut end = match tag {
+        Some(t) => t,
+        None => 0,
+    };
+    // The name of what ends at `end`: `None` for the tag (or nothing yet).
+    let mut prev: Option<&str> = None;
     let mut i = 0;
     while i < fields.len() {
         let f = fields[i];
         if f.offset > end {
-            let mut m = Msg::new()
-                .str("`")
-                .str(ty)
-                .str("` has ")
+            let mut m = what
+                .str(" has ")
                 .num(f.offset - end)
                 .str(" byte(s) of padding at offset ")
                 .num(end)
@@ -164,35 +225,36 @@ pub const fn no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
                 .str(", ")
                 .num(f.size)
                 .str(" byte(s))");
-            if i > 0 {
-                m = m.str(", after field `").str(fields[i - 1].name).str("`");
+            if i > 0 || tag.is_some() {
+                m = after(m.str(", after "), prev);
             }
             return Verdict {
-                msg: m.str(". ").str(FIX),
+                msg: m.str(". ").str(fix),
             };
         }
         end = f.offset + f.size;
+        prev = Some(f.name);
         i += 1;
     }
     if size > end {
-        let mut m = Msg::new()
-            .str("`")
-            .str(ty)
-            .str("` has ")
+        let mut m = what
+            .str(" has ")
             .num(size - end)
             .str(" byte(s) of trailing padding at offset ")
             .num(end);
-        if i > 0 {
-            m = m
-                .str(", after its last field `")
-                .str(fields[i - 1].name)
-                .str("`");
-        }
-        return Verdict {
-            msg: m
-                .str(" (its size is rounded up to its alignment). ")
-                .str(FIX),
+        m = match (prev, tag) {
+            (Some(n), _) => m.str(", after its last field `").str(n).str("`"),
+            (None, Some(_)) => m.str(", after the tag"),
+            (None, None) => m,
         };
+        let m = if tag.is_some() {
+            m.str(" (every variant must fill the enum's ")
+                .num(size)
+                .str(" bytes). ")
+        } else {
+            m.str(" (its size is rounded up to its alignment). ")
+        };
+        return Verdict { msg: m.str(fix) };
     }
     Verdict::PASS
 }
@@ -374,5 +436,29 @@ mod tests {
     #[should_panic(expected = "union `U` is 4 bytes but its field `b` is 1 bytes")]
     fn names_short_union_field() {
         assert_union_no_padding("U", 4, &[Field::new("a", 0, 4), Field::new("b", 0, 1)]);
+    }
+
+    #[test]
+    fn enum_variants_name_the_tag_and_fields() {
+        let tag_only = variant_no_padding("E", "A", 4, 1, &[]);
+        let m = tag_only.failure().unwrap();
+        assert!(
+            m.starts_with("variant `E::A` has 3 byte(s) of trailing padding at offset 1, after the tag (every variant must fill the enum's 4 bytes)"),
+            "{m}"
+        );
+        let hole = variant_no_padding("E", "B", 8, 2, &[Field::new("x", 4, 4)]);
+        assert!(hole.failure().unwrap().starts_with(
+            "variant `E::B` has 2 byte(s) of padding at offset 2, before field `x` (offset 4, 4 byte(s)), after the tag"
+        ));
+        let tail = variant_no_padding("E", "C", 8, 4, &[Field::new("y", 4, 2)]);
+        assert!(tail.failure().unwrap().starts_with(
+            "variant `E::C` has 2 byte(s) of trailing padding at offset 6, after its last field `y`"
+        ));
+        let tight = [Field::new("p", 1, 1), Field::new("q", 2, 2)];
+        assert!(variant_no_padding("E", "D", 4, 1, &tight)
+            .failure()
+            .is_none());
+        // A field-less variant exactly as large as its tag has no padding.
+        assert!(variant_no_padding("E", "F", 2, 2, &[]).failure().is_none());
     }
 }

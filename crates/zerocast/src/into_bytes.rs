@@ -7,7 +7,8 @@ use crate::{FromBytes, Immutable};
 /// Types with no padding or other uninitialized bytes, whose values can be viewed as `[u8]`.
 ///
 /// Integers, floats, `bool`, `char`, `NonZero*`, arrays and slices of such types, `repr(C)`
-/// structs with no padding, and fieldless enums with a primitive `repr`.
+/// structs with no padding, fieldless enums with a primitive `repr`, and enums with fields
+/// whose every variant (tag and fields) fills the enum without padding.
 ///
 /// Derive it with `#[derive(IntoBytes)]`. The derive rejects any padding, naming the field
 /// it follows, its offset and size, and the ways to remove it.

@@ -264,7 +264,8 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
 /// Types whose values can be read from bytes once the bytes are checked to be a valid value.
 ///
 /// `bool` (0 or 1), `char` (a Unicode scalar value), fieldless enums (a declared discriminant),
-/// `NonZero*` (not zero), `str` (UTF-8), and structs, arrays and slices of such types.
+/// enums with fields (a declared tag, then valid fields of its variant), `NonZero*` (not
+/// zero), `str` (UTF-8), and structs, unions, arrays and slices of such types.
 /// Every [`FromBytes`](crate::FromBytes) type is one too, with a check that always passes.
 ///
 /// Derive it with `#[derive(TryFromBytes)]`; `#[derive(FromZeros)]` and `#[derive(FromBytes)]`

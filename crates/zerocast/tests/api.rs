@@ -13,6 +13,9 @@ mod common;
 #[path = "api/core_impls.rs"]
 mod core_impls;
 #[cfg(feature = "derive")]
+#[path = "api/data_enums.rs"]
+mod data_enums;
+#[cfg(feature = "derive")]
 #[path = "api/derives.rs"]
 mod derives;
 #[cfg(feature = "derive")]

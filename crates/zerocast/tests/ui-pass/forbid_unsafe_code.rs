@@ -32,6 +32,13 @@ enum Kind {
     B,
 }
 
+#[derive(FromZeros, IntoBytes, Immutable, KnownLayout, Unaligned)]
+#[repr(u8)]
+enum Tagged {
+    Empty([u8; 2]),
+    Pair(u8, bool),
+}
+
 #[derive(FromZeros, Immutable, KnownLayout)]
 #[repr(C)]
 struct Zeroable {
@@ -47,6 +54,8 @@ fn main() {
     assert_eq!(w.as_bytes(), &[0; 4]);
     assert!(Kind::try_read_from_bytes(&[1][..]).is_ok());
     assert_eq!(Zeroable::new_zeroed().count, 0);
+    assert_eq!(Tagged::new_zeroed().as_bytes(), &[0; 3]);
+    assert!(Tagged::try_read_from_bytes(&[1, 7, 1][..]).is_ok());
     let word: u32 = zerocast::transmute!([0u8; 4]);
     assert_eq!(word, 0);
     let bytes: &[u8; 4] = zerocast::transmute_ref!(&word);

@@ -1,4 +1,5 @@
-// `FromBytes` on an enum whose variants carry data.
+// `FromBytes` on an enum with fields: like a fieldless enum, it would need a variant for every
+// value of its tag (256 for `repr(u8)`).
 use zerocast::FromBytes;
 
 #[derive(FromBytes)]

@@ -1,4 +1,5 @@
-// `IntoBytes` on an enum whose variants carry data.
+// `IntoBytes` on an enum whose variants differ in size: `Quit` is its tag alone, so the two
+// bytes after it are padding.
 use zerocast::IntoBytes;
 
 #[derive(IntoBytes)]
