@@ -515,5 +515,9 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
             ::core::panic!("{}", msg)
         }
     };
-    quote!(const _: () = #check;)
+    // The trait path is qualified, which trips the lint where the user imported the trait.
+    quote! {
+        #[allow(unused_qualifications)]
+        const _: () = #check;
+    }
 }
