@@ -31,6 +31,7 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+mod bytewise;
 #[expect(
     unsafe_code,
     reason = "every pointer cast: bytes to typed values and back"
@@ -59,6 +60,8 @@ mod marker;
 mod try_from_bytes;
 mod unalign;
 
+#[doc(hidden)]
+pub use crate::bytewise::ByteRule;
 pub use crate::error::{
     AlignedTryCastError, AlignmentError, AllocError, CastError, ConvertError, InvalidBits,
     SizeError, SizeNeeded, TryCastError, TryReadError, ValidityError,

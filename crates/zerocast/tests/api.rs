@@ -30,6 +30,9 @@ mod layout;
 mod macros;
 #[path = "api/matrix.rs"]
 mod matrix;
+#[cfg(feature = "derive")]
+#[path = "api/slice_validation.rs"]
+mod slice_validation;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
