@@ -70,6 +70,8 @@ const MAX_RANGES: usize = 4;
 const MAX_PERIOD: usize = 256;
 /// The bytes of a block, before rounding to whole periods.
 const BLOCK: usize = 256;
+/// The bytes compared at once: a period is a whole number of these.
+const VECTOR: usize = 32;
 
 /// The validity of a type described byte by byte: for each byte position, the ranges of values
 /// allowed there; or no description at all ([`NONE`](Self::NONE)).
@@ -294,7 +296,7 @@ impl Table {
             return Table::OFF;
         }
         // 32 bytes: two SSE2 vectors or one AVX2 vector per period, at least.
-        let period = size / gcd(size, 32) * 32;
+        let period = size / gcd(size, VECTOR) * VECTOR;
         if period > MAX_PERIOD {
             return Table::OFF;
         }
@@ -390,20 +392,42 @@ fn chunked<T: TryFromBytes>(
 }
 
 /// `true` if every byte of `block` (whole periods) is in one of its lane's ranges. No branch
-/// depends on the bytes: the compiler vectorizes it.
+/// depends on the bytes: the work is on 32-byte arrays, which the compiler turns into vector
+/// instructions (two SSE2 or one AVX2 register per array).
 #[inline(always)]
 fn block_ok(t: &Table, block: &[u8]) -> bool {
-    let mut bad = 0u8;
-    for period in block.chunks_exact(t.period) {
-        for (lane, &x) in period.iter().enumerate() {
-            let mut miss = 1u8;
-            for k in 0..t.ranges {
-                miss &= u8::from(x.wrapping_sub(t.lo[k][lane]) > t.span[k][lane]);
+    let mut acc = [0u8; VECTOR];
+    let mut lane = 0;
+    for v in block.chunks_exact(VECTOR) {
+        let Some(x) = v.first_chunk::<VECTOR>() else {
+            // Never taken: `v` has `VECTOR` bytes. Answering "re-check" is correct anyway.
+            return false;
+        };
+        let mut miss = [1u8; VECTOR];
+        for k in 0..t.ranges {
+            let (Some(lo), Some(span)) = (row(&t.lo, k, lane), row(&t.span, k, lane)) else {
+                // Never taken: `k < ranges <= MAX_RANGES`, `lane + VECTOR <= period`.
+                return false;
+            };
+            for j in 0..VECTOR {
+                miss[j] &= u8::from(x[j].wrapping_sub(lo[j]) > span[j]);
             }
-            bad |= miss;
+        }
+        for j in 0..VECTOR {
+            acc[j] |= miss[j];
+        }
+        lane += VECTOR;
+        if lane == t.period {
+            lane = 0;
         }
     }
-    bad == 0
+    acc.iter().fold(0, |a, &m| a | m) == 0
+}
+
+/// The `VECTOR` entries of range `k` from lane `lane` on.
+#[inline(always)]
+fn row(rows: &[[u8; MAX_PERIOD]; MAX_RANGES], k: usize, lane: usize) -> Option<&[u8; VECTOR]> {
+    rows.get(k)?.get(lane..)?.first_chunk::<VECTOR>()
 }
 
 /// Validates the elements in `bytes`, which start at offset `start` of the converted source,
