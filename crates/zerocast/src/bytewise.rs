@@ -264,6 +264,9 @@ struct Table {
     block: usize,
     /// Ranges compared per byte: the most any position has.
     ranges: usize,
+    /// Per range: every lane's range is a single value, compared for equality (one
+    /// instruction instead of three).
+    points: [bool; MAX_RANGES],
     /// Per range and lane: the range's lowest value.
     lo: [[u8; MAX_PERIOD]; MAX_RANGES],
     /// Per range and lane: `hi - lo`, so that `x` is in the range iff `x - lo <= span`
@@ -287,6 +290,7 @@ impl Table {
         period: 1,
         block: 1,
         ranges: 0,
+        points: [true; MAX_RANGES],
         lo: [[0; MAX_PERIOD]; MAX_RANGES],
         span: [[0; MAX_PERIOD]; MAX_RANGES],
     };
@@ -328,11 +332,19 @@ impl Table {
             let n = rule.count[at] as usize;
             let mut k = 0;
             while k < MAX_RANGES {
-                // Positions with fewer ranges repeat their last one: ANDing a miss twice
-                // changes nothing.
-                let r = if k < n { k } else { n - 1 };
-                t.lo[k][lane] = rule.lo[at][r];
-                t.span[k][lane] = rule.hi[at][r] - rule.lo[at][r];
+                // Positions with fewer ranges fill the others with a value their first range
+                // allows already: a miss there changes nothing, and a range of one value is
+                // the cheaper test.
+                let (lo, hi) = if k < n {
+                    (rule.lo[at][k], rule.hi[at][k])
+                } else {
+                    (rule.lo[at][0], rule.lo[at][0])
+                };
+                t.lo[k][lane] = lo;
+                t.span[k][lane] = hi - lo;
+                if hi != lo {
+                    t.points[k] = false;
+                }
                 k += 1;
             }
             lane += 1;
@@ -409,8 +421,14 @@ fn block_ok(t: &Table, block: &[u8]) -> bool {
                 // Never taken: `k < ranges <= MAX_RANGES`, `lane + VECTOR <= period`.
                 return false;
             };
-            for j in 0..VECTOR {
-                miss[j] &= u8::from(x[j].wrapping_sub(lo[j]) > span[j]);
+            if t.points[k] {
+                for j in 0..VECTOR {
+                    miss[j] &= u8::from(x[j] != lo[j]);
+                }
+            } else {
+                for j in 0..VECTOR {
+                    miss[j] &= u8::from(x[j].wrapping_sub(lo[j]) > span[j]);
+                }
             }
         }
         for j in 0..VECTOR {

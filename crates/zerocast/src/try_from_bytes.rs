@@ -201,10 +201,10 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
 /// value of `Self` (of the size `c.bytes().len()`, for slice-tailed types). It may reject valid
 /// values, never accept invalid ones.
 ///
-/// Implementers who set the hidden [`BYTE_RULE`](Self::BYTE_RULE) (the derive and this crate's
+/// Implementers who set the hidden `BYTE_RULE` (the derive and this crate's
 /// own impls do) promise also that every sequence of `size_of::<Self>()` bytes the rule accepts
 /// is a valid `Self`, and is accepted by `validate` (so that a check gives the same answer by
-/// either path). The default, [`ByteRule::NONE`], accepts nothing and promises nothing: an
+/// either path). The default, `ByteRule::NONE`, accepts nothing and promises nothing: an
 /// implementation written without knowing about the rule stays sound.
 ///
 /// *Callers* may, once `validate` has accepted bytes that cannot change afterwards, treat them
