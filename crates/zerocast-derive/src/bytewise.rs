@@ -8,7 +8,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::Ident;
+use syn::{Ident, Type};
 
 use crate::ir::{Input, IntRepr, Shape};
 
@@ -17,7 +17,9 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let value = match &input.shape {
         // A struct's rule: its fields' rules at their offsets; padding may hold anything.
-        Shape::Struct(fields) => {
+        // A slice-tailed struct has no size to describe (its `[T]` tail is checked block-wise
+        // by `<[T]>::validate` itself).
+        Shape::Struct(fields) if !fields.last().is_some_and(|f| is_unsized(f.ty)) => {
             let tys = fields.iter().map(|f| f.ty);
             let members = fields.iter().map(|f| &f.member);
             quote! {
@@ -43,8 +45,24 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
     quote! { const BYTE_RULE: #k::ByteRule = #value; }
 }
 
+/// `true` for a type written as a slice or `str`, which has no `size_of`.
+fn is_unsized(ty: &Type) -> bool {
+    match ty {
+        Type::Slice(_) => true,
+        Type::Path(p) => p.qself.is_none() && p.path.is_ident("str"),
+        Type::Group(g) => is_unsized(&g.elem),
+        Type::Paren(p) => is_unsized(&p.elem),
+        _ => false,
+    }
+}
+
 /// The `const BYTE_RULE` item of a derived `FromBytes` type's `TryFromBytes` impl: any byte.
 pub(crate) fn from_bytes_rule(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
+    if let Shape::Struct(fields) = &input.shape {
+        if fields.last().is_some_and(|f| is_unsized(f.ty)) {
+            return TokenStream::new();
+        }
+    }
     quote! { const BYTE_RULE: #k::ByteRule = #k::ByteRule::from_bytes::<Self>(); }
 }
