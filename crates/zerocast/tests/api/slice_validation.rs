@@ -273,8 +273,8 @@ where
     T: TryFromBytes + KnownLayout + Immutable + Sized,
 {
     let mut rng = Prng(seed);
-    // Blocks are 256 bytes (192 for `Padded`): under Miri, positions around the first
-    // boundaries only.
+    // Blocks are 256 bytes (192 for `Padded`): under Miri, which is slow on the block check's
+    // 32-byte array references, positions around the first boundaries only.
     let (max, large, positions): (usize, usize, Vec<usize>) = if cfg!(miri) {
         (
             24,
@@ -295,7 +295,7 @@ where
         check_all::<[T]>(m, &mut buf, mutable);
     }
 
-    let n = (positions.last().copied().unwrap_or(0) + if cfg!(miri) { 300 } else { 600 }) / m.size;
+    let n = (positions.last().copied().unwrap_or(0) + if cfg!(miri) { 260 } else { 600 }) / m.size;
     // A partial element at the end, for prefixes; a whole number of alignments, for suffixes.
     let extra = (m.size - 1) / m.align * m.align;
     let mut buf = Buf::new(n * m.size + extra);
@@ -361,7 +361,7 @@ fn arrays_match_the_model() {
     }
 
     let mut rng = Prng(7);
-    let step = if cfg!(miri) { 37 } else { 1 };
+    let step = if cfg!(miri) { 97 } else { 1 };
     for at in (0..600).step_by(step) {
         let mut raw = [0u8; 600];
         FLAGS.fill(&mut rng, &mut raw);
