@@ -4,8 +4,16 @@ hand-written unsafe code.
 
 Usage:
     CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py [--runs N] [--stat S] [--target R] [WORKLOAD...]
+    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench validate [--runs N] [WORKLOAD...]
 
-    WORKLOAD: header_every_offset, sum_u32_slice, read_record (default: all three).
+    WORKLOAD: header_every_offset, sum_u32_slice, read_record (default: all three); with
+    `--bench validate`: bool_16mib, bool_64kib, mode_16mib, mode_64kib, flags_16mib,
+    flags_64kib (default: all six).
+
+`--bench validate` (crates/zerocast/benches/validate.rs) runs plain_read, hand_written,
+zerocast, zerocopy and bytemuck the same way, prints ns/byte for each and the ratios
+zerocast/hand_written (target: --target, default 1.5 there), zerocopy/zerocast and
+bytemuck/zerocast (target: at least --min-speedup, default 10), and hand_written/plain_read.
 
 What it does:
     Runs `cargo bench -p zerocast --bench runtime -- '(?:^|::)(?:WORKLOAD|...)::IMPL$'` once per
@@ -32,6 +40,8 @@ import subprocess
 import sys
 
 IMPLS = ["hand_written", "zerocast", "zerocopy", "bytemuck"]
+VALIDATE_IMPLS = ["plain_read", "hand_written", "zerocast", "zerocopy", "bytemuck"]
+SIZES = {"16mib": 16 << 20, "64kib": 64 << 10}
 UNIT_NS = {"ns": 1.0, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
 TIME = re.compile(r"(\d+(?:\.\d+)?)\s(ns|µs|us|ms|s)(?=\s)")
 NODE = re.compile(r"^(?P<indent>[│ ]*)[├╰]─ (?P<name>[A-Za-z_]\w*)")
@@ -68,7 +78,11 @@ def fmt(ns):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="rounds to take medians over")
-    ap.add_argument("--target", type=float, default=1.05, help="max zerocast/hand_written ratio")
+    ap.add_argument("--bench", default="runtime", choices=["runtime", "validate"])
+    ap.add_argument("--target", type=float, help="max zerocast/hand_written ratio "
+                    "(default 1.05; 1.5 for validate)")
+    ap.add_argument("--min-speedup", type=float, default=10.0,
+                    help="validate: min zerocopy/zerocast ratio")
     ap.add_argument(
         "--stat",
         choices=sorted(COLUMNS),
@@ -77,15 +91,18 @@ def main():
     )
     ap.add_argument("workloads", nargs="*", help="workloads to run (default: all)")
     args = ap.parse_args()
+    impls = VALIDATE_IMPLS if args.bench == "validate" else IMPLS
+    if args.target is None:
+        args.target = 1.5 if args.bench == "validate" else 1.05
 
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     groups = "|".join(re.escape(w) for w in args.workloads) or r"\w+"
     runs = []
     for i in range(args.runs):
-        shift = i % len(IMPLS)
+        shift = i % len(impls)
         merged = {}
-        for impl in IMPLS[shift:] + IMPLS[:shift]:
-            cmd = ["cargo", "bench", "-q", "-p", "zerocast", "--bench", "runtime", "--"]
+        for impl in impls[shift:] + impls[:shift]:
+            cmd = ["cargo", "bench", "-q", "-p", "zerocast", "--bench", args.bench, "--"]
             cmd.append(f"(?:^|::)(?:{groups})::{impl}$")
             print(f"round {i + 1}/{args.runs}: {' '.join(cmd)}", file=sys.stderr, flush=True)
             done = subprocess.run(cmd, cwd=root, capture_output=True, text=True)
@@ -100,6 +117,8 @@ def main():
         sys.exit("no benchmark results parsed from divan's output")
     med = {k: statistics.median(r[k] for r in runs if k in r) for k in keys}
     workloads = sorted({w for w, _ in keys})
+    if args.bench == "validate":
+        sys.exit(report_validate(args, runs, med, workloads))
 
     head = f"{'workload':<22}" + "".join(f"{i:>14}" for i in IMPLS)
     head += "".join(f"{i + '/hand':>16}" for i in IMPLS[1:])
@@ -133,6 +152,46 @@ def main():
         print(f"  {w:<22}" + ";  ".join(spans))
     print(f"target: zerocast/hand <= {args.target:.2f}x; {'MISSED' if missed else 'met'}")
     sys.exit(1 if missed else 0)
+
+
+def report_validate(args, runs, med, workloads):
+    """Prints ns/byte per implementation and the ratios; returns the exit status."""
+    ratios = [("zerocast", "hand_written"), ("zerocopy", "zerocast"),
+              ("bytemuck", "zerocast"), ("hand_written", "plain_read")]
+    print(f"median over {args.runs} round(s) of divan's {args.stat} time, in ns/byte")
+    head = f"{'workload':<14}" + "".join(f"{i:>13}" for i in VALIDATE_IMPLS)
+    head += "".join(f"{a[:5] + '/' + b[:5]:>13}" for a, b in ratios)
+    print(head)
+    missed = False
+    for w in workloads:
+        size = SIZES.get(w.rsplit("_", 1)[-1])
+        row = f"{w:<14}"
+        for i in VALIDATE_IMPLS:
+            t = med.get((w, i))
+            row += f"{t / size:>13.4f}" if t is not None and size else f"{'-':>13}"
+        for a, b in ratios:
+            if (w, a) in med and med.get((w, b)):
+                r = med[(w, a)] / med[(w, b)]
+                mark = ""
+                if (a, b) == ("zerocast", "hand_written") and r > args.target:
+                    mark, missed = "!", True
+                if (a, b) == ("zerocopy", "zerocast") and r < args.min_speedup:
+                    mark, missed = "!", True
+                row += f"{f'{r:.2f}x{mark}':>13}"
+            else:
+                row += f"{'-':>13}"
+        print(row)
+    print("per-round ratios, min .. max (the measurement's own spread):")
+    for w in workloads:
+        spans = []
+        for a, b in ratios[:2]:
+            rs = [r[(w, a)] / r[(w, b)] for r in runs if (w, a) in r and r.get((w, b))]
+            if rs:
+                spans.append(f"{a}/{b} {min(rs):.2f} .. {max(rs):.2f}")
+        print(f"  {w:<14}" + ";  ".join(spans))
+    print(f"targets: zerocast/hand_written <= {args.target:.2f}x, zerocopy/zerocast >= "
+          f"{args.min_speedup:.0f}x; {'MISSED (!)' if missed else 'met'}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ use syn::spanned::Spanned;
 use syn::{Ident, Path, Type};
 
 use crate::data_enum;
-use crate::enums;
 use crate::ir::{Field, Input, IntRepr, Shape, Variant};
 use crate::Trait;
+use crate::{bytewise, enums};
 
 pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
     if let Some(out) = data_enum::expand(input, tr) {
@@ -39,11 +39,13 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             // once (`tests/ui/field_not_from_bytes.rs`), so there is no noise to remove by
             // dropping bounds; and with them each impl is sound on its own.
             let k = &input.krate;
+            let rule = bytewise::from_bytes_rule(input);
             let body = quote! {
                 #[inline(always)]
                 fn validate(_: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
                     ::core::result::Result::Ok(())
                 }
+                #rule
             };
             let mut out = imp(input, "TryFromBytes", "FromBytes", body);
             out.extend(marker(input, "FromZeros", "FromBytes"));
@@ -334,7 +336,9 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
         }
         Shape::Enum(variants) => enum_check(input, variants),
     };
+    let rule = bytewise::rule(input);
     quote! {
+        #rule
         #[inline]
         fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
             let _ = &candidate;

@@ -7,6 +7,7 @@
 //! offending token), and `expand` generates the impls, only when nothing was rejected.
 #![forbid(unsafe_code)]
 
+mod bytewise;
 mod check;
 mod ctxt;
 mod data_enum;

@@ -11,6 +11,7 @@ use core::num::{
 };
 use core::ptr::{self, NonNull};
 
+use crate::bytewise::{validate_elems, ByteRule};
 use crate::error::InvalidBits;
 use crate::layout::DstLayout;
 use crate::{
@@ -46,6 +47,7 @@ macro_rules! try_from_bytes_any {
             fn validate(_: Candidate<'_, Self>) -> Result<(), InvalidBits> {
                 Ok(())
             }
+            const BYTE_RULE: ByteRule = ByteRule::from_bytes::<Self>();
         }
     )*};
 }
@@ -110,8 +112,9 @@ markers!(
 );
 try_from_bytes_any!([]());
 
-// SAFETY: accepts only the bytes 0 and 1, the only valid `bool`s.
+// SAFETY: accepts only the bytes 0 and 1, the only valid `bool`s; the rule says the same.
 unsafe impl TryFromBytes for bool {
+    const BYTE_RULE: ByteRule = ByteRule::byte_values(&[0, 1]);
     #[inline(always)]
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
         match candidate.array::<1>() {
@@ -188,8 +191,14 @@ macro_rules! nonzero {
         try_from_bytes_any!([] Option<$nz>);
 
         // SAFETY: accepts only `size_of::<$int>()` bytes that are not all zero: the valid
-        // values of a `NonZero*`, which has the layout of its integer.
+        // values of a `NonZero*`, which has the layout of its integer. The rule (one-byte
+        // types only) accepts the bytes 1..=255.
         unsafe impl TryFromBytes for $nz {
+            const BYTE_RULE: ByteRule = if size_of::<$int>() == 1 {
+                ByteRule::byte_range(1, u8::MAX)
+            } else {
+                ByteRule::NONE
+            };
             #[inline(always)]
             fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
                 match candidate.array::<{ size_of::<$int>() }>() {
@@ -240,32 +249,11 @@ markers!("As above." : FromBytes for [T: FromBytes, const N: usize] [T; N], [T: 
 markers!("As above." : IntoBytes for [T: IntoBytes, const N: usize] [T; N], [T: IntoBytes] [T]);
 markers!("As above." : Unaligned for [T: Unaligned, const N: usize] [T; N], [T: Unaligned] [T]);
 
-/// Validates `len / size_of::<T>()` elements of `T` back to back.
-#[inline(always)]
-fn validate_elems<T: TryFromBytes>(
-    candidate: Candidate<'_, [T]>,
-    count: usize,
-) -> Result<(), InvalidBits> {
-    let size = size_of::<T>();
-    if size == 0 {
-        // Every zero-sized element is the same (empty) bytes: check one if there is one.
-        return if count == 0 {
-            Ok(())
-        } else {
-            T::validate(candidate.field::<T>(0)?)
-        };
-    }
-    let mut offset = 0;
-    for _ in 0..count {
-        T::validate(candidate.field::<T>(offset)?)?;
-        offset += size;
-    }
-    Ok(())
-}
-
 // SAFETY: an array is valid iff each of its `N` elements is (Reference, 'Array and slice
-// layout'); each is validated at its offset `i * size_of::<T>()`.
+// layout'); each is validated at its offset `i * size_of::<T>()`. The rule is `T`'s, `N`
+// times over.
 unsafe impl<T: TryFromBytes, const N: usize> TryFromBytes for [T; N] {
+    const BYTE_RULE: ByteRule = ByteRule::repeat::<T>(N);
     #[inline]
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
         validate_elems::<T>(candidate.retype(), N)
@@ -320,12 +308,13 @@ macro_rules! transparent {
         markers!("As above." : Unaligned for [T: Unaligned] $w<T>);
 
         // SAFETY: `$w<T>` is `repr(transparent)` over `T`: its bytes are valid iff they are a
-        // valid `T`.
+        // valid `T`, so `T`'s rule is its rule too.
         unsafe impl<T: TryFromBytes> TryFromBytes for $w<T> {
             #[inline(always)]
             fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
                 T::validate(candidate.retype())
             }
+            const BYTE_RULE: ByteRule = T::BYTE_RULE;
         }
     )*};
 }
@@ -350,13 +339,14 @@ markers!("As above." : FromBytes for [T: FromBytes] UnsafeCell<T>, [T: FromBytes
 markers!("As above." : IntoBytes for [T: IntoBytes] UnsafeCell<T>, [T: IntoBytes] Cell<T>);
 markers!("As above." : Unaligned for [T: Unaligned] UnsafeCell<T>, [T: Unaligned] Cell<T>);
 
-// SAFETY: `UnsafeCell<T>` has the same validity as `T`. Candidates are byte copies or
+// SAFETY: `UnsafeCell<T>` has the same validity as `T` (so `T`'s rule too). Candidates are byte copies or
 // exclusively borrowed bytes, so reading them cannot race with a write through the cell.
 unsafe impl<T: TryFromBytes> TryFromBytes for UnsafeCell<T> {
     #[inline(always)]
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
         T::validate(candidate.retype())
     }
+    const BYTE_RULE: ByteRule = T::BYTE_RULE;
 }
 // SAFETY: `Cell<T>` is `repr(transparent)` over `UnsafeCell<T>`; as above.
 unsafe impl<T: TryFromBytes> TryFromBytes for Cell<T> {
@@ -364,6 +354,7 @@ unsafe impl<T: TryFromBytes> TryFromBytes for Cell<T> {
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
         T::validate(candidate.retype())
     }
+    const BYTE_RULE: ByteRule = T::BYTE_RULE;
 }
 
 // ---- Pointers: zero (null) only -----------------------------------------------------------
@@ -530,12 +521,13 @@ const _: () = {
         : Unaligned for [] core::sync::atomic::AtomicU8, [] core::sync::atomic::AtomicI8
     );
 
-    // SAFETY: `AtomicBool` has the bit validity of `bool`.
+    // SAFETY: `AtomicBool` has the bit validity of `bool` (so `bool`'s rule too).
     unsafe impl TryFromBytes for AtomicBool {
         #[inline(always)]
         fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
             bool::validate(candidate.retype())
         }
+        const BYTE_RULE: ByteRule = bool::BYTE_RULE;
     }
 };
 
@@ -574,10 +566,12 @@ markers!("As above." : FromZeros for [T: FromZeros] crate::Unalign<T>);
 markers!("As above." : FromBytes for [T: FromBytes] crate::Unalign<T>);
 markers!("As above." : IntoBytes for [T: IntoBytes] crate::Unalign<T>);
 
-// SAFETY: `Unalign<T>` has the bytes and validity of `T`: valid iff they are a valid `T`.
+// SAFETY: `Unalign<T>` has the bytes and validity of `T`: valid iff they are a valid `T`
+// (so `T`'s rule is its rule too).
 unsafe impl<T: TryFromBytes> TryFromBytes for crate::Unalign<T> {
     #[inline(always)]
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
         T::validate(candidate.retype())
     }
+    const BYTE_RULE: ByteRule = T::BYTE_RULE;
 }

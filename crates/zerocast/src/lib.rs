@@ -38,6 +38,7 @@ extern crate std;
     reason = "declares the unsafe byte-holder traits and implements them"
 )]
 pub mod byte_slice;
+mod bytewise;
 #[expect(
     unsafe_code,
     reason = "every pointer cast: bytes to typed values and back"
@@ -81,6 +82,8 @@ pub use crate::byte_slice::{
     ByteSlice, ByteSliceMut, CloneableByteSlice, CopyableByteSlice, IntoByteSlice,
     IntoByteSliceMut, SplitByteSlice, SplitByteSliceMut,
 };
+#[doc(hidden)]
+pub use crate::bytewise::ByteRule;
 pub use crate::error::{
     AlignedTryCastError, AlignmentError, AllocError, CastError, ConvertError, InvalidBits,
     SizeError, SizeNeeded, TryCastError, TryReadError, ValidityError,

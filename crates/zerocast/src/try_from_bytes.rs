@@ -2,6 +2,7 @@
 
 use core::marker::PhantomData;
 
+use crate::bytewise::ByteRule;
 use crate::cast::{self, Checked};
 use crate::error::{InvalidBits, TryCastError, TryReadError};
 use crate::layout::{Part, SizeInfo};
@@ -304,9 +305,17 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
 /// value of `Self` (of the size `c.bytes().len()`, for slice-tailed types). It may reject valid
 /// values, never accept invalid ones.
 ///
+/// Implementers who set the hidden `BYTE_RULE` (the derive and this crate's
+/// own impls do) promise also that every sequence of `size_of::<Self>()` bytes the rule accepts
+/// is a valid `Self`, and is accepted by `validate` (so that a check gives the same answer by
+/// either path). The default, `ByteRule::NONE`, accepts nothing and promises nothing: an
+/// implementation written without knowing about the rule stays sound.
+///
 /// *Callers* may, once `validate` has accepted bytes that cannot change afterwards, treat them
-/// as a `Self` in place (if aligned) or copy them into one. The derive generates `validate`
-/// from the fields' own; there is no reason to implement this by hand.
+/// as a `Self` in place (if aligned) or copy them into one; and may do the same with bytes
+/// that `BYTE_RULE` accepts (slices of `Self` are checked block-wise against it). The derive
+/// generates `validate` and the rule from the fields' own; there is no reason to implement
+/// this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `TryFromBytes`",
     note = "for a type of your own, add `#[derive(zerocast::TryFromBytes)]` (or `FromZeros` or `FromBytes`, which imply it)",
@@ -319,6 +328,12 @@ pub unsafe trait TryFromBytes {
     ///
     /// An [`InvalidBits`] naming the innermost invalid value, its offset and the field it is in.
     fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits>;
+
+    /// `Self`'s validity described byte by byte, if it can be: what lets `[Self]` be checked
+    /// block-wise at memory speed. An implementation detail, set by the derive: see
+    /// [`ByteRule`] and the `# Safety` section above.
+    #[doc(hidden)]
+    const BYTE_RULE: ByteRule = ByteRule::NONE;
 
     /// `true` if `candidate` holds a valid `Self`: [`validate`](Self::validate) without the
     /// details.

@@ -45,6 +45,9 @@ mod records_prop;
 #[cfg(feature = "derive")]
 #[path = "api/ref_.rs"]
 mod ref_;
+#[cfg(feature = "derive")]
+#[path = "api/slice_validation.rs"]
+mod slice_validation;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
