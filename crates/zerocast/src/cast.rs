@@ -132,13 +132,7 @@ impl<R> Failure<R> {
         V: Validity<T, Raw = R>,
     {
         match self {
-            Failure::Misfit(Misfit::Alignment { offset }) => {
-                let addr = base.addr().wrapping_add(offset);
-                ConvertError::Alignment(AlignmentError::new(src, offset, addr, T::LAYOUT.align()))
-            }
-            Failure::Misfit(Misfit::Size(needed)) => {
-                ConvertError::Size(SizeError::new(src, len, needed))
-            }
+            Failure::Misfit(m) => m.into_error(src, base, len),
             Failure::Invalid(raw) => ConvertError::Validity(V::wrap(raw, src)),
         }
     }

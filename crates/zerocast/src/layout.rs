@@ -7,7 +7,7 @@
 use core::fmt::Debug;
 use core::ptr::NonNull;
 
-use crate::error::SizeNeeded;
+use crate::error::{AlignmentError, ConvertError, SizeError, SizeNeeded};
 
 /// Types whose size and alignment the library knows, including slices and slice-tailed types.
 ///
@@ -431,6 +431,25 @@ pub(crate) enum Misfit {
     Alignment { offset: usize },
     /// The source has the wrong length.
     Size(SizeNeeded),
+}
+
+impl Misfit {
+    /// The error for `src` (`len` bytes at `base`), in which no `T` fits, holding `src` back.
+    #[cold]
+    pub(crate) fn into_error<S, T: ?Sized + KnownLayout, V>(
+        self,
+        src: S,
+        base: *const u8,
+        len: usize,
+    ) -> ConvertError<AlignmentError<S, T>, SizeError<S, T>, V> {
+        match self {
+            Misfit::Alignment { offset } => {
+                let addr = base.addr().wrapping_add(offset);
+                ConvertError::Alignment(AlignmentError::new(src, offset, addr, T::LAYOUT.align()))
+            }
+            Misfit::Size(needed) => ConvertError::Size(SizeError::new(src, len, needed)),
+        }
+    }
 }
 
 /// Finds where a value of `layout` sits in `len` bytes starting at `base`, taking `part` of

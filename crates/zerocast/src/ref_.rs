@@ -21,7 +21,7 @@ use crate::byte_slice::{
     IntoByteSliceMut, SplitByteSlice,
 };
 use crate::cast::{assert_count_inferable, Count};
-use crate::error::{AlignmentError, CastError, ConvertError, SizeError, SizeNeeded};
+use crate::error::{CastError, SizeNeeded};
 use crate::layout::{locate, Misfit, Part};
 use crate::{FromBytes, Immutable, IntoBytes, KnownLayout, PointerMetadata};
 
@@ -200,13 +200,7 @@ impl<B: SplitByteSlice, T: ?Sized + KnownLayout> Ref<B, T> {
 #[cold]
 fn misfit<B: ByteSlice, T: ?Sized + KnownLayout>(source: B, m: Misfit) -> CastError<B, T> {
     let (base, len) = (source.as_ptr(), source.len());
-    match m {
-        Misfit::Alignment { offset } => {
-            let addr = base.addr().wrapping_add(offset);
-            ConvertError::Alignment(AlignmentError::new(source, offset, addr, T::LAYOUT.align()))
-        }
-        Misfit::Size(needed) => ConvertError::Size(SizeError::new(source, len, needed)),
-    }
+    m.into_error(source, base, len)
 }
 
 impl<B, T> Ref<B, T>
