@@ -8,6 +8,8 @@
 //! Nothing here needs `unsafe`: the public API, derives and macros included, is safe to use.
 #![forbid(unsafe_code)]
 
+#[path = "api/byteorder.rs"]
+mod byteorder;
 #[path = "api/common.rs"]
 mod common;
 #[path = "api/core_impls.rs"]
