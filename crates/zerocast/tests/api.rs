@@ -10,6 +10,8 @@
 
 #[path = "api/byteorder.rs"]
 mod byteorder;
+#[path = "api/byteorder_ops.rs"]
+mod byteorder_ops;
 #[path = "api/common.rs"]
 mod common;
 #[path = "api/core_impls.rs"]

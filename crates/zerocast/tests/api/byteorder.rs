@@ -275,3 +275,227 @@ mod derived {
         assert_eq!(buf.0[3 + 10..3 + 12], [0xab, 0xcd]);
     }
 }
+
+// ---- Conversions between widths ------------------------------------------------------------
+
+/// `From` into every wider native and byte-order type, `TryFrom` from them, as the natives'.
+macro_rules! widening_tests {
+    ($test:ident, $W:ident, $native:ident, [$($wide:ident $Wide:ident),*]) => {
+        #[test]
+        fn $test() {
+            let mut rng = Rng(0x31de ^ size_of::<$native>() as u64);
+            for _ in 0..ROUNDS / 10 {
+                let n = $native::from_ne_bytes(rng.bytes());
+                let (be, le) = ($W::<BE>::new(n), $W::<LE>::new(n));
+                $(
+                    assert_eq!($wide::from(be), $wide::from(n));
+                    assert_eq!($Wide::<LE>::from(be).get(), $wide::from(n));
+                    assert_eq!($Wide::<BE>::from(le).get(), $wide::from(n));
+                    let big = $wide::from_ne_bytes(rng.bytes());
+                    let want = $native::try_from(big).ok();
+                    assert_eq!($W::<BE>::try_from(big).ok().map($W::get), want);
+                    assert_eq!($W::<LE>::try_from($Wide::<BE>::new(big)).ok().map($W::get), want);
+                    // Small wide values always fit.
+                    let small = $wide::from(n);
+                    assert_eq!($W::<LE>::try_from(small).unwrap().get(), n);
+                    assert_eq!($W::<BE>::try_from($Wide::<LE>::new(small)).unwrap().get(), n);
+                )*
+            }
+        }
+    };
+}
+
+widening_tests!(widen_u16, U16, u16, [u32 U32, u64 U64, u128 U128, usize Usize]);
+widening_tests!(widen_u32, U32, u32, [u64 U64, u128 U128]);
+widening_tests!(widen_u64, U64, u64, [u128 U128]);
+widening_tests!(widen_i16, I16, i16, [i32 I32, i64 I64, i128 I128, isize Isize]);
+widening_tests!(widen_i32, I32, i32, [i64 I64, i128 I128]);
+widening_tests!(widen_i64, I64, i64, [i128 I128]);
+
+#[test]
+fn widen_f32() {
+    let mut rng = Rng(0xf32);
+    for _ in 0..ROUNDS / 10 {
+        let n = f32::from_bits(u32::from_ne_bytes(rng.bytes()));
+        let be = F32::<BE>::new(n);
+        let want = f64::from(n);
+        let same = |a: f64| a.to_bits() == want.to_bits() || (a.is_nan() && want.is_nan());
+        assert!(same(f64::from(be)));
+        assert!(same(F64::<LE>::from(be).get()));
+    }
+}
+
+// ---- serde ---------------------------------------------------------------------------------
+
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use serde::de::value::{
+        Error, F64Deserializer, I16Deserializer, StrDeserializer, U32Deserializer,
+    };
+    use serde::de::IntoDeserializer;
+    use serde::ser::{self, Impossible, Serialize};
+    use serde::Deserialize;
+
+    use super::*;
+
+    /// What a value serialized as: the serializer method called and the number.
+    #[derive(Debug, PartialEq)]
+    enum Seen {
+        U16(u16),
+        U32(u32),
+        U64(u64),
+        U128(u128),
+        I16(i16),
+        I32(i32),
+        I64(i64),
+        I128(i128),
+        F32(u32),
+        F64(u64),
+    }
+
+    /// A serializer that accepts one number and reports which one.
+    struct Probe;
+
+    macro_rules! probe_methods {
+        ($($method:ident $t:ident => $seen:expr),*) => {$(
+            fn $method(self, v: $t) -> Result<Seen, Error> {
+                Ok($seen(v))
+            }
+        )*};
+    }
+
+    macro_rules! refuse {
+        ($($method:ident($($arg:ty),*) $(-> $ret:ty)?),*) => {$(
+            fn $method(self, $(_: $arg),*) -> Result<refuse!(@ret $($ret)?), Error> {
+                Err(ser::Error::custom(stringify!($method)))
+            }
+        )*};
+        (@ret) => { Seen };
+        (@ret $ret:ty) => { $ret };
+    }
+
+    impl ser::Serializer for Probe {
+        type Ok = Seen;
+        type Error = Error;
+        type SerializeSeq = Impossible<Seen, Error>;
+        type SerializeTuple = Impossible<Seen, Error>;
+        type SerializeTupleStruct = Impossible<Seen, Error>;
+        type SerializeTupleVariant = Impossible<Seen, Error>;
+        type SerializeMap = Impossible<Seen, Error>;
+        type SerializeStruct = Impossible<Seen, Error>;
+        type SerializeStructVariant = Impossible<Seen, Error>;
+
+        probe_methods!(
+            serialize_u16 u16 => Seen::U16, serialize_u32 u32 => Seen::U32,
+            serialize_u64 u64 => Seen::U64, serialize_u128 u128 => Seen::U128,
+            serialize_i16 i16 => Seen::I16, serialize_i32 i32 => Seen::I32,
+            serialize_i64 i64 => Seen::I64, serialize_i128 i128 => Seen::I128,
+            serialize_f32 f32 => |v: f32| Seen::F32(v.to_bits()),
+            serialize_f64 f64 => |v: f64| Seen::F64(v.to_bits())
+        );
+        refuse!(
+            serialize_bool(bool), serialize_i8(i8), serialize_u8(u8), serialize_char(char),
+            serialize_str(&str), serialize_bytes(&[u8]), serialize_none(), serialize_unit(),
+            serialize_unit_struct(&'static str),
+            serialize_unit_variant(&'static str, u32, &'static str),
+            serialize_seq(Option<usize>) -> Self::SerializeSeq,
+            serialize_tuple(usize) -> Self::SerializeTuple,
+            serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
+            serialize_tuple_variant(&'static str, u32, &'static str, usize)
+                -> Self::SerializeTupleVariant,
+            serialize_map(Option<usize>) -> Self::SerializeMap,
+            serialize_struct(&'static str, usize) -> Self::SerializeStruct,
+            serialize_struct_variant(&'static str, u32, &'static str, usize)
+                -> Self::SerializeStructVariant
+        );
+
+        fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<Seen, Error> {
+            Err(ser::Error::custom("some"))
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: &T,
+        ) -> Result<Seen, Error> {
+            Err(ser::Error::custom("newtype struct"))
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<Seen, Error> {
+            Err(ser::Error::custom("newtype variant"))
+        }
+    }
+
+    #[test]
+    fn serializes_as_the_native_number() {
+        assert_eq!(
+            U16::<BE>::new(0x1234).serialize(Probe).unwrap(),
+            Seen::U16(0x1234)
+        );
+        assert_eq!(U32::<LE>::new(7).serialize(Probe).unwrap(), Seen::U32(7));
+        assert_eq!(
+            U64::<BE>::new(u64::MAX - 1).serialize(Probe).unwrap(),
+            Seen::U64(u64::MAX - 1)
+        );
+        assert_eq!(
+            U128::<LE>::new(1 << 100).serialize(Probe).unwrap(),
+            Seen::U128(1 << 100)
+        );
+        assert_eq!(
+            Usize::<BE>::new(9).serialize(Probe),
+            usize::serialize(&9, Probe)
+        );
+        assert_eq!(I16::<LE>::new(-2).serialize(Probe).unwrap(), Seen::I16(-2));
+        assert_eq!(
+            I32::<BE>::new(i32::MIN).serialize(Probe).unwrap(),
+            Seen::I32(i32::MIN)
+        );
+        assert_eq!(I64::<LE>::new(-5).serialize(Probe).unwrap(), Seen::I64(-5));
+        assert_eq!(
+            I128::<BE>::new(-1 << 100).serialize(Probe).unwrap(),
+            Seen::I128(-1 << 100)
+        );
+        assert_eq!(
+            Isize::<LE>::new(-9).serialize(Probe),
+            isize::serialize(&-9, Probe)
+        );
+        assert_eq!(
+            F32::<BE>::new(1.5).serialize(Probe).unwrap(),
+            Seen::F32(1.5f32.to_bits())
+        );
+        assert_eq!(
+            F64::<LE>::new(-0.25).serialize(Probe).unwrap(),
+            Seen::F64((-0.25f64).to_bits())
+        );
+    }
+
+    #[test]
+    fn deserializes_from_the_native_number() {
+        let d: U32Deserializer<Error> = 0x0102_0304u32.into_deserializer();
+        let v = U32::<BE>::deserialize(d).unwrap();
+        assert_eq!(v.to_bytes(), [1, 2, 3, 4]);
+        let d: U32Deserializer<Error> = 0x0102_0304u32.into_deserializer();
+        assert_eq!(U32::<LE>::deserialize(d).unwrap().to_bytes(), [4, 3, 2, 1]);
+        // A value that fits converts, as for the native type; one that does not is an error.
+        let d: U32Deserializer<Error> = 300u32.into_deserializer();
+        assert_eq!(U16::<BE>::deserialize(d).unwrap().get(), 300);
+        let d: U32Deserializer<Error> = 70_000u32.into_deserializer();
+        assert!(U16::<BE>::deserialize(d).is_err());
+        let d: I16Deserializer<Error> = (-3i16).into_deserializer();
+        assert_eq!(I64::<LE>::deserialize(d).unwrap().get(), -3);
+        let d: F64Deserializer<Error> = 2.5f64.into_deserializer();
+        assert_eq!(
+            F64::<BE>::deserialize(d).unwrap().to_bytes(),
+            2.5f64.to_be_bytes()
+        );
+        let d: StrDeserializer<'_, Error> = "12".into_deserializer();
+        assert!(
+            U32::<BE>::deserialize(d).is_err(),
+            "a string is not a number"
+        );
+    }
+}
