@@ -5,10 +5,15 @@ hand-written unsafe code.
 Usage:
     CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py [--runs N] [--stat S] [--target R] [WORKLOAD...]
     CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench validate [--runs N] [WORKLOAD...]
+    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench byteorder [--runs N] [WORKLOAD...]
 
     WORKLOAD: header_every_offset, sum_u32_slice, read_record (default: all three); with
     `--bench validate`: bool_16mib, bool_64kib, mode_16mib, mode_64kib, flags_16mib,
-    flags_64kib (default: all six).
+    flags_64kib (default: all six); with `--bench byteorder`: get_u32_be, get_u64_le,
+    set_u32_be, set_u64_le (default: all four).
+
+`--bench byteorder` (crates/zerocast/benches/byteorder.rs) runs hand_written, zerocast and
+zerocopy and prints the same table as the runtime benchmarks (times per 16 KiB pass).
 
 `--bench validate` (crates/zerocast/benches/validate.rs) runs plain_read, hand_written,
 zerocast, zerocopy and bytemuck the same way, prints ns/byte for each and the ratios
@@ -40,6 +45,7 @@ import subprocess
 import sys
 
 IMPLS = ["hand_written", "zerocast", "zerocopy", "bytemuck"]
+BYTEORDER_IMPLS = ["hand_written", "zerocast", "zerocopy"]
 VALIDATE_IMPLS = ["plain_read", "hand_written", "zerocast", "zerocopy", "bytemuck"]
 SIZES = {"16mib": 16 << 20, "64kib": 64 << 10}
 UNIT_NS = {"ns": 1.0, "µs": 1e3, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -78,7 +84,7 @@ def fmt(ns):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="rounds to take medians over")
-    ap.add_argument("--bench", default="runtime", choices=["runtime", "validate"])
+    ap.add_argument("--bench", default="runtime", choices=["runtime", "validate", "byteorder"])
     ap.add_argument("--target", type=float, help="max zerocast/hand_written ratio "
                     "(default 1.05; 1.5 for validate)")
     ap.add_argument("--min-speedup", type=float, default=10.0,
@@ -91,7 +97,7 @@ def main():
     )
     ap.add_argument("workloads", nargs="*", help="workloads to run (default: all)")
     args = ap.parse_args()
-    impls = VALIDATE_IMPLS if args.bench == "validate" else IMPLS
+    impls = {"validate": VALIDATE_IMPLS, "byteorder": BYTEORDER_IMPLS}.get(args.bench, IMPLS)
     if args.target is None:
         args.target = 1.5 if args.bench == "validate" else 1.05
 
@@ -120,16 +126,17 @@ def main():
     if args.bench == "validate":
         sys.exit(report_validate(args, runs, med, workloads))
 
-    head = f"{'workload':<22}" + "".join(f"{i:>14}" for i in IMPLS)
-    head += "".join(f"{i + '/hand':>16}" for i in IMPLS[1:])
-    print(f"median over {args.runs} round(s) of divan's {args.stat} time per 16 MiB pass")
+    head = f"{'workload':<22}" + "".join(f"{i:>14}" for i in impls)
+    head += "".join(f"{i + '/hand':>16}" for i in impls[1:])
+    per = "16 KiB" if args.bench == "byteorder" else "16 MiB"
+    print(f"median over {args.runs} round(s) of divan's {args.stat} time per {per} pass")
     print(head)
     missed = False
     for w in workloads:
         row = f"{w:<22}"
-        row += "".join(f"{fmt(med[(w, i)]) if (w, i) in med else '-':>14}" for i in IMPLS)
+        row += "".join(f"{fmt(med[(w, i)]) if (w, i) in med else '-':>14}" for i in impls)
         base = med.get((w, "hand_written"))
-        for i in IMPLS[1:]:
+        for i in impls[1:]:
             if base and (w, i) in med:
                 ratio = med[(w, i)] / base
                 mark = ""
@@ -144,7 +151,7 @@ def main():
     print("per-round ratios to hand_written, min .. max:")
     for w in workloads:
         spans = []
-        for i in IMPLS[1:]:
+        for i in impls[1:]:
             rs = [r[(w, i)] / r[(w, "hand_written")] for r in runs
                   if (w, i) in r and r.get((w, "hand_written"))]
             if rs:
