@@ -117,9 +117,19 @@ fn emit_asm(arch: &Arch) -> String {
 fn functions(asm: &str, comment: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut current: Option<(String, Vec<String>)> = None;
+    // `zc_x = hand_x`: LLVM merged two identical functions into one body and an alias.
+    let mut aliases = Vec::new();
     for line in asm.lines() {
         let line = line.split(comment).next().unwrap_or("").trim_end();
         let trimmed = line.trim();
+        if let Some((alias, target)) = trimmed.split_once(" = ") {
+            if !line.starts_with(char::is_whitespace)
+                && (alias.starts_with("zc_") || alias.starts_with("hand_"))
+            {
+                aliases.push((alias.to_string(), target.trim().to_string()));
+                continue;
+            }
+        }
         if let Some(label) = trimmed.strip_suffix(':') {
             if !line.starts_with(char::is_whitespace)
                 && (label.starts_with("zc_") || label.starts_with("hand_"))
@@ -148,6 +158,12 @@ fn functions(asm: &str, comment: &str) -> BTreeMap<String, String> {
     }
     if let Some((name, body)) = current {
         out.insert(name, normalize(&body));
+    }
+    for (alias, target) in aliases {
+        let body = out.get(&target).cloned().unwrap_or_else(|| {
+            panic!("`{alias}` is an alias of `{target}`, whose body was not found")
+        });
+        out.insert(alias, body);
     }
     out
 }

@@ -1,0 +1,3 @@
+mov eax, dword ptr [rdi]
+bswap eax
+ret

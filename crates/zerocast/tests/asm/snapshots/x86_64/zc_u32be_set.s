@@ -1,0 +1,3 @@
+bswap esi
+mov dword ptr [rdi], esi
+ret
