@@ -26,6 +26,8 @@ const ROUNDS: usize = if cfg!(miri) { 6 } else { 1500 };
 thread_local! {
     /// Set while an operation that may panic runs, so that the panic hook stays quiet.
     static EXPECTING_PANIC: Cell<bool> = const { Cell::new(false) };
+    /// How many operations run by `outcome` on this thread panicked.
+    static PANICS: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Runs `f`, returning `None` if it panicked (without printing the panic).
@@ -45,11 +47,16 @@ fn outcome<T>(f: impl FnOnce() -> T) -> Option<T> {
     EXPECTING_PANIC.with(|e| e.set(true));
     let result = catch_unwind(AssertUnwindSafe(f)).ok();
     EXPECTING_PANIC.with(|e| e.set(false));
+    if result.is_none() {
+        PANICS.with(|p| p.set(p.get() + 1));
+    }
     result
 }
 
 /// A native number the tests can draw and compare.
 trait Native: Copy + Debug {
+    /// Floats never panic in arithmetic; integers do (at least on division by zero).
+    const FLOAT: bool;
     /// A random value: any bits, a small value, an edge value or a half-width value.
     fn sample(rng: &mut Rng) -> Self;
     /// A shift amount: mostly in range, sometimes just past it, sometimes anything.
@@ -61,6 +68,7 @@ trait Native: Copy + Debug {
 macro_rules! native_int {
     ($($t:ident),*) => {$(
         impl Native for $t {
+            const FLOAT: bool = false;
             fn sample(rng: &mut Rng) -> $t {
                 let edges = [0, 1, $t::MAX, $t::MIN, $t::MAX - 1, $t::MIN.wrapping_add(1), $t::MIN / 2];
                 match rng.next() % 4 {
@@ -88,6 +96,7 @@ native_int!(u16, u32, u64, u128, usize, i16, i32, i64, i128, isize);
 macro_rules! native_float {
     ($($t:ident $bits:ident),*) => {$(
         impl Native for $t {
+            const FLOAT: bool = true;
             fn sample(rng: &mut Rng) -> $t {
                 let edges = [
                     0.0, -0.0, 1.0, -1.0, $t::MAX, $t::MIN, $t::MIN_POSITIVE, $t::EPSILON,
@@ -177,8 +186,16 @@ macro_rules! arith_tests {
                 }
             }
             let mut rng = Rng(0xa417 ^ size_of::<$native>() as u64);
+            PANICS.with(|p| p.set(0));
             one::<BigEndian>(&mut rng);
             one::<LittleEndian>(&mut rng);
+            // The operands reach the panicking cases (not checked on Miri's few rounds).
+            let panics = PANICS.with(Cell::get);
+            if <$native as Native>::FLOAT {
+                assert_eq!(panics, 0);
+            } else if !cfg!(miri) {
+                assert!(panics > 0, "no operation panicked: the operands miss the edge cases");
+            }
         }
     };
 }
