@@ -34,7 +34,7 @@ impl Rng {
     }
 }
 
-/// The bytes of `n` in the order `O`, computed by the native methods.
+/// Whether `O` is big-endian (the expected bytes are then the native `to_be_bytes`).
 fn order_is_big<O: ByteOrder>() -> bool {
     match O::ORDER {
         Order::BigEndian => true,
@@ -42,6 +42,7 @@ fn order_is_big<O: ByteOrder>() -> bool {
     }
 }
 
+/// The hash of `v` under `state`.
 fn hash_of<T: core::hash::Hash>(state: &RandomState, v: &T) -> u64 {
     state.hash_one(v)
 }
