@@ -575,3 +575,21 @@ unsafe impl<T: TryFromBytes> TryFromBytes for crate::Unalign<T> {
     }
     const BYTE_RULE: ByteRule = T::BYTE_RULE;
 }
+
+// ---- Byte-order numbers ------------------------------------------------------------------
+
+macro_rules! byteorder_types {
+    ($($name:ident),*) => {
+        known_layout_sized!($([O] crate::byteorder::$name<O>),*);
+        markers!(
+            "The `byteorder` types are `repr(transparent)` around a `[u8; N]` and a \
+             `PhantomData<O>` (size 0, alignment 1): they have exactly the layout and validity \
+             of `[u8; N]` (Reference, 'The `transparent` representation'): every byte pattern \
+             is a value, no padding, alignment 1, no interior mutability, whatever `O` is."
+            : Immutable, FromZeros, FromBytes, IntoBytes, Unaligned
+            for $([O] crate::byteorder::$name<O>),*
+        );
+        try_from_bytes_any!($([O] crate::byteorder::$name<O>),*);
+    };
+}
+byteorder_types!(U16, U32, U64, U128, Usize, I16, I32, I64, I128, Isize, F32, F64);

@@ -22,6 +22,8 @@
 //! - `std`: `read_from_io`, `write_to_io`; implies `alloc`.
 //! - `bytes`: [`Ref`] over `bytes::Bytes` and `bytes::BytesMut` (the [`byte_slice`] traits for
 //!   them); implies `alloc`.
+//! - `serde`: `Serialize` and `Deserialize` for the [`byteorder`] types, as their native
+//!   numbers.
 //!
 //! The crate is `no_std` and has no required dependencies.
 #![no_std]
@@ -39,6 +41,7 @@ pub mod bitfield;
     reason = "declares the unsafe byte-holder traits and implements them"
 )]
 pub mod byte_slice;
+pub mod byteorder;
 mod bytewise;
 #[expect(
     unsafe_code,

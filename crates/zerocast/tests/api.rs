@@ -11,6 +11,8 @@
 #[cfg(feature = "derive")]
 #[path = "api/bitfield.rs"]
 mod bitfield;
+#[path = "api/byteorder.rs"]
+mod byteorder;
 #[path = "api/common.rs"]
 mod common;
 #[path = "api/core_impls.rs"]

@@ -1,0 +1,277 @@
+//! The byte-order numbers (`zerocast::byteorder`): layout and conversions against the native
+//! `to_be_bytes`/`to_le_bytes`, the zerocast traits, and (in `byteorder_ops`) every operator
+//! and formatting trait against the native number's.
+
+use core::hash::BuildHasher;
+use std::collections::hash_map::RandomState;
+
+use zerocast::byteorder::{
+    big_endian, little_endian, native_endian, network_endian, BigEndian, ByteOrder, Isize,
+    LittleEndian, NativeEndian, NetworkEndian, Order, Usize, BE, F32, F64, I128, I16, I32, I64, LE,
+    U128, U16, U32, U64,
+};
+use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned};
+
+use crate::common::{addr, addr_of, Aligned};
+
+/// Iterations of each random test; fewer under Miri.
+pub(crate) const ROUNDS: usize = if cfg!(miri) { 16 } else { 2000 };
+
+/// SplitMix64: a small, fixed-seed generator, so every run tests the same inputs.
+pub(crate) struct Rng(pub(crate) u64);
+
+impl Rng {
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    pub(crate) fn bytes<const N: usize>(&mut self) -> [u8; N] {
+        core::array::from_fn(|_| self.next() as u8)
+    }
+}
+
+/// The bytes of `n` in the order `O`, computed by the native methods.
+fn order_is_big<O: ByteOrder>() -> bool {
+    match O::ORDER {
+        Order::BigEndian => true,
+        Order::LittleEndian => false,
+    }
+}
+
+fn hash_of<T: core::hash::Hash>(state: &RandomState, v: &T) -> u64 {
+    state.hash_one(v)
+}
+
+/// For one type and one order: `new`, `get`, `set`, `from_bytes`, `to_bytes`, the constants,
+/// `From` both ways, `AsRef`/`AsMut`, equality with arrays and natives, hashing.
+macro_rules! layout_tests {
+    ($test:ident, $name:ident, $native:ident, $bytes:expr, $same:expr) => {
+        #[test]
+        fn $test() {
+            fn one<O: ByteOrder>(rng: &mut Rng) {
+                let state = RandomState::new();
+                let same: fn($native, $native) -> bool = $same;
+                assert_eq!(size_of::<$name<O>>(), $bytes);
+                assert_eq!(align_of::<$name<O>>(), 1);
+                assert_eq!($name::<O>::ZERO.to_bytes(), [0u8; $bytes]);
+                assert_eq!($name::<O>::default().to_bytes(), [0u8; $bytes]);
+                for _ in 0..ROUNDS {
+                    let raw: [u8; $bytes] = rng.bytes();
+                    let x = $native::from_ne_bytes(raw);
+                    let (want, native_back) = if order_is_big::<O>() {
+                        (x.to_be_bytes(), $native::from_be_bytes(raw))
+                    } else {
+                        (x.to_le_bytes(), $native::from_le_bytes(raw))
+                    };
+                    let v = $name::<O>::new(x);
+                    assert_eq!(v.to_bytes(), want);
+                    assert!(same(v.get(), x));
+                    let w = $name::<O>::from_bytes(raw);
+                    assert_eq!(w.to_bytes(), raw);
+                    assert!(same(w.get(), native_back));
+                    let mut s = $name::<O>::ZERO;
+                    s.set(x);
+                    assert_eq!(s.to_bytes(), want);
+                    // `From`, `AsRef`, `AsMut`, equality.
+                    assert_eq!(<[u8; $bytes]>::from(v), want);
+                    assert_eq!($name::<O>::from(raw).to_bytes(), raw);
+                    assert!(same($native::from(v), x));
+                    assert_eq!($name::<O>::from(x).to_bytes(), want);
+                    assert_eq!(v.as_ref(), &want);
+                    let mut m = v;
+                    m.as_mut()[0] ^= 0xff;
+                    let mut flipped = want;
+                    flipped[0] ^= 0xff;
+                    assert_eq!(m.to_bytes(), flipped);
+                    assert!(v == want && want == v);
+                    assert!(m != want && want != m);
+                    assert_eq!(
+                        v == x,
+                        x == x,
+                        "PartialEq<native> is the native's (NaN != NaN)"
+                    );
+                    // Equality and hashing are those of the stored bytes.
+                    assert_eq!(v == w, want == raw);
+                    assert_eq!(
+                        hash_of(&state, &v),
+                        hash_of(&state, &$name::<O>::from_bytes(want))
+                    );
+                }
+            }
+            let mut rng = Rng(0x5eed ^ $bytes as u64);
+            one::<BigEndian>(&mut rng);
+            one::<LittleEndian>(&mut rng);
+        }
+    };
+}
+
+fn same_int<T: PartialEq>(a: T, b: T) -> bool {
+    a == b
+}
+
+layout_tests!(layout_u16, U16, u16, 2, same_int);
+layout_tests!(layout_u32, U32, u32, 4, same_int);
+layout_tests!(layout_u64, U64, u64, 8, same_int);
+layout_tests!(layout_u128, U128, u128, 16, same_int);
+layout_tests!(layout_usize, Usize, usize, size_of::<usize>(), same_int);
+layout_tests!(layout_i16, I16, i16, 2, same_int);
+layout_tests!(layout_i32, I32, i32, 4, same_int);
+layout_tests!(layout_i64, I64, i64, 8, same_int);
+layout_tests!(layout_i128, I128, i128, 16, same_int);
+layout_tests!(layout_isize, Isize, isize, size_of::<isize>(), same_int);
+layout_tests!(layout_f32, F32, f32, 4, |a, b| a.to_bits() == b.to_bits());
+layout_tests!(layout_f64, F64, f64, 8, |a, b| a.to_bits() == b.to_bits());
+
+#[test]
+fn max_value_is_all_ones_in_either_order() {
+    assert_eq!(U16::<BE>::MAX_VALUE.get(), u16::MAX);
+    assert_eq!(U32::<LE>::MAX_VALUE.get(), u32::MAX);
+    assert_eq!(U64::<BE>::MAX_VALUE.to_bytes(), [0xff; 8]);
+    assert_eq!(U128::<LE>::MAX_VALUE.get(), u128::MAX);
+    assert_eq!(Usize::<BE>::MAX_VALUE.get(), usize::MAX);
+}
+
+#[test]
+fn orders_and_aliases() {
+    assert_eq!(BigEndian::ORDER, Order::BigEndian);
+    assert_eq!(LittleEndian::ORDER, Order::LittleEndian);
+    assert_eq!(NetworkEndian::ORDER, Order::BigEndian);
+    assert_eq!(BE::ORDER, Order::BigEndian);
+    assert_eq!(LE::ORDER, Order::LittleEndian);
+    let native = if u16::from_ne_bytes([1, 0]) == 1 {
+        Order::LittleEndian
+    } else {
+        Order::BigEndian
+    };
+    assert_eq!(NativeEndian::ORDER, native);
+    assert_eq!(
+        native_endian::U32::new(0x0102_0304).to_bytes(),
+        0x0102_0304u32.to_ne_bytes()
+    );
+    assert_eq!(big_endian::U16::new(0x0102).to_bytes(), [1, 2]);
+    assert_eq!(
+        network_endian::I32::new(-2).to_bytes(),
+        [0xff, 0xff, 0xff, 0xfe]
+    );
+    assert_eq!(
+        little_endian::U64::new(0x0102).to_bytes(),
+        [2, 1, 0, 0, 0, 0, 0, 0]
+    );
+    assert_eq!(
+        big_endian::F32::new(1.0).to_bytes(),
+        1.0f32.to_bits().to_be_bytes()
+    );
+    assert_eq!(little_endian::Isize::new(-1).get(), -1);
+    let _: big_endian::U128 = U128::<BigEndian>::ZERO;
+    let _: little_endian::F64 = F64::<LittleEndian>::ZERO;
+}
+
+#[test]
+fn new_and_get_are_const() {
+    const V: U32<BE> = U32::new(0x0a0b_0c0d);
+    const G: u32 = V.get();
+    const B: [u8; 4] = V.to_bytes();
+    const F: F64<LE> = F64::from_bytes(2.5f64.to_le_bytes());
+    const FG: f64 = F.get();
+    assert_eq!(B, [0x0a, 0x0b, 0x0c, 0x0d]);
+    assert_eq!(G, 0x0a0b_0c0d);
+    assert_eq!(FG, 2.5);
+}
+
+#[test]
+fn debug_prints_the_type_and_number() {
+    assert_eq!(format!("{:?}", U32::<BE>::new(7)), "U32(7)");
+    assert_eq!(format!("{:?}", I16::<LE>::new(-3)), "I16(-3)");
+    assert_eq!(format!("{:?}", F32::<BE>::new(1.5)), "F32(1.5)");
+    assert_eq!(format!("{:x?}", U16::<LE>::new(255)), "U16(ff)");
+}
+
+// ---- The zerocast traits -------------------------------------------------------------------
+
+#[test]
+fn views_at_odd_addresses() {
+    let mut buf = Aligned::<24>::from_fn(|i| i as u8 * 3);
+    for off in [1, 3, 5, 7] {
+        let v = U32::<BE>::ref_from_bytes(&buf.0[off..off + 4]).unwrap();
+        let want: [u8; 4] = buf.0[off..off + 4].try_into().unwrap();
+        assert_eq!(addr_of(v), addr(&buf.0[off..]));
+        assert_eq!(v.get(), u32::from_be_bytes(want));
+        assert_eq!(v.as_bytes(), want);
+        let (w, rest) = U64::<LE>::ref_from_prefix(&buf.0[off..]).unwrap();
+        let want: [u8; 8] = buf.0[off..off + 8].try_into().unwrap();
+        assert_eq!(w.get(), u64::from_le_bytes(want));
+        assert_eq!(rest.len(), 24 - off - 8);
+        let t = I16::<BE>::try_ref_from_bytes(&buf.0[off..off + 2]).unwrap();
+        assert_eq!(t.get(), i16::from_be_bytes([buf.0[off], buf.0[off + 1]]));
+    }
+    let words = <[U16<BE>]>::ref_from_bytes(&buf.0[1..9]).unwrap();
+    assert_eq!(words.len(), 4);
+    assert_eq!(words[3].get(), u16::from_be_bytes([buf.0[7], buf.0[8]]));
+    let m = U32::<LE>::mut_from_bytes(&mut buf.0[9..13]).unwrap();
+    m.set(0xdead_beef);
+    assert_eq!(buf.0[9..13], 0xdead_beefu32.to_le_bytes());
+    let r = F64::<BE>::read_from_bytes(&2.25f64.to_be_bytes()).unwrap();
+    assert_eq!(r.get(), 2.25);
+    assert_eq!(U128::<LE>::new_zeroed().get(), 0);
+    assert_eq!(U32::<BE>::LAYOUT.align(), 1);
+}
+
+fn assert_all_traits<
+    T: FromBytes + IntoBytes + KnownLayout + Immutable + Unaligned + FromZeros + TryFromBytes,
+>() {
+}
+
+#[test]
+fn every_type_has_every_trait() {
+    assert_all_traits::<U16<BE>>();
+    assert_all_traits::<U32<LE>>();
+    assert_all_traits::<U64<BE>>();
+    assert_all_traits::<U128<LE>>();
+    assert_all_traits::<Usize<BE>>();
+    assert_all_traits::<I16<LE>>();
+    assert_all_traits::<I32<BE>>();
+    assert_all_traits::<I64<LE>>();
+    assert_all_traits::<I128<BE>>();
+    assert_all_traits::<Isize<LE>>();
+    assert_all_traits::<F32<BE>>();
+    assert_all_traits::<F64<LE>>();
+}
+
+#[cfg(feature = "derive")]
+mod derived {
+    use super::*;
+
+    /// An IPv4 header's fixed part, as a `repr(C)` struct of byte-order fields.
+    #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug, PartialEq)]
+    #[repr(C)]
+    struct Ipv4 {
+        version_ihl: u8,
+        tos: u8,
+        total_len: U16<BE>,
+        id: U16<BE>,
+        frag: U16<BE>,
+        ttl: u8,
+        proto: u8,
+        checksum: U16<BE>,
+        src: U32<BE>,
+        dst: U32<BE>,
+    }
+
+    #[test]
+    fn struct_of_byteorder_fields_is_unaligned() {
+        assert_eq!(align_of::<Ipv4>(), 1);
+        assert_eq!(size_of::<Ipv4>(), 20);
+        let mut buf = Aligned::<24>::from_fn(|i| i as u8);
+        let h = Ipv4::ref_from_bytes(&buf.0[1..21]).unwrap();
+        assert_eq!(h.total_len.get(), u16::from_be_bytes([3, 4]));
+        assert_eq!(h.src.get(), u32::from_be_bytes([13, 14, 15, 16]));
+        assert_eq!(h.dst.get(), u32::from_be_bytes([17, 18, 19, 20]));
+        let h = Ipv4::mut_from_bytes(&mut buf.0[3..23]).unwrap();
+        h.checksum.set(0xabcd);
+        assert_eq!(buf.0[3 + 10..3 + 12], [0xab, 0xcd]);
+    }
+}
