@@ -42,7 +42,7 @@ enum Kind {
     /// `name as Type;` or `name as? Type;`
     Field {
         name: Ident,
-        ty: Type,
+        ty: Box<Type>,
         checked: bool,
     },
 }
@@ -137,7 +137,7 @@ impl Parse for Line {
             };
             Kind::Field {
                 name,
-                ty: input.parse()?,
+                ty: Box::new(input.parse()?),
                 checked,
             }
         };

@@ -577,7 +577,7 @@ fn mixed16_every_pattern() {
         };
         let m = r.unwrap();
         assert_eq!(m.level(), level);
-        assert_eq!(m.nib() as u16 as u128, take(p, 3, 0));
+        assert_eq!(u128::from(m.nib() as u16), take(p, 3, 0));
         assert_eq!(u128::from(m.high()), take(p, 15, 8));
         assert_eq!(
             u128::from(m.with_high(0xa5).into_bits()),
@@ -664,7 +664,7 @@ fn wide_storages() {
         let w = W128::from_bits(p);
         assert_eq!(W128::try_read_from_bytes(&p.to_ne_bytes()), Ok(w));
         assert_eq!(u128::from(w.high()), take(p, 127, 64));
-        assert_eq!(w.nib() as u16 as u128, take(p, 63, 60));
+        assert_eq!(u128::from(w.nib() as u16), take(p, 63, 60));
         assert_eq!(u128::from(w.low().get()), take(p, 59, 0));
         let v = p as u64;
         match w.try_with_low(v) {
@@ -772,7 +772,7 @@ mod byteorder_storage {
             let all = AllBe::from_bits(U16::new(p16));
             assert_eq!(AllBe::read_from_bytes(&p16.to_be_bytes()), Ok(all));
             assert_eq!(all.as_bytes(), &p16.to_be_bytes());
-            assert_eq!(all.nib() as u16 as u128, take(p, 15, 12));
+            assert_eq!(u128::from(all.nib() as u16), take(p, 15, 12));
             assert_eq!(u128::from(all.rest().get()), take(p, 11, 0));
             assert_eq!(
                 all.with_nib(Nibble::N3).into_bits().get(),
