@@ -291,6 +291,15 @@ fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
                 }
             }
             Kind::Field { name, ty, .. } => {
+                let s = name.to_string();
+                if ["new", "from_bits", "try_from_bits", "into_bits"].contains(&s.as_str())
+                    || s.starts_with("__zc")
+                {
+                    cx.error(
+                        name,
+                        format!("a field cannot be named `{s}`: the bit field has a method of that name"),
+                    );
+                }
                 if let Some(prev) = names.iter().find(|n| **n == name) {
                     cx.error(name, format!("duplicate field `{prev}`"));
                 }
@@ -649,7 +658,11 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     let from_bytes = if all_valid {
         let doc = format!("The `{name_str}` whose bits are `bits` (every pattern is valid).");
         quote! {
-            impl #ident {
+            // Like a derive's, the generated API may be used in part.
+            #[allow(dead_code)]
+            // Like a derive's, the generated API may be used in part.
+        #[allow(dead_code)]
+        impl #ident {
                 #[doc = #doc]
                 #[must_use]
                 #[inline(always)]
@@ -671,6 +684,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     let from_zeros = if zero_valid {
         let doc = format!("The `{name_str}` whose bits are all zero.");
         quote! {
+            #[allow(dead_code)]
             impl #ident where #(#zero_bounds,)* {
                 #[doc = #doc]
                 #[must_use]
@@ -713,6 +727,8 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
 
         #asserts
 
+        // Like a derive's, the generated API may be used in part.
+        #[allow(dead_code)]
         impl #ident {
             #methods
 
