@@ -924,3 +924,105 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
         #zero
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Bitfield {
+        syn::parse_str(src).unwrap()
+    }
+
+    /// The check's error messages for `src`, in order.
+    fn errors(src: &str) -> Vec<String> {
+        let cx = Ctxt::default();
+        check(&cx, &parse(src));
+        match cx.into_errors() {
+            None => Vec::new(),
+            Some(ts) => {
+                let s = ts.to_string();
+                s.split("compile_error !")
+                    .skip(1)
+                    .map(|m| m.trim().trim_start_matches('{').trim().to_string())
+                    .collect()
+            }
+        }
+    }
+
+    #[test]
+    fn parses_every_line_form() {
+        let b = parse(
+            "#[zerocast(crate = \"zc\")] /// doc
+             pub(crate) struct S(a::b::U16<BigEndian>) {
+                 15:15 _ = 0;
+                 14:12 _;
+                 11 flag as bool;
+                 10:3 x as? E;
+                 /// doc
+                 2:0 y as u8;
+             }",
+        );
+        assert!(b.krate.is_some());
+        assert_eq!(b.attrs.len(), 1);
+        let st = storage(&b.storage).unwrap();
+        assert_eq!((st.bits, st.byteorder), (16, true));
+        let ranges: Vec<(u32, u32)> = b.lines.iter().map(|l| (l.hi, l.lo)).collect();
+        assert_eq!(ranges, [(15, 15), (14, 12), (11, 11), (10, 3), (2, 0)]);
+        assert!(matches!(b.lines[0].kind, Kind::Reserved(0, _)));
+        assert!(matches!(b.lines[1].kind, Kind::Ignored));
+        assert!(matches!(b.lines[3].kind, Kind::Field { checked: true, .. }));
+        assert!(matches!(
+            b.lines[4].kind,
+            Kind::Field { checked: false, .. }
+        ));
+        assert_eq!(b.lines[4].attrs.len(), 1);
+    }
+
+    #[test]
+    fn field_types_by_last_segment() {
+        let ty = |s: &str| field_ty(&syn::parse_str::<Type>(s).unwrap());
+        assert!(ty("bool") == FieldTy::Bool);
+        assert!(ty("core::primitive::u16") == FieldTy::Int(16));
+        assert!(ty("u128") == FieldTy::Int(128));
+        assert!(ty("i8") == FieldTy::Enum);
+        assert!(ty("u8<T>") == FieldTy::Enum);
+        assert!(ty("my::Mode") == FieldTy::Enum);
+        assert!(storage(&syn::parse_str::<Type>("i32").unwrap()).is_none());
+        assert!(storage(&syn::parse_str::<Type>("U32<LE>").unwrap()).is_some_and(|s| s.bits == 32));
+    }
+
+    #[test]
+    fn checks_report_each_mistake() {
+        assert!(errors("struct S(u8) { 7:4 a as u8; 3:0 b as Nib; }").is_empty());
+        let e = errors(
+            "struct S(u8) { 8:0 a as u16; 2:3 b as u8; 5:4 c as u8; 4 d as bool; 3:2 e as bool; 1:0 f as bool; }",
+        );
+        assert_eq!(e.len(), 5, "{e:?}");
+        assert!(e[4].contains("`f` has 2"), "{e:?}");
+        assert!(e[0].contains("bit 8 is past the storage's 8 bits"), "{e:?}");
+        assert!(e[1].contains("reversed"), "{e:?}");
+        assert!(e[2].contains("overlap those of `c`"), "{e:?}");
+        assert!(e[3].contains("`bool` field is one bit"), "{e:?}");
+        let e = errors("struct S(u16) { 15:4 a as u8; 3:2 _ = 4; 1 a as bool; }");
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].contains("too many for `u8`: use `u16`"), "{e:?}");
+        assert!(
+            e[1].contains("reserved value 4 does not fit in 2 bits"),
+            "{e:?}"
+        );
+        assert!(e[2].contains("duplicate field `a`"), "{e:?}");
+        assert!(errors("struct S(i8) { 0 a as bool; }")[0].contains("a bitfield is stored in"));
+    }
+
+    #[test]
+    fn literals_and_masks() {
+        assert_eq!(mask(1), 1);
+        assert_eq!(mask(13), 0x1fff);
+        assert_eq!(mask(128), u128::MAX);
+        assert_eq!(lit(16, 0x1fff).to_string(), "8191u16");
+        assert_eq!(
+            lit(128, u128::MAX).to_string(),
+            format!("{}u128", u128::MAX)
+        );
+    }
+}

@@ -68,7 +68,10 @@
 //! | `hi:lo _;` | ignored: any value, kept as it is | |
 //! | `hi:lo _ = V;` | reserved: must hold `V` (validated) | |
 //!
-//! Enums are stored through [`BitEnum`], derived with `#[derive(BitEnum)]`.
+//! Enums are stored through [`BitEnum`], derived with `#[derive(BitEnum)]`; they must be
+//! `Debug` too, for the bit field's `Debug`. Attributes on the struct (doc comments, `cfg`,
+//! ...) and doc comments on a line pass through; `#[zerocast(crate = "path")]` names the crate
+//! if it is not `::zerocast`. One `bitfield!` may declare several structs.
 //!
 //! # Generated API
 //!
@@ -83,8 +86,12 @@
 //! - when every bit pattern is valid (no `as?` field, no `_ = V`): [`FromBytes`](crate::FromBytes)
 //!   and `const fn from_bits(Storage) -> S`;
 //! - when all zeros is valid (every `_ = V` has `V = 0`, and the enum of every `as?` field has a
-//!   variant whose discriminant is the literal `0`): [`FromZeros`](crate::FromZeros), `Default`
-//!   and `const fn new() -> S`.
+//!   variant whose discriminant is the literal `0`, which the derive marks with
+//!   [`ZeroVariant`]): [`FromZeros`](crate::FromZeros), `Default` and `const fn new() -> S`.
+//!   (With an `as?` field these carry a `where Enum: ZeroVariant` bound that holds or not.)
+//!
+//! Methods have the struct's visibility. A field cannot be named `new`, `from_bits`,
+//! `try_from_bits` or `into_bits`.
 //!
 //! For each field `x` of type `T`: `x(&self) -> T` (const except for enums),
 //! `const fn with_x(self, v: T) -> S` and `const fn set_x(&mut self, v: T)`. A field narrower

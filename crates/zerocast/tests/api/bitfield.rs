@@ -139,6 +139,18 @@ bitfield! {
     }
 }
 
+bitfield! {
+    pub(crate) struct Full128(u128) {
+        127:0 all as u128;
+    }
+}
+bitfield! {
+    pub(crate) struct Reserved128(u128) {
+        127:64 _ = 0xffff_ffff_ffff_ffff;
+        63:0 low as u64;
+    }
+}
+
 // ---- Trait probes -----------------------------------------------------------------------------
 
 struct Probe<T>(PhantomData<T>);
@@ -197,6 +209,8 @@ fn traits_exactly_as_promised() {
     assert_eq!(traits!(W32), (true, true, true, false));
     assert_eq!(traits!(W64), (true, true, true, false));
     assert_eq!(traits!(W128), (true, true, true, false));
+    assert_eq!(traits!(Full128), (true, true, true, false));
+    assert_eq!(traits!(Reserved128), (false, false, false, false));
     // `as?` with a zero variant: zero valid, not every pattern.
     assert_eq!(traits!(Ctrl), (false, true, true, true));
     // `_ = 0`: zero valid.
@@ -604,12 +618,14 @@ fn mixed16_every_pattern() {
 fn samples() -> impl Iterator<Item = u128> {
     let n = if cfg!(miri) { 16 } else { 4096 };
     let mut x: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
-    [0, u128::MAX].into_iter().chain((0..n).map(move |_| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    }))
+    [0, u128::MAX, u128::MAX << 64, u128::MAX << 63]
+        .into_iter()
+        .chain((0..n).map(move |_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        }))
 }
 
 #[test]
@@ -673,6 +689,18 @@ fn wide_storages() {
         }
         assert_eq!(w.with_high(!v).into_bits(), put(p, 127, 64, u128::from(!v)));
         assert_eq!(w.with_nib(Nibble::N7).into_bits(), put(p, 63, 60, 7));
+
+        let f = Full128::from_bits(p);
+        assert_eq!(f.all(), p);
+        assert_eq!(f.with_all(!p).into_bits(), !p);
+        let r = Reserved128::try_from_bits(p);
+        if p >> 64 == u128::from(u64::MAX) {
+            assert_eq!(r.map(|r| u128::from(r.low())), Ok(p & u128::from(u64::MAX)));
+        } else {
+            let e = r.unwrap_err();
+            assert_eq!(e.found(), Some(p >> 64));
+            assert_eq!(e.field(), Some(("Reserved128", "reserved 127:64")));
+        }
     }
 }
 
