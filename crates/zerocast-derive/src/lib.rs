@@ -1,5 +1,6 @@
 //! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
-//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`.
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; and the
+//! `bitfield!` macro with its `BitEnum` derive (module `bitfield`, in the same three phases).
 //!
 //! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
 //! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
