@@ -906,3 +906,55 @@ mod byteorder_storage {
         }
     }
 }
+
+// ---- Inside derived structs -------------------------------------------------------------------
+
+mod nested {
+    use super::byteorder_storage::FfBe;
+    use super::*;
+    use zerocast::byteorder::{BigEndian, U16};
+
+    /// Part of an IPv4 header: bit fields as fields of a derived `repr(C)` struct.
+    #[derive(TryFromBytes, KnownLayout, Immutable, IntoBytes, Unaligned, Debug, PartialEq)]
+    #[repr(C)]
+    pub(crate) struct Part {
+        tos: Tos,
+        ctrl: Ctrl,
+        total_len: U16<BigEndian>,
+        ff: FfBe,
+    }
+
+    #[test]
+    fn validated_through_the_struct() {
+        let ok = [0xb8, 0b00_101_011, 0x05, 0xdc, 0x40, 0x00];
+        let p = Part::try_ref_from_bytes(&ok).unwrap();
+        assert_eq!(p.tos.dscp().get(), 46);
+        assert_eq!(p.ctrl.mode(), Mode::Auto);
+        assert_eq!(p.total_len.get(), 1500);
+        assert!(p.ff.dont_fragment());
+        assert_eq!(p.as_bytes(), &ok);
+
+        // `Ctrl::mode` = 3 at offset 1: the error names the innermost field.
+        let bad = [0xb8, 0b00_011_000, 0x05, 0xdc, 0x40, 0x00];
+        let e = Part::try_ref_from_bytes(&bad).unwrap_err();
+        let zerocast::ConvertError::Validity(v) = e else {
+            panic!("{e:?}")
+        };
+        let i = v.invalid();
+        assert_eq!(
+            (i.offset(), i.found(), i.field()),
+            (1, Some(3), Some(("Ctrl", "mode")))
+        );
+
+        // The reserved bit of the flags at offset 4.
+        let bad = [0xb8, 0, 0x05, 0xdc, 0x80, 0x00];
+        let e = Part::try_read_from_bytes(&bad).unwrap_err();
+        let zerocast::ConvertError::Validity(v) = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(
+            v.invalid().to_string(),
+            "0x1 is not a valid `u16` at byte offset 4 (field `reserved 15:15` of `FfBe`)"
+        );
+    }
+}
