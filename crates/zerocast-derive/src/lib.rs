@@ -1,5 +1,6 @@
 //! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
-//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`.
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; and the
+//! `bitfield!` macro with its `BitEnum` derive (module `bitfield`, in the same three phases).
 //!
 //! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
 //! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
@@ -7,6 +8,7 @@
 //! offending token), and `expand` generates the impls, only when nothing was rejected.
 #![forbid(unsafe_code)]
 
+mod bitfield;
 mod bytewise;
 mod check;
 mod ctxt;
@@ -142,4 +144,17 @@ pub fn derive_unaligned(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(SplitAt, attributes(zerocast))]
 pub fn derive_split_at(input: TokenStream) -> TokenStream {
     derive(input, Trait::SplitAt)
+}
+
+/// Declares a struct of bit fields packed in an integer; see `zerocast::bitfield`.
+#[proc_macro]
+pub fn bitfield(input: TokenStream) -> TokenStream {
+    bitfield::bitfield(input).into()
+}
+
+/// Derives `zerocast::bitfield::BitEnum` for an enum without fields, so that it can be a
+/// field of a `bitfield!`.
+#[proc_macro_derive(BitEnum, attributes(zerocast))]
+pub fn derive_bit_enum(input: TokenStream) -> TokenStream {
+    bitfield::derive_bit_enum(input).into()
 }

@@ -35,6 +35,7 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+pub mod bitfield;
 #[expect(
     unsafe_code,
     reason = "declares the unsafe byte-holder traits and implements them"
@@ -107,6 +108,52 @@ pub use zerocast_derive::{
     FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, SplitAt, TryFromBytes,
     Unaligned,
 };
+
+/// Declares structs of bit fields packed in an integer (`u8`..`u128` or a
+/// [`byteorder`] integer); the syntax, generated API and errors are in [`mod@bitfield`].
+///
+/// # Examples
+///
+/// ```
+/// zerocast::bitfield! {
+///     /// A control byte.
+///     pub struct Ctrl(u8) {
+///         7 enable as bool;
+///         6:4 _;
+///         3:0 level as u8;
+///     }
+/// }
+///
+/// let c = Ctrl::new().with_enable(true).with_level_const::<9>();
+/// assert_eq!(c.into_bits(), 0x89);
+/// assert_eq!(c.level().get(), 9);
+/// assert!(c.try_with_level(16).is_err());
+/// ```
+#[cfg(feature = "derive")]
+pub use zerocast_derive::bitfield;
+
+/// Derives [`bitfield::BitEnum`] for an enum without fields, so that it can be a field of a
+/// [`bitfield!`].
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{bitfield, BitEnum};
+///
+/// #[derive(BitEnum, Clone, Copy, Debug, PartialEq, Eq)]
+/// #[repr(u8)]
+/// enum Ecn { NotEct = 0, Ect1 = 1, Ect0 = 2, Ce = 3 }
+///
+/// bitfield! {
+///     struct Tos(u8) {
+///         7:2 dscp as u8;
+///         1:0 ecn as Ecn;
+///     }
+/// }
+/// assert_eq!(Tos::from_bits(0xb9).ecn(), Ecn::Ect1);
+/// ```
+#[cfg(feature = "derive")]
+pub use zerocast_derive::BitEnum;
 
 /// The functions behind the conversion macros, callable directly (`transmute`,
 /// `transmute_ref` and `transmute_mut` are `const`).
