@@ -7,6 +7,7 @@
 //! offending token), and `expand` generates the impls, only when nothing was rejected.
 #![forbid(unsafe_code)]
 
+mod bitfield;
 mod bytewise;
 mod check;
 mod ctxt;
@@ -142,4 +143,17 @@ pub fn derive_unaligned(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(SplitAt, attributes(zerocast))]
 pub fn derive_split_at(input: TokenStream) -> TokenStream {
     derive(input, Trait::SplitAt)
+}
+
+/// Declares a struct of bit fields packed in an integer; see `zerocast::bitfield`.
+#[proc_macro]
+pub fn bitfield(input: TokenStream) -> TokenStream {
+    bitfield::bitfield(input).into()
+}
+
+/// Derives `zerocast::bitfield::BitEnum` for an enum without fields, so that it can be a
+/// field of a `bitfield!`.
+#[proc_macro_derive(BitEnum, attributes(zerocast))]
+pub fn derive_bit_enum(input: TokenStream) -> TokenStream {
+    bitfield::derive_bit_enum(input).into()
 }

@@ -35,6 +35,7 @@ extern crate alloc;
 #[cfg(any(test, feature = "std"))]
 extern crate std;
 
+pub mod bitfield;
 #[expect(
     unsafe_code,
     reason = "declares the unsafe byte-holder traits and implements them"
@@ -104,8 +105,8 @@ pub use crate::unalign::Unalign;
 
 #[cfg(feature = "derive")]
 pub use zerocast_derive::{
-    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, SplitAt, TryFromBytes,
-    Unaligned,
+    bitfield, BitEnum, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, SplitAt,
+    TryFromBytes, Unaligned,
 };
 
 /// The functions behind the conversion macros, callable directly (`transmute`,

@@ -8,6 +8,9 @@
 //! Nothing here needs `unsafe`: the public API, derives and macros included, is safe to use.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "derive")]
+#[path = "api/bitfield.rs"]
+mod bitfield;
 #[path = "api/byteorder.rs"]
 mod byteorder;
 #[path = "api/common.rs"]

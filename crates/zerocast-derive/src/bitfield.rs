@@ -1,0 +1,905 @@
+//! `bitfield!` and `#[derive(BitEnum)]`: parse (keeping the syntax nodes for spans), check
+//! what can be checked on the syntax (every error collected, each on the offending field),
+//! then expand, pushing what only the compiler knows (an enum's discriminants) onto `const`
+//! assertions spanned on the field's type.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, LitInt, Path, Token, Type, Visibility};
+
+use crate::ctxt::Ctxt;
+
+// ---- Parse ------------------------------------------------------------------------------------
+
+/// Every struct of one `bitfield!` invocation.
+pub(crate) struct Items(Vec<Bitfield>);
+
+pub(crate) struct Bitfield {
+    attrs: Vec<Attribute>,
+    krate: Option<Path>,
+    vis: Visibility,
+    ident: Ident,
+    storage: Type,
+    lines: Vec<Line>,
+}
+
+struct Line {
+    attrs: Vec<Attribute>,
+    /// `hi:lo` or `n`, for error spans.
+    range: TokenStream,
+    hi: u32,
+    lo: u32,
+    kind: Kind,
+}
+
+enum Kind {
+    /// `_;`
+    Ignored,
+    /// `_ = V;`
+    Reserved(u128, LitInt),
+    /// `name as Type;` or `name as? Type;`
+    Field {
+        name: Ident,
+        ty: Type,
+        checked: bool,
+    },
+}
+
+impl Parse for Items {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut items = Vec::new();
+        while !input.is_empty() {
+            items.push(input.parse()?);
+        }
+        Ok(Items(items))
+    }
+}
+
+impl Parse for Bitfield {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let all_attrs = input.call(Attribute::parse_outer)?;
+        let mut attrs = Vec::new();
+        let mut krate = None;
+        for attr in all_attrs {
+            if attr.path().is_ident("zerocast") {
+                attr.parse_nested_meta(|meta| {
+                    if meta.path.is_ident("crate") {
+                        let lit: syn::LitStr = meta.value()?.parse()?;
+                        krate = Some(lit.parse()?);
+                        Ok(())
+                    } else {
+                        Err(meta.error(
+                            "unknown zerocast attribute; the one supported is `crate = \"path::to::zerocast\"`",
+                        ))
+                    }
+                })?;
+            } else {
+                attrs.push(attr);
+            }
+        }
+        let vis: Visibility = input.parse()?;
+        input.parse::<Token![struct]>()?;
+        let ident: Ident = input.parse()?;
+        let paren;
+        syn::parenthesized!(paren in input);
+        let storage: Type = paren.parse()?;
+        if !paren.is_empty() {
+            return Err(paren.error("expected one storage type: `struct Name(u16) { .. }`"));
+        }
+        let brace;
+        syn::braced!(brace in input);
+        let mut lines = Vec::new();
+        while !brace.is_empty() {
+            lines.push(brace.parse()?);
+        }
+        Ok(Bitfield {
+            attrs,
+            krate,
+            vis,
+            ident,
+            storage,
+            lines,
+        })
+    }
+}
+
+impl Parse for Line {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let first: LitInt = input.parse()?;
+        let hi: u32 = first.base10_parse()?;
+        let (lo, range) = if input.peek(Token![:]) {
+            let colon: Token![:] = input.parse()?;
+            let second: LitInt = input.parse()?;
+            (second.base10_parse()?, quote!(#first #colon #second))
+        } else {
+            (hi, first.to_token_stream())
+        };
+        let kind = if input.peek(Token![_]) {
+            input.parse::<Token![_]>()?;
+            if input.peek(Token![=]) {
+                input.parse::<Token![=]>()?;
+                let v: LitInt = input.parse()?;
+                Kind::Reserved(v.base10_parse()?, v)
+            } else {
+                Kind::Ignored
+            }
+        } else {
+            let name: Ident = input.parse()?;
+            input.parse::<Token![as]>()?;
+            let checked = if input.peek(Token![?]) {
+                input.parse::<Token![?]>()?;
+                true
+            } else {
+                false
+            };
+            Kind::Field {
+                name,
+                ty: input.parse()?,
+                checked,
+            }
+        };
+        input.parse::<Token![;]>()?;
+        Ok(Line {
+            attrs,
+            range,
+            hi,
+            lo,
+            kind,
+        })
+    }
+}
+
+/// What a field's type maps to, from the last segment of its path.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum FieldTy {
+    Bool,
+    /// An unsigned integer of this many bits.
+    Int(u32),
+    /// Anything else: a `BitEnum`, or the compiler says why not.
+    Enum,
+}
+
+fn last_ident(ty: &Type) -> Option<&Ident> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| &s.ident),
+        Type::Group(g) => last_ident(&g.elem),
+        Type::Paren(p) => last_ident(&p.elem),
+        _ => None,
+    }
+}
+
+fn int_bits(name: &str) -> Option<u32> {
+    Some(match name {
+        "u8" => 8,
+        "u16" => 16,
+        "u32" => 32,
+        "u64" => 64,
+        "u128" => 128,
+        _ => return None,
+    })
+}
+
+fn field_ty(ty: &Type) -> FieldTy {
+    let plain = match ty {
+        Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.arguments.is_none()),
+        _ => false,
+    };
+    match last_ident(ty).map(|i| i.to_string()) {
+        Some(name) if plain && name == "bool" => FieldTy::Bool,
+        Some(name) if plain => int_bits(&name).map_or(FieldTy::Enum, FieldTy::Int),
+        _ => FieldTy::Enum,
+    }
+}
+
+/// The storage: its width, and whether it is a byteorder type (accessed by `get`/`new`).
+#[derive(Copy, Clone)]
+struct Storage {
+    bits: u32,
+    byteorder: bool,
+}
+
+fn storage(ty: &Type) -> Option<Storage> {
+    let name = last_ident(ty)?.to_string();
+    if let Some(bits) = int_bits(&name) {
+        return Some(Storage {
+            bits,
+            byteorder: false,
+        });
+    }
+    let bits = match name.as_str() {
+        "U16" => 16,
+        "U32" => 32,
+        "U64" => 64,
+        "U128" => 128,
+        _ => return None,
+    };
+    Some(Storage {
+        bits,
+        byteorder: true,
+    })
+}
+
+// ---- Check ------------------------------------------------------------------------------------
+
+fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
+    let st = storage(&b.storage);
+    if st.is_none() {
+        cx.error(
+            &b.storage,
+            "a bitfield is stored in `u8`, `u16`, `u32`, `u64` or `u128`, or in a \
+             `zerocast::byteorder` `U16`, `U32`, `U64` or `U128`",
+        );
+    }
+    let width = st.map_or(128, |s| s.bits);
+    let mut taken: Vec<(u32, u32, String)> = Vec::new();
+    let mut names: Vec<&Ident> = Vec::new();
+    for line in &b.lines {
+        let label = match &line.kind {
+            Kind::Field { name, .. } => format!("`{name}`"),
+            _ => format!("`{}:{}`", line.hi, line.lo),
+        };
+        if line.hi < line.lo {
+            cx.error(
+                &line.range,
+                format!(
+                    "bit range {}:{} is reversed: write the high bit first (`{}:{}`)",
+                    line.hi, line.lo, line.lo, line.hi
+                ),
+            );
+            continue;
+        }
+        if line.hi >= width {
+            cx.error(
+                &line.range,
+                format!(
+                    "bit {} is past the storage's {width} bits (its highest bit is {})",
+                    line.hi,
+                    width - 1
+                ),
+            );
+            continue;
+        }
+        if let Some((_, _, other)) = taken
+            .iter()
+            .find(|(hi, lo, _)| line.lo <= *hi && *lo <= line.hi)
+        {
+            cx.error(
+                &line.range,
+                format!(
+                    "bits {}:{} of {label} overlap those of {other}",
+                    line.hi, line.lo
+                ),
+            );
+        }
+        taken.push((line.hi, line.lo, label));
+        let w = line.hi - line.lo + 1;
+        match &line.kind {
+            Kind::Ignored => {}
+            Kind::Reserved(v, lit) => {
+                if w < 128 && *v >> w != 0 {
+                    cx.error(
+                        lit,
+                        format!("the reserved value {v} does not fit in {w} bits"),
+                    );
+                }
+            }
+            Kind::Field { name, ty, .. } => {
+                if let Some(prev) = names.iter().find(|n| **n == name) {
+                    cx.error(name, format!("duplicate field `{prev}`"));
+                }
+                names.push(name);
+                match field_ty(ty) {
+                    FieldTy::Bool if w != 1 => cx.error(
+                        ty,
+                        format!("a `bool` field is one bit; `{name}` has {w}: use an integer or an enum"),
+                    ),
+                    FieldTy::Int(bits) if bits < w => {
+                        let wide = ["u8", "u16", "u32", "u64", "u128"]
+                            .into_iter()
+                            .zip([8, 16, 32, 64, 128])
+                            .find(|(_, b)| *b >= w)
+                            .map_or("u128", |(n, _)| n);
+                        cx.error(
+                            ty,
+                            format!(
+                                "`{name}` has {w} bits, too many for `{}`: use `{wide}`",
+                                ty.to_token_stream()
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    st
+}
+
+/// Expands `bitfield! { .. }`.
+pub(crate) fn bitfield(input: proc_macro::TokenStream) -> TokenStream {
+    let items: Items = match syn::parse(input) {
+        Ok(items) => items,
+        Err(e) => return e.to_compile_error(),
+    };
+    let mut out = TokenStream::new();
+    for b in &items.0 {
+        let cx = Ctxt::default();
+        let st = check(&cx, b);
+        match (cx.into_errors(), st) {
+            (None, Some(st)) => out.extend(expand(b, st)),
+            (Some(errors), _) => out.extend(errors),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+// ---- Expand -----------------------------------------------------------------------------------
+
+/// `v` as a literal of the unsigned integer type of `bits` bits.
+fn lit(bits: u32, v: u128) -> Literal {
+    match bits {
+        8 => Literal::u8_suffixed(v as u8),
+        16 => Literal::u16_suffixed(v as u16),
+        32 => Literal::u32_suffixed(v as u32),
+        64 => Literal::u64_suffixed(v as u64),
+        _ => Literal::u128_suffixed(v),
+    }
+}
+
+fn mask(w: u32) -> u128 {
+    if w >= 128 {
+        u128::MAX
+    } else {
+        (1u128 << w) - 1
+    }
+}
+
+/// `expr as T`, without the cast if `expr` is a `T` already.
+fn cast(expr: TokenStream, from: u32, to: u32) -> TokenStream {
+    let to_ty = format_ident!("u{}", to);
+    if from == to {
+        expr
+    } else {
+        quote!((#expr) as #to_ty)
+    }
+}
+
+fn expand(b: &Bitfield, st: Storage) -> TokenStream {
+    let k: TokenStream = match &b.krate {
+        Some(p) => p.to_token_stream(),
+        None => quote!(::zerocast),
+    };
+    let Bitfield {
+        attrs,
+        vis,
+        ident,
+        storage,
+        lines,
+        ..
+    } = b;
+    let name_str = ident.to_string();
+    let nbits = st.bits;
+    let n = format_ident!("u{}", nbits);
+    let nbytes = (nbits / 8) as usize;
+    let (get_bits, from_native, native_from_bytes) = if st.byteorder {
+        (
+            quote!(self.0.get()),
+            quote!(Self(<#storage>::new(bits))),
+            quote!(<#storage>::from_bytes(a).get()),
+        )
+    } else {
+        (
+            quote!(self.0),
+            quote!(Self(bits)),
+            quote!(#n::from_ne_bytes(a)),
+        )
+    };
+
+    let mut methods = TokenStream::new();
+    let mut checks = TokenStream::new();
+    let mut asserts = TokenStream::new();
+    let mut debug_fields = TokenStream::new();
+    let mut zero_bounds: Vec<TokenStream> = Vec::new();
+    let mut all_valid = true;
+    let mut zero_valid = true;
+
+    for line in lines {
+        let (hi, lo) = (line.hi, line.lo);
+        let w = hi - lo + 1;
+        let m = lit(nbits, mask(w));
+        let clear = lit(nbits, !(mask(w) << lo) & mask(nbits));
+        let lo_lit = Literal::u32_unsuffixed(lo);
+        // The field's bits, shifted down and masked, as the native integer.
+        let extract = if lo == 0 {
+            quote!((#get_bits & #m))
+        } else {
+            quote!(((#get_bits >> #lo_lit) & #m))
+        };
+        let field_attrs = &line.attrs;
+        let (name, ty, checked) = match &line.kind {
+            Kind::Ignored => continue,
+            Kind::Reserved(v, _) => {
+                all_valid = false;
+                zero_valid &= *v == 0;
+                let label = format!("reserved {hi}:{lo}");
+                let v = lit(nbits, *v);
+                let found = cast(quote!(found), nbits, 128);
+                checks.extend(quote! {
+                    let found = (bits >> #lo_lit) & #m;
+                    if found != #v {
+                        return ::core::result::Result::Err(
+                            #k::bitfield::__private::invalid::<#n>(offset, #found, #name_str, #label),
+                        );
+                    }
+                });
+                continue;
+            }
+            Kind::Field { name, ty, checked } => (name, ty, *checked),
+        };
+        let name_lit = name.to_string();
+        let with = format_ident!("with_{}", name);
+        let set = format_ident!("set_{}", name);
+        let doc_get = format!("The `{name}` field (bits {hi}:{lo}).");
+        let doc_with = format!("`self` with the `{name}` field (bits {hi}:{lo}) set to `v`.");
+        let doc_set = format!("Sets the `{name}` field (bits {hi}:{lo}) to `v`.");
+        let shift_in = |val: TokenStream| {
+            if lo == 0 {
+                quote!((#get_bits & #clear) | (#val & #m))
+            } else {
+                quote!((#get_bits & #clear) | ((#val & #m) << #lo_lit))
+            }
+        };
+        debug_fields.extend(quote!(.field(#name_lit, &self.#name())));
+        let common_setters = |vt: TokenStream, val: TokenStream| {
+            let body = shift_in(val);
+            quote! {
+                #[doc = #doc_with]
+                #[must_use]
+                #[inline(always)]
+                #vis const fn #with(self, v: #vt) -> Self {
+                    let bits = #body;
+                    #from_native
+                }
+                #[doc = #doc_set]
+                #[inline(always)]
+                #vis const fn #set(&mut self, v: #vt) {
+                    *self = self.#with(v);
+                }
+            }
+        };
+        match field_ty(ty) {
+            FieldTy::Bool => {
+                methods.extend(quote! {
+                    #(#field_attrs)*
+                    #[doc = #doc_get]
+                    #[must_use]
+                    #[inline(always)]
+                    #vis const fn #name(&self) -> bool {
+                        #extract != 0
+                    }
+                });
+                methods.extend(common_setters(quote!(bool), quote!((v as #n))));
+            }
+            FieldTy::Int(tbits) if tbits == w => {
+                let get = cast(extract.clone(), nbits, tbits);
+                methods.extend(quote! {
+                    #(#field_attrs)*
+                    #[doc = #doc_get]
+                    #[must_use]
+                    #[inline(always)]
+                    #vis const fn #name(&self) -> #ty {
+                        #get
+                    }
+                });
+                methods.extend(common_setters(quote!(#ty), cast(quote!(v), tbits, nbits)));
+            }
+            FieldTy::Int(tbits) => {
+                let t = format_ident!("u{}", tbits);
+                let wl = Literal::u32_unsuffixed(w);
+                let bounded = quote!(#k::bitfield::Bounded<#ty, #wl>);
+                let get = cast(extract.clone(), nbits, tbits);
+                let try_with = format_ident!("try_with_{}", name);
+                let try_set = format_ident!("try_set_{}", name);
+                let with_const = format_ident!("with_{}_const", name);
+                let set_const = format_ident!("set_{}_const", name);
+                let max = lit(tbits, mask(w));
+                let v128 = cast(quote!(v), tbits, 128);
+                let msg = format!(
+                    "the value does not fit in the {w} bits of field `{name}` of `{name_str}`"
+                );
+                let doc_try_with = format!(
+                    "`self` with the `{name}` field (bits {hi}:{lo}) set to `v`, if `v` fits in {w} bits.\n\n\
+                     # Errors\n\nA `FieldRangeError` if `v` is more than {}.",
+                    mask(w)
+                );
+                let doc_try_set = format!(
+                    "Sets the `{name}` field (bits {hi}:{lo}) to `v`, if `v` fits in {w} bits.\n\n\
+                     # Errors\n\nA `FieldRangeError` if `v` is more than {}; `self` is unchanged.",
+                    mask(w)
+                );
+                let doc_with_const = format!(
+                    "`self` with the `{name}` field (bits {hi}:{lo}) set to `V`, checked at compile time."
+                );
+                let doc_set_const = format!(
+                    "Sets the `{name}` field (bits {hi}:{lo}) to `V`, checked at compile time."
+                );
+                methods.extend(quote! {
+                    #(#field_attrs)*
+                    #[doc = #doc_get]
+                    #[must_use]
+                    #[inline(always)]
+                    #vis const fn #name(&self) -> #bounded {
+                        <#bounded>::__masked(#get)
+                    }
+                    #[doc = #doc_try_with]
+                    #[inline(always)]
+                    #vis const fn #try_with(self, v: #ty) -> ::core::result::Result<Self, #k::bitfield::FieldRangeError> {
+                        match <#bounded>::try_new(v) {
+                            ::core::option::Option::Some(b) => ::core::result::Result::Ok(self.#with(b)),
+                            ::core::option::Option::None => ::core::result::Result::Err(
+                                #k::bitfield::FieldRangeError::new(#name_str, #name_lit, #v128, #wl),
+                            ),
+                        }
+                    }
+                    #[doc = #doc_try_set]
+                    #[inline(always)]
+                    #vis const fn #try_set(&mut self, v: #ty) -> ::core::result::Result<(), #k::bitfield::FieldRangeError> {
+                        match self.#try_with(v) {
+                            ::core::result::Result::Ok(s) => {
+                                *self = s;
+                                ::core::result::Result::Ok(())
+                            }
+                            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                        }
+                    }
+                    #[doc = #doc_with_const]
+                    #[must_use]
+                    #[inline(always)]
+                    #vis const fn #with_const<const V: #t>(self) -> Self {
+                        const { ::core::assert!(V <= #max, #msg) };
+                        self.#with(<#bounded>::__masked(V))
+                    }
+                    #[doc = #doc_set_const]
+                    #[inline(always)]
+                    #vis const fn #set_const<const V: #t>(&mut self) {
+                        *self = self.#with_const::<V>();
+                    }
+                });
+                methods.extend(common_setters(
+                    bounded.clone(),
+                    cast(quote!(v.get()), tbits, nbits),
+                ));
+            }
+            FieldTy::Enum => {
+                let span = ty.span();
+                let be = quote_spanned!(span=> <#ty as #k::bitfield::BitEnum>);
+                let wl = Literal::u32_unsuffixed(w);
+                let narrow = format!(
+                    "the enum of field `{name}` of `{name_str}` has a discriminant too large for its {w} bits ({hi}:{lo})"
+                );
+                asserts.extend(quote_spanned! {span=>
+                    const _: () = ::core::assert!(#be::BITS <= #wl, #narrow);
+                });
+                if checked {
+                    all_valid = false;
+                    zero_bounds
+                        .push(quote_spanned!(span=> for<'__zc> #ty: #k::bitfield::ZeroVariant));
+                    let found = cast(quote!(found), nbits, 128);
+                    checks.extend(quote! {
+                        let found = (bits >> #lo_lit) & #m;
+                        if #be::from_bits(#found).is_none() {
+                            return ::core::result::Result::Err(
+                                #k::bitfield::__private::invalid::<#ty>(offset, #found, #name_str, #name_lit),
+                            );
+                        }
+                    });
+                } else {
+                    let cover = format!(
+                        "the enum of field `{name}` of `{name_str}` has no variant for some values of its {w} bits ({hi}:{lo}): \
+                         write `{name} as? Type` to accept only its variants (checked when reading)"
+                    );
+                    asserts.extend(quote_spanned! {span=>
+                        const _: () = ::core::assert!(
+                            #wl < 128 && #be::VARIANTS == 1u128 << #wl,
+                            #cover
+                        );
+                    });
+                }
+                let get = cast(extract.clone(), nbits, 128);
+                methods.extend(quote! {
+                    #(#field_attrs)*
+                    #[doc = #doc_get]
+                    #[must_use]
+                    #[inline(always)]
+                    #vis fn #name(&self) -> #ty {
+                        #be::__from_valid_bits(#get)
+                    }
+                });
+                methods.extend(common_setters(quote!(#ty), quote!((v as #n))));
+            }
+        }
+    }
+
+    let doc_into = format!("The storage's value: every bit of the `{name_str}`.");
+    let doc_try_from = format!(
+        "The `{name_str}` whose bits are `bits`, if they are valid.\n\n# Errors\n\n\
+         An `InvalidBits` naming the first field whose bits are not valid, and its value."
+    );
+    let unaligned = if st.byteorder || nbits == 8 {
+        quote! {
+            #[automatically_derived]
+            unsafe impl #k::Unaligned for #ident where #storage: #k::Unaligned {}
+        }
+    } else {
+        TokenStream::new()
+    };
+    let from_bytes = if all_valid {
+        let doc = format!("The `{name_str}` whose bits are `bits` (every pattern is valid).");
+        quote! {
+            impl #ident {
+                #[doc = #doc]
+                #[must_use]
+                #[inline(always)]
+                #vis const fn from_bits(bits: #storage) -> Self {
+                    Self(bits)
+                }
+            }
+            #[automatically_derived]
+            unsafe impl #k::FromBytes for #ident where #storage: #k::FromBytes {}
+        }
+    } else {
+        TokenStream::new()
+    };
+    let byte_rule = if all_valid {
+        quote!(const BYTE_RULE: #k::ByteRule = #k::ByteRule::from_bytes::<#storage>();)
+    } else {
+        TokenStream::new()
+    };
+    let from_zeros = if zero_valid {
+        let doc = format!("The `{name_str}` whose bits are all zero.");
+        quote! {
+            impl #ident where #(#zero_bounds,)* {
+                #[doc = #doc]
+                #[must_use]
+                #[inline(always)]
+                #vis const fn new() -> Self {
+                    let bits: #n = 0;
+                    #from_native
+                }
+            }
+            #[automatically_derived]
+            impl ::core::default::Default for #ident where #(#zero_bounds,)* {
+                #[inline(always)]
+                fn default() -> Self {
+                    let bits: #n = 0;
+                    #from_native
+                }
+            }
+            #[automatically_derived]
+            unsafe impl #k::FromZeros for #ident where #storage: #k::FromZeros, #(#zero_bounds,)* {}
+        }
+    } else {
+        TokenStream::new()
+    };
+    let check_body = if checks.is_empty() {
+        quote! {
+            let _ = (bits, offset);
+            ::core::result::Result::Ok(())
+        }
+    } else {
+        quote! {
+            #checks
+            ::core::result::Result::Ok(())
+        }
+    };
+
+    quote! {
+        #(#attrs)*
+        #[repr(transparent)]
+        #vis struct #ident(#storage);
+
+        #asserts
+
+        impl #ident {
+            #methods
+
+            #[doc = #doc_into]
+            #[must_use]
+            #[inline(always)]
+            #vis const fn into_bits(self) -> #storage {
+                self.0
+            }
+
+            #[doc = #doc_try_from]
+            #[inline]
+            #vis fn try_from_bits(bits: #storage) -> ::core::result::Result<Self, #k::InvalidBits> {
+                let s = Self(bits);
+                match Self::__zc_check(s.__zc_bits(), 0) {
+                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(s),
+                    ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                }
+            }
+
+            #[inline(always)]
+            const fn __zc_bits(&self) -> #n {
+                #get_bits
+            }
+
+            #[inline]
+            fn __zc_check(bits: #n, offset: usize) -> ::core::result::Result<(), #k::InvalidBits> {
+                #check_body
+            }
+        }
+
+        #from_bytes
+        #from_zeros
+
+        #[automatically_derived]
+        impl ::core::clone::Clone for #ident {
+            #[inline(always)]
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+        #[automatically_derived]
+        impl ::core::marker::Copy for #ident {}
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq for #ident {
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.__zc_bits() == other.__zc_bits()
+            }
+        }
+        #[automatically_derived]
+        impl ::core::cmp::Eq for #ident {}
+        #[automatically_derived]
+        impl ::core::hash::Hash for #ident {
+            #[inline]
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                ::core::hash::Hash::hash(&self.__zc_bits(), state);
+            }
+        }
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#name_str) #debug_fields .finish()
+            }
+        }
+        #[automatically_derived]
+        unsafe impl #k::KnownLayout for #ident {
+            type PointerMetadata = ();
+            const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
+            #[inline(always)]
+            fn ptr_from_parts(bytes: *mut u8, _meta: ()) -> *mut Self {
+                bytes.cast()
+            }
+            #[inline(always)]
+            fn pointer_to_metadata(_ptr: *mut Self) {}
+        }
+        #[automatically_derived]
+        unsafe impl #k::Immutable for #ident where #storage: #k::Immutable {}
+        #[automatically_derived]
+        unsafe impl #k::IntoBytes for #ident where #storage: #k::IntoBytes {}
+        #unaligned
+        #[automatically_derived]
+        unsafe impl #k::TryFromBytes for #ident where #storage: #k::FromBytes {
+            #byte_rule
+            #[inline]
+            fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+                match candidate.array::<#nbytes>() {
+                    ::core::option::Option::Some(a) => Self::__zc_check(#native_from_bytes, candidate.offset()),
+                    ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(::core::option::Option::None)),
+                }
+            }
+        }
+    }
+}
+
+// ---- derive(BitEnum) --------------------------------------------------------------------------
+
+/// Expands `#[derive(BitEnum)]`.
+pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
+    let item = match syn::parse::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(e) => return e.to_compile_error(),
+    };
+    let cx = Ctxt::default();
+    let input = crate::ir::Input::parse(&cx, &item);
+    let variants = match &input.shape {
+        crate::ir::Shape::Enum(v) => v,
+        _ => {
+            cx.error(
+                &item.ident,
+                "`BitEnum` is derived for enums without fields only",
+            );
+            return cx.into_errors().unwrap_or_default();
+        }
+    };
+    if input.is_generic() {
+        cx.error(
+            &item.generics,
+            "`BitEnum` cannot be derived for a generic enum",
+        );
+    }
+    if variants.is_empty() {
+        cx.error(&item.ident, "`BitEnum` needs at least one variant");
+    }
+    for v in variants {
+        if let Some(f) = v.fields.first() {
+            cx.error(
+                f.ty,
+                format!(
+                    "variant `{}` has fields: `BitEnum` is derived for enums without fields only",
+                    v.ident
+                ),
+            );
+        }
+    }
+    if let Some(errors) = cx.into_errors() {
+        return errors;
+    }
+    let k = &input.krate;
+    let ident = input.ident;
+    let vs: Vec<&Ident> = variants.iter().map(|v| v.ident).collect();
+    let count = vs.len();
+    let consts: Vec<Ident> = (0..count).map(|i| format_ident!("__ZC_D{}", i)).collect();
+    let (last_v, rest_v) = vs
+        .split_last()
+        .map_or((None, &[][..]), |(l, r)| (Some(*l), r));
+    let rest_c = &consts[..count.saturating_sub(1)];
+    let zero = match crate::enums::literal_discriminants(variants) {
+        Some(ds) if ds.contains(&0) => quote! {
+            #[automatically_derived]
+            impl #k::bitfield::ZeroVariant for #ident {}
+        },
+        _ => TokenStream::new(),
+    };
+    let count_lit = Literal::u128_suffixed(count as u128);
+    quote! {
+        #[automatically_derived]
+        impl #k::bitfield::BitEnum for #ident {
+            const BITS: u32 = {
+                let d: [u128; #count] = [#(#ident::#vs as u128),*];
+                let mut max = 0u128;
+                let mut i = 0;
+                while i < d.len() {
+                    if d[i] > max {
+                        max = d[i];
+                    }
+                    i += 1;
+                }
+                u128::BITS - max.leading_zeros()
+            };
+            const VARIANTS: u128 = #count_lit;
+            #[inline]
+            fn from_bits(bits: u128) -> ::core::option::Option<Self> {
+                #(const #consts: u128 = #ident::#vs as u128;)*
+                match bits {
+                    #(#consts => ::core::option::Option::Some(#ident::#vs),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+            #[inline(always)]
+            fn into_bits(self) -> u128 {
+                self as u128
+            }
+            #[inline(always)]
+            fn __from_valid_bits(bits: u128) -> Self {
+                #(const #rest_c: u128 = #ident::#rest_v as u128;)*
+                match bits {
+                    #(#rest_c => #ident::#rest_v,)*
+                    _ => #ident::#last_v,
+                }
+            }
+        }
+        #zero
+    }
+}

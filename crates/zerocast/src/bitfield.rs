@@ -1,0 +1,434 @@
+//! Bit fields packed in an integer: the [`bitfield!`](crate::bitfield!) macro, enums stored in
+//! bits ([`BitEnum`]), and integers narrower than their type ([`Bounded`]).
+//!
+//! # Syntax
+//!
+//! ```
+//! use zerocast::byteorder::{BigEndian, U16};
+//! use zerocast::{bitfield, BitEnum};
+//!
+//! #[derive(BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+//! #[repr(u8)]
+//! pub enum Ecn { NotEct = 0, Ect1 = 1, Ect0 = 2, Ce = 3 }
+//!
+//! #[derive(BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+//! pub enum Mode { Off = 0, On = 1, Auto = 5 }
+//!
+//! bitfield! {
+//!     /// The IPv4 flags and fragment offset (attributes pass through).
+//!     pub struct FlagsFragment(U16<BigEndian>) {
+//!         15:15 _ = 0;                   // reserved: must read as zero (validated)
+//!         14:14 dont_fragment as bool;   // `hi:lo name as Type;`
+//!         13 more_fragments as bool;     // one bit: `n name as Type;`
+//!         12:0 fragment_offset as u16;   // 13 bits of a u16: `Bounded<u16, 13>`
+//!     }
+//! }
+//! bitfield! {
+//!     pub struct Tos(u8) {
+//!         7:2 dscp as u8;                // Bounded<u8, 6>
+//!         1:0 ecn as Ecn;                // an enum covering all 4 values of its bits
+//!     }
+//! }
+//! bitfield! {
+//!     pub struct Ctrl(u8) {
+//!         7:6 _;                         // ignored bits: any value, kept as they are
+//!         5:3 mode as? Mode;             // `as?`: not every value is a variant; validated
+//!         2:0 level as u8;
+//!     }
+//! }
+//!
+//! let tos = Tos::new().with_dscp_const::<46>().with_ecn(Ecn::Ect0);
+//! assert_eq!(tos.into_bits(), 46 << 2 | 2);
+//! assert_eq!(format!("{tos:?}"), "Tos { dscp: 46, ecn: Ect0 }");
+//!
+//! let ff = FlagsFragment::try_from_bits(U16::new(0x4000)).unwrap();
+//! assert!(ff.dont_fragment());
+//! assert_eq!(ff.fragment_offset().get(), 0);
+//! assert!(FlagsFragment::try_from_bits(U16::new(0x8000)).is_err()); // reserved bit set
+//!
+//! let c = Ctrl::try_from_bits(0b11_101_010).unwrap();
+//! assert_eq!((c.mode(), c.level().get()), (Mode::Auto, 2));
+//! assert!(Ctrl::try_from_bits(0b00_011_000).is_err()); // 3 is not a `Mode`
+//! ```
+//!
+//! The storage is `u8`, `u16`, `u32`, `u64` or `u128`, or a [`byteorder`](crate::byteorder)
+//! integer `U16`, `U32`, `U64` or `U128` of either byte order (recognised by the last segment of
+//! its path). Bits are numbered from the least significant (0) of the storage's *value*, so a
+//! big-endian `U16`'s bit 15 is the top bit of its first byte. Each line describes one range
+//! of bits, `hi:lo` (inclusive) or `n` for one bit, in any order; bits no line names are
+//! ignored, like `_`:
+//!
+//! | line | field type | getter returns |
+//! |---|---|---|
+//! | `hi:lo x as bool;` | one bit | `bool` |
+//! | `hi:lo x as u16;` (range as wide as the type) | `u8`..`u128` | `u16` |
+//! | `hi:lo x as u16;` (range narrower than the type) | `u8`..`u128` | [`Bounded<u16, W>`](Bounded) |
+//! | `hi:lo x as E;` | an enum with a variant for every value of the bits | `E` |
+//! | `hi:lo x as? E;` | an enum, not necessarily covering the bits (validated) | `E` |
+//! | `hi:lo _;` | ignored: any value, kept as it is | |
+//! | `hi:lo _ = V;` | reserved: must hold `V` (validated) | |
+//!
+//! Enums are stored through [`BitEnum`], derived with `#[derive(BitEnum)]`.
+//!
+//! # Generated API
+//!
+//! For `struct S(Storage)` the macro generates a `#[repr(transparent)]` tuple struct with a
+//! private field, whose value always passes the validation below, and:
+//!
+//! - `Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`, and `Debug` printing the fields by name;
+//! - [`KnownLayout`](crate::KnownLayout), [`Immutable`](crate::Immutable),
+//!   [`IntoBytes`](crate::IntoBytes) and [`TryFromBytes`](crate::TryFromBytes) always;
+//!   [`Unaligned`](crate::Unaligned) when the storage is (`u8` or a byteorder integer);
+//! - `fn try_from_bits(Storage) -> Result<S, InvalidBits>` and `const fn into_bits(self) -> Storage`;
+//! - when every bit pattern is valid (no `as?` field, no `_ = V`): [`FromBytes`](crate::FromBytes)
+//!   and `const fn from_bits(Storage) -> S`;
+//! - when all zeros is valid (every `_ = V` has `V = 0`, and the enum of every `as?` field has a
+//!   variant whose discriminant is the literal `0`): [`FromZeros`](crate::FromZeros), `Default`
+//!   and `const fn new() -> S`.
+//!
+//! For each field `x` of type `T`: `x(&self) -> T` (const except for enums),
+//! `const fn with_x(self, v: T) -> S` and `const fn set_x(&mut self, v: T)`. A field narrower
+//! than its integer type takes and returns a [`Bounded`], which is always in range, and has
+//! also `const fn try_with_x(self, v: u16) -> Result<S, FieldRangeError>` and `try_set_x`
+//! (checked at run time) and `const fn with_x_const::<V>(self) -> S` and `set_x_const::<V>`
+//! (checked at compile time).
+//!
+//! Getters and setters are the shift and mask on the storage's integer one would write by
+//! hand (for a byteorder storage, after one `get()`, before one `new()`).
+//!
+//! # Errors
+//!
+//! A validation failure ([`try_from_bits`], [`TryFromBytes`](crate::TryFromBytes)) is an
+//! [`InvalidBits`](crate::InvalidBits) naming the bitfield, the field (`reserved 15:15` for a `_ = V` range), the
+//! value found in the field's bits, and the storage's byte offset. A value too wide for a
+//! field in `try_with_x` is a [`FieldRangeError`].
+//!
+//! These are compile errors, each pointing at the offending field: overlapping ranges; a range
+//! past the storage's width; `hi < lo`; an integer type narrower than its range; a `bool` wider
+//! than one bit; an enum whose largest discriminant does not fit in its range; an `as` enum
+//! without a variant for every value of its range (use `as?`); a field type with no mapping
+//! (not `bool`, an unsigned integer or a `BitEnum`); a reserved value that does not fit.
+//!
+//! [`try_from_bits`]: crate::bitfield!
+
+use core::fmt;
+
+/// An enum stored in a range of bits by [`bitfield!`](crate::bitfield!); derive it with
+/// `#[derive(BitEnum)]`.
+///
+/// The derive accepts enums without fields; discriminants are read as `u128` (`E::A as u128`),
+/// so a negative one needs all 128 bits and fits in no range.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::bitfield::BitEnum;
+///
+/// #[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+/// enum Mode { Off = 0, On = 1, Auto = 5 }
+///
+/// assert_eq!(Mode::BITS, 3);
+/// assert_eq!(Mode::VARIANTS, 3);
+/// assert_eq!(Mode::from_bits(5), Some(Mode::Auto));
+/// assert_eq!(Mode::from_bits(2), None);
+/// assert_eq!(Mode::On.into_bits(), 1);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be stored in a bit field",
+    label = "not `bool`, an unsigned integer or a `BitEnum`",
+    note = "a bit field holds `bool`, `u8`..`u128`, or a fieldless enum with `#[derive(zerocast::BitEnum)]`"
+)]
+pub trait BitEnum: Copy + Sized + 'static {
+    /// The number of bits needed for the largest discriminant.
+    const BITS: u32;
+    /// The number of variants (discriminants are distinct).
+    const VARIANTS: u128;
+    /// The variant whose discriminant is `bits`, if any.
+    fn from_bits(bits: u128) -> Option<Self>;
+    /// The discriminant of `self`.
+    fn into_bits(self) -> u128;
+    /// The variant whose discriminant is `bits`, or another one if none is (`bits` comes from
+    /// a validated bit field, where it is always one).
+    #[doc(hidden)]
+    fn __from_valid_bits(bits: u128) -> Self;
+}
+
+/// A [`BitEnum`] with a variant whose discriminant is the literal `0`; implemented by the
+/// derive, it makes a bit field with an `as?` field of this type all-zeros-valid.
+///
+/// # Examples
+///
+/// ```
+/// #[derive(zerocast::BitEnum, Clone, Copy)]
+/// enum Mode { Off = 0, On = 1 }
+///
+/// fn zero_is_valid<E: zerocast::bitfield::ZeroVariant>() {}
+/// zero_is_valid::<Mode>();
+/// ```
+pub trait ZeroVariant: BitEnum {}
+
+/// A value of type `T` that fits in `W` bits: an integer field of a [`bitfield!`](crate::bitfield!)
+/// narrower than its type.
+///
+/// # Invariants
+///
+/// The value is at most [`MAX`](Self::MAX) (`2^W - 1`, or `T::MAX` if `W` is `T`'s width).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::bitfield::Bounded;
+///
+/// let b = Bounded::<u16, 13>::new::<8191>();
+/// assert_eq!(b.get(), 8191);
+/// assert_eq!(Bounded::<u16, 13>::MAX, 8191);
+/// assert!(Bounded::<u16, 13>::try_new(8192).is_none());
+/// assert_eq!(u16::from(b), 8191);
+/// assert!(b == 8191);
+/// assert_eq!(format!("{b} {b:?} {b:#x}"), "8191 8191 0x1fff");
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Bounded<T, const W: u32>(T);
+
+macro_rules! bounded {
+    ($($t:ident)*) => {$(
+        impl<const W: u32> Bounded<$t, W> {
+            /// The largest value: `2^W - 1` (the type's maximum if `W` is its width or more).
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use zerocast::bitfield::Bounded;
+            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 3>::MAX, 7);")]
+            /// ```
+            pub const MAX: $t = if W >= $t::BITS { $t::MAX } else { (1 << W) - 1 };
+
+            /// The value `V`, checked at compile time.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use zerocast::bitfield::Bounded;
+            #[doc = concat!("let b = Bounded::<", stringify!($t), ", 3>::new::<5>();")]
+            /// assert_eq!(b.get(), 5);
+            /// ```
+            ///
+            /// A value out of range does not compile:
+            ///
+            /// ```compile_fail
+            /// use zerocast::bitfield::Bounded;
+            #[doc = concat!("let b = Bounded::<", stringify!($t), ", 3>::new::<8>();")]
+            /// ```
+            #[must_use]
+            #[inline(always)]
+            pub const fn new<const V: $t>() -> Self {
+                const { assert!(V <= Self::MAX, "the value does not fit in the `Bounded`'s bits") };
+                Bounded(V)
+            }
+
+            /// The value `v`, if it fits in `W` bits.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use zerocast::bitfield::Bounded;
+            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 3>::try_new(7).map(|b| b.get()), Some(7));")]
+            #[doc = concat!("assert!(Bounded::<", stringify!($t), ", 3>::try_new(8).is_none());")]
+            /// ```
+            #[must_use]
+            #[inline(always)]
+            pub const fn try_new(v: $t) -> Option<Self> {
+                if v <= Self::MAX {
+                    Some(Bounded(v))
+                } else {
+                    None
+                }
+            }
+
+            /// The low `W` bits of `v`; what generated getters call on already masked bits.
+            #[doc(hidden)]
+            #[must_use]
+            #[inline(always)]
+            pub const fn __masked(v: $t) -> Self {
+                Bounded(v & Self::MAX)
+            }
+
+            /// The value.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use zerocast::bitfield::Bounded;
+            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 4>::new::<9>().get(), 9);")]
+            /// ```
+            #[must_use]
+            #[inline(always)]
+            pub const fn get(self) -> $t {
+                self.0
+            }
+        }
+
+        impl<const W: u32> From<Bounded<$t, W>> for $t {
+            #[inline(always)]
+            fn from(b: Bounded<$t, W>) -> $t {
+                b.0
+            }
+        }
+
+        impl<const W: u32> PartialEq<$t> for Bounded<$t, W> {
+            #[inline(always)]
+            fn eq(&self, other: &$t) -> bool {
+                self.0 == *other
+            }
+        }
+    )*};
+}
+bounded!(u8 u16 u32 u64 u128);
+
+macro_rules! bounded_fmt {
+    ($($tr:ident)*) => {$(
+        impl<T: fmt::$tr, const W: u32> fmt::$tr for Bounded<T, W> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::$tr::fmt(&self.0, f)
+            }
+        }
+    )*};
+}
+bounded_fmt!(Debug Display LowerHex UpperHex Binary Octal);
+
+/// A value too wide for a field of a [`bitfield!`](crate::bitfield!), from its `try_with_x`
+/// setter.
+///
+/// # Examples
+///
+/// ```
+/// zerocast::bitfield! {
+///     pub struct Ctrl(u8) {
+///         2:0 level as u8;
+///     }
+/// }
+/// let e = Ctrl::new().try_with_level(9).unwrap_err();
+/// assert_eq!((e.container(), e.field(), e.value(), e.width()), ("Ctrl", "level", 9, 3));
+/// assert_eq!(e.to_string(), "9 does not fit in the 3 bits of field `level` of `Ctrl` (at most 7)");
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FieldRangeError {
+    container: &'static str,
+    field: &'static str,
+    value: u128,
+    width: u32,
+}
+
+impl FieldRangeError {
+    /// `value` does not fit in the `width` bits of field `field` of `container`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::bitfield::FieldRangeError;
+    /// let e = FieldRangeError::new("Ctrl", "level", 9, 3);
+    /// assert_eq!(e.value(), 9);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn new(
+        container: &'static str,
+        field: &'static str,
+        value: u128,
+        width: u32,
+    ) -> FieldRangeError {
+        FieldRangeError {
+            container,
+            field,
+            value,
+            width,
+        }
+    }
+
+    /// The bit field type's name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use zerocast::bitfield::FieldRangeError;
+    /// assert_eq!(FieldRangeError::new("Ctrl", "level", 9, 3).container(), "Ctrl");
+    /// ```
+    #[must_use]
+    pub const fn container(&self) -> &'static str {
+        self.container
+    }
+
+    /// The field's name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use zerocast::bitfield::FieldRangeError;
+    /// assert_eq!(FieldRangeError::new("Ctrl", "level", 9, 3).field(), "level");
+    /// ```
+    #[must_use]
+    pub const fn field(&self) -> &'static str {
+        self.field
+    }
+
+    /// The value that did not fit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use zerocast::bitfield::FieldRangeError;
+    /// assert_eq!(FieldRangeError::new("Ctrl", "level", 9, 3).value(), 9);
+    /// ```
+    #[must_use]
+    pub const fn value(&self) -> u128 {
+        self.value
+    }
+
+    /// The field's width in bits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # use zerocast::bitfield::FieldRangeError;
+    /// assert_eq!(FieldRangeError::new("Ctrl", "level", 9, 3).width(), 3);
+    /// ```
+    #[must_use]
+    pub const fn width(&self) -> u32 {
+        self.width
+    }
+}
+
+impl fmt::Display for FieldRangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = if self.width >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << self.width) - 1
+        };
+        write!(
+            f,
+            "{} does not fit in the {} bits of field `{}` of `{}` (at most {max})",
+            self.value, self.width, self.field, self.container
+        )
+    }
+}
+
+impl core::error::Error for FieldRangeError {}
+
+/// Helpers the generated code calls; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::error::InvalidBits;
+
+    /// The error for a field's `bits` that are not a valid `T`, at byte `offset`.
+    #[cold]
+    #[inline(never)]
+    pub fn invalid<T>(
+        offset: usize,
+        bits: u128,
+        container: &'static str,
+        field: &'static str,
+    ) -> InvalidBits {
+        InvalidBits::new::<T>(offset, Some(bits)).in_field(container, field)
+    }
+}
