@@ -1,0 +1,6 @@
+//! Real formats, defined byte by byte from their public specifications with zerocast types.
+//!
+//! Shared by the examples (`elf_header`, `packet`) and the integration tests
+//! (`tests/api/formats.rs`), which check them against independent tools and fixtures.
+
+pub(crate) mod elf;
