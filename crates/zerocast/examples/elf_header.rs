@@ -18,6 +18,8 @@
 )]
 mod formats;
 
+use std::io::Write as _;
+
 use formats::elf;
 
 fn main() -> std::process::ExitCode {
@@ -33,7 +35,8 @@ fn main() -> std::process::ExitCode {
     };
     match elf::parse(&file) {
         Ok(parsed) => {
-            print!("{}", elf::render(&parsed));
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().write_all(elf::render(&parsed).as_bytes());
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
