@@ -19,3 +19,5 @@ mod shared;
 
 #[path = "formats/elf.rs"]
 mod elf;
+#[path = "formats/packets.rs"]
+mod packets;
