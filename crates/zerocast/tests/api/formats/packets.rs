@@ -710,12 +710,9 @@ fn bitfields_encode_as_the_rfcs_draw_them() {
         .with_dont_fragment(true)
         .with_fragment_offset_const::<185>();
     assert_eq!(ff.into_bits().to_bytes(), [0x40, 0xb9]);
-    assert_eq!(
-        FlagsFragment::try_from_bits(U16::<BigEndian>::from_bytes([0x20, 0x01]))
-            .unwrap()
-            .more_fragments(),
-        true
-    );
+    let mf = FlagsFragment::try_from_bits(U16::<BigEndian>::from_bytes([0x20, 0x01])).unwrap();
+    assert!(mf.more_fragments() && !mf.dont_fragment());
+    assert_eq!(mf.fragment_offset().get(), 1);
     // TCP bytes 12-13: data offset 5, SYN and ACK is 0x5012.
     let of = tcp::OffsetFlags::from_bits(U16::new(0x5012));
     assert_eq!(of.data_offset().get(), 5);
