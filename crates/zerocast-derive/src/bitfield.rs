@@ -42,7 +42,7 @@ enum Kind {
     /// `name as Type;` or `name as? Type;`
     Field {
         name: Ident,
-        ty: Type,
+        ty: Box<Type>,
         checked: bool,
     },
 }
@@ -137,7 +137,7 @@ impl Parse for Line {
             };
             Kind::Field {
                 name,
-                ty: input.parse()?,
+                ty: Box::new(input.parse()?),
                 checked,
             }
         };
@@ -457,7 +457,8 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 quote!((#get_bits & #clear) | ((#val & #m) << #lo_lit))
             }
         };
-        debug_fields.extend(quote!(.field(#name_lit, &self.#name())));
+        // Spanned on the type: an enum without `Debug` is reported on the field.
+        debug_fields.extend(quote_spanned!(ty.span()=> .field(#name_lit, &self.#name())));
         let common_setters = |vt: TokenStream, val: TokenStream| {
             let body = shift_in(val);
             quote! {
@@ -515,6 +516,9 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 let msg = format!(
                     "the value does not fit in the {w} bits of field `{name}` of `{name_str}`"
                 );
+                // Spanned on the field's name: that is the line the error shows.
+                let assert_v =
+                    quote_spanned!(name.span()=> const { ::core::assert!(V <= #max, #msg) };);
                 let doc_try_with = format!(
                     "`self` with the `{name}` field (bits {hi}:{lo}) set to `v`, if `v` fits in {w} bits.\n\n\
                      # Errors\n\nA `FieldRangeError` if `v` is more than {}.",
@@ -564,7 +568,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                     #[must_use]
                     #[inline(always)]
                     #vis const fn #with_const<const V: #t>(self) -> Self {
-                        const { ::core::assert!(V <= #max, #msg) };
+                        #assert_v
                         self.#with(<#bounded>::__masked(V))
                     }
                     #[doc = #doc_set_const]
@@ -604,7 +608,8 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 } else {
                     let cover = format!(
                         "the enum of field `{name}` of `{name_str}` has no variant for some values of its {w} bits ({hi}:{lo}): \
-                         write `{name} as? Type` to accept only its variants (checked when reading)"
+                         write `{name} as? {}` to accept only its variants (checked when reading)",
+                        ty.to_token_stream()
                     );
                     asserts.extend(quote_spanned! {span=>
                         const _: () = ::core::assert!(

@@ -577,7 +577,7 @@ fn mixed16_every_pattern() {
         };
         let m = r.unwrap();
         assert_eq!(m.level(), level);
-        assert_eq!(m.nib() as u16 as u128, take(p, 3, 0));
+        assert_eq!(u128::from(m.nib() as u16), take(p, 3, 0));
         assert_eq!(u128::from(m.high()), take(p, 15, 8));
         assert_eq!(
             u128::from(m.with_high(0xa5).into_bits()),
@@ -664,7 +664,7 @@ fn wide_storages() {
         let w = W128::from_bits(p);
         assert_eq!(W128::try_read_from_bytes(&p.to_ne_bytes()), Ok(w));
         assert_eq!(u128::from(w.high()), take(p, 127, 64));
-        assert_eq!(w.nib() as u16 as u128, take(p, 63, 60));
+        assert_eq!(u128::from(w.nib() as u16), take(p, 63, 60));
         assert_eq!(u128::from(w.low().get()), take(p, 59, 0));
         let v = p as u64;
         match w.try_with_low(v) {
@@ -691,4 +691,190 @@ fn const_context() {
     assert_eq!(T.into_bits(), 10 << 2 | 3);
     assert_eq!(D, 10);
     assert_eq!(C, 5);
+}
+
+// ---- Byteorder storage ------------------------------------------------------------------------
+
+mod byteorder_storage {
+    use super::*;
+    use zerocast::byteorder::{BigEndian, LittleEndian, U128, U16, U32, U64};
+
+    bitfield! {
+        /// The IPv4 flags and fragment offset as on the wire.
+        pub(crate) struct FfBe(U16<BigEndian>) {
+            15:15 _ = 0;
+            14:14 dont_fragment as bool;
+            13 more_fragments as bool;
+            12:0 fragment_offset as u16;
+        }
+    }
+    bitfield! {
+        pub(crate) struct FfLe(zerocast::byteorder::little_endian::U16) {
+            15:15 _ = 0;
+            14:14 dont_fragment as bool;
+            13 more_fragments as bool;
+            12:0 fragment_offset as u16;
+        }
+    }
+    bitfield! {
+        pub(crate) struct AllBe(U16<BigEndian>) {
+            15:12 nib as Nibble;
+            11:0 rest as u16;
+        }
+    }
+    bitfield! {
+        pub(crate) struct Le32(U32<LittleEndian>) {
+            31:30 ecn as Ecn;
+            29:27 mode as? Mode;
+            26:0 rest as u32;
+        }
+    }
+    bitfield! {
+        pub(crate) struct Be64(U64<BigEndian>) {
+            63 top as bool;
+            62:0 rest as u64;
+        }
+    }
+    bitfield! {
+        pub(crate) struct Le128(U128<LittleEndian>) {
+            127:64 high as u64;
+            63:0 low as u64;
+        }
+    }
+
+    #[test]
+    fn traits() {
+        always::<FfBe>();
+        always::<AllBe>();
+        always::<Le32>();
+        always::<Be64>();
+        always::<Le128>();
+        assert_eq!(traits!(FfBe), (false, true, true, true));
+        assert_eq!(traits!(FfLe), (false, true, true, true));
+        assert_eq!(traits!(AllBe), (true, true, true, true));
+        assert_eq!(traits!(Le32), (false, true, true, true));
+        assert_eq!(traits!(Be64), (true, true, true, true));
+        assert_eq!(traits!(Le128), (true, true, true, true));
+        assert_eq!(align_of::<Le128>(), 1);
+    }
+
+    #[test]
+    fn every_u16_pattern_both_orders() {
+        for p in patterns(16) {
+            let p16 = p as u16;
+            let valid = p16 >> 15 == 0;
+            let be = FfBe::try_from_bits(U16::new(p16));
+            let le = FfLe::try_from_bits(U16::new(p16));
+            assert_eq!((be.is_ok(), le.is_ok()), (valid, valid));
+            // From bytes in each order: the same value.
+            assert_eq!(FfBe::try_read_from_bytes(&p16.to_be_bytes()).ok(), be.ok());
+            assert_eq!(FfLe::try_read_from_bytes(&p16.to_le_bytes()).ok(), le.ok());
+            let all = AllBe::from_bits(U16::new(p16));
+            assert_eq!(AllBe::read_from_bytes(&p16.to_be_bytes()), Ok(all));
+            assert_eq!(all.as_bytes(), &p16.to_be_bytes());
+            assert_eq!(u128::from(all.nib() as u16), take(p, 15, 12));
+            assert_eq!(u128::from(all.rest().get()), take(p, 11, 0));
+            assert_eq!(
+                all.with_nib(Nibble::N3).into_bits().get(),
+                put(p, 15, 12, 3) as u16
+            );
+            let (Ok(be), Ok(le)) = (be, le) else {
+                let e = FfBe::try_from_bits(U16::new(p16)).unwrap_err();
+                assert_eq!(
+                    e.to_string(),
+                    "0x1 is not a valid `u16` at byte offset 0 (field `reserved 15:15` of `FfBe`)"
+                );
+                continue;
+            };
+            assert_eq!(be.as_bytes(), &p16.to_be_bytes());
+            assert_eq!(le.as_bytes(), &p16.to_le_bytes());
+            for f in [&be.into_bits().get(), &le.into_bits().get()] {
+                assert_eq!(*f, p16);
+            }
+            assert_eq!(be.dont_fragment(), take(p, 14, 14) == 1);
+            assert_eq!(le.more_fragments(), take(p, 13, 13) == 1);
+            assert_eq!(u128::from(be.fragment_offset().get()), take(p, 12, 0));
+            assert_eq!(u128::from(le.fragment_offset().get()), take(p, 12, 0));
+            let v = p16.rotate_left(5);
+            match be.try_with_fragment_offset(v) {
+                Ok(s) => {
+                    assert!(v < 1 << 13);
+                    assert_eq!(
+                        u128::from(s.into_bits().get()),
+                        put(p, 12, 0, u128::from(v))
+                    );
+                    let mut l = le;
+                    l.try_set_fragment_offset(v).unwrap();
+                    assert_eq!(
+                        l.as_bytes(),
+                        &(put(p, 12, 0, u128::from(v)) as u16).to_le_bytes()
+                    );
+                }
+                Err(e) => {
+                    assert!(v >= 1 << 13);
+                    assert_eq!(
+                        e,
+                        FieldRangeError::new("FfBe", "fragment_offset", u128::from(v), 13)
+                    );
+                }
+            }
+            let mut s = be;
+            s.set_dont_fragment(!be.dont_fragment());
+            assert_eq!(u128::from(s.into_bits().get()), p ^ (1 << 14));
+            assert_eq!(
+                format!("{le:?}"),
+                format!(
+                    "FfLe {{ dont_fragment: {}, more_fragments: {}, fragment_offset: {} }}",
+                    take(p, 14, 14) == 1,
+                    take(p, 13, 13) == 1,
+                    take(p, 12, 0)
+                )
+            );
+        }
+        assert_eq!(FfBe::new().into_bits().get(), 0);
+        assert_eq!(FfLe::default(), FfLe::new());
+        const C: FfBe = FfBe::new()
+            .with_dont_fragment(true)
+            .with_fragment_offset_const::<185>();
+        assert_eq!(C.as_bytes(), &[0x40, 185]);
+    }
+
+    #[test]
+    fn wider_sampled() {
+        for p in samples() {
+            let p32 = p as u32;
+            let r = Le32::try_from_bits(U32::new(p32));
+            assert_eq!(Le32::try_read_from_bytes(&p32.to_le_bytes()).ok(), r.ok());
+            match mode_of(take(p, 29, 27) as u32) {
+                Some(m) => {
+                    let s = r.unwrap();
+                    assert_eq!(s.mode(), m);
+                    assert_eq!(s.ecn(), ECN[take(p, 31, 30) as usize]);
+                    assert_eq!(u128::from(s.rest().get()), take(p, 26, 0));
+                    assert_eq!(
+                        u128::from(s.with_mode(Mode::Auto).into_bits().get()),
+                        put(u128::from(p32), 29, 27, 5)
+                    );
+                    assert_eq!(s.as_bytes(), &p32.to_le_bytes());
+                }
+                None => {
+                    let e = r.unwrap_err();
+                    assert_eq!(e.found(), Some(take(p, 29, 27)));
+                    assert_eq!(e.field(), Some(("Le32", "mode")));
+                }
+            }
+            let p64 = p as u64;
+            let b = Be64::from_bits(U64::new(p64));
+            assert_eq!(b.as_bytes(), &p64.to_be_bytes());
+            assert_eq!(b.top(), p64 >> 63 == 1);
+            assert_eq!(u128::from(b.rest().get()), take(p, 62, 0));
+            assert_eq!(b.with_top(false).into_bits().get(), p64 & (u64::MAX >> 1));
+
+            let l = Le128::from_bits(U128::new(p));
+            assert_eq!(l.as_bytes(), &p.to_le_bytes());
+            assert_eq!(u128::from(l.high()), p >> 64);
+            assert_eq!(u128::from(l.low()), p & u128::from(u64::MAX));
+            assert_eq!(l.with_low(7).into_bits().get(), put(p, 63, 0, 7));
+        }
+    }
 }

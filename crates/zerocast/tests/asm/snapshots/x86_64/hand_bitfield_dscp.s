@@ -1,0 +1,3 @@
+mov eax, edi
+shr al, 2
+ret

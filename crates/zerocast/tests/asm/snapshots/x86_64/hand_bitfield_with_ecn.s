@@ -1,0 +1,4 @@
+mov eax, edi
+and al, -4
+or al, sil
+ret

@@ -1,0 +1,3 @@
+movzx eax, byte ptr [rdi]
+and al, 3
+ret
