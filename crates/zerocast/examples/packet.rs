@@ -18,7 +18,7 @@
 )]
 mod formats;
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::io::Write as _;
 
 use formats::{ipv4, pcap, tcp};
@@ -28,48 +28,35 @@ use formats::{ipv4, pcap, tcp};
 const BUILT_IN: &[u8] = include_bytes!("../tests/data/crafted.pcap");
 
 /// Describes one captured packet of link type `linktype`.
-fn show(out: &mut String, n: usize, linktype: u32, packet: &pcap::Packet<'_>) {
-    // Writing to a `String` cannot fail.
-    macro_rules! println {
-        ($($arg:tt)*) => {{
-            let _ = writeln!(out, $($arg)*);
-        }};
-    }
-    println!(
-        "packet {n}: {} of {} bytes",
-        packet.data.len(),
-        packet.orig_len
-    );
+fn show(out: &mut String, n: usize, linktype: u32, packet: &pcap::Packet<'_>) -> fmt::Result {
+    let (len, orig) = (packet.data.len(), packet.orig_len);
+    writeln!(out, "packet {n}: {len} of {orig} bytes")?;
     let Some(bytes) = pcap::ipv4_of(linktype, packet.data) else {
-        println!("  not IPv4");
-        return;
+        return writeln!(out, "  not IPv4");
     };
     let ip = match ipv4::parse(bytes) {
         Ok(ip) => ip,
-        Err(e) => {
-            println!("  {e}");
-            return;
-        }
+        Err(e) => return writeln!(out, "  {e}"),
     };
-    println!("{ip}");
+    writeln!(out, "{ip}")?;
     let ff = ip.header.flags_fragment;
     if ff.more_fragments() || ff.fragment_offset().get() != 0 {
-        println!("  a fragment: its payload is not decoded");
-        return;
+        return writeln!(out, "  a fragment: its payload is not decoded");
     }
     match tcp::parse(&ip) {
-        Ok(t) => println!("{t}\n  checksum correct"),
+        Ok(t) => writeln!(out, "{t}\n  checksum correct"),
         Err(tcp::TcpError::Checksum { found, .. })
             if tcp::PseudoHeader::of(&ip).map(|p| tcp::offloaded_checksum(&p)) == Some(found) =>
         {
             match tcp::parse_unchecked(&ip) {
-                Ok(t) => println!(
+                Ok(t) => writeln!(
+                    out,
                     "{t}\n  checksum left to the network card (offload): the pseudo-header sum only"
                 ),
-                Err(e) => println!("  {e}"),
+                Err(e) => writeln!(out, "  {e}"),
             }
         }
-        Err(e) => println!("  {e}"),
+        Err(e) => writeln!(out, "  {e}"),
     }
 }
 
@@ -97,7 +84,8 @@ fn main() -> std::process::ExitCode {
         capture.packets.len()
     );
     for (i, packet) in capture.packets.iter().enumerate() {
-        show(&mut out, i + 1, capture.linktype, packet);
+        // Writing to a `String` cannot fail.
+        let _ = show(&mut out, i + 1, capture.linktype, packet);
     }
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());

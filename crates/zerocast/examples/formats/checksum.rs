@@ -25,7 +25,9 @@ impl Checksum {
             self.sum += u64::from(*last) << 8;
         }
         for w in words {
-            self.sum += u64::from(u16::from_be_bytes([w[0], w[1]]));
+            if let [hi, lo] = *w {
+                self.sum += u64::from(u16::from_be_bytes([hi, lo]));
+            }
         }
         self
     }

@@ -246,8 +246,11 @@ macro_rules! file_header {
 file_header!(Header32, Shdr32, "ELF32 header");
 file_header!(Header64, Shdr64, "ELF64 header");
 
+/// `e_ident` as its 16 bytes (`EI_NIDENT`).
 fn ident_bytes(i: &Ident) -> [u8; 16] {
+    const { assert!(size_of::<Ident>() == 16) };
     let mut out = [0; 16];
+    // PANIC: both sides are 16 bytes, as the assertion above checks at compile time.
     out.copy_from_slice(i.as_bytes());
     out
 }
@@ -354,14 +357,11 @@ fn tail<'a>(file: &'a [u8], offset: u64, what: &'static str) -> Result<&'a [u8],
 
 /// Reads the identification of `file`: the magic, then the class and byte order.
 pub(crate) fn ident(file: &[u8]) -> Result<&Ident, ElfError> {
-    match file.get(..4) {
-        Some(m) if m == MAGIC => {}
-        Some(m) => {
-            let mut magic = [0; 4];
-            magic.copy_from_slice(m);
-            return Err(ElfError::NotElf(Some(magic)));
-        }
-        None => return Err(ElfError::NotElf(None)),
+    let Ok((magic, _)) = <[u8; 4]>::read_from_prefix(file) else {
+        return Err(ElfError::NotElf(None));
+    };
+    if magic != MAGIC {
+        return Err(ElfError::NotElf(Some(magic)));
     }
     Ident::try_ref_from_prefix(file)
         .map(|(i, _)| i)

@@ -557,15 +557,21 @@ fn every_truncation_is_an_error_not_a_panic() {
 
 #[test]
 fn every_byte_value_in_the_header_parses_or_errs() {
-    // No panic whatever one header byte holds.
+    // No panic whatever one header byte holds (under Miri: a few values of every byte).
     let good = three_sections();
-    let step = if cfg!(miri) { 51 } else { 1 };
+    let values: Vec<u8> = if cfg!(miri) {
+        vec![0, 0x7f, 0xff]
+    } else {
+        (0..=255).collect()
+    };
     for i in 0..52 {
-        for v in (0..=255u8).step_by(step) {
+        for &v in &values {
             let mut f = good.clone();
             f[i] = v;
             if let Ok(parsed) = elf::parse(&f) {
-                let _ = elf::render(&parsed);
+                if !cfg!(miri) {
+                    let _ = elf::render(&parsed);
+                }
             }
         }
     }
