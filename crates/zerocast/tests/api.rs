@@ -33,6 +33,9 @@ mod dst;
 mod enums;
 #[path = "api/errors.rs"]
 mod errors;
+#[cfg(feature = "derive")]
+#[path = "api/formats.rs"]
+mod formats;
 #[path = "api/from_zeros.rs"]
 mod from_zeros;
 #[path = "api/into_bytes.rs"]
