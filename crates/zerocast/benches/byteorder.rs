@@ -28,22 +28,11 @@
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 
+mod common;
+use common::noise;
+
 /// Bytes per pass of every workload.
 const LEN: usize = 16 << 10;
-
-/// Deterministic pseudo-random bytes (xorshift64*), the same on every run.
-fn noise(len: usize, seed: u64) -> Vec<u8> {
-    let mut state = seed | 1;
-    let mut out = Vec::with_capacity(len + 8);
-    while out.len() < len {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        out.extend_from_slice(&state.wrapping_mul(0x2545_f491_4f6c_dd1d).to_le_bytes());
-    }
-    out.truncate(len);
-    out
-}
 
 /// One number type in one order: a `get` workload and a `set` workload.
 macro_rules! workloads {
