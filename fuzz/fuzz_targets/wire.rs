@@ -595,7 +595,7 @@ fn bitfield_case<T: Model>(bytes: &[u8], k: &mut Knobs<'_>) {
     }
     // In place: alignment first.
     let exact = &bytes[..size];
-    let aligned = (exact.as_ptr() as usize) % align_of::<T>() == 0;
+    let aligned = (exact.as_ptr() as usize).is_multiple_of(align_of::<T>());
     match (T::try_ref_from_bytes(exact), aligned, verdict) {
         (Err(ConvertError::Alignment(e)), false, _) => {
             assert_eq!(e.align(), align_of::<T>());
