@@ -571,6 +571,22 @@ pub(crate) fn section_flags(flags: u64, h: &Header) -> String {
     out
 }
 
+/// A section name as readelf prints it: a control character as `^` and the character 0x40
+/// above it (`^J` for a line feed), so that no name breaks the report's lines.
+fn printable(name: &[u8]) -> String {
+    let mut out = String::new();
+    for c in String::from_utf8_lossy(name).chars() {
+        match u8::try_from(c) {
+            Ok(b) if b < 0x20 => {
+                out.push('^');
+                out.push(char::from(b + 0x40));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The report of `readelf -h -S -W` for `elf`: the same lines, with fewer names known.
 pub(crate) fn render(elf: &Elf<'_>) -> String {
     use fmt::Write as _;
@@ -658,7 +674,7 @@ pub(crate) fn render(elf: &Elf<'_>) -> String {
     );
     for (i, s) in elf.sections.iter().enumerate() {
         let name = match s.name {
-            Some(n) => String::from_utf8_lossy(n).into_owned(),
+            Some(n) => printable(n),
             None => "<corrupt>".to_string(),
         };
         let kind = section_type_name(s.sh_type, h.e_machine)

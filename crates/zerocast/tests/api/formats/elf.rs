@@ -413,6 +413,30 @@ fn a_name_outside_the_name_table_is_corrupt_not_an_error() {
     assert!(elf::render(&parsed).contains("  [ 1] <corrupt>         PROGBITS"));
 }
 
+/// Control characters in a name (a line feed, a tab), which readelf prints as `^J` and `^I`:
+/// printed raw, the line feed broke the report into an extra line (found by the `wire` fuzz
+/// target).
+fn control_characters_in_a_name() -> Vec<u8> {
+    let mut f = three_sections();
+    // The name table starts at file offset 52 with a NUL: `.text` is at 53..58.
+    f[55] = b'\n';
+    f[57] = b'\t';
+    f
+}
+
+#[test]
+fn control_characters_in_a_name_are_escaped_as_readelf_does() {
+    let file = control_characters_in_a_name();
+    let parsed = elf::parse(&file).unwrap();
+    assert_eq!(parsed.sections[1].name, Some(&b".t\nx\t"[..]));
+    let report = elf::render(&parsed);
+    let row = format!("  [ 1] {:<17} PROGBITS ", ".t^Jx^I");
+    assert!(report.contains(&row), "{report}");
+    // The header row and one row per section, nothing more.
+    let rows = report.lines().filter(|l| l.starts_with("  [")).count();
+    assert_eq!(rows, 1 + 3, "{report}");
+}
+
 /// The hand-built files, written out and shown to readelf: it must read them as we do.
 #[test]
 #[cfg_attr(miri, ignore = "runs readelf")]
@@ -422,6 +446,7 @@ fn readelf_agrees_on_the_hand_built_files() {
         ("three", three_sections()),
         ("extended", extended_numbering()),
         ("corrupt-name", corrupt_name()),
+        ("control-characters", control_characters_in_a_name()),
     ] {
         let path = scratch.0.join(name);
         std::fs::write(&path, &file).unwrap();
