@@ -107,7 +107,8 @@
 //!
 //! A validation failure ([`try_from_bits`], [`TryFromBytes`](crate::TryFromBytes)) is an
 //! [`InvalidBits`](crate::InvalidBits) naming the bitfield, the field (`reserved 15:15` for a `_ = V` range), the
-//! value found in the field's bits, and the storage's byte offset. A value too wide for a
+//! value found in the field's bits, and the storage's byte offset. When several lines are
+//! invalid, the first in declaration order is reported. A value too wide for a
 //! field in `try_with_x` is a [`FieldRangeError`].
 //!
 //! These are compile errors, each pointing at the offending field: overlapping ranges; a range
