@@ -660,9 +660,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         quote! {
             // Like a derive's, the generated API may be used in part.
             #[allow(dead_code)]
-            // Like a derive's, the generated API may be used in part.
-        #[allow(dead_code)]
-        impl #ident {
+            impl #ident {
                 #[doc = #doc]
                 #[must_use]
                 #[inline(always)]
@@ -698,8 +696,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             impl ::core::default::Default for #ident where #(#zero_bounds,)* {
                 #[inline(always)]
                 fn default() -> Self {
-                    let bits: #n = 0;
-                    #from_native
+                    Self::new()
                 }
             }
             #[automatically_derived]
@@ -743,10 +740,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             #[inline]
             #vis fn try_from_bits(bits: #storage) -> ::core::result::Result<Self, #k::InvalidBits> {
                 let s = Self(bits);
-                match Self::__zc_check(s.__zc_bits(), 0) {
-                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(s),
-                    ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
-                }
+                Self::__zc_check(s.__zc_bits(), 0).map(|()| s)
             }
 
             #[inline(always)]

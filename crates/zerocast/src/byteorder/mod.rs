@@ -376,7 +376,7 @@ macro_rules! define_type {
         impl<O: ByteOrder> From<[u8; $bytes]> for $name<O> {
             #[inline(always)]
             fn from(bytes: [u8; $bytes]) -> $name<O> {
-                $name(bytes, PhantomData)
+                $name::from_bytes(bytes)
             }
         }
 
