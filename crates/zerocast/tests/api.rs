@@ -26,6 +26,9 @@ mod data_enums;
 #[path = "api/derives.rs"]
 mod derives;
 #[cfg(feature = "derive")]
+#[path = "api/device.rs"]
+mod device;
+#[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]

@@ -27,17 +27,17 @@
 //!
 //! # Accesses
 //!
-//! A value of 1, 2, 4 or 8 bytes is read or written with exactly one access of that width,
-//! never split or merged; the pointer is aligned to the value's type, and such a type must be
-//! aligned to its size (a compile-time check), so the access is aligned. Larger values (a
-//! whole descriptor) are `size / w` accesses of `w = min(align, 8)` bytes in ascending address
-//! order. On aarch64 the accesses are explicit `ldr`/`str` instructions with a plain base
+//! A value is read or written with `size / w` accesses of `w = min(align, 8)` bytes, in
+//! ascending address order, each aligned (the pointer is aligned to the value's type): the
+//! integers (`u8` to `u64`, on targets where they are aligned to their size) and registers of
+//! them are exactly one access of their width, never split or merged; a 16-byte descriptor
+//! aligned to 8 is two 64-bit accesses; a `#[repr(C)]` pair of `u32` is two 32-bit accesses. On aarch64 the accesses are explicit `ldr`/`str` instructions with a plain base
 //! register, as the Linux kernel's `readl`/`writel`, so that a trapping access can be
 //! emulated by a hypervisor.
 //!
 //! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
-//! so a device pointer to one cannot promise an aligned single access: `read`/`write` on
-//! them do not compile. Declare registers with native integers (and convert with
+//! so a device pointer to one cannot promise an aligned single access: `read`/`write` of a 2-,
+//! 4- or 8-byte type of alignment 1 do not compile. Declare registers with native integers (and convert with
 //! `from_le`/`to_le` for a device of the other byte order).
 //!
 //! # Testing drivers

@@ -136,10 +136,10 @@ impl<'a, T: ?Sized> DevicePtrMut<'a, T, Volatile> {
     /// ```
     /// use zerocast::device::DevicePtrMut;
     ///
-    /// let mut buf = [0_u8; 4];
+    /// let mut buf = [0_u16; 3];
     /// let mut p = DevicePtrMut::from_mut(&mut buf);
-    /// p.write([1, 2, 3, 4]);
-    /// assert_eq!(buf, [1, 2, 3, 4]);
+    /// p.write([1, 2, 3]); // three 16-bit writes
+    /// assert_eq!(buf, [1, 2, 3]);
     /// ```
     #[must_use]
     pub fn from_mut(r: &'a mut T) -> Self {
@@ -318,15 +318,15 @@ impl<'a, T: ?Sized, B: Backend> DevicePtr<'a, T, B> {
 struct Plan<T>(PhantomData<T>);
 
 impl<T> Plan<T> {
-    /// The access width in bytes: `align_of::<T>()`, at most 8. A type of 2, 4 or 8 bytes must
-    /// be aligned to its size, so that it is exactly one access.
+    /// The access width in bytes: `align_of::<T>()`, at most 8. A type of 2, 4 or 8 bytes with
+    /// alignment 1 (a byte-order integer, a bit field on one) is refused: it looks like one
+    /// register but would be split into byte accesses.
     const WIDTH: usize = {
         let (size, align) = (size_of::<T>(), align_of::<T>());
         assert!(
-            !((size == 2 || size == 4 || size == 8) && align < size),
-            "a 2-, 4- or 8-byte device value must be aligned to its size, so that it is one access \
-             of its width; this type is less aligned (a byte-order integer?): use a native \
-             integer for the register"
+            !((size == 2 || size == 4 || size == 8) && align == 1),
+            "a 2-, 4- or 8-byte device value with alignment 1 (a byte-order integer?) would be \
+             split into byte accesses: use a native integer for the register"
         );
         if align >= 8 {
             8
@@ -420,13 +420,27 @@ unsafe fn store_words<W: Word, T, B: Backend>(b: B, src: *const T, dst: *mut T) 
 unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
     let mut out = MaybeUninit::<V>::uninit();
     let dst = out.as_mut_ptr();
-    // SAFETY (all arms): `src` is valid as the caller promises; `dst` is a local `V`; the word
-    // size is `Plan::<V>::WIDTH`, at most `align_of::<V>()`.
     match Plan::<V>::WIDTH {
-        8 => unsafe { load_words::<u64, V, B>(b, src, dst) },
-        4 => unsafe { load_words::<u32, V, B>(b, src, dst) },
-        2 => unsafe { load_words::<u16, V, B>(b, src, dst) },
-        _ => unsafe { load_words::<u8, V, B>(b, src, dst) },
+        8 => {
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u64` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { load_words::<u64, V, B>(b, src, dst) }
+        }
+        4 => {
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u32` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { load_words::<u32, V, B>(b, src, dst) }
+        }
+        2 => {
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u16` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { load_words::<u16, V, B>(b, src, dst) }
+        }
+        _ => {
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u8` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { load_words::<u8, V, B>(b, src, dst) }
+        }
     }
     out
 }
@@ -440,13 +454,27 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
 #[inline(always)]
 unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
     let src = core::ptr::from_ref(&v);
-    // SAFETY (all arms): `dst` is valid as the caller promises; `src` is a local `V` whose bytes
-    // are all initialized (no padding); the word size is at most `align_of::<V>()`.
     match Plan::<V>::WIDTH {
-        8 => unsafe { store_words::<u64, V, B>(b, src, dst) },
-        4 => unsafe { store_words::<u32, V, B>(b, src, dst) },
-        2 => unsafe { store_words::<u16, V, B>(b, src, dst) },
-        _ => unsafe { store_words::<u8, V, B>(b, src, dst) },
+        8 => {
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u64` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { store_words::<u64, V, B>(b, src, dst) }
+        }
+        4 => {
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u32` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { store_words::<u32, V, B>(b, src, dst) }
+        }
+        2 => {
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u16` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { store_words::<u16, V, B>(b, src, dst) }
+        }
+        _ => {
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u8` word is at most `align_of::<V>()` (the width is
+            // `Plan::<V>::WIDTH`, at most the alignment).
+            unsafe { store_words::<u8, V, B>(b, src, dst) }
+        }
     }
 }
 
@@ -465,15 +493,16 @@ fn validate<V: TryFromBytes>(out: &MaybeUninit<V>) -> Result<V, ValidityError<()
 }
 
 impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
-    /// Reads the value: one access of its width if it is 1, 2, 4 or 8 bytes; otherwise
-    /// `size / w` accesses of `w = min(align_of::<T>(), 8)` bytes in ascending address order.
+    /// Reads the value: `size / w` accesses of `w = min(align_of::<T>(), 8)` bytes in ascending
+    /// address order, so one access of its width for the integers (and any 1-, 2-, 4- or 8-byte
+    /// type aligned to its size).
     ///
     /// Needs a unique pointer because reading a register may have side effects; registers
     /// without them ([`ReadPure`](super::ReadPure)) and plain memory can also be read through a
     /// shared [`DevicePtr`].
     ///
-    /// A 2-, 4- or 8-byte type aligned to less than its size (such as a byte-order integer)
-    /// is refused at compile time: it could not be one access.
+    /// A 2-, 4- or 8-byte type with alignment 1 (such as a byte-order integer) is refused at
+    /// compile time: it would be split into byte accesses.
     ///
     /// # Examples
     ///
@@ -618,9 +647,10 @@ macro_rules! arrays {
             /// # Examples
             ///
             /// ```
-            #[doc = concat!("use zerocast::device::{", stringify!($ptr), ", DevicePtrMut};")]
+            /// use zerocast::device::DevicePtrMut;
+            ///
             /// let mut a = [0_u16; 3];
-            #[doc = concat!("let p: ", stringify!($ptr), "<'_, [u16; 3]> = DevicePtrMut::from_mut(&mut a).into();")]
+            #[doc = concat!("let p: zerocast::device::", stringify!($ptr), "<'_, [u16; 3]> = DevicePtrMut::from_mut(&mut a).into();")]
             /// assert_eq!(p.len(), 3);
             /// ```
             #[must_use]
