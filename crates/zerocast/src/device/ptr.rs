@@ -207,7 +207,10 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, [T], Fake<'a, D>> {
         }
         // INVARIANT: as in `fake`.
         Some(DevicePtrMut {
-            ptr: core::ptr::slice_from_raw_parts_mut(core::ptr::without_provenance_mut(offset), len),
+            ptr: core::ptr::slice_from_raw_parts_mut(
+                core::ptr::without_provenance_mut(offset),
+                len,
+            ),
             backend: Fake(device),
             _life: PhantomData,
         })

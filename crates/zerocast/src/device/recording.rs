@@ -238,10 +238,7 @@ impl FakeDevice for RecordingDevice {
             let m = self.memory.take();
             let mut bytes = [0_u8; 8];
             let n = width.bytes();
-            if let Some(src) = offset
-                .checked_add(n)
-                .and_then(|end| m.get(offset..end))
-            {
+            if let Some(src) = offset.checked_add(n).and_then(|end| m.get(offset..end)) {
                 // PANIC: `n` is at most 8, the length of `bytes`.
                 bytes[..n].copy_from_slice(src);
             }
@@ -249,7 +246,9 @@ impl FakeDevice for RecordingDevice {
             match width {
                 Width::W8 => u64::from(bytes[0]),
                 Width::W16 => u64::from(u16::from_ne_bytes([bytes[0], bytes[1]])),
-                Width::W32 => u64::from(u32::from_ne_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])),
+                Width::W32 => {
+                    u64::from(u32::from_ne_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+                }
                 Width::W64 => u64::from_ne_bytes(bytes),
             }
         });

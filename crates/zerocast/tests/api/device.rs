@@ -101,7 +101,10 @@ fn device_register_block_in_ordinary_memory() {
     let mut p = DevicePtrMut::from_mut(&mut mem);
     assert_eq!(send(p.reborrow(), b"ok"), 2);
     assert_eq!(field!(p.reborrow(), Uart, ctrl).read(), 0x0103);
-    assert_eq!(field!(p.as_shared(), Uart, id).read(), 0x1122_3344_5566_7788);
+    assert_eq!(
+        field!(p.as_shared(), Uart, id).read(),
+        0x1122_3344_5566_7788
+    );
     assert_eq!(field!(p.as_shared(), Uart, mask).read(), 0xffff);
     field!(p.reborrow(), Uart, mask).write(0x00f0);
     assert_eq!(field!(p.as_shared(), Uart, mask).read(), 0x00f0);
@@ -221,7 +224,16 @@ fn device_fake_offsets_must_be_aligned() {
 }
 
 #[repr(C, align(8))]
-#[derive(zerocast::FromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout, Clone, Copy, Debug, PartialEq)]
+#[derive(
+    zerocast::FromBytes,
+    zerocast::IntoBytes,
+    zerocast::Immutable,
+    zerocast::KnownLayout,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+)]
 struct Desc {
     addr: u64,
     len: u32,
@@ -238,10 +250,18 @@ fn device_larger_values_are_accesses_of_their_alignment_in_address_order() {
     let mut second = [0_u8; 8];
     second.copy_from_slice(&0x2222_u64.to_ne_bytes());
     assert_eq!(got.addr, 0x1111);
-    assert_eq!(got.len, u32::from_ne_bytes([second[0], second[1], second[2], second[3]]));
+    assert_eq!(
+        got.len,
+        u32::from_ne_bytes([second[0], second[1], second[2], second[3]])
+    );
     assert_eq!(got.flags, u16::from_ne_bytes([second[4], second[5]]));
     assert_eq!(got.next, u16::from_ne_bytes([second[6], second[7]]));
-    d.write(Desc { addr: 5, len: 6, flags: 7, next: 8 });
+    d.write(Desc {
+        addr: 5,
+        len: 6,
+        flags: 7,
+        next: 8,
+    });
     let mut w2 = [0_u8; 8];
     w2[..4].copy_from_slice(&6_u32.to_ne_bytes());
     w2[4..6].copy_from_slice(&7_u16.to_ne_bytes());
