@@ -137,9 +137,16 @@ pub use recording::{Access, AccessKind, RecordingDevice};
 #[macro_export]
 macro_rules! field {
     ($ptr:expr, $ty:ty, $($path:tt).+ $(,)?) => {
-        ($ptr).__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
-            |__zerocast_v: &$ty| &__zerocast_v.$($path).+,
-        )
+        match $ptr {
+            // SAFETY: the offset is `offset_of!` on the path, and the closure's type (a
+            // `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field at
+            // that path (the path has no `Deref` step: `offset_of!` would have refused it).
+            __zerocast_p => unsafe {
+                __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
+                    |__zerocast_v: &$ty| &__zerocast_v.$($path).+,
+                )
+            },
+        }
     };
 }
 

@@ -782,9 +782,20 @@ macro_rules! arrays {
         }
 
         impl<'a, T, B: Backend> $ptr<'a, T, B> {
+            /// The pointer to the field of type `F` at `OFFSET`; used by [`field!`](crate::field).
+            ///
+            /// # Safety
+            ///
+            /// `OFFSET` is the offset of a field of type `F` in `T` (`offset_of!` on the path
+            /// whose type `_path` names). Bounds and alignment are checked at compile time, but
+            /// not that the bytes there are meant as an `F`: a write of another type could
+            /// break a `T` that ordinary code reads.
             #[doc(hidden)]
             #[must_use]
-            pub fn __project<F, const OFFSET: usize>(self, _path: fn(&T) -> &F) -> $ptr<'a, F, B> {
+            pub unsafe fn __project<F, const OFFSET: usize>(
+                self,
+                _path: fn(&T) -> &F,
+            ) -> $ptr<'a, F, B> {
                 const {
                     assert!(
                         OFFSET <= size_of::<T>() && size_of::<F>() <= size_of::<T>() - OFFSET,
@@ -836,6 +847,7 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
             backend: self.backend,
             _life: PhantomData,
         };
-        this.__project::<F, OFFSET>(path)
+        // SAFETY: the caller's promise: `OFFSET` is the offset of a field of type `F`.
+        unsafe { this.__project::<F, OFFSET>(path) }
     }
 }
