@@ -588,6 +588,65 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     }
 }
 
+impl<'a, T, V, B: Backend> DevicePtrMut<'a, T, B>
+where
+    T: Readable<Value = V> + Writable<Value = V>,
+    V: crate::FromBytes + crate::IntoBytes,
+{
+    /// Read-modify-write: one [`read`](Self::read), then one [`write`](Self::write) of what
+    /// `f` makes of the value (for a [`bitfield!`](crate::bitfield!) register,
+    /// `p.update(|r| r.with_enable(true))`).
+    ///
+    /// Not atomic: the device may change the register between the two accesses.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, ReadWrite};
+    ///
+    /// let mut ctrl = ReadWrite::new(0b1000_u32);
+    /// let mut p = DevicePtrMut::from_mut(&mut ctrl);
+    /// p.update(|v| v | 1);
+    /// assert_eq!(p.read(), 0b1001);
+    /// ```
+    #[inline(always)]
+    pub fn update(&mut self, f: impl FnOnce(V) -> V) {
+        let v = self.read();
+        self.write(f(v));
+    }
+}
+
+impl<'a, T, V, B: Backend> DevicePtrMut<'a, T, B>
+where
+    T: TryReadable<Value = V> + Writable<Value = V>,
+    V: TryFromBytes + crate::IntoBytes,
+{
+    /// Read-modify-write for a value with invalid bit patterns: one
+    /// [`try_read`](Self::try_read), then, if the copy is valid, one write of what `f` makes of
+    /// it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, ReadWrite};
+    ///
+    /// let mut flag = ReadWrite::new(false);
+    /// let mut p = DevicePtrMut::from_mut(&mut flag);
+    /// assert!(p.try_update(|v| !v).is_ok());
+    /// assert_eq!(p.try_read(), Ok(true));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`ValidityError`] of the read; then nothing is written.
+    #[inline(always)]
+    pub fn try_update(&mut self, f: impl FnOnce(V) -> V) -> Result<(), ValidityError<(), V>> {
+        let v = self.try_read()?;
+        self.write(f(v));
+        Ok(())
+    }
+}
+
 impl<'a, T, B: Backend> DevicePtr<'a, T, B> {
     /// Reads a value whose reads have no side effects, as [`DevicePtrMut::read`] does.
     ///

@@ -433,3 +433,44 @@ mod recording {
         assert_eq!(log[2].offset, 1 << 20);
     }
 }
+
+zerocast::bitfield! {
+    /// A control register: enable, a 3-bit mode, a reserved bit, an 8-bit divisor.
+    struct Ctrl(u32) {
+        31:13 _;
+        12:5 divisor as u8;
+        4 _;
+        3:1 mode as u8;
+        0 enable as bool;
+    }
+}
+
+#[test]
+fn device_update_is_one_read_then_one_write() {
+    let dev = Script::with(&[0b1010 | (7 << 5)]);
+    let mut ctrl = DevicePtrMut::<ReadWrite<Ctrl>, _>::fake(&dev, 0x20).expect("aligned");
+    ctrl.update(|c| c.with_enable(true).with_divisor(9));
+    let expected = 0b1011 | (9 << 5);
+    assert_eq!(
+        dev.log(),
+        [
+            ('r', 0x20, Width::W32, 0b1010 | (7 << 5)),
+            ('w', 0x20, Width::W32, expected),
+        ]
+    );
+
+    // try_update: an invalid copy is reported and nothing is written.
+    let dev = Script::with(&[3, 1]);
+    let mut flag = DevicePtrMut::<ReadWrite<bool>, _>::fake(&dev, 0).expect("aligned");
+    let err = flag.try_update(|b| !b).expect_err("3 is not a bool");
+    assert_eq!(err.invalid().found(), Some(3));
+    assert_eq!(flag.try_update(|b| !b), Ok(()));
+    assert_eq!(
+        dev.log(),
+        [
+            ('r', 0, Width::W8, 3),
+            ('r', 0, Width::W8, 1),
+            ('w', 0, Width::W8, 0)
+        ]
+    );
+}
