@@ -76,6 +76,19 @@ impl<T: ?Sized, B: Backend> Clone for DevicePtr<'_, T, B> {
 }
 impl<T: ?Sized, B: Backend> Copy for DevicePtr<'_, T, B> {}
 
+// SAFETY: a `DevicePtrMut` is used as a `&mut T` is (the only access to its bytes while it
+// lives), so it may move to another thread when a `&mut T` may (`T: Send`) and its backend
+// may (`Volatile` always; `Fake` when the fake is `Sync`).
+unsafe impl<T: ?Sized + Send, B: Backend + Send> Send for DevicePtrMut<'_, T, B> {}
+// SAFETY: through a `&DevicePtrMut` only shared reads happen (`as_shared`), as through a
+// `&&mut T`: allowed when `T: Sync` and the backend is `Sync`.
+unsafe impl<T: ?Sized + Sync, B: Backend + Sync> Sync for DevicePtrMut<'_, T, B> {}
+// SAFETY: a `DevicePtr` is used as a `&T` is (shared reads only), so it may be sent and
+// shared between threads when `T: Sync` and the backend allows it.
+unsafe impl<T: ?Sized + Sync, B: Backend + Sync + Send> Send for DevicePtr<'_, T, B> {}
+// SAFETY: as above.
+unsafe impl<T: ?Sized + Sync, B: Backend + Sync> Sync for DevicePtr<'_, T, B> {}
+
 impl<T: ?Sized, B: Backend> fmt::Debug for DevicePtr<'_, T, B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "DevicePtr({:#x})", self.ptr.cast::<u8>().addr())

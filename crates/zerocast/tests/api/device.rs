@@ -474,3 +474,27 @@ fn device_update_is_one_read_then_one_write() {
         ]
     );
 }
+
+#[test]
+fn device_pointers_cross_threads_like_references() {
+    fn send<T: Send>(_: &T) {}
+    fn sync<T: Sync>(_: &T) {}
+    let mut mem = uart();
+    let p = DevicePtrMut::from_mut(&mut mem);
+    send(&p);
+    sync(&p);
+    let s = p.into_shared();
+    send(&s);
+    sync(&s);
+    let mut x = 0_u32;
+    let mut p = DevicePtrMut::from_mut(&mut x);
+    std::thread::scope(|scope| {
+        let q = p.reborrow();
+        scope.spawn(move || {
+            let mut q = q;
+            q.write(41);
+        });
+    });
+    p.update(|v| v + 1);
+    assert_eq!(x, 42);
+}
