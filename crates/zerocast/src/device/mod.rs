@@ -9,8 +9,8 @@
 //! read of a FIFO pops a byte, two writes to a doorbell are two events. So for such memory:
 //!
 //! - **never** create a reference to it; make one [`DevicePtrMut`] with the `unsafe`
-//!   [`DevicePtrMut::new`] (its `# Safety` section is the whole contract) and do everything
-//!   else in safe code;
+//!   [`DevicePtrMut::new`] (its `# Safety` section is the whole contract; or
+//!   [`DevicePtrMut::from_addr`] from an address) and do everything else in safe code;
 //! - declare register blocks as `#[repr(C)]` structs whose fields say what each register
 //!   allows: [`ReadOnly`], [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]
 //!   (wrong accesses are compile errors);

@@ -166,6 +166,48 @@ impl<'a, T: ?Sized> DevicePtrMut<'a, T, Volatile> {
     }
 }
 
+impl<'a, T> DevicePtrMut<'a, T, Volatile> {
+    /// A unique device pointer to the `T` at the physical-or-virtual address `addr` (a register
+    /// block's base from a device tree or a PCI BAR, once mapped); `None` if `addr` is 0 or not
+    /// a multiple of `align_of::<T>()`.
+    ///
+    /// The pointer takes the provenance exposed for `addr`
+    /// ([`core::ptr::with_exposed_provenance_mut`]), as memory mapped outside Rust needs.
+    ///
+    /// # Safety
+    ///
+    /// As [`new`](Self::new), for the `size_of::<T>()` bytes at `addr`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, ReadWrite};
+    ///
+    /// let mut reg = ReadWrite::new(0_u64);
+    /// let addr = core::ptr::from_mut(&mut reg).expose_provenance(); // stands for a mapped address
+    /// // SAFETY: never accessed (the misaligned address is refused).
+    /// assert!(unsafe { DevicePtrMut::<ReadWrite<u64>>::from_addr(addr + 1) }.is_none());
+    /// // Exposed provenance is what `-Zmiri-strict-provenance` rules out: not under Miri.
+    /// # #[cfg(not(miri))]
+    /// # {
+    /// // SAFETY: `addr` is a live, aligned local used only through this pointer below.
+    /// let mut p = unsafe { DevicePtrMut::<ReadWrite<u64>>::from_addr(addr) }.unwrap();
+    /// p.write(7);
+    /// assert_eq!(p.read(), 7);
+    /// # }
+    /// ```
+    #[must_use]
+    pub unsafe fn from_addr(addr: usize) -> Option<Self> {
+        if addr % align_of::<T>() != 0 {
+            return None;
+        }
+        let ptr = NonNull::new(core::ptr::with_exposed_provenance_mut::<T>(addr))?;
+        // SAFETY: the caller promises `new`'s contract for these bytes; the address is
+        // non-null and aligned (checked above).
+        Some(unsafe { DevicePtrMut::new(ptr) })
+    }
+}
+
 impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
     /// A unique pointer to the `T` at `offset` in a fake device: every access calls the fake.
     ///
