@@ -206,18 +206,26 @@ pub unsafe trait Writable {
 )]
 pub trait PureRead {}
 
+// Errors name `Readable` (and its message), not the blanket impl's bound.
+#[diagnostic::do_not_recommend]
 // SAFETY: `Value` is `Self`.
 unsafe impl<T: FromBytes> Readable for T {
     type Value = T;
 }
+// Errors name `TryReadable` (and its message), not the blanket impl's bound.
+#[diagnostic::do_not_recommend]
 // SAFETY: `Value` is `Self`.
 unsafe impl<T: TryFromBytes> TryReadable for T {
     type Value = T;
 }
+// Errors name `Writable` (and its message), not the blanket impl's bound.
+#[diagnostic::do_not_recommend]
 // SAFETY: `Value` is `Self`.
 unsafe impl<T: IntoBytes> Writable for T {
     type Value = T;
 }
+// Errors name `PureRead` (and its message), not the blanket impl's bound.
+#[diagnostic::do_not_recommend]
 impl<T: TryFromBytes> PureRead for T {}
 impl<T> PureRead for ReadPure<T> {}
 impl<T> PureRead for ReadPureWrite<T> {}
