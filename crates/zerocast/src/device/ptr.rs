@@ -216,7 +216,10 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
     ///
     /// # Examples
     ///
-    /// ```
+    /// With the [`RecordingDevice`](super::RecordingDevice) of the `alloc` feature:
+    ///
+    #[cfg_attr(feature = "alloc", doc = "```")]
+    #[cfg_attr(not(feature = "alloc"), doc = "```ignore")]
     /// use zerocast::device::{Access, DevicePtrMut, RecordingDevice, Width};
     ///
     /// let dev = RecordingDevice::new(8);
@@ -248,10 +251,14 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, [T], Fake<'a, D>> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{DevicePtrMut, RecordingDevice};
+    /// use zerocast::device::{DevicePtrMut, FakeDevice, Width};
     ///
-    /// let dev = RecordingDevice::new(16);
-    /// let ring = DevicePtrMut::<[u32], _>::fake_slice(&dev, 0, 4).unwrap();
+    /// struct Zero;
+    /// impl FakeDevice for Zero {
+    ///     fn read(&self, _: usize, _: Width) -> u64 { 0 }
+    ///     fn write(&self, _: usize, _: Width, _: u64) {}
+    /// }
+    /// let ring = DevicePtrMut::<[u32], _>::fake_slice(&Zero, 0, 4).unwrap();
     /// assert_eq!(ring.len(), 4);
     /// assert!(ring.get(4).is_none());
     /// ```
@@ -342,10 +349,14 @@ impl<'a, T: ?Sized, B: Backend> DevicePtrMut<'a, T, B> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{DevicePtrMut, RecordingDevice};
+    /// use zerocast::device::{DevicePtrMut, FakeDevice, Width};
     ///
-    /// let dev = RecordingDevice::new(8);
-    /// assert_eq!(DevicePtrMut::<u32, _>::fake(&dev, 4).unwrap().addr(), 4);
+    /// struct Zero;
+    /// impl FakeDevice for Zero {
+    ///     fn read(&self, _: usize, _: Width) -> u64 { 0 }
+    ///     fn write(&self, _: usize, _: Width, _: u64) {}
+    /// }
+    /// assert_eq!(DevicePtrMut::<u32, _>::fake(&Zero, 4).unwrap().addr(), 4);
     /// ```
     #[must_use]
     pub fn addr(&self) -> usize {
@@ -359,10 +370,14 @@ impl<'a, T: ?Sized, B: Backend> DevicePtr<'a, T, B> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{DevicePtrMut, RecordingDevice};
+    /// use zerocast::device::{DevicePtrMut, FakeDevice, Width};
     ///
-    /// let dev = RecordingDevice::new(8);
-    /// let p = DevicePtrMut::<u32, _>::fake(&dev, 4).unwrap().into_shared();
+    /// struct Zero;
+    /// impl FakeDevice for Zero {
+    ///     fn read(&self, _: usize, _: Width) -> u64 { 0 }
+    ///     fn write(&self, _: usize, _: Width, _: u64) {}
+    /// }
+    /// let p = DevicePtrMut::<u32, _>::fake(&Zero, 4).unwrap().into_shared();
     /// assert_eq!(p.addr(), 4);
     /// ```
     #[must_use]
