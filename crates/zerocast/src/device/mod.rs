@@ -88,6 +88,7 @@
 mod backend;
 mod perm;
 mod ptr;
+mod regs;
 #[cfg(feature = "alloc")]
 mod recording;
 
@@ -97,6 +98,7 @@ pub use perm::{
     WriteOnly,
 };
 pub use ptr::{DevicePtr, DevicePtrMut};
+pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
 #[cfg(feature = "alloc")]
 pub use recording::{Access, AccessKind, RecordingDevice};
 

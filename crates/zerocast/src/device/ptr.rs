@@ -980,3 +980,37 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         unsafe { this.__project::<F, OFFSET>(path) }
     }
 }
+
+impl<'a, T: ?Sized, B: Backend> DevicePtrMut<'a, T, B> {
+    /// A unique pointer to the `F` at `offset` bytes from `self`, for the register blocks.
+    ///
+    /// # Safety
+    ///
+    /// The `size_of::<F>()` bytes at `offset` lie inside the memory `self` may access, their
+    /// address is aligned to `align_of::<F>()`, any `F` written there leaves a valid pointee
+    /// behind, and while the result lives nothing else accesses those bytes (`self` is
+    /// consumed; the caller keeps no other pointer to them in use).
+    pub(super) unsafe fn cast_at<F>(self, offset: usize) -> DevicePtrMut<'a, F, B> {
+        // INVARIANT: the caller's promise: inside, aligned, not otherwise in use.
+        DevicePtrMut {
+            ptr: self.ptr.cast::<u8>().wrapping_add(offset).cast::<F>(),
+            backend: self.backend,
+            _life: PhantomData,
+        }
+    }
+
+    /// A unique pointer to the `len` bytes at the start of `self`, for the register blocks.
+    ///
+    /// # Safety
+    ///
+    /// As [`cast_at`](Self::cast_at) for the `len` bytes from offset 0.
+    pub(super) unsafe fn cast_bytes(self, len: usize) -> DevicePtrMut<'a, [u8], B> {
+        // INVARIANT: the caller's promise: inside, not otherwise in use (`u8` needs no
+        // alignment).
+        DevicePtrMut {
+            ptr: core::ptr::slice_from_raw_parts_mut(self.ptr.cast::<u8>(), len),
+            backend: self.backend,
+            _life: PhantomData,
+        }
+    }
+}
