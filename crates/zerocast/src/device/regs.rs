@@ -56,7 +56,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use core::mem::{align_of, size_of};
+use core::mem::{align_of, size_of, size_of_val};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Fake, FakeDevice, Volatile};
@@ -596,7 +596,7 @@ impl<'a> RegsDyn<'a, Volatile> {
     /// ```
     #[must_use]
     pub fn from_mut(mem: &'a mut [u64]) -> Self {
-        let size = core::mem::size_of_val(mem);
+        let size = size_of_val(mem);
         // SAFETY: the `size` bytes of `mem` (`size` cannot overflow: `mem` is in memory); any
         // bytes written leave valid `u64`s; `u8` needs no alignment.
         let p = unsafe { DevicePtrMut::from_mut(mem).cast_bytes(size) };
