@@ -88,9 +88,9 @@
 mod backend;
 mod perm;
 mod ptr;
-mod regs;
 #[cfg(feature = "alloc")]
 mod recording;
+mod regs;
 
 pub use backend::{Backend, Fake, FakeDevice, Volatile, Width};
 pub use perm::{
@@ -98,9 +98,9 @@ pub use perm::{
     WriteOnly,
 };
 pub use ptr::{DevicePtr, DevicePtrMut};
-pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
 #[cfg(feature = "alloc")]
 pub use recording::{Access, AccessKind, RecordingDevice};
+pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.

@@ -64,6 +64,9 @@ use super::perm::{Readable, Writable};
 use super::ptr::DevicePtrMut;
 use crate::{FromBytes, IntoBytes};
 
+/// The value a read of register `R` returns.
+type Value<R> = <<R as Register>::Cell as Readable>::Value;
+
 /// The alignment of every block's base.
 const BASE_ALIGN: usize = 8;
 
@@ -199,7 +202,10 @@ impl fmt::Display for RegError {
                 "register of {width} bytes at offset {offset} is outside the {size}-byte block"
             ),
             RegError::Index { index, len } => {
-                write!(f, "register index {index} out of bounds for {len} registers")
+                write!(
+                    f,
+                    "register index {index} out of bounds for {len} registers"
+                )
             }
         }
     }
@@ -478,10 +484,10 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// assert_eq!(regs.read::<Reg<u32, 4>>(), 0b101);
     /// ```
     #[inline(always)]
-    pub fn update<R: Register, V>(&mut self, f: impl FnOnce(V) -> V)
+    pub fn update<R: Register>(&mut self, f: impl FnOnce(Value<R>) -> Value<R>)
     where
-        R::Cell: Readable<Value = V> + Writable<Value = V>,
-        V: FromBytes + IntoBytes,
+        R::Cell: Readable + Writable<Value = Value<R>>,
+        Value<R>: IntoBytes,
     {
         self.reg::<R>().update(f);
     }
@@ -752,7 +758,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     ///
     /// let mut mem = [0_u64];
     /// let mut regs = RegsDyn::from_mut(&mut mem[..]);
-    /// regs.try_update::<Reg<u16, 2>, _>(|v| v + 7).unwrap();
+    /// regs.try_update::<Reg<u16, 2>>(|v| v + 7).unwrap();
     /// assert_eq!(regs.try_read::<Reg<u16, 2>>(), Ok(7));
     /// ```
     ///
@@ -760,10 +766,13 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     ///
     /// [`RegError::OutOfBlock`] if it is not; then nothing is accessed.
     #[inline(always)]
-    pub fn try_update<R: Register, V>(&mut self, f: impl FnOnce(V) -> V) -> Result<(), RegError>
+    pub fn try_update<R: Register>(
+        &mut self,
+        f: impl FnOnce(Value<R>) -> Value<R>,
+    ) -> Result<(), RegError>
     where
-        R::Cell: Readable<Value = V> + Writable<Value = V>,
-        V: FromBytes + IntoBytes,
+        R::Cell: Readable + Writable<Value = Value<R>>,
+        Value<R>: IntoBytes,
     {
         self.try_reg::<R>()?.update(f);
         Ok(())
