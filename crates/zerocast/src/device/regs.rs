@@ -1,58 +1,5 @@
 //! Register blocks: registers bound to offsets, checked at compile time ([`Regs`]) or at run
-//! time ([`RegsDyn`]).
-//!
-//! A register is a type naming its offset and its *cell*, the type a device pointer to it has:
-//! `Reg<ReadOnly<Lsr>, 5>` is a read-only [`bitfield!`](crate::bitfield!) `Lsr` at offset 5,
-//! `Reg<u32, 0x10>` a plain read-write `u32` at 0x10 (any pointee of a [`DevicePtrMut`]: the
-//! permission wrappers [`ReadOnly`](super::ReadOnly), [`WriteOnly`](super::WriteOnly),
-//! [`ReadWrite`](super::ReadWrite), ... or a plain `FromBytes + IntoBytes` type).
-//! Registers sharing an offset (a UART's receive and transmit buffers) are two types.
-//! [`RegArray`] is `N` registers `STRIDE` bytes apart.
-//!
-//! A block's base is aligned to 8, so a register whose offset is a multiple of its type's
-//! alignment is aligned in memory; every access is the one access of its width that
-//! [`DevicePtrMut::read`] describes.
-//!
-//! | | [`Regs<SIZE>`](Regs) (size known at compile time) | [`RegsDyn`] (size known at run time) |
-//! |---|---|---|
-//! | offset inside the block | compile error if not | `Err(`[`RegError::OutOfBlock`]`)` |
-//! | offset aligned to the register | compile error if not | compile error if not |
-//! | access not allowed (read of `WriteOnly`, ...) | compile error | compile error |
-//! | accessors | `reg`, `read`, `write`, `update`, `elem` | `try_reg`, `try_read`, `try_write`, `try_update`, `try_elem` |
-//!
-//! # Examples
-//!
-//! ```
-//! use zerocast::device::{Reg, RegArray, Regs, ReadOnly, WriteOnly};
-//!
-//! zerocast::bitfield! {
-//!     pub struct Status(u32) {
-//!         0 ready as bool;
-//!         7:4 errors as u8;
-//!     }
-//! }
-//! type Ctrl = Reg<u32, 0x0>;
-//! type Stat = Reg<ReadOnly<Status>, 0x4>;
-//! type Doorbell = Reg<WriteOnly<u32>, 0x8>;
-//! type Scratch = RegArray<u32, 0x10, 4, 4>; // 4 registers at 0x10, 0x14, 0x18, 0x1c
-//!
-//! let mut mem = [0_u64; 4]; // stands for 32 bytes of device memory
-//! let mut regs = Regs::<32>::from_mut(&mut mem);
-//! regs.write::<Ctrl>(1);
-//! regs.update::<Ctrl>(|v| v | 0x100);
-//! if !regs.read::<Stat>().ready() {
-//!     regs.write::<Doorbell>(7);
-//! }
-//! regs.elem::<Scratch>(3).unwrap().write(0xabcd);
-//! assert_eq!(regs.read::<Ctrl>(), 0x101);
-//! assert!(regs.elem::<Scratch>(4).is_none());
-//!
-//! // The same block seen with its size known at run time only.
-//! let mut dynamic = regs.as_dyn();
-//! assert_eq!(dynamic.try_read::<Ctrl>(), Ok(0x101));
-//! type Far = Reg<u32, 0x40>;
-//! assert!(dynamic.try_read::<Far>().is_err()); // `regs.read::<Far>()` does not compile
-//! ```
+//! time ([`RegsDyn`]); the overview is on [`Regs`].
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -247,33 +194,74 @@ const fn check_array<C>(offset: usize, stride: usize) {
 
 /// A unique pointer to a register block of `SIZE` bytes whose base is aligned to 8: its
 /// registers' offsets are checked at compile time.
+/// A register is a type naming its offset and its *cell*, the type a device pointer to it has:
+/// `Reg<ReadOnly<Lsr>, 5>` is a read-only [`bitfield!`](crate::bitfield!) `Lsr` at offset 5,
+/// `Reg<u32, 0x10>` a plain read-write `u32` at 0x10 (any pointee of a [`DevicePtrMut`]: the
+/// permission wrappers [`ReadOnly`](super::ReadOnly), [`WriteOnly`](super::WriteOnly),
+/// [`ReadWrite`](super::ReadWrite), ... or a plain `FromBytes + IntoBytes` type).
+/// Registers sharing an offset (a UART's receive and transmit buffers) are two types.
+/// [`RegArray`] is `N` registers `STRIDE` bytes apart.
 ///
-/// # Invariants
+/// A block's base is aligned to 8, so a register whose offset is a multiple of its type's
+/// alignment is aligned in memory; every access is the one access of its width that
+/// [`DevicePtrMut::read`] describes.
 ///
-/// `base` is a device pointer to `SIZE` bytes whose address is a multiple of 8; any bytes
-/// written there leave a valid value behind (device memory, or a `FromBytes` value).
+/// | | [`Regs<SIZE>`](Regs) (size known at compile time) | [`RegsDyn`] (size known at run time) |
+/// |---|---|---|
+/// | offset inside the block | compile error if not | `Err(`[`RegError::OutOfBlock`]`)` |
+/// | offset aligned to the register | compile error if not | compile error if not |
+/// | access not allowed (read of `WriteOnly`, ...) | compile error | compile error |
+/// | accessors | `reg`, `read`, `write`, `update`, `elem` | `try_reg`, `try_read`, `try_write`, `try_update`, `try_elem` |
 ///
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{Reg, Regs};
+/// use zerocast::device::{Reg, RegArray, Regs, ReadOnly, WriteOnly};
 ///
-/// type Id = Reg<u32, 4>;
-/// let mut mem = [0_u64; 1];
-/// let mut regs = Regs::<8>::from_mut(&mut mem);
-/// regs.write::<Id>(0x1234_5678);
-/// assert_eq!(regs.read::<Id>(), 0x1234_5678);
+/// zerocast::bitfield! {
+///     pub struct Status(u32) {
+///         0 ready as bool;
+///         7:4 errors as u8;
+///     }
+/// }
+/// type Ctrl = Reg<u32, 0x0>;
+/// type Stat = Reg<ReadOnly<Status>, 0x4>;
+/// type Doorbell = Reg<WriteOnly<u32>, 0x8>;
+/// type Scratch = RegArray<u32, 0x10, 4, 4>; // 4 registers at 0x10, 0x14, 0x18, 0x1c
+///
+/// let mut mem = [0_u64; 4]; // stands for 32 bytes of device memory
+/// let mut regs = Regs::<32>::from_mut(&mut mem);
+/// regs.write::<Ctrl>(1);
+/// regs.update::<Ctrl>(|v| v | 0x100);
+/// if !regs.read::<Stat>().ready() {
+///     regs.write::<Doorbell>(7);
+/// }
+/// regs.elem::<Scratch>(3).unwrap().write(0xabcd);
+/// assert_eq!(regs.read::<Ctrl>(), 0x101);
+/// assert!(regs.elem::<Scratch>(4).is_none());
+///
+/// // The same block seen with its size known at run time only.
+/// let mut dynamic = regs.as_dyn();
+/// assert_eq!(dynamic.try_read::<Ctrl>(), Ok(0x101));
+/// type Far = Reg<u32, 0x40>;
+/// assert!(dynamic.try_read::<Far>().is_err()); // `regs.read::<Far>()` does not compile
 /// ```
 ///
-/// An offset past the block (or misaligned) is a compile error:
+/// An offset past the block (or misaligned) is a compile error (see the UI tests
+/// `tests/ui/device_reg_*.rs` for each case):
 ///
 /// ```compile_fail
 /// use zerocast::device::{Reg, Regs};
 /// let mut mem = [0_u64; 1];
 /// Regs::<8>::from_mut(&mut mem).write::<Reg<u32, 8>>(1);
 /// ```
+///
+/// # Invariants
+///
+/// `base` is a device pointer to `SIZE` bytes whose address is a multiple of 8; any bytes
+/// written there leave a valid value behind (device memory, or a `FromBytes` value).
 pub struct Regs<'a, const SIZE: usize, B: Backend = Volatile> {
-    base: DevicePtrMut<'a, [u8], B>,
+    base: DevicePtrMut<'a, [u8; SIZE], B>,
 }
 
 /// A unique pointer to a register block whose size is known at run time, with base aligned
@@ -339,7 +327,7 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
             return None;
         }
         // SAFETY: the caller promises `DevicePtrMut::new`'s contract for these `SIZE` bytes.
-        let p = unsafe { DevicePtrMut::new(NonNull::slice_from_raw_parts(base, SIZE)) };
+        let p = unsafe { DevicePtrMut::new(base.cast::<[u8; SIZE]>()) };
         // INVARIANT: `SIZE` bytes of device memory at a multiple of 8.
         Some(Regs { base: p })
     }
@@ -372,7 +360,7 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
         };
         // SAFETY: `SIZE` bytes from offset 0 lie inside `*mem` (its size is `SIZE`); any bytes
         // written leave a valid `T` (`FromBytes`); `u8` needs no alignment.
-        let p = unsafe { DevicePtrMut::from_mut(mem).cast_bytes(SIZE) };
+        let p = unsafe { DevicePtrMut::from_mut(mem).cast_at::<[u8; SIZE]>(0) };
         // INVARIANT: `SIZE` bytes at the address of a `T` aligned to at least 8.
         Regs { base: p }
     }
@@ -401,7 +389,7 @@ impl<'a, const SIZE: usize, D: FakeDevice + ?Sized> Regs<'a, SIZE, Fake<'a, D>> 
         if offset % BASE_ALIGN != 0 {
             return None;
         }
-        let p = DevicePtrMut::<[u8], _>::fake_slice(device, offset, SIZE)?;
+        let p = DevicePtrMut::<[u8; SIZE], _>::fake(device, offset)?;
         // INVARIANT: `SIZE` bytes of the fake at a multiple of 8.
         Some(Regs { base: p })
     }
@@ -549,10 +537,10 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// ```
     #[must_use]
     pub fn as_dyn(&mut self) -> RegsDyn<'_, B> {
-        // INVARIANT: the same bytes and base as `self`'s, borrowed from it.
-        RegsDyn {
-            base: self.base.reborrow(),
-        }
+        // SAFETY: the `SIZE` bytes of the block, borrowed from `self`.
+        let base = unsafe { self.base.reborrow().cast_bytes(SIZE) };
+        // INVARIANT: the same bytes and base as `self`'s.
+        RegsDyn { base }
     }
 }
 
