@@ -413,9 +413,23 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     #[must_use]
     pub fn reg<R: Register>(&mut self) -> DevicePtrMut<'_, R::Cell, B> {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above).
+        unsafe { self.reg_unchecked::<R>() }
+    }
+
+    /// A device pointer to register `R`, for the accessors that checked it themselves (each
+    /// public accessor has its own compile-time check, so that an error names the caller's
+    /// line).
+    ///
+    /// # Safety
+    ///
+    /// `check_in::<R::Cell>(R::OFFSET, SIZE)` passes.
+    #[inline(always)]
+    unsafe fn reg_unchecked<R: Register>(&mut self) -> DevicePtrMut<'_, R::Cell, B> {
         // SAFETY: the register lies inside the block and its offset is a multiple of its
-        // alignment (checked above), which is at most the base's 8; bytes written leave a
-        // valid block (the type's invariant); `self` stays borrowed while the result lives.
+        // alignment (the caller's `check_in`), which is at most the base's 8; bytes written
+        // leave a valid block (the type's invariant); `self` stays borrowed while the result
+        // lives.
         unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) }
     }
 
@@ -435,7 +449,9 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     where
         R::Cell: Readable,
     {
-        self.reg::<R>().read()
+        const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above).
+        unsafe { self.reg_unchecked::<R>() }.read()
     }
 
     /// Writes register `R` (one access of its width).
@@ -454,7 +470,9 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     where
         R::Cell: Writable,
     {
-        self.reg::<R>().write(value);
+        const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above).
+        unsafe { self.reg_unchecked::<R>() }.write(value);
     }
 
     /// Read-modify-write of register `R`: one read, one write of what `f` makes of the value
@@ -477,7 +495,9 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         R::Cell: Readable + Writable<Value = Value<R>>,
         Value<R>: IntoBytes,
     {
-        self.reg::<R>().update(f);
+        const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above).
+        unsafe { self.reg_unchecked::<R>() }.update(f);
     }
 
     /// A device pointer to element `i` of register array `A` (the whole array is checked to be
@@ -679,11 +699,25 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     #[inline(always)]
     pub fn try_reg<R: Register>(&mut self) -> Result<DevicePtrMut<'_, R::Cell, B>, RegError> {
         const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        unsafe { self.try_reg_aligned::<R>() }
+    }
+
+    /// [`try_reg`](Self::try_reg) for the accessors that checked the alignment themselves
+    /// (so that an error names the caller's line).
+    ///
+    /// # Safety
+    ///
+    /// `check_aligned::<R::Cell>(R::OFFSET)` passes.
+    #[inline(always)]
+    unsafe fn try_reg_aligned<R: Register>(
+        &mut self,
+    ) -> Result<DevicePtrMut<'_, R::Cell, B>, RegError> {
         self.check(R::OFFSET, size_of::<R::Cell>())?;
         // SAFETY: the register lies inside the block (checked just above) and its offset is a
-        // multiple of its alignment (checked at compile time), which is at most the base's 8;
-        // bytes written leave a valid block (the type's invariant); `self` stays borrowed
-        // while the result lives.
+        // multiple of its alignment (the caller's `check_aligned`), which is at most the
+        // base's 8; bytes written leave a valid block (the type's invariant); `self` stays
+        // borrowed while the result lives.
         Ok(unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) })
     }
 
@@ -707,7 +741,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     where
         R::Cell: Readable,
     {
-        Ok(self.try_reg::<R>()?.read())
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        let mut p = unsafe { self.try_reg_aligned::<R>() }?;
+        Ok(p.read())
     }
 
     /// Writes register `R` if it is inside the block.
@@ -733,7 +770,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     where
         R::Cell: Writable,
     {
-        self.try_reg::<R>()?.write(value);
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        let mut p = unsafe { self.try_reg_aligned::<R>() }?;
+        p.write(value);
         Ok(())
     }
 
@@ -762,7 +802,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         R::Cell: Readable + Writable<Value = Value<R>>,
         Value<R>: IntoBytes,
     {
-        self.try_reg::<R>()?.update(f);
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        let mut p = unsafe { self.try_reg_aligned::<R>() }?;
+        p.update(f);
         Ok(())
     }
 
