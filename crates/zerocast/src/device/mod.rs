@@ -13,7 +13,7 @@
 //!   [`DevicePtrMut::from_addr`] from an address) and do everything else in safe code;
 //! - declare register blocks as `#[repr(C)]` structs whose fields say what each register
 //!   allows: [`ReadOnly`], [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]
-//!   (wrong accesses are compile errors);
+//!   (wrong accesses are compile errors), or bind registers to offsets ([`Reg`] in a [`Regs`] block, checked at compile time; [`RegsDyn`] at run time);
 //! - reach fields with [`field!`](crate::field) and split a block into independent field
 //!   pointers with [`split_fields!`](crate::split_fields): no reference is created;
 //! - read plain values with `read()` (only [`FromBytes`](crate::FromBytes): the device may
