@@ -445,7 +445,7 @@ fn uart16550_init_programs_divisor_8n1_fifos_and_modem_lines() {
     let sim = Sim::default();
     sim.state.borrow_mut().rx.push_back(b'?'); // stale byte, cleared by the FIFO reset
     let mut uart = Uart(Regs::fake(&sim, BASE).expect("aligned base"));
-    uart.init(0x0301); // e.g. 150 baud from 1.8432 MHz: 115200 / 0x0301 (any 16-bit divisor)
+    uart.init(0x0301); // 115200 / 0x301, about 150 baud from a 1.8432 MHz clock
                        // Datasheet bit positions: LCR.DLAB = 7, word length 8 = 0b11; FCR enable 0, clear RX 1,
                        // clear TX 2; MCR DTR 0, RTS 1, OUT2 3.
     assert_eq!(
