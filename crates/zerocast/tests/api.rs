@@ -29,6 +29,9 @@ mod derives;
 #[path = "api/device.rs"]
 mod device;
 #[cfg(feature = "derive")]
+#[path = "api/device_dma.rs"]
+mod device_dma;
+#[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]

@@ -86,12 +86,14 @@
 //! ```
 
 mod backend;
+mod dma;
 mod perm;
 mod ptr;
 #[cfg(feature = "alloc")]
 mod recording;
 
 pub use backend::{Backend, Fake, FakeDevice, Volatile, Width};
+pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
     WriteOnly,
