@@ -82,7 +82,7 @@ impl<'a, T: ?Sized> DmaBuf<'a, T> {
     /// let mut buf = DmaBuf::new(&mut ring[..], 0x1000);
     /// buf.ptr().get(3).unwrap().write(7);
     /// assert_eq!(buf.shared().len(), 8);
-    /// drop(buf);
+    /// // The borrow ends with the buffer's last use; the memory is ordinary again.
     /// assert_eq!(ring[3], 7);
     /// ```
     #[must_use]

@@ -441,7 +441,6 @@ fn request_response_chain() {
     assert_eq!(drv.pop_used(&mut vq), Ok(None));
     assert_eq!(drv.num_free, QSIZE);
     assert_eq!(peek(&pool, 1, 6), b"HELLO\0");
-    drop((vq, pool));
     // The notify register got the queue index.
     assert_eq!(mem.notify, 0);
 }
@@ -454,7 +453,6 @@ fn descriptors_and_rings_have_the_virtio_byte_layout() {
     let head = drv
         .add(&mut vq, &[(buf_addr(3), 7)], &[(buf_addr(4), 9)])
         .unwrap();
-    drop(vq);
 
     let mut expected = Vec::new();
     // Descriptor 0: buffer 3, 7 bytes, NEXT, next = 1.
@@ -487,7 +485,6 @@ fn used_ring_layout_written_by_the_device() {
     drv.add(&mut vq, &[(buf_addr(0), 2)], &[(buf_addr(1), 2)])
         .unwrap();
     Device { last_avail: 0 }.run(&mut vq, &mut pool);
-    drop(vq);
     // Used ring: flags 0, idx 1, ring[0] = {id 0, len 2}; `Used` is not `IntoBytes` (it has
     // tail padding), so the fields are checked one by one.
     assert_eq!(u16::from_le(mem.used.idx), 1);
@@ -560,7 +557,6 @@ fn many_rounds_wrap_the_rings() {
         }
         assert_eq!(drv.num_free, QSIZE);
     }
-    drop(vq);
     assert_eq!(u16::from_le(mem.avail.idx), rounds as u16);
     assert_eq!(u16::from_le(mem.used.idx), rounds as u16);
 }
@@ -608,7 +604,6 @@ fn no_notify_flag_suppresses_the_kick() {
     let mut drv = Driver::new(&mut vq);
     drv.add(&mut vq, &[(buf_addr(0), 1)], &[]).unwrap();
     assert!(!drv.kick(&mut vq, notify));
-    drop(vq);
     assert_eq!(mem.notify, 0xffff, "not written");
 }
 
