@@ -22,8 +22,8 @@
 //!   validates a copy, never the live memory.
 //!
 //! Ordinary memory the driver owns can use references as usual; [`DevicePtrMut::from_mut`]
-//! turns one into a device pointer for code written against device pointers (tests, a buffer
-//! filled before it is handed to the device).
+//! turns one into a device pointer (tests, simulations); memory shared with a device by DMA is a
+//! [`DmaBuf`], whose hand-overs are ordered with [`dma_wmb`], [`dma_rmb`] and [`dma_mb`].
 //!
 //! # Accesses
 //!
@@ -86,14 +86,12 @@
 //! ```
 
 mod backend;
-mod dma;
 mod perm;
 mod ptr;
 #[cfg(feature = "alloc")]
 mod recording;
 
 pub use backend::{Backend, Fake, FakeDevice, Volatile, Width};
-pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
     WriteOnly,
@@ -195,3 +193,7 @@ macro_rules! split_fields {
         )+)
     }};
 }
+
+// DMA buffers and fences (kept at the end: UI snapshots quote line numbers of this file).
+mod dma;
+pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
