@@ -9,7 +9,7 @@
 //! CPU both are no-ops, and every field is still one aligned access of its own width (a
 //! descriptor, aligned to 16, is two 64-bit accesses).
 
-use zerocast::device::{dma_mb, dma_rmb, dma_wmb, DevicePtrMut, DmaBuf};
+use zerocast::device::{dma_mb, dma_rmb, dma_wmb, Backend, DevicePtrMut, DmaBuf};
 use zerocast::{field, FromBytes, Immutable, IntoBytes};
 
 /// Queue size (a power of two, as the split virtqueue requires).
@@ -139,6 +139,8 @@ enum DriverError {
     BadId { id: u32 },
     /// The device returned a head that is not the head of an outstanding chain.
     NotInFlight { id: u16 },
+    /// The chain from a used head leaves the table at `at`, or loops.
+    BrokenChain { at: u16 },
 }
 
 struct Driver {
@@ -152,9 +154,11 @@ struct Driver {
 
 impl Driver {
     /// Chains all descriptors into the free list (`next` of `i` is `i + 1`).
-    fn new(vq: &mut Vq<'_>) -> Self {
+    ///
+    /// Generic over the backend, as `add_to`, so the same code runs on a recording fake.
+    fn new<B: Backend>(mut desc: DevicePtrMut<'_, [Desc; QSIZE], B>) -> Self {
         for i in 0..QSIZE {
-            let d = vq.desc.ptr().get(i).unwrap();
+            let d = desc.reborrow().get(i).unwrap();
             field!(d, Desc, next).write(((i + 1) as u16).to_le());
         }
         Driver {
@@ -175,6 +179,17 @@ impl Driver {
         out: &[(u64, u32)],
         inb: &[(u64, u32)],
     ) -> Result<u16, DriverError> {
+        self.add_to(vq.desc.ptr(), vq.avail.ptr(), out, inb)
+    }
+
+    /// [`Driver::add`] on any backend's descriptor table and available ring.
+    fn add_to<B: Backend>(
+        &mut self,
+        mut desc: DevicePtrMut<'_, [Desc; QSIZE], B>,
+        mut avail: DevicePtrMut<'_, Avail, B>,
+        out: &[(u64, u32)],
+        inb: &[(u64, u32)],
+    ) -> Result<u16, DriverError> {
         let needed = out.len() + inb.len();
         if needed == 0 {
             return Err(DriverError::Empty);
@@ -192,11 +207,11 @@ impl Driver {
             .map(|b| (b, 0))
             .chain(inb.iter().map(|b| (b, F_WRITE)));
         for (n, (&(addr, len), write)) in bufs.enumerate() {
-            let d = vq.desc.ptr().get(usize::from(i)).unwrap();
+            let d = desc.reborrow().get(usize::from(i)).unwrap();
             // The free list's link becomes the chain's link: the next free descriptor.
             let next = u16::from_le(field!(d, Desc, next).read());
             let flags = write | if n + 1 < needed { F_NEXT } else { 0 };
-            vq.desc.ptr().get(usize::from(i)).unwrap().write(Desc {
+            desc.reborrow().get(usize::from(i)).unwrap().write(Desc {
                 addr: addr.to_le(),
                 len: len.to_le(),
                 flags: flags.to_le(),
@@ -209,12 +224,12 @@ impl Driver {
         self.in_flight[usize::from(head)] = true;
 
         let slot = usize::from(self.avail_idx) % QSIZE;
-        let ring = field!(vq.avail.ptr(), Avail, ring);
+        let ring = field!(avail.reborrow(), Avail, ring);
         ring.get(slot).unwrap().write(head.to_le());
         // The ring entry (and the descriptors) before the index that publishes them.
         dma_wmb();
         self.avail_idx = self.avail_idx.wrapping_add(1);
-        field!(vq.avail.ptr(), Avail, idx).write(self.avail_idx.to_le());
+        field!(avail, Avail, idx).write(self.avail_idx.to_le());
         Ok(head)
     }
 
@@ -255,14 +270,20 @@ impl Driver {
         self.in_flight[usize::from(head)] = false;
         // Walk the chain to its last descriptor and splice it onto the free list.
         let mut i = head;
+        // Descriptors are read back from shared memory, so a broken chain (an index out of
+        // range, or a cycle) is an error, never a panic or an endless loop.
         let mut count = 1;
         loop {
-            let d = vq.desc.shared().get(usize::from(i)).unwrap().read();
+            let d = vq.desc.shared().get(usize::from(i));
+            let d = d.ok_or(DriverError::BrokenChain { at: i })?.read();
             if u16::from_le(d.flags) & F_NEXT == 0 {
                 break;
             }
             i = u16::from_le(d.next);
             count += 1;
+            if count > QSIZE {
+                return Err(DriverError::BrokenChain { at: i });
+            }
         }
         let last = vq.desc.ptr().get(usize::from(i)).unwrap();
         field!(last, Desc, next).write(self.free_head.to_le());
@@ -420,7 +441,7 @@ fn fences_are_callable_in_sequence() {
 fn request_response_chain() {
     let mut mem = memory();
     let (mut vq, mut pool, notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     let mut dev = Device { last_avail: 0 };
 
     fill(&mut pool, 0, b"hello");
@@ -449,7 +470,7 @@ fn request_response_chain() {
 fn descriptors_and_rings_have_the_virtio_byte_layout() {
     let mut mem = memory();
     let (mut vq, _pool, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     let head = drv
         .add(&mut vq, &[(buf_addr(3), 7)], &[(buf_addr(4), 9)])
         .unwrap();
@@ -480,7 +501,7 @@ fn descriptors_and_rings_have_the_virtio_byte_layout() {
 fn used_ring_layout_written_by_the_device() {
     let mut mem = memory();
     let (mut vq, mut pool, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     fill(&mut pool, 0, b"ab");
     drv.add(&mut vq, &[(buf_addr(0), 2)], &[(buf_addr(1), 2)])
         .unwrap();
@@ -498,7 +519,7 @@ fn used_ring_layout_written_by_the_device() {
 fn a_full_queue_refuses_and_recovers() {
     let mut mem = memory();
     let (mut vq, mut pool, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     let mut dev = Device { last_avail: 0 };
 
     for i in 0..QSIZE {
@@ -528,7 +549,7 @@ fn a_full_queue_refuses_and_recovers() {
 fn many_rounds_wrap_the_rings() {
     let mut mem = memory();
     let (mut vq, mut pool, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     let mut dev = Device { last_avail: 0 };
     let rounds = 3 * QSIZE + 1;
 
@@ -565,7 +586,7 @@ fn many_rounds_wrap_the_rings() {
 fn out_of_order_completion_frees_the_right_chains() {
     let mut mem = memory();
     let (mut vq, mut pool, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     let mut dev = Device { last_avail: 0 };
 
     fill(&mut pool, 0, b"x");
@@ -601,7 +622,7 @@ fn no_notify_flag_suppresses_the_kick() {
     let mut mem = memory();
     mem.used.flags = USED_F_NO_NOTIFY.to_le();
     let (mut vq, _pool, notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     drv.add(&mut vq, &[(buf_addr(0), 1)], &[]).unwrap();
     assert!(!drv.kick(&mut vq, notify));
     assert_eq!(mem.notify, 0xffff, "not written");
@@ -611,7 +632,7 @@ fn no_notify_flag_suppresses_the_kick() {
 fn a_device_returning_garbage_is_an_error_not_a_panic() {
     let mut mem = memory();
     let (mut vq, mut pool, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     drv.add(&mut vq, &[(buf_addr(0), 1)], &[]).unwrap();
     Device::complete(&mut vq, 0x7777, 0);
     assert_eq!(
@@ -622,7 +643,7 @@ fn a_device_returning_garbage_is_an_error_not_a_panic() {
     // A head that is a descriptor index but not an outstanding chain.
     let mut mem = memory();
     let (mut vq, _pool2, _notify) = share(&mut mem);
-    let mut drv = Driver::new(&mut vq);
+    let mut drv = Driver::new(vq.desc.ptr());
     drv.add(&mut vq, &[(buf_addr(0), 1)], &[]).unwrap();
     Device::complete(&mut vq, 1, 0);
     assert_eq!(
@@ -630,14 +651,78 @@ fn a_device_returning_garbage_is_an_error_not_a_panic() {
         Err(DriverError::NotInFlight { id: 1 })
     );
 
+    // A chain whose link was overwritten to point outside the table.
+    let mut mem = memory();
+    let (mut vq, _pool4, _notify) = share(&mut mem);
+    let mut drv = Driver::new(vq.desc.ptr());
+    drv.add(&mut vq, &[(buf_addr(0), 1), (buf_addr(1), 1)], &[])
+        .unwrap();
+    field!(vq.desc.ptr().at::<0>(), Desc, next).write(0x0fff_u16.to_le());
+    Device::complete(&mut vq, 0, 0);
+    assert_eq!(
+        drv.pop_used(&mut vq),
+        Err(DriverError::BrokenChain { at: 0x0fff })
+    );
+
     // And the device refuses an address outside its pool.
     let mut dev = Device { last_avail: 0 };
     let mut mem3 = memory();
     let (mut vq3, _p, _n) = share(&mut mem3);
-    let mut drv3 = Driver::new(&mut vq3);
+    let mut drv3 = Driver::new(vq3.desc.ptr());
     drv3.add(&mut vq3, &[(0x42, 1)], &[]).unwrap();
     assert_eq!(
         dev.take(&mut vq3, &mut pool),
         Err(DeviceError::BadAddr(0x42))
+    );
+}
+
+/// The exact accesses of publishing a two-descriptor chain, on a recording fake running the
+/// same driver code: per descriptor, one 16-bit read of its free-list link and two 64-bit
+/// writes; then one 16-bit ring write and one 16-bit index write, in that order.
+#[cfg(feature = "alloc")]
+#[test]
+fn publishing_a_chain_is_these_accesses() {
+    use zerocast::device::{Access, RecordingDevice, Width};
+
+    const AVAIL: usize = 256;
+    let dev = RecordingDevice::new(512);
+    let desc = DevicePtrMut::<[Desc; QSIZE], _>::fake(&dev, 0).unwrap();
+    let mut drv = Driver::new(desc);
+    assert_eq!(
+        dev.take_log().len(),
+        QSIZE,
+        "one 16-bit link write per descriptor"
+    );
+
+    let desc = DevicePtrMut::<[Desc; QSIZE], _>::fake(&dev, 0).unwrap();
+    let avail = DevicePtrMut::<Avail, _>::fake(&dev, AVAIL).unwrap();
+    let head = drv
+        .add_to(desc, avail, &[(0xaaaa_0000, 5)], &[(0xbbbb_0000, 16)])
+        .unwrap();
+    assert_eq!(head, 0);
+
+    // The second 64-bit word of a descriptor: its bytes 8..16 (le32 len, le16 flags, le16
+    // next) as a native u64.
+    let word = |len: u32, flags: u16, next: u16| {
+        let mut b = [0_u8; 8];
+        b[..4].copy_from_slice(&len.to_le_bytes());
+        b[4..6].copy_from_slice(&flags.to_le_bytes());
+        b[6..].copy_from_slice(&next.to_le_bytes());
+        u64::from_ne_bytes(b)
+    };
+    let le16 = |v: u16| u64::from(u16::from_ne_bytes(v.to_le_bytes()));
+    let le64 = |v: u64| u64::from_ne_bytes(v.to_le_bytes());
+    assert_eq!(
+        dev.take_log(),
+        [
+            Access::read(14, Width::W16, le16(1)),
+            Access::write(0, Width::W64, le64(0xaaaa_0000)),
+            Access::write(8, Width::W64, word(5, F_NEXT, 1)),
+            Access::read(16 + 14, Width::W16, le16(2)),
+            Access::write(16, Width::W64, le64(0xbbbb_0000)),
+            Access::write(16 + 8, Width::W64, word(16, F_WRITE, 2)),
+            Access::write(AVAIL + 4, Width::W16, le16(0)),
+            Access::write(AVAIL + 2, Width::W16, le16(1)),
+        ]
     );
 }
