@@ -3,6 +3,11 @@
 //! same test that consumes the available ring and fills the used ring, step by step in one
 //! thread (the device's accesses go through the same typed device pointers).
 //!
+//! Why one thread: a real device is not a Rust thread, but a simulated one on a second thread
+//! would be, and volatile accesses are not atomic: the Rust memory model counts two threads'
+//! unsynchronized accesses to the same ring as a data race (Miri reports it). A threaded
+//! simulation would need atomics for the indices; the step-by-step one tests the same driver.
+//!
 //! Byte order: the rings are little-endian. Device accesses refuse align-1 multi-byte types
 //! (such as `byteorder::U16`), so the layouts use native integers that hold the little-endian
 //! bit pattern, written as `x.to_le()` and read with `u16::from_le(..)`: on a little-endian
