@@ -274,7 +274,7 @@ pub fn dma_rmb() {
 }
 
 /// Orders all earlier reads and writes of coherent DMA memory before all later ones, stores
-/// before loads included: the kernel's `mb()` as virtio's `virtio_mb` uses it.
+/// before loads included: the kernel's `dma_mb()`.
 ///
 /// Use it where a write must be visible before a later read, e.g. publishing the available
 /// index and then reading whether the device wants a notification (`used.flags` or
