@@ -32,6 +32,9 @@ mod device;
 #[path = "api/device_regs.rs"]
 mod device_regs;
 #[cfg(feature = "derive")]
+#[path = "api/device_dma.rs"]
+mod device_dma;
+#[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]
