@@ -29,11 +29,11 @@ mod derives;
 #[path = "api/device.rs"]
 mod device;
 #[cfg(feature = "derive")]
-#[path = "api/device_regs.rs"]
-mod device_regs;
-#[cfg(feature = "derive")]
 #[path = "api/device_dma.rs"]
 mod device_dma;
+#[cfg(feature = "derive")]
+#[path = "api/device_regs.rs"]
+mod device_regs;
 #[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
