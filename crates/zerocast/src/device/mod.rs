@@ -36,8 +36,8 @@
 //! emulated by a hypervisor.
 //!
 //! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
-//! so a device pointer to one cannot promise an aligned single access: `read`/`write` of a 2-,
-//! 4- or 8-byte type of alignment 1 do not compile. Declare registers with native integers (and convert with
+//! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any
+//! type of alignment 1 larger than a byte (a struct or array of them too) do not compile. Declare registers with native integers (and convert with
 //! `from_le`/`to_le` for a device of the other byte order).
 //!
 //! # Testing drivers

@@ -391,15 +391,17 @@ impl<'a, T: ?Sized, B: Backend> DevicePtr<'a, T, B> {
 struct Plan<T>(PhantomData<T>);
 
 impl<T> Plan<T> {
-    /// The access width in bytes: `align_of::<T>()`, at most 8. A type of 2, 4 or 8 bytes with
-    /// alignment 1 (a byte-order integer, a bit field on one) is refused: it looks like one
-    /// register but would be split into byte accesses.
+    /// The access width in bytes: `align_of::<T>()`, at most 8. A type larger than 1 byte with
+    /// alignment 1 (a byte-order integer, a bit field on one, a struct or array of them) is
+    /// refused: it looks like one register, or a block of wider ones, but would be split into
+    /// byte accesses.
     const WIDTH: usize = {
         let (size, align) = (size_of::<T>(), align_of::<T>());
         assert!(
-            !((size == 2 || size == 4 || size == 8) && align == 1),
-            "a 2-, 4- or 8-byte device value with alignment 1 (a byte-order integer?) would be \
-             split into byte accesses: use a native integer for the register"
+            !(size > 1 && align == 1),
+            "a device value larger than 1 byte with alignment 1 (a byte-order integer, or a \
+             struct or array of them?) would be split into byte accesses: use native integers \
+             for the registers, or access the bytes one by one"
         );
         if align >= 8 {
             8
@@ -574,8 +576,8 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     /// without them ([`ReadPure`](super::ReadPure)) and plain memory can also be read through a
     /// shared [`DevicePtr`].
     ///
-    /// A 2-, 4- or 8-byte type with alignment 1 (such as a byte-order integer) is refused at
-    /// compile time: it would be split into byte accesses.
+    /// A type larger than 1 byte with alignment 1 (such as a byte-order integer, or a struct or
+    /// array of them) is refused at compile time: it would be split into byte accesses.
     ///
     /// # Examples
     ///
