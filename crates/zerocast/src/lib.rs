@@ -50,6 +50,11 @@ mod bytewise;
 mod cast;
 pub mod checks;
 mod const_msg;
+#[expect(
+    unsafe_code,
+    reason = "volatile (and on aarch64, inline-assembly) loads and stores to device memory"
+)]
+pub mod device;
 pub mod error;
 #[expect(unsafe_code, reason = "declares the unsafe trait FromBytes")]
 mod from_bytes;

@@ -26,6 +26,15 @@ mod data_enums;
 #[path = "api/derives.rs"]
 mod derives;
 #[cfg(feature = "derive")]
+#[path = "api/device.rs"]
+mod device;
+#[cfg(feature = "derive")]
+#[path = "api/device_dma.rs"]
+mod device_dma;
+#[cfg(feature = "derive")]
+#[path = "api/device_regs.rs"]
+mod device_regs;
+#[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]

@@ -1,0 +1,229 @@
+//! Runtime cost of the register accessors against the same accesses written by hand with
+//! `read_volatile`/`write_volatile`, on ordinary memory standing for a 32-byte register block:
+//!
+//! - `regs_read`: `Regs::read` of a 32-bit register at offset 4, 256 times;
+//! - `regs_update`: `Regs::update` (one read, one write) of a 32-bit register at offset 0,
+//!   256 times;
+//! - `ptr_read` / `ptr_write`: `DevicePtrMut::read` / `write` of a `u32`, 256 times.
+//!
+//! Every loop is one `#[inline(never)]` function per side, so both sides pay the same call.
+//! `main` checks that both sides read the same values and leave the same bytes before
+//! benchmarking: a correctness check, not a timing assertion.
+//!
+//! Run: `cargo bench -p zerocast --bench device_regs`.
+
+use std::hint::black_box as std_black_box;
+
+use divan::counter::ItemsCount;
+use divan::{black_box, Bencher};
+use zerocast::device::{DevicePtrMut, Reg, Regs};
+
+/// Accesses per benchmark iteration.
+const N: u32 = 256;
+
+/// The block: `Ctrl` at 0, `Stat` at 4, in 32 bytes.
+type Ctrl = Reg<u32, 0x0>;
+type Stat = Reg<u32, 0x4>;
+const SIZE: usize = 32;
+
+/// The block's memory, `Stat` holding `stat`.
+fn block(stat: u32) -> [u64; SIZE / 8] {
+    let mut mem = [0_u64; SIZE / 8];
+    let mut first = [0_u8; 8];
+    first[4..].copy_from_slice(&stat.to_ne_bytes());
+    mem[0] = u64::from_ne_bytes(first);
+    mem
+}
+
+#[inline(never)]
+fn regs_read_zerocast(regs: &mut Regs<'_, SIZE>) -> u32 {
+    let mut acc = 0_u32;
+    for _ in 0..N {
+        acc = acc.wrapping_add(regs.read::<Stat>());
+    }
+    acc
+}
+
+#[inline(never)]
+fn regs_read_hand_written(mem: &mut [u64; SIZE / 8]) -> u32 {
+    let p = std::ptr::from_mut(mem)
+        .cast::<u8>()
+        .wrapping_add(4)
+        .cast::<u32>();
+    let mut acc = 0_u32;
+    for _ in 0..N {
+        // SAFETY: `p` is offset 4 of the live `&mut` block (32 bytes, aligned to 8), so it is
+        // inside it, aligned to 4 and valid for reads of a `u32`.
+        acc = acc.wrapping_add(unsafe { p.read_volatile() });
+    }
+    acc
+}
+
+#[inline(never)]
+fn regs_update_zerocast(regs: &mut Regs<'_, SIZE>) {
+    for _ in 0..N {
+        regs.update::<Ctrl>(|v| v.wrapping_add(3));
+    }
+}
+
+#[inline(never)]
+fn regs_update_hand_written(mem: &mut [u64; SIZE / 8]) {
+    let p = std::ptr::from_mut(mem).cast::<u32>();
+    for _ in 0..N {
+        // SAFETY: `p` is offset 0 of the live `&mut` block (32 bytes, aligned to 8), so it is
+        // aligned to 4 and valid for reads of a `u32`.
+        let v = unsafe { p.read_volatile() };
+        // SAFETY: as above, valid for writes of a `u32`.
+        unsafe { p.write_volatile(v.wrapping_add(3)) };
+    }
+}
+
+#[inline(never)]
+fn ptr_read_zerocast(p: &mut DevicePtrMut<'_, u32>) -> u32 {
+    let mut acc = 0_u32;
+    for _ in 0..N {
+        acc = acc.wrapping_add(p.read());
+    }
+    acc
+}
+
+#[inline(never)]
+fn ptr_read_hand_written(r: &mut u32) -> u32 {
+    let p = std::ptr::from_mut(r);
+    let mut acc = 0_u32;
+    for _ in 0..N {
+        // SAFETY: `p` comes from a live `&mut u32`: aligned and valid for reads.
+        acc = acc.wrapping_add(unsafe { p.read_volatile() });
+    }
+    acc
+}
+
+#[inline(never)]
+fn ptr_write_zerocast(p: &mut DevicePtrMut<'_, u32>) {
+    for i in 0..N {
+        p.write(i);
+    }
+}
+
+#[inline(never)]
+fn ptr_write_hand_written(r: &mut u32) {
+    let p = std::ptr::from_mut(r);
+    for i in 0..N {
+        // SAFETY: `p` comes from a live `&mut u32`: aligned and valid for writes.
+        unsafe { p.write_volatile(i) };
+    }
+}
+
+fn main() {
+    let stat = std_black_box(0x0102_0304_u32);
+    let expected = stat.wrapping_mul(N);
+
+    let (mut a, mut b) = (block(stat), block(stat));
+    assert_eq!(regs_read_zerocast(&mut Regs::from_mut(&mut a)), expected);
+    assert_eq!(regs_read_hand_written(&mut b), expected);
+    regs_update_zerocast(&mut Regs::from_mut(&mut a));
+    regs_update_hand_written(&mut b);
+    assert_eq!(a, b, "the blocks differ after update");
+    let ctrl = u32::from_ne_bytes(a[0].to_ne_bytes()[..4].try_into().expect("4 bytes"));
+    assert_eq!(ctrl, 3 * N);
+
+    let (mut x, mut y) = (stat, stat);
+    assert_eq!(
+        ptr_read_zerocast(&mut DevicePtrMut::from_mut(&mut x)),
+        expected
+    );
+    assert_eq!(ptr_read_hand_written(&mut y), expected);
+    ptr_write_zerocast(&mut DevicePtrMut::from_mut(&mut x));
+    ptr_write_hand_written(&mut y);
+    assert_eq!((x, y), (N - 1, N - 1));
+
+    divan::main();
+}
+
+#[divan::bench_group(sample_count = 1000)]
+mod regs_read {
+    use super::*;
+
+    #[divan::bench]
+    fn hand_written(bencher: Bencher<'_, '_>) {
+        let mut mem = block(black_box(7));
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_read_hand_written(&mut mem));
+    }
+
+    #[divan::bench]
+    fn zerocast(bencher: Bencher<'_, '_>) {
+        let mut mem = block(black_box(7));
+        let mut regs = Regs::from_mut(&mut mem);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_read_zerocast(&mut regs));
+    }
+}
+
+#[divan::bench_group(sample_count = 1000)]
+mod regs_update {
+    use super::*;
+
+    #[divan::bench]
+    fn hand_written(bencher: Bencher<'_, '_>) {
+        let mut mem = block(0);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_update_hand_written(&mut mem));
+    }
+
+    #[divan::bench]
+    fn zerocast(bencher: Bencher<'_, '_>) {
+        let mut mem = block(0);
+        let mut regs = Regs::from_mut(&mut mem);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_update_zerocast(&mut regs));
+    }
+}
+
+#[divan::bench_group(sample_count = 1000)]
+mod ptr_read {
+    use super::*;
+
+    #[divan::bench]
+    fn hand_written(bencher: Bencher<'_, '_>) {
+        let mut r = black_box(7_u32);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| ptr_read_hand_written(&mut r));
+    }
+
+    #[divan::bench]
+    fn zerocast(bencher: Bencher<'_, '_>) {
+        let mut r = black_box(7_u32);
+        let mut p = DevicePtrMut::from_mut(&mut r);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| ptr_read_zerocast(&mut p));
+    }
+}
+
+#[divan::bench_group(sample_count = 1000)]
+mod ptr_write {
+    use super::*;
+
+    #[divan::bench]
+    fn hand_written(bencher: Bencher<'_, '_>) {
+        let mut r = 0_u32;
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| ptr_write_hand_written(&mut r));
+    }
+
+    #[divan::bench]
+    fn zerocast(bencher: Bencher<'_, '_>) {
+        let mut r = 0_u32;
+        let mut p = DevicePtrMut::from_mut(&mut r);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| ptr_write_zerocast(&mut p));
+    }
+}

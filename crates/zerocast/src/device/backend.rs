@@ -1,0 +1,349 @@
+//! How an access is performed: [`Volatile`] on real memory, [`Fake`] on a test's device.
+
+use core::fmt;
+
+/// The width of one device access.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::Width;
+///
+/// assert_eq!(Width::W32.bytes(), 4);
+/// assert_eq!(Width::W64.bits(), 64);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Width {
+    /// 8 bits.
+    W8,
+    /// 16 bits.
+    W16,
+    /// 32 bits.
+    W32,
+    /// 64 bits.
+    W64,
+}
+
+impl Width {
+    /// The width in bytes: 1, 2, 4 or 8.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(zerocast::device::Width::W16.bytes(), 2);
+    /// ```
+    #[must_use]
+    pub const fn bytes(self) -> usize {
+        match self {
+            Width::W8 => 1,
+            Width::W16 => 2,
+            Width::W32 => 4,
+            Width::W64 => 8,
+        }
+    }
+
+    /// The width in bits: 8, 16, 32 or 64.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(zerocast::device::Width::W8.bits(), 8);
+    /// ```
+    #[must_use]
+    pub const fn bits(self) -> u32 {
+        match self {
+            Width::W8 => 8,
+            Width::W16 => 16,
+            Width::W32 => 32,
+            Width::W64 => 64,
+        }
+    }
+}
+
+impl fmt::Display for Width {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-bit", self.bits())
+    }
+}
+
+/// How a device pointer performs its accesses; implemented by [`Volatile`] and [`Fake`] only.
+///
+/// Driver code generic over `B: Backend` runs unchanged on real hardware (`Volatile`) and in
+/// unit tests against a [`FakeDevice`] (`Fake`).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{Backend, DevicePtrMut, ReadWrite};
+///
+/// /// Driver code: sets bit 0 of a control register, whatever the backend.
+/// fn enable<B: Backend>(mut ctrl: DevicePtrMut<'_, ReadWrite<u32>, B>) {
+///     let v = ctrl.read();
+///     ctrl.write(v | 1);
+/// }
+///
+/// let mut reg = ReadWrite::new(0x10_u32);
+/// enable(DevicePtrMut::from_mut(&mut reg));
+/// assert_eq!(DevicePtrMut::from_mut(&mut reg).read(), 0x11);
+/// ```
+pub trait Backend: Copy + sealed::Access {}
+
+/// The real backend: each access is one volatile load or store of the access's width.
+///
+/// On aarch64 the loads and stores are the explicit `ldrb`/`ldrh`/`ldr`/`strb`/`strh`/`str`
+/// instructions with a plain base register, as the Linux kernel's `readl`/`writel` use, so the
+/// compiler cannot choose an addressing mode (writeback, register offset) that a hypervisor
+/// cannot emulate when the access traps. Elsewhere they are `read_volatile`/`write_volatile`,
+/// which the compiler never splits, merges, repeats or removes.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, Volatile};
+///
+/// let mut word = 7_u32;
+/// let mut p: DevicePtrMut<'_, u32, Volatile> = DevicePtrMut::from_mut(&mut word);
+/// p.write(9);
+/// assert_eq!(p.read(), 9);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Volatile;
+
+impl Backend for Volatile {}
+
+/// A device simulated by a test: answers reads and observes writes, by offset.
+///
+/// A [`DevicePtrMut::fake`](super::DevicePtrMut::fake) pointer's address is an offset into
+/// the fake (never dereferenced); every access through it calls `read` or `write` once, with the
+/// access's offset and width. The methods take `&self` because several pointers (split fields,
+/// shared pointers) use one fake at once: keep state in `Cell`s.
+///
+/// # Examples
+///
+/// ```
+/// use core::cell::Cell;
+/// use zerocast::device::{DevicePtrMut, FakeDevice, ReadOnly, Width};
+///
+/// /// A status register that counts how often it is read.
+/// struct Counter(Cell<u64>);
+/// impl FakeDevice for Counter {
+///     fn read(&self, _offset: usize, _width: Width) -> u64 {
+///         self.0.set(self.0.get() + 1);
+///         self.0.get()
+///     }
+///     fn write(&self, _offset: usize, _width: Width, _value: u64) {}
+/// }
+///
+/// let dev = Counter(Cell::new(0));
+/// let mut status = DevicePtrMut::<ReadOnly<u32>, _>::fake(&dev, 4).unwrap();
+/// assert_eq!(status.read(), 1);
+/// assert_eq!(status.read(), 2);
+/// ```
+pub trait FakeDevice {
+    /// Answers a read of `width` at `offset`; only the low `width` bits of the result are used.
+    fn read(&self, offset: usize, width: Width) -> u64;
+    /// Observes a write of `value` (zero-extended from `width` bits) at `offset`.
+    fn write(&self, offset: usize, width: Width, value: u64);
+}
+
+/// The test backend: a handle on a [`FakeDevice`]; addresses are offsets into it.
+///
+/// # Examples
+///
+/// See [`FakeDevice`] and [`RecordingDevice`](super::RecordingDevice).
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, Fake, FakeDevice, Width};
+///
+/// struct Zero;
+/// impl FakeDevice for Zero {
+///     fn read(&self, _: usize, _: Width) -> u64 { 0 }
+///     fn write(&self, _: usize, _: Width, _: u64) {}
+/// }
+/// let p: DevicePtrMut<'_, u16, Fake<'_, Zero>> = DevicePtrMut::fake(&Zero, 2).unwrap();
+/// assert_eq!(p.into_shared().read(), 0);
+/// ```
+pub struct Fake<'d, D: ?Sized>(pub(crate) &'d D);
+
+impl<D: ?Sized> Clone for Fake<'_, D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<D: ?Sized> Copy for Fake<'_, D> {}
+
+impl<D: ?Sized> fmt::Debug for Fake<'_, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Fake")
+    }
+}
+
+impl<D: FakeDevice + ?Sized> Backend for Fake<'_, D> {}
+
+pub(crate) mod sealed {
+    /// The accesses themselves; private so that only this crate's backends exist.
+    pub trait Access: Copy {
+        /// Reads 8 bits.
+        ///
+        /// # Safety
+        ///
+        /// For [`super::Volatile`]: `addr` is valid for a read of 1 byte and aligned to 1, as a
+        /// device pointer's invariant guarantees. For [`super::Fake`]: none (never dereferenced).
+        unsafe fn read8(self, addr: *mut u8) -> u8;
+        /// Reads 16 bits.
+        ///
+        /// # Safety
+        ///
+        /// As [`read8`](Self::read8), for 2 bytes aligned to 2.
+        unsafe fn read16(self, addr: *mut u16) -> u16;
+        /// Reads 32 bits.
+        ///
+        /// # Safety
+        ///
+        /// As [`read8`](Self::read8), for 4 bytes aligned to 4.
+        unsafe fn read32(self, addr: *mut u32) -> u32;
+        /// Reads 64 bits.
+        ///
+        /// # Safety
+        ///
+        /// As [`read8`](Self::read8), for 8 bytes aligned to 8.
+        unsafe fn read64(self, addr: *mut u64) -> u64;
+        /// Writes 8 bits.
+        ///
+        /// # Safety
+        ///
+        /// For [`super::Volatile`]: `addr` is valid for a write of 1 byte and aligned to 1. For
+        /// [`super::Fake`]: none.
+        unsafe fn write8(self, addr: *mut u8, v: u8);
+        /// Writes 16 bits.
+        ///
+        /// # Safety
+        ///
+        /// As [`write8`](Self::write8), for 2 bytes aligned to 2.
+        unsafe fn write16(self, addr: *mut u16, v: u16);
+        /// Writes 32 bits.
+        ///
+        /// # Safety
+        ///
+        /// As [`write8`](Self::write8), for 4 bytes aligned to 4.
+        unsafe fn write32(self, addr: *mut u32, v: u32);
+        /// Writes 64 bits.
+        ///
+        /// # Safety
+        ///
+        /// As [`write8`](Self::write8), for 8 bytes aligned to 8.
+        unsafe fn write64(self, addr: *mut u64, v: u64);
+    }
+}
+
+/// `read_volatile`/`write_volatile` (all targets but aarch64, and aarch64 under Miri).
+#[cfg(any(not(target_arch = "aarch64"), miri))]
+macro_rules! volatile_access {
+    ($read:ident, $write:ident, $t:ty) => {
+        #[inline(always)]
+        unsafe fn $read(self, addr: *mut $t) -> $t {
+            // SAFETY: the caller guarantees `addr` is valid for reads of the type's size and
+            // aligned to it (the trait's contract), which is what `read_volatile` requires.
+            unsafe { addr.read_volatile() }
+        }
+        #[inline(always)]
+        unsafe fn $write(self, addr: *mut $t, v: $t) {
+            // SAFETY: the caller guarantees `addr` is valid for writes of the type's size and
+            // aligned to it (the trait's contract), which is what `write_volatile` requires.
+            unsafe { addr.write_volatile(v) }
+        }
+    };
+}
+
+/// Explicit `ldr*`/`str*` with a plain base register (aarch64).
+#[cfg(all(target_arch = "aarch64", not(miri)))]
+macro_rules! volatile_access {
+    ($read:ident, $write:ident, $t:ty, $ld:literal, $st:literal, $reg:literal) => {
+        #[inline(always)]
+        unsafe fn $read(self, addr: *mut $t) -> $t {
+            let v: $t;
+            // SAFETY: the caller guarantees `addr` is valid for reads of the type's size and
+            // aligned to it (the trait's contract); the instruction reads exactly those bytes
+            // into the output register and touches no other memory, stack or flag.
+            unsafe {
+                core::arch::asm!(
+                    concat!($ld, " {v:", $reg, "}, [{addr}]"),
+                    v = lateout(reg) v,
+                    addr = in(reg) addr,
+                    options(nostack, preserves_flags, readonly),
+                );
+            }
+            v
+        }
+        #[inline(always)]
+        unsafe fn $write(self, addr: *mut $t, v: $t) {
+            // SAFETY: the caller guarantees `addr` is valid for writes of the type's size and
+            // aligned to it (the trait's contract); the instruction writes exactly those bytes
+            // and touches no other memory, stack or flag.
+            unsafe {
+                core::arch::asm!(
+                    concat!($st, " {v:", $reg, "}, [{addr}]"),
+                    v = in(reg) v,
+                    addr = in(reg) addr,
+                    options(nostack, preserves_flags),
+                );
+            }
+        }
+    };
+}
+
+#[cfg(any(not(target_arch = "aarch64"), miri))]
+impl sealed::Access for Volatile {
+    volatile_access!(read8, write8, u8);
+    volatile_access!(read16, write16, u16);
+    volatile_access!(read32, write32, u32);
+    volatile_access!(read64, write64, u64);
+}
+
+#[cfg(all(target_arch = "aarch64", not(miri)))]
+impl sealed::Access for Volatile {
+    volatile_access!(read8, write8, u8, "ldrb", "strb", "w");
+    volatile_access!(read16, write16, u16, "ldrh", "strh", "w");
+    volatile_access!(read32, write32, u32, "ldr", "str", "w");
+    volatile_access!(read64, write64, u64, "ldr", "str", "x");
+}
+
+impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {
+    // The address is an offset into the fake (`addr()`), never dereferenced. The fake's answer is
+    // truncated to the access width (its documented contract: only the low bits are used).
+    #[inline]
+    unsafe fn read8(self, addr: *mut u8) -> u8 {
+        // CAST: keeps the low 8 bits, as `FakeDevice::read` documents.
+        self.0.read(addr.addr(), Width::W8) as u8
+    }
+    #[inline]
+    unsafe fn read16(self, addr: *mut u16) -> u16 {
+        // CAST: keeps the low 16 bits, as `FakeDevice::read` documents.
+        self.0.read(addr.addr(), Width::W16) as u16
+    }
+    #[inline]
+    unsafe fn read32(self, addr: *mut u32) -> u32 {
+        // CAST: keeps the low 32 bits, as `FakeDevice::read` documents.
+        self.0.read(addr.addr(), Width::W32) as u32
+    }
+    #[inline]
+    unsafe fn read64(self, addr: *mut u64) -> u64 {
+        self.0.read(addr.addr(), Width::W64)
+    }
+    #[inline]
+    unsafe fn write8(self, addr: *mut u8, v: u8) {
+        self.0.write(addr.addr(), Width::W8, u64::from(v));
+    }
+    #[inline]
+    unsafe fn write16(self, addr: *mut u16, v: u16) {
+        self.0.write(addr.addr(), Width::W16, u64::from(v));
+    }
+    #[inline]
+    unsafe fn write32(self, addr: *mut u32, v: u32) {
+        self.0.write(addr.addr(), Width::W32, u64::from(v));
+    }
+    #[inline]
+    unsafe fn write64(self, addr: *mut u64, v: u64) {
+        self.0.write(addr.addr(), Width::W64, v);
+    }
+}

@@ -1,0 +1,203 @@
+//! Device memory: typed pointers for memory-mapped registers (MMIO) and buffers shared with a
+//! device (DMA), whose every access is one volatile load or store of the value's width.
+//!
+//! # When to use device pointers instead of references
+//!
+//! A Rust reference (`&T`, `&mut T`) promises the compiler that the memory behind it changes
+//! only through Rust code, and lets it merge, split, repeat, reorder or remove accesses. Memory
+//! that a device reads and writes breaks that promise: a status register changes on its own, a
+//! read of a FIFO pops a byte, two writes to a doorbell are two events. So for such memory:
+//!
+//! - **never** create a reference to it; make one [`DevicePtrMut`] with the `unsafe`
+//!   [`DevicePtrMut::new`] (its `# Safety` section is the whole contract; or
+//!   [`DevicePtrMut::from_addr`] from an address) and do everything else in safe code;
+//! - declare register blocks as `#[repr(C)]` structs whose fields say what each register
+//!   allows: [`ReadOnly`], [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]
+//!   (wrong accesses are compile errors), or bind registers to offsets ([`Reg`] in a [`Regs`] block, checked at compile time; [`RegsDyn`] at run time);
+//! - reach fields with [`field!`](crate::field) and split a block into independent field
+//!   pointers with [`split_fields!`](crate::split_fields): no reference is created;
+//! - read plain values with `read()` (only [`FromBytes`](crate::FromBytes): the device may
+//!   have written anything), write with `write()` ([`IntoBytes`](crate::IntoBytes): no
+//!   padding bytes leak), and read types with invalid bit patterns with `try_read()`, which
+//!   validates a copy, never the live memory.
+//!
+//! Ordinary memory the driver owns can use references as usual; [`DevicePtrMut::from_mut`]
+//! turns one into a device pointer (tests, simulations); memory shared with a device by DMA is a
+//! [`DmaBuf`], whose hand-overs are ordered with [`dma_wmb`], [`dma_rmb`] and [`dma_mb`].
+//!
+//! # Accesses
+//!
+//! A value is read or written with `size / w` accesses of `w = min(align, 8)` bytes, in
+//! ascending address order, each aligned (the pointer is aligned to the value's type): the
+//! integers (`u8` to `u64`, on targets where they are aligned to their size) and registers of
+//! them are exactly one access of their width, never split or merged; a 16-byte descriptor
+//! aligned to 8 is two 64-bit accesses; a `#[repr(C)]` pair of `u32` is two 32-bit accesses. On aarch64 the accesses are explicit `ldr`/`str` instructions with a plain base
+//! register, as the Linux kernel's `readl`/`writel`, so that a trapping access can be
+//! emulated by a hypervisor.
+//!
+//! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
+//! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any
+//! type of alignment 1 larger than a byte (a struct or array of them too) do not compile. Declare registers with native integers (and convert with
+//! `from_le`/`to_le` for a device of the other byte order).
+//!
+//! # Testing drivers
+//!
+//! Driver code generic over the [`Backend`] runs against a [`FakeDevice`] that the test
+//! implements (its pointers come from [`DevicePtrMut::fake`], and their addresses are offsets
+//! into the fake), or against the ready-made [`RecordingDevice`] (feature `alloc`), which logs
+//! every access as `(kind, offset, width, value)` and answers reads from queued values or
+//! its memory.
+//!
+//! # Examples
+//!
+//! ```
+//! use zerocast::device::{Backend, DevicePtrMut, ReadOnly, ReadPure, WriteOnly};
+//! use zerocast::{field, split_fields};
+//!
+//! #[repr(C)]
+//! struct Uart {
+//!     data: WriteOnly<u32>,
+//!     status: ReadOnly<u32>,
+//!     id: ReadPure<u32>,
+//! }
+//!
+//! /// Sends `bytes` when the transmitter is ready (status bit 5), whatever the backend.
+//! fn send<B: Backend>(uart: DevicePtrMut<'_, Uart, B>, bytes: &[u8]) -> usize {
+//!     let (mut data, mut status) = split_fields!(uart, Uart, data, status);
+//!     let mut sent = 0;
+//!     for &b in bytes {
+//!         if status.read() & (1 << 5) == 0 {
+//!             break;
+//!         }
+//!         data.write(u32::from(b));
+//!         sent += 1;
+//!     }
+//!     sent
+//! }
+//!
+//! let mut mem = Uart {
+//!     data: WriteOnly::new(0),
+//!     status: ReadOnly::new(1 << 5),
+//!     id: ReadPure::new(0x0011),
+//! };
+//! let mut uart = DevicePtrMut::from_mut(&mut mem);
+//! assert_eq!(field!(uart.as_shared(), Uart, id).read(), 0x0011);
+//! assert_eq!(send(uart, b"hi"), 2);
+//! ```
+
+mod backend;
+mod perm;
+mod ptr;
+#[cfg(feature = "alloc")]
+mod recording;
+
+pub use backend::{Backend, Fake, FakeDevice, Volatile, Width};
+pub use perm::{
+    PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
+    WriteOnly,
+};
+pub use ptr::{DevicePtr, DevicePtrMut};
+#[cfg(feature = "alloc")]
+pub use recording::{Access, AccessKind, RecordingDevice};
+
+/// A device pointer to a field of the struct a device pointer points to, without creating a
+/// reference: `field!(ptr, Type, a.b.c)`.
+///
+/// `ptr` is a [`DevicePtr`] (copied) or [`DevicePtrMut`] (consumed: pass `p.reborrow()` to
+/// keep `p`) to a `Type`; the result points to the field at path `a.b.c` (nested fields,
+/// tuple fields by number) with the same flavour and lifetime. Array elements are reached with
+/// `get(i)` (`None` out of bounds) or `at::<I>()` (checked at compile time) on the result.
+///
+/// Everything is checked at compile time: the path's fields exist (through no `Deref`:
+/// `core::mem::offset_of!` computes the offset), `Type` is the pointee, and the field is
+/// aligned to its type inside `Type` (a field of a `repr(packed)` struct is refused).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, ReadWrite};
+/// use zerocast::field;
+///
+/// #[repr(C)]
+/// struct Channel { ctrl: ReadWrite<u32>, count: ReadWrite<u32> }
+/// #[repr(C)]
+/// struct Dma { channels: [Channel; 2], irq: ReadWrite<u32> }
+///
+/// let ch = || Channel { ctrl: ReadWrite::new(0), count: ReadWrite::new(0) };
+/// let mut mem = Dma { channels: [ch(), ch()], irq: ReadWrite::new(0) };
+/// let mut dma = DevicePtrMut::from_mut(&mut mem);
+///
+/// let second = field!(dma.reborrow(), Dma, channels).get(1).unwrap();
+/// field!(second, Channel, count).write(64);
+/// field!(dma.reborrow(), Dma, irq).write(1);
+///
+/// let c1 = field!(dma.reborrow(), Dma, channels).at::<1>();
+/// assert_eq!(field!(c1, Channel, count).read(), 64);
+/// ```
+#[macro_export]
+macro_rules! field {
+    ($ptr:expr, $ty:ty, $($path:tt).+ $(,)?) => {
+        match $ptr {
+            // SAFETY: the offset is `offset_of!` on the path, and the closure's type (a
+            // `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field at
+            // that path (the path has no `Deref` step: `offset_of!` would have refused it).
+            __zerocast_p => unsafe {
+                __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
+                    |__zerocast_v: &$ty| &__zerocast_v.$($path).+,
+                )
+            },
+        }
+    };
+}
+
+/// Splits a unique [`DevicePtrMut`] to a struct into unique pointers to distinct fields:
+/// `let (a, b) = split_fields!(ptr, Type, a, b);`.
+///
+/// `ptr` is consumed; the field pointers live as long as it would have. The fields must be
+/// distinct fields of a struct (not a union): both are checked at compile time, so the
+/// pointers never overlap.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, ReadOnly, WriteOnly};
+/// use zerocast::split_fields;
+///
+/// #[repr(C)]
+/// struct Fifo { push: WriteOnly<u32>, level: ReadOnly<u32> }
+///
+/// let mut mem = Fifo { push: WriteOnly::new(0), level: ReadOnly::new(3) };
+/// let (mut push, mut level) = split_fields!(DevicePtrMut::from_mut(&mut mem), Fifo, push, level);
+/// while level.read() < 3 {
+///     push.write(0);
+/// }
+/// ```
+#[macro_export]
+macro_rules! split_fields {
+    ($ptr:expr, $ty:path, $($field:tt),+ $(,)?) => {{
+        let __zerocast_p = $ptr;
+        // Distinct fields of a struct: a name twice, an unknown name or a union fails to
+        // compile here (the closure is never called).
+        let _ = |__zerocast_v: $ty| {
+            let $ty { $($field: _),+ , .. } = __zerocast_v;
+        };
+        ($(
+            // SAFETY: the pattern above proves that the names are distinct fields of the
+            // struct `$ty`, so the returned pointers do not overlap; `__zerocast_p` is
+            // consumed by this block.
+            unsafe {
+                __zerocast_p.__split_field::<_, { ::core::mem::offset_of!($ty, $field) }>(
+                    |__zerocast_v: &$ty| &__zerocast_v.$field,
+                )
+            },
+        )+)
+    }};
+}
+
+// Register blocks (kept here, after the macros, so that the macros' line numbers in UI
+// snapshots do not move).
+mod regs;
+pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
+// DMA buffers and fences (kept at the end: UI snapshots quote line numbers of this file).
+mod dma;
+pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};

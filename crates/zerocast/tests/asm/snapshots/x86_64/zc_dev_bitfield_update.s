@@ -1,0 +1,2 @@
+or dword ptr [rdi], 1
+ret

@@ -1,0 +1,2 @@
+or dword ptr [rdi + 12], 128
+ret

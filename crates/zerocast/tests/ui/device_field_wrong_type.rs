@@ -1,0 +1,18 @@
+// `field!` checks that the named type is the pointee.
+use zerocast::device::{DevicePtrMut, ReadWrite};
+use zerocast::field;
+
+#[repr(C)]
+struct Regs {
+    ctrl: ReadWrite<u32>,
+}
+#[repr(C)]
+struct Other {
+    ctrl: ReadWrite<u32>,
+}
+
+fn main() {
+    let mut regs = Regs { ctrl: ReadWrite::new(0) };
+    let p = DevicePtrMut::from_mut(&mut regs);
+    let _ = field!(p, Other, ctrl);
+}

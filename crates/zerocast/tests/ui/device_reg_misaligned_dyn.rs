@@ -1,0 +1,9 @@
+// Alignment is known at compile time even when the block's size is not: a misaligned
+// register does not compile on a run-time-sized block either.
+use zerocast::device::{Reg, RegsDyn};
+
+fn main() {
+    let mut mem = [0_u64; 2];
+    let mut regs = RegsDyn::from_mut(&mut mem[..]);
+    let _ = regs.try_read::<Reg<u16, 3>>();
+}

@@ -1,0 +1,11 @@
+// A write-only register (the 16550 transmit holding register) cannot be read, nor updated.
+use zerocast::device::{Reg, Regs, WriteOnly};
+
+type Thr = Reg<WriteOnly<u8>, 0>;
+
+fn main() {
+    let mut mem = [0_u64; 1];
+    let mut regs = Regs::<8>::from_mut(&mut mem);
+    let _ = regs.read::<Thr>();
+    regs.update::<Thr>(|v| v);
+}
