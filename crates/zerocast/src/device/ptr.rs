@@ -983,6 +983,25 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     }
 }
 
+impl<'a, T: ?Sized, B: Backend> DevicePtr<'a, T, B> {
+    /// A shared pointer to the `F` at `offset` bytes from `self`, for the register blocks.
+    ///
+    /// # Safety
+    ///
+    /// The `size_of::<F>()` bytes at `offset` lie inside the memory `self` may access and
+    /// their address is aligned to `align_of::<F>()`.
+    pub(super) unsafe fn cast_at<F>(self, offset: usize) -> DevicePtr<'a, F, B> {
+        // INVARIANT: the caller's promise: inside and aligned. A shared pointer never writes,
+        // and its reads need `FromBytes` or validate a copy, so the bytes' validity as an `F`
+        // is not needed.
+        DevicePtr {
+            ptr: self.ptr.cast::<u8>().wrapping_add(offset).cast::<F>(),
+            backend: self.backend,
+            _life: PhantomData,
+        }
+    }
+}
+
 impl<'a, T: ?Sized, B: Backend> DevicePtrMut<'a, T, B> {
     /// A unique pointer to the `F` at `offset` bytes from `self`, for the register blocks.
     ///

@@ -7,7 +7,7 @@ use core::mem::{align_of, size_of, size_of_val};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Fake, FakeDevice, Volatile};
-use super::perm::{Readable, Writable};
+use super::perm::{PureRead, Readable, Writable};
 use super::ptr::DevicePtrMut;
 use crate::{FromBytes, IntoBytes};
 
@@ -454,6 +454,35 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         unsafe { self.reg_unchecked::<R>() }.read()
     }
 
+    /// Reads register `R` through a shared borrow of the block, if its reads have no side
+    /// effects ([`PureRead`]: plain integers, [`ReadPure`](super::ReadPure),
+    /// [`ReadPureWrite`](super::ReadPureWrite)); several readers may then share the block.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadPure, Reg, Regs};
+    ///
+    /// type Id = Reg<ReadPure<u32>, 4>;
+    /// let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, 7, 0, 0, 0])];
+    /// let regs = Regs::<8>::from_mut(&mut mem);
+    /// let (a, b) = (&regs, &regs);
+    /// assert_eq!(a.read_pure::<Id>(), b.read_pure::<Id>());
+    /// assert_eq!(a.read_pure::<Id>(), u32::from_ne_bytes([7, 0, 0, 0]));
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn read_pure<R: Register>(&self) -> <R::Cell as Readable>::Value
+    where
+        R::Cell: Readable + PureRead,
+    {
+        const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above): the register lies
+        // inside the block and its offset is a multiple of its alignment, which is at most
+        // the base's 8.
+        unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read()
+    }
+
     /// Writes register `R` (one access of its width).
     ///
     /// # Examples
@@ -745,6 +774,39 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
         let mut p = unsafe { self.try_reg_aligned::<R>() }?;
         Ok(p.read())
+    }
+
+    /// Reads register `R` through a shared borrow of the block if it is inside the block and
+    /// its reads have no side effects ([`PureRead`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadPure, Reg, RegError, RegsDyn};
+    ///
+    /// let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, 9, 0, 0, 0])];
+    /// let regs = RegsDyn::from_mut(&mut mem[..]);
+    /// assert_eq!(regs.try_read_pure::<Reg<ReadPure<u8>, 4>>(), Ok(9));
+    /// assert_eq!(
+    ///     regs.try_read_pure::<Reg<ReadPure<u32>, 8>>(),
+    ///     Err(RegError::OutOfBlock { offset: 8, width: 4, size: 8 })
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::OutOfBlock`] if it is not inside; then nothing is read.
+    #[inline(always)]
+    pub fn try_read_pure<R: Register>(&self) -> Result<<R::Cell as Readable>::Value, RegError>
+    where
+        R::Cell: Readable + PureRead,
+    {
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        self.check(R::OFFSET, size_of::<R::Cell>())?;
+        // SAFETY: the register lies inside the block (checked just above) and its offset is a
+        // multiple of its alignment (checked at compile time above), which is at most the
+        // base's 8.
+        Ok(unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read())
     }
 
     /// Writes register `R` if it is inside the block.
