@@ -90,11 +90,19 @@ pub trait Backend: Copy + sealed::Access {}
 
 /// The real backend: each access is one volatile load or store of the access's width.
 ///
-/// On aarch64 the loads and stores are the explicit `ldrb`/`ldrh`/`ldr`/`strb`/`strh`/`str`
-/// instructions with a plain base register, as the Linux kernel's `readl`/`writel` use, so the
-/// compiler cannot choose an addressing mode (writeback, register offset) that a hypervisor
-/// cannot emulate when the access traps. Elsewhere they are `read_volatile`/`write_volatile`,
-/// which the compiler never splits, merges, repeats or removes.
+/// On aarch64 and x86_64 every access is one explicit instruction, as the Linux kernel's
+/// `readl`/`writel` on those architectures:
+///
+/// - aarch64: `ldrb`/`ldrh`/`ldr`/`strb`/`strh`/`str` with a plain base register, so the
+///   compiler cannot choose an addressing mode (writeback, register offset) that a hypervisor
+///   cannot emulate when the access traps;
+/// - x86_64: a plain `mov` of the access's width. With `read_volatile`/`write_volatile`, LLVM
+///   may fold a load, an operation and a store into one read-modify-write instruction (`or
+///   dword ptr [rdi], 1`), and confidential guests (Intel TDX, AMD SEV-ES) emulate MMIO by
+///   decoding the faulting instruction themselves, accepting only moves.
+///
+/// Elsewhere, and under Miri, they are `read_volatile`/`write_volatile`, which the compiler
+/// never splits, merges, repeats or removes.
 ///
 /// # Examples
 ///
@@ -236,8 +244,8 @@ pub(crate) mod sealed {
     }
 }
 
-/// `read_volatile`/`write_volatile` (all targets but aarch64, and aarch64 under Miri).
-#[cfg(any(not(target_arch = "aarch64"), miri))]
+/// `read_volatile`/`write_volatile` (all targets but aarch64 and x86_64, and those under Miri).
+#[cfg(any(not(any(target_arch = "aarch64", target_arch = "x86_64")), miri))]
 macro_rules! volatile_access {
     ($read:ident, $write:ident, $t:ty) => {
         #[inline(always)]
@@ -255,25 +263,29 @@ macro_rules! volatile_access {
     };
 }
 
-/// Explicit `ldr*`/`str*` with a plain base register (aarch64).
-#[cfg(all(target_arch = "aarch64", not(miri)))]
+/// One explicit instruction per access: `ldr*`/`str*` with a plain base register (aarch64),
+/// `mov`/`movzx` of the access's width (x86_64). `$ld`/`$st` are the templates, with `{v}` the
+/// value's register and `{addr}` the address's; a read's register holds a `$wide`
+/// (zero-extended by the instruction, so narrow reads write a whole register).
+#[cfg(all(any(target_arch = "aarch64", target_arch = "x86_64"), not(miri)))]
 macro_rules! volatile_access {
-    ($read:ident, $write:ident, $t:ty, $ld:literal, $st:literal, $reg:literal) => {
+    ($read:ident, $write:ident, $t:ty, $wide:ty, $class:ident, $ld:literal, $st:literal) => {
         #[inline(always)]
         unsafe fn $read(self, addr: *mut $t) -> $t {
-            let v: $t;
+            let v: $wide;
             // SAFETY: the caller guarantees `addr` is valid for reads of the type's size and
             // aligned to it (the trait's contract); the instruction reads exactly those bytes
             // into the output register and touches no other memory, stack or flag.
             unsafe {
                 core::arch::asm!(
-                    concat!($ld, " {v:", $reg, "}, [{addr}]"),
+                    $ld,
                     v = lateout(reg) v,
                     addr = in(reg) addr,
                     options(nostack, preserves_flags, readonly),
                 );
             }
-            v
+            // CAST: the instruction zero-extended a `$t` into `v`, so this is lossless.
+            v as $t
         }
         #[inline(always)]
         unsafe fn $write(self, addr: *mut $t, v: $t) {
@@ -282,8 +294,8 @@ macro_rules! volatile_access {
             // and touches no other memory, stack or flag.
             unsafe {
                 core::arch::asm!(
-                    concat!($st, " {v:", $reg, "}, [{addr}]"),
-                    v = in(reg) v,
+                    $st,
+                    v = in($class) v,
                     addr = in(reg) addr,
                     options(nostack, preserves_flags),
                 );
@@ -292,7 +304,7 @@ macro_rules! volatile_access {
     };
 }
 
-#[cfg(any(not(target_arch = "aarch64"), miri))]
+#[cfg(any(not(any(target_arch = "aarch64", target_arch = "x86_64")), miri))]
 impl sealed::Access for Volatile {
     volatile_access!(read8, write8, u8);
     volatile_access!(read16, write16, u16);
@@ -301,11 +313,33 @@ impl sealed::Access for Volatile {
 }
 
 #[cfg(all(target_arch = "aarch64", not(miri)))]
+#[rustfmt::skip]
 impl sealed::Access for Volatile {
-    volatile_access!(read8, write8, u8, "ldrb", "strb", "w");
-    volatile_access!(read16, write16, u16, "ldrh", "strh", "w");
-    volatile_access!(read32, write32, u32, "ldr", "str", "w");
-    volatile_access!(read64, write64, u64, "ldr", "str", "x");
+    volatile_access!(read8, write8, u8, u32, reg, "ldrb {v:w}, [{addr}]", "strb {v:w}, [{addr}]");
+    volatile_access!(read16, write16, u16, u32, reg, "ldrh {v:w}, [{addr}]", "strh {v:w}, [{addr}]");
+    volatile_access!(read32, write32, u32, u32, reg, "ldr {v:w}, [{addr}]", "str {v:w}, [{addr}]");
+    volatile_access!(read64, write64, u64, u64, reg, "ldr {v:x}, [{addr}]", "str {v:x}, [{addr}]");
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[rustfmt::skip]
+impl sealed::Access for Volatile {
+    volatile_access!(
+        read8, write8, u8, u32, reg_byte,
+        "movzx {v:e}, byte ptr [{addr}]", "mov byte ptr [{addr}], {v}"
+    );
+    volatile_access!(
+        read16, write16, u16, u32, reg,
+        "movzx {v:e}, word ptr [{addr}]", "mov word ptr [{addr}], {v:x}"
+    );
+    volatile_access!(
+        read32, write32, u32, u32, reg,
+        "mov {v:e}, dword ptr [{addr}]", "mov dword ptr [{addr}], {v:e}"
+    );
+    volatile_access!(
+        read64, write64, u64, u64, reg,
+        "mov {v:r}, qword ptr [{addr}]", "mov qword ptr [{addr}], {v:r}"
+    );
 }
 
 impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {

@@ -1,5 +1,7 @@
 cmp rsi, 7
 ja L0
-mov qword ptr [rdi + 8*rsi + 16], rdx
+lea rax, [rdi + 8*rsi]
+add rax, 16
+mov qword ptr [rax], rdx
 L0:
 ret

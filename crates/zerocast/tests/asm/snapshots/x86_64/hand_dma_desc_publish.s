@@ -1,6 +1,10 @@
 mov eax, edx
 mov qword ptr [rdi], rsi
-mov qword ptr [rdi + 8], rax
-mov word ptr [rdi + 68], 0
-mov word ptr [rdi + 66], cx
+lea rdx, [rdi + 8]
+mov qword ptr [rdx], rax
+lea rax, [rdi + 66]
+add rdi, 68
+xor edx, edx
+mov word ptr [rdi], dx
+mov word ptr [rax], cx
 ret

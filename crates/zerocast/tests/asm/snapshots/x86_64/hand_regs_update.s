@@ -1,2 +1,5 @@
-or dword ptr [rdi + 12], 128
+add rdi, 12
+mov eax, dword ptr [rdi]
+or eax, 128
+mov dword ptr [rdi], eax
 ret

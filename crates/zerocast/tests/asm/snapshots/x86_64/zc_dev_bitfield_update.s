@@ -1,2 +1,4 @@
-or dword ptr [rdi], 1
+mov eax, dword ptr [rdi]
+or eax, 1
+mov dword ptr [rdi], eax
 ret

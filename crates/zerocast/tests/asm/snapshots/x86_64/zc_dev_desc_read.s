@@ -1,5 +1,6 @@
 mov rax, qword ptr [rdi]
-mov rcx, qword ptr [rdi + 8]
+add rdi, 8
+mov rcx, qword ptr [rdi]
 mov qword ptr [rsi], rax
 mov qword ptr [rsi + 8], rcx
 ret

@@ -1,2 +1,3 @@
-mov eax, dword ptr [rdi + 4]
+add rdi, 4
+mov eax, dword ptr [rdi]
 ret

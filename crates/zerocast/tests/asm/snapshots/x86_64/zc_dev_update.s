@@ -1,2 +1,5 @@
-or word ptr [rdi + 8], 1
+add rdi, 8
+movzx eax, word ptr [rdi]
+or eax, 1
+mov word ptr [rdi], ax
 ret

@@ -1,2 +1,3 @@
-mov eax, dword ptr [rdi + 20]
+add rdi, 20
+mov eax, dword ptr [rdi]
 ret

@@ -1,0 +1,2 @@
+or word ptr [rdi + 8], 1
+ret
