@@ -200,7 +200,7 @@ pub unsafe trait Writable {
 ///
 /// [`DevicePtr`]: super::DevicePtr
 #[diagnostic::on_unimplemented(
-    message = "reading `{Self}` may have side effects: it needs a unique `DevicePtrMut`",
+    message = "reading `{Self}` may have side effects: it needs unique access (a `DevicePtrMut`, a `&mut` register block)",
     label = "not a pure read",
     note = "registers readable through a shared `DevicePtr` are `ReadPure` or `ReadPureWrite`"
 )]

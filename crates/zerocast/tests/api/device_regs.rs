@@ -7,8 +7,8 @@ use std::collections::VecDeque;
 use std::vec::Vec;
 
 use zerocast::device::{
-    Backend, FakeDevice, ReadOnly, ReadWrite, Reg, RegArray, RegError, Regs, RegsDyn, Width,
-    WriteOnly,
+    Backend, FakeDevice, ReadOnly, ReadPure, ReadWrite, Reg, RegArray, RegError, Regs, RegsDyn,
+    Width, WriteOnly,
 };
 use zerocast::BitEnum;
 
@@ -112,6 +112,42 @@ fn regs_array_elements_are_stride_apart_and_bounded() {
             ('w', 0x18, Width::W32, 11),
             ('w', 0x20, Width::W32, 12),
         ]
+    );
+}
+
+#[test]
+fn pure_reads_through_a_shared_block_are_one_access_each_and_checked() {
+    type Version = Reg<ReadPure<u32>, 0xc>;
+    let dev = Script::with(&[7, 8, 9]);
+    let regs = Regs::<16, _>::fake(&dev, 0x100).expect("aligned");
+    // Two shared borrows of one block read side by side.
+    let (a, b) = (&regs, &regs);
+    assert_eq!((a.read_pure::<Version>(), b.read_pure::<Id>()), (7, 8));
+    let dyn_dev = Script::with(&[9]);
+    let dyn_regs = RegsDyn::fake(&dyn_dev, 0x200, 16).expect("aligned");
+    assert_eq!(dyn_regs.try_read_pure::<Version>(), Ok(9));
+    assert_eq!(
+        dyn_regs.try_read_pure::<Reg<ReadPure<u32>, 0x10>>(),
+        Err(RegError::OutOfBlock {
+            offset: 0x10,
+            width: 4,
+            size: 16
+        })
+    );
+    assert_eq!(
+        dev.log(),
+        [('r', 0x10c, Width::W32, 7), ('r', 0x101, Width::W8, 8)]
+    );
+    // The refused read touched nothing.
+    assert_eq!(dyn_dev.log(), [('r', 0x20c, Width::W32, 9)]);
+
+    // On ordinary memory: the bytes at the register's offset.
+    let mut mem = [0_u64; 2];
+    mem[1] = u64::from_ne_bytes([0, 0, 0, 0, 1, 2, 3, 4]);
+    let regs = Regs::<16>::from_mut(&mut mem);
+    assert_eq!(
+        regs.read_pure::<Version>(),
+        u32::from_ne_bytes([1, 2, 3, 4])
     );
 }
 
