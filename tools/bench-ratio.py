@@ -7,17 +7,22 @@ Usage:
     CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench validate [--runs N] [WORKLOAD...]
     CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench byteorder [--runs N] [WORKLOAD...]
     CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench bitfield [--runs N] [WORKLOAD...]
+    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench device_regs [--runs N] [WORKLOAD...]
+    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench device_dma [--runs N]
 
     WORKLOAD: header_every_offset, sum_u32_slice, read_record (default: all three); with
     `--bench validate`: bool_16mib, bool_64kib, mode_16mib, mode_64kib, flags_16mib,
     flags_64kib (default: all six); with `--bench byteorder`: get_u32_be, get_u64_le,
     set_u32_be, set_u64_le (default: all four); with `--bench bitfield`: getter, const_setter
-    (default: both).
+    (default: both); with `--bench device_regs`: regs_read, regs_update, ptr_read, ptr_write
+    (default: all four); with `--bench device_dma`: publish.
 
 `--bench byteorder` (crates/zerocast/benches/byteorder.rs) runs hand_written, zerocast and
 zerocopy and prints the same table as the runtime benchmarks (times per 16 KiB pass);
 `--bench bitfield` (crates/zerocast/benches/bitfield.rs) runs hand_written and zerocast (times
-per 1 MiB pass).
+per 1 MiB pass); `--bench device_regs` and `--bench device_dma`
+(crates/zerocast/benches/device_*.rs) run hand_written (`read_volatile`/`write_volatile`) and
+zerocast (times per 256 register accesses / 256 published descriptors).
 
 `--bench validate` (crates/zerocast/benches/validate.rs) runs plain_read, hand_written,
 zerocast, zerocopy and bytemuck the same way, prints ns/byte for each and the ratios
@@ -88,7 +93,8 @@ def fmt(ns):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="rounds to take medians over")
-    ap.add_argument("--bench", default="runtime", choices=["runtime", "validate", "byteorder", "bitfield"])
+    ap.add_argument("--bench", default="runtime", choices=["runtime", "validate", "byteorder", "bitfield",
+                                                   "device_regs", "device_dma"])
     ap.add_argument("--target", type=float, help="max zerocast/hand_written ratio "
                     "(default 1.05; 1.5 for validate)")
     ap.add_argument("--min-speedup", type=float, default=10.0,
@@ -105,6 +111,8 @@ def main():
         "validate": VALIDATE_IMPLS,
         "byteorder": BYTEORDER_IMPLS,
         "bitfield": ["hand_written", "zerocast"],
+        "device_regs": ["hand_written", "zerocast"],
+        "device_dma": ["hand_written", "zerocast"],
     }.get(args.bench, IMPLS)
     if args.target is None:
         args.target = 1.5 if args.bench == "validate" else 1.05
@@ -136,8 +144,13 @@ def main():
 
     head = f"{'workload':<22}" + "".join(f"{i:>14}" for i in impls)
     head += "".join(f"{i + '/hand':>16}" for i in impls[1:])
-    per = {"byteorder": "16 KiB", "bitfield": "1 MiB"}.get(args.bench, "16 MiB")
-    print(f"median over {args.runs} round(s) of divan's {args.stat} time per {per} pass")
+    per = {
+        "byteorder": "16 KiB pass",
+        "bitfield": "1 MiB pass",
+        "device_regs": "256 accesses",
+        "device_dma": "256 descriptors",
+    }.get(args.bench, "16 MiB pass")
+    print(f"median over {args.runs} round(s) of divan's {args.stat} time per {per}")
     print(head)
     missed = False
     for w in workloads:
