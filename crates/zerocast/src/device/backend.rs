@@ -90,19 +90,18 @@ pub trait Backend: Copy + sealed::Access {}
 
 /// The real backend: each access is one volatile load or store of the access's width.
 ///
-/// On aarch64 and x86_64 every access is one explicit instruction, as the Linux kernel's
-/// `readl`/`writel` on those architectures:
+/// On aarch64 the loads and stores are the explicit `ldrb`/`ldrh`/`ldr`/`strb`/`strh`/`str`
+/// instructions with a plain base register, as the Linux kernel's `readl`/`writel` use, so the
+/// compiler cannot choose an addressing mode (writeback, register offset) that a hypervisor
+/// cannot emulate when the access traps. Elsewhere (and under Miri) they are
+/// `read_volatile`/`write_volatile`, which the compiler never splits, merges, repeats or
+/// removes.
 ///
-/// - aarch64: `ldrb`/`ldrh`/`ldr`/`strb`/`strh`/`str` with a plain base register, so the
-///   compiler cannot choose an addressing mode (writeback, register offset) that a hypervisor
-///   cannot emulate when the access traps;
-/// - x86_64: a plain `mov` of the access's width. With `read_volatile`/`write_volatile`, LLVM
-///   may fold a load, an operation and a store into one read-modify-write instruction (`or
-///   dword ptr [rdi], 1`), and confidential guests (Intel TDX, AMD SEV-ES) emulate MMIO by
-///   decoding the faulting instruction themselves, accepting only moves.
-///
-/// Elsewhere, and under Miri, they are `read_volatile`/`write_volatile`, which the compiler
-/// never splits, merges, repeats or removes.
+/// On x86_64 the compiler may still fold a volatile load or store into another instruction:
+/// `ptr.update(|v| v | 1)` can become one `or dword ptr [rdi], 1`, a read then a write of the
+/// register's width, as written. Hypervisors emulate such instructions, but a confidential
+/// guest (Intel TDX, AMD SEV-ES) emulates MMIO itself and accepts only moves: there, use the
+/// [`Explicit`] backend for registers.
 ///
 /// # Examples
 ///
@@ -118,6 +117,33 @@ pub trait Backend: Copy + sealed::Access {}
 pub struct Volatile;
 
 impl Backend for Volatile {}
+
+/// The real backend whose every access is one explicit instruction of the access's width, as
+/// the Linux kernel's `readl`/`writel`: `mov` (loads zero-extending with `movzx`) on x86_64,
+/// `ldr*`/`str*` with a plain base register on aarch64 (the same as [`Volatile`] there);
+/// `read_volatile`/`write_volatile` on other targets and under Miri.
+///
+/// Use it for memory-mapped registers of a guest whose MMIO accesses are decoded by the guest
+/// itself (Intel TDX, AMD SEV-ES), which accepts only moves. The compiler treats each access
+/// as opaque, so it neither folds it into another instruction nor unrolls loops around it: in
+/// tight loops over ordinary memory (DMA buffers) [`Volatile`] is faster. Get one with
+/// [`DevicePtrMut::explicit`](super::DevicePtrMut::explicit) or
+/// [`Regs::explicit`](super::Regs::explicit).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, Explicit, ReadWrite};
+///
+/// let mut ctrl = ReadWrite::new(0x10_u32);
+/// let mut p: DevicePtrMut<'_, _, Explicit> = DevicePtrMut::from_mut(&mut ctrl).explicit();
+/// p.update(|v| v | 1); // `mov`, `or`, `mov` on x86_64: never `or dword ptr [..], 1`
+/// assert_eq!(p.read(), 0x11);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Explicit;
+
+impl Backend for Explicit {}
 
 /// A device simulated by a test: answers reads and observes writes, by offset.
 ///
@@ -244,8 +270,9 @@ pub(crate) mod sealed {
     }
 }
 
-/// `read_volatile`/`write_volatile` (all targets but aarch64 and x86_64, and those under Miri).
-#[cfg(any(not(any(target_arch = "aarch64", target_arch = "x86_64")), miri))]
+/// `read_volatile`/`write_volatile` (used by `Volatile` except on aarch64, and by `Explicit`
+/// where it has no instructions of its own).
+#[cfg(any(not(target_arch = "aarch64"), miri))]
 macro_rules! volatile_access {
     ($read:ident, $write:ident, $t:ty) => {
         #[inline(always)]
@@ -263,12 +290,22 @@ macro_rules! volatile_access {
     };
 }
 
-/// One explicit instruction per access: `ldr*`/`str*` with a plain base register (aarch64),
-/// `mov`/`movzx` of the access's width (x86_64). `$ld`/`$st` are the templates, with `{v}` the
+/// All four widths with `read_volatile`/`write_volatile`.
+#[cfg(any(not(target_arch = "aarch64"), miri))]
+macro_rules! volatile_accesses {
+    () => {
+        volatile_access!(read8, write8, u8);
+        volatile_access!(read16, write16, u16);
+        volatile_access!(read32, write32, u32);
+        volatile_access!(read64, write64, u64);
+    };
+}
+
+/// One explicit instruction per access: `$ld`/`$st` are the templates, with `{v}` the
 /// value's register and `{addr}` the address's; a read's register holds a `$wide`
-/// (zero-extended by the instruction, so narrow reads write a whole register).
+/// (zero-extended by the instruction, so a narrow read writes a whole register).
 #[cfg(all(any(target_arch = "aarch64", target_arch = "x86_64"), not(miri)))]
-macro_rules! volatile_access {
+macro_rules! instr_access {
     ($read:ident, $write:ident, $t:ty, $wide:ty, $class:ident, $ld:literal, $st:literal) => {
         #[inline(always)]
         unsafe fn $read(self, addr: *mut $t) -> $t {
@@ -304,42 +341,62 @@ macro_rules! volatile_access {
     };
 }
 
+/// All four widths with `ldr*`/`str*` and a plain base register (aarch64).
+#[cfg(all(target_arch = "aarch64", not(miri)))]
+#[rustfmt::skip]
+macro_rules! instr_accesses {
+    () => {
+        instr_access!(read8, write8, u8, u32, reg, "ldrb {v:w}, [{addr}]", "strb {v:w}, [{addr}]");
+        instr_access!(read16, write16, u16, u32, reg, "ldrh {v:w}, [{addr}]", "strh {v:w}, [{addr}]");
+        instr_access!(read32, write32, u32, u32, reg, "ldr {v:w}, [{addr}]", "str {v:w}, [{addr}]");
+        instr_access!(read64, write64, u64, u64, reg, "ldr {v:x}, [{addr}]", "str {v:x}, [{addr}]");
+    };
+}
+
+/// All four widths with `movzx`/`mov` (x86_64).
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[rustfmt::skip]
+macro_rules! instr_accesses {
+    () => {
+        instr_access!(
+            read8, write8, u8, u32, reg_byte,
+            "movzx {v:e}, byte ptr [{addr}]", "mov byte ptr [{addr}], {v}"
+        );
+        instr_access!(
+            read16, write16, u16, u32, reg,
+            "movzx {v:e}, word ptr [{addr}]", "mov word ptr [{addr}], {v:x}"
+        );
+        instr_access!(
+            read32, write32, u32, u32, reg,
+            "mov {v:e}, dword ptr [{addr}]", "mov dword ptr [{addr}], {v:e}"
+        );
+        instr_access!(
+            read64, write64, u64, u64, reg,
+            "mov {v:r}, qword ptr [{addr}]", "mov qword ptr [{addr}], {v:r}"
+        );
+    };
+}
+
+/// Other targets, and Miri (which cannot run `asm!`): the volatile accesses.
 #[cfg(any(not(any(target_arch = "aarch64", target_arch = "x86_64")), miri))]
+macro_rules! instr_accesses {
+    () => {
+        volatile_accesses!();
+    };
+}
+
+#[cfg(any(not(target_arch = "aarch64"), miri))]
 impl sealed::Access for Volatile {
-    volatile_access!(read8, write8, u8);
-    volatile_access!(read16, write16, u16);
-    volatile_access!(read32, write32, u32);
-    volatile_access!(read64, write64, u64);
+    volatile_accesses!();
 }
 
 #[cfg(all(target_arch = "aarch64", not(miri)))]
-#[rustfmt::skip]
 impl sealed::Access for Volatile {
-    volatile_access!(read8, write8, u8, u32, reg, "ldrb {v:w}, [{addr}]", "strb {v:w}, [{addr}]");
-    volatile_access!(read16, write16, u16, u32, reg, "ldrh {v:w}, [{addr}]", "strh {v:w}, [{addr}]");
-    volatile_access!(read32, write32, u32, u32, reg, "ldr {v:w}, [{addr}]", "str {v:w}, [{addr}]");
-    volatile_access!(read64, write64, u64, u64, reg, "ldr {v:x}, [{addr}]", "str {v:x}, [{addr}]");
+    instr_accesses!();
 }
 
-#[cfg(all(target_arch = "x86_64", not(miri)))]
-#[rustfmt::skip]
-impl sealed::Access for Volatile {
-    volatile_access!(
-        read8, write8, u8, u32, reg_byte,
-        "movzx {v:e}, byte ptr [{addr}]", "mov byte ptr [{addr}], {v}"
-    );
-    volatile_access!(
-        read16, write16, u16, u32, reg,
-        "movzx {v:e}, word ptr [{addr}]", "mov word ptr [{addr}], {v:x}"
-    );
-    volatile_access!(
-        read32, write32, u32, u32, reg,
-        "mov {v:e}, dword ptr [{addr}]", "mov dword ptr [{addr}], {v:e}"
-    );
-    volatile_access!(
-        read64, write64, u64, u64, reg,
-        "mov {v:r}, qword ptr [{addr}]", "mov qword ptr [{addr}], {v:r}"
-    );
+impl sealed::Access for Explicit {
+    instr_accesses!();
 }
 
 impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {

@@ -31,9 +31,9 @@
 //! ascending address order, each aligned (the pointer is aligned to the value's type): the
 //! integers (`u8` to `u64`, on targets where they are aligned to their size) and registers of
 //! them are exactly one access of their width, never split or merged; a 16-byte descriptor
-//! aligned to 8 is two 64-bit accesses; a `#[repr(C)]` pair of `u32` is two 32-bit accesses. On aarch64 (`ldr`/`str`, plain base register) and x86_64 (`mov`) each access is one explicit
-//! instruction, as the Linux kernel's `readl`/`writel`, so that a trapping access can be
-//! emulated by a hypervisor or a confidential guest's own handler ([`Volatile`] says why).
+//! aligned to 8 is two 64-bit accesses; a `#[repr(C)]` pair of `u32` is two 32-bit accesses. On aarch64 each access is an explicit `ldr`/`str` with a plain base register, as the
+//! Linux kernel's `readl`/`writel`, so that a hypervisor can emulate a trapping access; the
+//! [`Explicit`] backend also makes each x86_64 access one `mov`, as TDX/SEV-ES guests need.
 //!
 //! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
 //! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any
@@ -91,7 +91,7 @@ mod ptr;
 #[cfg(feature = "alloc")]
 mod recording;
 
-pub use backend::{Backend, Fake, FakeDevice, Volatile, Width};
+pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
     WriteOnly,

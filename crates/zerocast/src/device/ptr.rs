@@ -5,7 +5,7 @@ use core::marker::PhantomData;
 use core::mem::{align_of, size_of, MaybeUninit};
 use core::ptr::NonNull;
 
-use super::backend::{Backend, Fake, FakeDevice, Volatile};
+use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
 use super::perm::{PureRead, Readable, TryReadable, Writable};
 use crate::error::{InvalidBits, ValidityError};
 use crate::TryFromBytes;
@@ -15,7 +15,7 @@ use crate::TryFromBytes;
 ///
 /// # Invariants
 ///
-/// For the [`Volatile`] backend: for `'a`, `ptr` is valid for volatile reads and writes of
+/// For the [`Volatile`] and [`Explicit`] backends: for `'a`, `ptr` is valid for volatile reads and writes of
 /// `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; no Rust reference to those bytes
 /// exists; and no other pointer accesses them except pointers derived from this one while it is
 /// not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
@@ -78,7 +78,7 @@ impl<T: ?Sized, B: Backend> Copy for DevicePtr<'_, T, B> {}
 
 // SAFETY: a `DevicePtrMut` is used as a `&mut T` is (the only access to its bytes while it
 // lives), so it may move to another thread when a `&mut T` may (`T: Send`) and its backend
-// may (`Volatile` always; `Fake` when the fake is `Sync`).
+// may (`Volatile` and `Explicit` always; `Fake` when the fake is `Sync`).
 unsafe impl<T: ?Sized + Send, B: Backend + Send> Send for DevicePtrMut<'_, T, B> {}
 // SAFETY: through a `&DevicePtrMut` only shared reads happen (`as_shared`), as through a
 // `&&mut T`: allowed when `T: Sync` and the backend is `Sync`.
@@ -161,6 +161,53 @@ impl<'a, T: ?Sized> DevicePtrMut<'a, T, Volatile> {
         DevicePtrMut {
             ptr: core::ptr::from_mut(r),
             backend: Volatile,
+            _life: PhantomData,
+        }
+    }
+}
+
+impl<'a, T: ?Sized> DevicePtrMut<'a, T, Volatile> {
+    /// The same pointer with the [`Explicit`] backend: every access one explicit instruction
+    /// (`mov` on x86_64), for the registers of a TDX or SEV-ES guest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::DevicePtrMut;
+    ///
+    /// let mut doorbell = 0_u16;
+    /// DevicePtrMut::from_mut(&mut doorbell).explicit().write(2);
+    /// assert_eq!(doorbell, 2);
+    /// ```
+    #[must_use]
+    pub fn explicit(self) -> DevicePtrMut<'a, T, Explicit> {
+        // INVARIANT: the two backends share their invariant; only the instructions differ.
+        DevicePtrMut {
+            ptr: self.ptr,
+            backend: Explicit,
+            _life: PhantomData,
+        }
+    }
+}
+
+impl<'a, T: ?Sized> DevicePtr<'a, T, Volatile> {
+    /// The same pointer with the [`Explicit`] backend, as [`DevicePtrMut::explicit`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, ReadPure};
+    ///
+    /// let mut id = ReadPure::new(0x11_u8);
+    /// let p = DevicePtrMut::from_mut(&mut id).into_shared();
+    /// assert_eq!(p.explicit().read(), 0x11);
+    /// ```
+    #[must_use]
+    pub fn explicit(self) -> DevicePtr<'a, T, Explicit> {
+        // INVARIANT: the two backends share their invariant; only the instructions differ.
+        DevicePtr {
+            ptr: self.ptr,
+            backend: Explicit,
             _life: PhantomData,
         }
     }

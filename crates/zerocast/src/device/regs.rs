@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use core::mem::{align_of, size_of, size_of_val};
 use core::ptr::NonNull;
 
-use super::backend::{Backend, Fake, FakeDevice, Volatile};
+use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
 use super::perm::{PureRead, Readable, Writable};
 use super::ptr::DevicePtrMut;
 use crate::{FromBytes, IntoBytes};
@@ -300,6 +300,27 @@ impl<const SIZE: usize, B: Backend> fmt::Debug for Regs<'_, SIZE, B> {
 }
 
 impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
+    /// The same block with the [`Explicit`] backend: every register access one explicit
+    /// instruction (`mov` on x86_64), for a TDX or SEV-ES guest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, Regs};
+    ///
+    /// let mut mem = [0_u64; 1];
+    /// let mut regs = Regs::<8>::from_mut(&mut mem).explicit();
+    /// regs.update::<Reg<u32, 4>>(|v| v | 0x80);
+    /// assert_eq!(regs.read::<Reg<u32, 4>>(), 0x80);
+    /// ```
+    #[must_use]
+    pub fn explicit(self) -> Regs<'a, SIZE, Explicit> {
+        // INVARIANT: the same memory; the backends share their invariant.
+        Regs {
+            base: self.base.explicit(),
+        }
+    }
+
     /// The register block of `SIZE` bytes at `base` (a mapped MMIO region); `None` if `base`
     /// is not a multiple of 8.
     ///
@@ -594,6 +615,26 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
 }
 
 impl<'a> RegsDyn<'a, Volatile> {
+    /// The same block with the [`Explicit`] backend, as [`Regs::explicit`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, RegsDyn};
+    ///
+    /// let mut mem = [0_u64; 1];
+    /// let mut regs = RegsDyn::from_mut(&mut mem[..]).explicit();
+    /// assert_eq!(regs.try_write::<Reg<u8, 1>>(5), Ok(()));
+    /// assert_eq!(regs.try_read::<Reg<u8, 1>>(), Ok(5));
+    /// ```
+    #[must_use]
+    pub fn explicit(self) -> RegsDyn<'a, Explicit> {
+        // INVARIANT: the same memory; the backends share their invariant.
+        RegsDyn {
+            base: self.base.explicit(),
+        }
+    }
+
     /// The register block of `size` bytes at `base` (a mapped MMIO region); `None` if `base`
     /// is not a multiple of 8.
     ///

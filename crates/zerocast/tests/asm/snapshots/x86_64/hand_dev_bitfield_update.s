@@ -1,4 +1,2 @@
-mov eax, dword ptr [rdi]
-or eax, 1
-mov dword ptr [rdi], eax
+or dword ptr [rdi], 1
 ret

@@ -1,3 +1,2 @@
-add rdi, 4
-mov eax, dword ptr [rdi]
+mov eax, dword ptr [rdi + 4]
 ret

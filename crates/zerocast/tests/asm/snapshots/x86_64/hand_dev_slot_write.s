@@ -1,7 +1,5 @@
 cmp rsi, 7
 ja L0
-lea rax, [rdi + 8*rsi]
-add rax, 16
-mov qword ptr [rax], rdx
+mov qword ptr [rdi + 8*rsi + 16], rdx
 L0:
 ret

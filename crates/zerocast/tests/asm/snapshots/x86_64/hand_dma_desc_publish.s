@@ -1,10 +1,6 @@
 mov eax, edx
 mov qword ptr [rdi], rsi
-lea rdx, [rdi + 8]
-mov qword ptr [rdx], rax
-lea rax, [rdi + 66]
-add rdi, 68
-xor edx, edx
-mov word ptr [rdi], dx
-mov word ptr [rax], cx
+mov qword ptr [rdi + 8], rax
+mov word ptr [rdi + 68], 0
+mov word ptr [rdi + 66], cx
 ret

@@ -1,5 +1,2 @@
-add rdi, 8
-movzx eax, word ptr [rdi]
-or eax, 1
-mov word ptr [rdi], ax
+or word ptr [rdi + 8], 1
 ret

@@ -1,3 +1,2 @@
-add rdi, 20
-mov eax, dword ptr [rdi]
+mov eax, dword ptr [rdi + 20]
 ret

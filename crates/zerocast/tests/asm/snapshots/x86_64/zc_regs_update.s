@@ -1,5 +1,2 @@
-add rdi, 12
-mov eax, dword ptr [rdi]
-or eax, 128
-mov dword ptr [rdi], eax
+or dword ptr [rdi + 12], 128
 ret

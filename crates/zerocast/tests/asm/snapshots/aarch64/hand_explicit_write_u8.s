@@ -1,0 +1,2 @@
+strb w1, [x0]
+ret

@@ -1,0 +1,2 @@
+ldrh w0, [x0]
+ret

@@ -1,0 +1,2 @@
+ldrb w0, [x0]
+ret

@@ -1,0 +1,2 @@
+strh w1, [x0]
+ret

@@ -1,0 +1,2 @@
+movzx eax, byte ptr [rdi]
+ret

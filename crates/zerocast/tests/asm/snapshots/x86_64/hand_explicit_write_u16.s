@@ -1,0 +1,2 @@
+mov word ptr [rdi], si
+ret

@@ -1,0 +1,2 @@
+mov dword ptr [rdi], esi
+ret

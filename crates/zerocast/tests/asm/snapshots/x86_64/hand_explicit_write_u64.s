@@ -1,0 +1,2 @@
+mov qword ptr [rdi], rsi
+ret

@@ -1,0 +1,2 @@
+mov byte ptr [rdi], sil
+ret

@@ -1,2 +1,0 @@
-or word ptr [rdi + 8], 1
-ret

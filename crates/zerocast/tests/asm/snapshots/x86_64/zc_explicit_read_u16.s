@@ -1,0 +1,2 @@
+movzx eax, word ptr [rdi]
+ret

@@ -1,0 +1,2 @@
+mov eax, dword ptr [rdi]
+ret

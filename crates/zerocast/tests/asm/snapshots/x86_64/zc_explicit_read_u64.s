@@ -1,0 +1,2 @@
+mov rax, qword ptr [rdi]
+ret
