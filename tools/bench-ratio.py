@@ -22,7 +22,8 @@ zerocopy and prints the same table as the runtime benchmarks (times per 16 KiB p
 `--bench bitfield` (crates/zerocast/benches/bitfield.rs) runs hand_written and zerocast (times
 per 1 MiB pass); `--bench device_regs` and `--bench device_dma`
 (crates/zerocast/benches/device_*.rs) run hand_written (`read_volatile`/`write_volatile`) and
-zerocast (times per 256 register accesses / 256 published descriptors).
+zerocast, and for registers also explicit (the `Explicit` backend; not held to the target)
+(times per 256 register accesses / 256 published descriptors).
 
 `--bench validate` (crates/zerocast/benches/validate.rs) runs plain_read, hand_written,
 zerocast, zerocopy and bytemuck the same way, prints ns/byte for each and the ratios
@@ -111,7 +112,7 @@ def main():
         "validate": VALIDATE_IMPLS,
         "byteorder": BYTEORDER_IMPLS,
         "bitfield": ["hand_written", "zerocast"],
-        "device_regs": ["hand_written", "zerocast"],
+        "device_regs": ["hand_written", "zerocast", "explicit"],
         "device_dma": ["hand_written", "zerocast"],
     }.get(args.bench, IMPLS)
     if args.target is None:

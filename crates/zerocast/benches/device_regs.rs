@@ -6,6 +6,9 @@
 //!   256 times;
 //! - `ptr_read` / `ptr_write`: `DevicePtrMut::read` / `write` of a `u32`, 256 times.
 //!
+//! Each runs with the default `Volatile` backend (`zerocast`) and with the `Explicit` backend
+//! (`explicit`: one `asm!` instruction per access, which LLVM neither folds nor unrolls around).
+//!
 //! Every loop is one `#[inline(never)]` function per side, so both sides pay the same call.
 //! `main` checks that both sides read the same values and leave the same bytes before
 //! benchmarking: a correctness check, not a timing assertion.
@@ -16,7 +19,7 @@ use std::hint::black_box as std_black_box;
 
 use divan::counter::ItemsCount;
 use divan::{black_box, Bencher};
-use zerocast::device::{DevicePtrMut, Reg, Regs};
+use zerocast::device::{Backend, DevicePtrMut, Reg, Regs};
 
 /// Accesses per benchmark iteration.
 const N: u32 = 256;
@@ -36,7 +39,7 @@ fn block(stat: u32) -> [u64; SIZE / 8] {
 }
 
 #[inline(never)]
-fn regs_read_zerocast(regs: &mut Regs<'_, SIZE>) -> u32 {
+fn regs_read_zerocast<B: Backend>(regs: &mut Regs<'_, SIZE, B>) -> u32 {
     let mut acc = 0_u32;
     for _ in 0..N {
         acc = acc.wrapping_add(regs.read::<Stat>());
@@ -60,7 +63,7 @@ fn regs_read_hand_written(mem: &mut [u64; SIZE / 8]) -> u32 {
 }
 
 #[inline(never)]
-fn regs_update_zerocast(regs: &mut Regs<'_, SIZE>) {
+fn regs_update_zerocast<B: Backend>(regs: &mut Regs<'_, SIZE, B>) {
     for _ in 0..N {
         regs.update::<Ctrl>(|v| v.wrapping_add(3));
     }
@@ -79,7 +82,7 @@ fn regs_update_hand_written(mem: &mut [u64; SIZE / 8]) {
 }
 
 #[inline(never)]
-fn ptr_read_zerocast(p: &mut DevicePtrMut<'_, u32>) -> u32 {
+fn ptr_read_zerocast<B: Backend>(p: &mut DevicePtrMut<'_, u32, B>) -> u32 {
     let mut acc = 0_u32;
     for _ in 0..N {
         acc = acc.wrapping_add(p.read());
@@ -99,7 +102,7 @@ fn ptr_read_hand_written(r: &mut u32) -> u32 {
 }
 
 #[inline(never)]
-fn ptr_write_zerocast(p: &mut DevicePtrMut<'_, u32>) {
+fn ptr_write_zerocast<B: Backend>(p: &mut DevicePtrMut<'_, u32, B>) {
     for i in 0..N {
         p.write(i);
     }
@@ -118,24 +121,35 @@ fn main() {
     let stat = std_black_box(0x0102_0304_u32);
     let expected = stat.wrapping_mul(N);
 
-    let (mut a, mut b) = (block(stat), block(stat));
+    let (mut a, mut b, mut c) = (block(stat), block(stat), block(stat));
     assert_eq!(regs_read_zerocast(&mut Regs::from_mut(&mut a)), expected);
     assert_eq!(regs_read_hand_written(&mut b), expected);
+    assert_eq!(
+        regs_read_zerocast(&mut Regs::from_mut(&mut c).explicit()),
+        expected
+    );
     regs_update_zerocast(&mut Regs::from_mut(&mut a));
     regs_update_hand_written(&mut b);
+    regs_update_zerocast(&mut Regs::from_mut(&mut c).explicit());
     assert_eq!(a, b, "the blocks differ after update");
+    assert_eq!(c, b, "the blocks differ after update (Explicit)");
     let ctrl = u32::from_ne_bytes(a[0].to_ne_bytes()[..4].try_into().expect("4 bytes"));
     assert_eq!(ctrl, 3 * N);
 
-    let (mut x, mut y) = (stat, stat);
+    let (mut x, mut y, mut z) = (stat, stat, stat);
     assert_eq!(
         ptr_read_zerocast(&mut DevicePtrMut::from_mut(&mut x)),
         expected
     );
     assert_eq!(ptr_read_hand_written(&mut y), expected);
+    assert_eq!(
+        ptr_read_zerocast(&mut DevicePtrMut::from_mut(&mut z).explicit()),
+        expected
+    );
     ptr_write_zerocast(&mut DevicePtrMut::from_mut(&mut x));
     ptr_write_hand_written(&mut y);
-    assert_eq!((x, y), (N - 1, N - 1));
+    ptr_write_zerocast(&mut DevicePtrMut::from_mut(&mut z).explicit());
+    assert_eq!((x, y, z), (N - 1, N - 1, N - 1));
 
     divan::main();
 }
@@ -156,6 +170,15 @@ mod regs_read {
     fn zerocast(bencher: Bencher<'_, '_>) {
         let mut mem = block(black_box(7));
         let mut regs = Regs::from_mut(&mut mem);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_read_zerocast(&mut regs));
+    }
+
+    #[divan::bench]
+    fn explicit(bencher: Bencher<'_, '_>) {
+        let mut mem = block(black_box(7));
+        let mut regs = Regs::from_mut(&mut mem).explicit();
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_read_zerocast(&mut regs));
@@ -182,6 +205,15 @@ mod regs_update {
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_update_zerocast(&mut regs));
     }
+
+    #[divan::bench]
+    fn explicit(bencher: Bencher<'_, '_>) {
+        let mut mem = block(0);
+        let mut regs = Regs::from_mut(&mut mem).explicit();
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_update_zerocast(&mut regs));
+    }
 }
 
 #[divan::bench_group(sample_count = 1000)]
@@ -204,6 +236,15 @@ mod ptr_read {
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_read_zerocast(&mut p));
     }
+
+    #[divan::bench]
+    fn explicit(bencher: Bencher<'_, '_>) {
+        let mut r = black_box(7_u32);
+        let mut p = DevicePtrMut::from_mut(&mut r).explicit();
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| ptr_read_zerocast(&mut p));
+    }
 }
 
 #[divan::bench_group(sample_count = 1000)]
@@ -222,6 +263,15 @@ mod ptr_write {
     fn zerocast(bencher: Bencher<'_, '_>) {
         let mut r = 0_u32;
         let mut p = DevicePtrMut::from_mut(&mut r);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| ptr_write_zerocast(&mut p));
+    }
+
+    #[divan::bench]
+    fn explicit(bencher: Bencher<'_, '_>) {
+        let mut r = 0_u32;
+        let mut p = DevicePtrMut::from_mut(&mut r).explicit();
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_write_zerocast(&mut p));
