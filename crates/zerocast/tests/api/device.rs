@@ -219,6 +219,38 @@ impl FakeDevice for Script {
 }
 
 #[test]
+fn device_slice_copies_are_element_accesses_in_order_and_stop_at_the_shorter() {
+    // On a fake: a 3-element `[ReadWrite<u16>]` at 0x40, copied into 4 and from 2 values.
+    let dev = Script::with(&[0x1111, 0x2222, 0x3333]);
+    let mut p = DevicePtrMut::<[ReadWrite<u16>], _>::fake_slice(&dev, 0x40, 3).expect("aligned");
+    let mut out = [0_u16; 4];
+    assert_eq!(p.read_slice(&mut out), 3);
+    assert_eq!(out, [0x1111, 0x2222, 0x3333, 0]);
+    assert_eq!(p.write_slice(&[7, 8]), 2);
+    assert_eq!(p.as_shared().len(), 3);
+    assert_eq!(
+        dev.log(),
+        [
+            ('r', 0x40, Width::W16, 0x1111),
+            ('r', 0x42, Width::W16, 0x2222),
+            ('r', 0x44, Width::W16, 0x3333),
+            ('w', 0x40, Width::W16, 7),
+            ('w', 0x42, Width::W16, 8),
+        ]
+    );
+
+    // On ordinary memory, through unique and shared pointers.
+    let mut buf = [0_u32; 3];
+    let mut p = DevicePtrMut::from_mut(&mut buf[..]);
+    assert_eq!(p.write_slice(&[1, 2, 3, 4]), 3);
+    let mut two = [0_u32; 2];
+    assert_eq!(p.as_shared().read_slice(&mut two), 2);
+    assert_eq!(two, [1, 2]);
+    assert_eq!(p.read_slice(&mut []), 0);
+    assert_eq!(buf, [1, 2, 3]);
+}
+
+#[test]
 fn device_driver_on_a_scripted_fake() {
     // status: ready, ready, not ready; then ctrl reads 0x40.
     let dev = Script::with(&[0x20, 0x20, 0x00, 0x40]);
