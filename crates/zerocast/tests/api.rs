@@ -11,6 +11,9 @@
 #[cfg(feature = "derive")]
 #[path = "api/bitfield.rs"]
 mod bitfield;
+#[cfg(feature = "derive")]
+#[path = "api/byte_eq.rs"]
+mod byte_eq;
 #[path = "api/byteorder.rs"]
 mod byteorder;
 #[path = "api/byteorder_ops.rs"]
@@ -47,6 +50,8 @@ mod errors;
 mod formats;
 #[path = "api/from_zeros.rs"]
 mod from_zeros;
+#[path = "api/include_value.rs"]
+mod include_value;
 #[path = "api/into_bytes.rs"]
 mod into_bytes;
 #[path = "api/layout.rs"]
