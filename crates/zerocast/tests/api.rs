@@ -43,6 +43,8 @@ mod dst;
 #[cfg(feature = "derive")]
 #[path = "api/enums.rs"]
 mod enums;
+#[path = "api/error_src.rs"]
+mod error_src;
 #[path = "api/errors.rs"]
 mod errors;
 #[cfg(feature = "derive")]
