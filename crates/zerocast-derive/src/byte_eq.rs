@@ -11,7 +11,8 @@
 //! still parsed into the IR, which reports a malformed `#[zerocast(..)]` attribute.
 //!
 //! The impls are safe code: `PartialEq::eq` compares two byte slices, `Hash::hash` feeds one
-//! to `Hasher::write`, and `Hash::hash_slice` feeds the bytes of a whole slice in one call.
+//! to `Hasher::write`, and `Hash::hash_slice` feeds the bytes of a whole slice in one call
+//! (for sized types: a slice-tailed struct keeps the default, as no slice of it exists).
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
@@ -70,24 +71,33 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             #[allow(unused_qualifications)]
             impl #impl_g ::core::cmp::Eq for #ident #ty_g where #(#preds,)* {}
         },
-        ByteTrait::Hash => quote! {
-            #[automatically_derived]
-            #[allow(unused_qualifications)]
-            impl #impl_g ::core::hash::Hash for #ident #ty_g where #(#preds,)* {
-                #[inline]
-                fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                    ::core::hash::Hasher::write(state, #as_bytes(self));
+        ByteTrait::Hash => {
+            // A slice of a dynamically sized struct does not exist, and for a concrete one the
+            // compiler rejects the (then trivially false) `Self: Sized` bound: keep the
+            // default `hash_slice` there.
+            let hash_slice = input.tail().is_none().then(|| {
+                quote! {
+                    #[inline]
+                    fn hash_slice<H: ::core::hash::Hasher>(data: &[Self], state: &mut H)
+                    where
+                        Self: ::core::marker::Sized,
+                    {
+                        ::core::hash::Hasher::write(state, #as_bytes(data));
+                    }
                 }
-
-                #[inline]
-                fn hash_slice<H: ::core::hash::Hasher>(data: &[Self], state: &mut H)
-                where
-                    Self: ::core::marker::Sized,
-                {
-                    ::core::hash::Hasher::write(state, #as_bytes(data));
+            });
+            quote! {
+                #[automatically_derived]
+                #[allow(unused_qualifications)]
+                impl #impl_g ::core::hash::Hash for #ident #ty_g where #(#preds,)* {
+                    #[inline]
+                    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                        ::core::hash::Hasher::write(state, #as_bytes(self));
+                    }
+                    #hash_slice
                 }
             }
-        },
+        }
     }
 }
 

@@ -243,3 +243,24 @@ fn crate_path_attribute() {
     bytes.extend_from_slice(&2u32.to_ne_bytes());
     assert_eq!(writes(&Id { hi: 1, lo: 2 }), [bytes]);
 }
+
+/// A slice-tailed struct: values of different lengths have different bytes.
+#[derive(ByteEq, ByteHash, IntoBytes, FromBytes, Immutable, KnownLayout)]
+#[repr(C)]
+struct Message {
+    kind: u8,
+    body: [u8],
+}
+
+#[test]
+fn dynamically_sized_types() {
+    let a = Message::ref_from_bytes(&[7u8, 1, 2][..]).unwrap();
+    let same = Message::ref_from_bytes(&[7u8, 1, 2][..]).unwrap();
+    let longer = Message::ref_from_bytes(&[7u8, 1, 2, 0][..]).unwrap();
+    let other_kind = Message::ref_from_bytes(&[8u8, 1, 2][..]).unwrap();
+    assert!(a == same);
+    assert!(a != longer);
+    assert!(a != other_kind);
+    assert_eq!(writes(a), [[7u8, 1, 2].to_vec()]);
+    assert_eq!(writes(longer), [[7u8, 1, 2, 0].to_vec()]);
+}
