@@ -169,7 +169,7 @@ pub(crate) fn field_bound(ty: &Type, bound: &TokenStream) -> TokenStream {
 }
 
 /// `tokens` with every span, inside groups too, replaced by `span`.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut t| {
@@ -478,7 +478,11 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     };
     // The item itself stays at the derive: the compiler offers fixes (such as "add a type
     // parameter") at an item's name, and these belong to the user's item, not to this one.
-    quote!(const _: () = #check;)
+    // The paths are qualified, which trips the lint where the user imported the crate's name.
+    quote! {
+        #[allow(unused_qualifications)]
+        const _: () = #check;
+    }
 }
 
 /// For `IntoBytes` on a concrete struct with a dynamically sized last field: no padding

@@ -1,6 +1,7 @@
 //! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
-//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; and the
-//! `bitfield!` macro with its `BitEnum` derive (module `bitfield`, in the same three phases).
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; `ByteEq`
+//! and `ByteHash` (module `byte_eq`); and the `bitfield!` macro with its `BitEnum` derive
+//! (module `bitfield`, in the same three phases).
 //!
 //! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
 //! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
@@ -9,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod bitfield;
+mod byte_eq;
 mod bytewise;
 mod check;
 mod ctxt;
@@ -144,6 +146,20 @@ pub fn derive_unaligned(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(SplitAt, attributes(zerocast))]
 pub fn derive_split_at(input: TokenStream) -> TokenStream {
     derive(input, Trait::SplitAt)
+}
+
+/// Derives `PartialEq` and `Eq` that compare the value's bytes (`zerocast::IntoBytes::as_bytes`);
+/// the type must be `IntoBytes` and `Immutable`. See `zerocast::ByteEq`.
+#[proc_macro_derive(ByteEq, attributes(zerocast))]
+pub fn derive_byte_eq(input: TokenStream) -> TokenStream {
+    byte_eq::derive(input, byte_eq::ByteTrait::Eq).into()
+}
+
+/// Derives `Hash` that hashes the value's bytes in one `Hasher::write`; the type must be
+/// `IntoBytes` and `Immutable`. See `zerocast::ByteHash`.
+#[proc_macro_derive(ByteHash, attributes(zerocast))]
+pub fn derive_byte_hash(input: TokenStream) -> TokenStream {
+    byte_eq::derive(input, byte_eq::ByteTrait::Hash).into()
 }
 
 /// Declares a struct of bit fields packed in an integer; see `zerocast::bitfield`.

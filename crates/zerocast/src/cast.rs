@@ -449,17 +449,65 @@ const fn assert_align_fits<Src, Dst>(what: &str) {
 #[inline(always)]
 pub const fn transmute<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
     const { assert_same_size::<Src, Dst>("transmute!") };
+    // SAFETY: `transmute_same_size` needs `Src` and `Dst` of the same size: the assertion
+    // above is evaluated for every instantiation of this function, and fails to compile
+    // unless `size_of::<Src>() == size_of::<Dst>()`.
+    unsafe { transmute_same_size(src) }
+}
+
+/// Reinterprets the bytes of `src` as a `Dst`: the body of `transmute` and `include_value`,
+/// which each check the sizes at compile time with their own message.
+///
+/// # Safety
+///
+/// `size_of::<Src>()` must equal `size_of::<Dst>()`.
+#[inline(always)]
+const unsafe fn transmute_same_size<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
     let u = Transmute {
         src: ManuallyDrop::new(src),
     };
     // SAFETY: reading the `dst` field of the union reinterprets the bytes of the `src` field,
     // which is sound when they are a valid `Dst`:
-    // - both fields are `size_of::<Src>() == size_of::<Dst>()` bytes (asserted above) at
-    //   offset 0 (`repr(C)`), so `dst` covers exactly the bytes written;
+    // - both fields are `size_of::<Src>() == size_of::<Dst>()` bytes (the caller's promise)
+    //   at offset 0 (`repr(C)`), so `dst` covers exactly the bytes written;
     // - `Src: IntoBytes`: all those bytes are initialized;
     // - `Dst: FromBytes`: any initialized bytes are a valid `Dst`.
     // `src` is not dropped (`ManuallyDrop`): its bytes now belong to the result.
     ManuallyDrop::into_inner(unsafe { u.dst })
+}
+
+/// Fails to compile unless an included file of `N` bytes has the size of `Dst`.
+const fn assert_file_size<const N: usize, Dst>() {
+    if N != size_of::<Dst>() {
+        Msg::new()
+            .str("include_value!: the file is ")
+            .num(N)
+            .str(" bytes but the destination type is ")
+            .num(size_of::<Dst>())
+            .str(" bytes; the file must hold exactly one value")
+            .panic();
+    }
+}
+
+/// Reads the bytes of an included file (`include_bytes!`) as a `Dst` of the same size; what
+/// `include_value!` calls.
+///
+/// A size mismatch is a compile error. Usable in `const`.
+///
+/// # Examples
+///
+/// ```
+/// const MAGIC: u32 = zerocast::macro_util::include_value(b"\x7fELF");
+/// assert_eq!(MAGIC, u32::from_ne_bytes(*b"\x7fELF"));
+/// ```
+#[must_use]
+#[inline(always)]
+pub const fn include_value<Dst: FromBytes, const N: usize>(bytes: &[u8; N]) -> Dst {
+    const { assert_file_size::<N, Dst>() };
+    // SAFETY: `transmute_same_size` needs `[u8; N]` and `Dst` of the same size, `N` bytes:
+    // the assertion above is evaluated for every instantiation of this function, and fails
+    // to compile unless `N == size_of::<Dst>()`.
+    unsafe { transmute_same_size::<[u8; N], Dst>(*bytes) }
 }
 
 /// Reinterprets `&Src` as `&Dst` of the same size and no greater alignment; what

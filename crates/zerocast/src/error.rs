@@ -557,6 +557,159 @@ pub type TryReadError<Src, Dst> =
 pub type AlignedTryCastError<Src, Dst> =
     ConvertError<Infallible, SizeError<Src, Dst>, ValidityError<Src, Dst>>;
 
+impl<Src, Dst: ?Sized> CastError<Src, Dst> {
+    /// Replaces the source of the failed conversion with `f(src)`, keeping the facts (which
+    /// check failed, offsets, sizes), e.g. to drop a borrow before returning the error.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes};
+    ///
+    /// let bytes = [0u8; 3];
+    /// let err = <[u8; 4]>::ref_from_bytes(&bytes).unwrap_err();
+    /// let err = err.map_src(|src| src.len());
+    /// assert!(matches!(err, ConvertError::Size(ref e) if e.found() == 3));
+    /// assert_eq!(err.into_src(), 3);
+    /// ```
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> CastError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e.map_src(f)),
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(never) => match never {},
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> TryCastError<Src, Dst> {
+    /// Replaces the source of the failed conversion with `f(src)`, keeping the facts (which
+    /// check failed, offsets, sizes, the invalid bits).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, TryFromBytes};
+    ///
+    /// let bytes = [2u8];
+    /// let err = bool::try_ref_from_bytes(&bytes).unwrap_err();
+    /// let err = err.map_src(|src| src.to_vec());
+    /// assert!(matches!(err, ConvertError::Validity(ref e) if e.invalid().found() == Some(2)));
+    /// assert_eq!(err.into_src(), vec![2]);
+    /// ```
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> TryCastError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e.map_src(f)),
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(e) => ConvertError::Validity(e.map_src(f)),
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> TryReadError<Src, Dst> {
+    /// Replaces the source of the failed read with `f(src)`, keeping the facts (which check
+    /// failed, sizes, the invalid bits). [`AlignedTryCastError`] is the same type.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, TryFromBytes};
+    ///
+    /// let err = bool::try_read_from_bytes(&[1u8, 0][..]).unwrap_err();
+    /// let err = err.map_src(|src| src.len());
+    /// assert!(matches!(err, ConvertError::Size(ref e) if e.found() == 2));
+    /// assert_eq!(err.into_src(), 2);
+    /// ```
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> TryReadError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(never) => match never {},
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(e) => ConvertError::Validity(e.map_src(f)),
+        }
+    }
+}
+
+/// An [`AlignmentError`] is the alignment arm of any [`ConvertError`] that has one.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{CastError, ConvertError, FromBytes};
+///
+/// #[repr(C, align(4))]
+/// struct Buf([u8; 8]);
+/// let buf = Buf([0; 8]);
+/// let ConvertError::Alignment(a) = u32::ref_from_bytes(&buf.0[1..5]).unwrap_err() else {
+///     unreachable!()
+/// };
+/// let e: CastError<&[u8], u32> = a.into();
+/// assert!(matches!(e, ConvertError::Alignment(ref a) if a.align() == 4));
+/// ```
+impl<Src, Dst: ?Sized, S, V> From<AlignmentError<Src, Dst>>
+    for ConvertError<AlignmentError<Src, Dst>, S, V>
+{
+    fn from(e: AlignmentError<Src, Dst>) -> Self {
+        ConvertError::Alignment(e)
+    }
+}
+
+/// A [`SizeError`] is the size arm of any [`ConvertError`].
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, FromBytes, TryCastError};
+///
+/// let size = u64::read_from_bytes(&[1u8, 2, 3][..]).unwrap_err();
+/// let e: TryCastError<&[u8], u64> = size.into();
+/// assert!(matches!(e, ConvertError::Size(ref s) if s.found() == 3));
+/// ```
+impl<Src, Dst: ?Sized, A, V> From<SizeError<Src, Dst>> for ConvertError<A, SizeError<Src, Dst>, V> {
+    fn from(e: SizeError<Src, Dst>) -> Self {
+        ConvertError::Size(e)
+    }
+}
+
+/// A [`ValidityError`] is the validity arm of any [`ConvertError`] that has one.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, TryReadError};
+///
+/// let r: Result<bool, _> = zerocast::try_transmute!(3u8);
+/// let v = r.unwrap_err();
+/// let e: TryReadError<u8, bool> = v.into();
+/// assert!(matches!(e, ConvertError::Validity(ref v) if v.invalid().found() == Some(3)));
+/// ```
+impl<Src, Dst: ?Sized, A, S> From<ValidityError<Src, Dst>>
+    for ConvertError<A, S, ValidityError<Src, Dst>>
+{
+    fn from(e: ValidityError<Src, Dst>) -> Self {
+        ConvertError::Validity(e)
+    }
+}
+
+/// A [`CastError`] is a [`TryCastError`] whose validity arm did not happen.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, FromBytes, TryCastError};
+///
+/// let cast = u16::ref_from_bytes(&[0u8; 3][..]).unwrap_err();
+/// let e: TryCastError<&[u8], u16> = cast.into();
+/// assert!(matches!(e, ConvertError::Size(ref s) if s.found() == 3));
+/// ```
+impl<Src, Dst: ?Sized> From<CastError<Src, Dst>> for TryCastError<Src, Dst> {
+    fn from(e: CastError<Src, Dst>) -> Self {
+        match e {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e),
+            ConvertError::Size(e) => ConvertError::Size(e),
+            ConvertError::Validity(never) => match never {},
+        }
+    }
+}
+
 /// An [`AlignmentError`] for an [`Unaligned`] destination cannot exist.
 impl<Src, Dst: ?Sized + Unaligned> From<AlignmentError<Src, Dst>> for Infallible {
     fn from(e: AlignmentError<Src, Dst>) -> Infallible {

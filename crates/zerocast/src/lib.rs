@@ -114,6 +114,74 @@ pub use zerocast_derive::{
     Unaligned,
 };
 
+/// Derives [`PartialEq`] and [`Eq`] that compare two values' bytes
+/// ([`IntoBytes::as_bytes`]) instead of their fields.
+///
+/// The type must be [`IntoBytes`] (no padding: equal bytes mean equal values) and
+/// [`Immutable`] (its bytes can be viewed through `&self`); the impls have these bounds, so a
+/// type that lacks one is rejected at compile time with that trait's message. The fields need
+/// not implement `PartialEq`. Comparing bytes differs from a field-wise `derive(PartialEq)`
+/// for floats: `0.0` and `-0.0` are unequal, and a NaN equals the same NaN bits.
+/// `#[zerocast(crate = "path")]` names the zerocast crate, as for the other derives.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ByteEq, Immutable, IntoBytes};
+///
+/// #[derive(ByteEq, Immutable, IntoBytes, Debug)]
+/// #[repr(C)]
+/// struct Point {
+///     x: u16,
+///     y: u16,
+/// }
+///
+/// assert_eq!(Point { x: 1, y: 2 }, Point { x: 1, y: 2 });
+/// assert_ne!(Point { x: 1, y: 2 }, Point { x: 1, y: 3 });
+///
+/// #[derive(ByteEq, Immutable, IntoBytes, Debug)]
+/// #[repr(u8)]
+/// enum Kind {
+///     Data = 1,
+///     Ack = 2,
+/// }
+///
+/// assert_ne!(Kind::Data, Kind::Ack);
+/// ```
+#[cfg(feature = "derive")]
+pub use zerocast_derive::ByteEq;
+
+/// Derives [`Hash`](core::hash::Hash) that feeds a value's bytes ([`IntoBytes::as_bytes`]) to
+/// the hasher in one [`Hasher::write`](core::hash::Hasher::write) call, and a slice's bytes in
+/// one call too (`hash_slice`), instead of hashing each field.
+///
+/// The type must be [`IntoBytes`] and [`Immutable`], as for [`ByteEq`]; with `ByteEq`, equal
+/// values have equal bytes and so equal hashes. The fields need not implement `Hash`.
+/// `#[zerocast(crate = "path")]` names the zerocast crate, as for the other derives.
+///
+/// # Examples
+///
+/// ```
+/// use std::collections::HashSet;
+/// use zerocast::{ByteEq, ByteHash, Immutable, IntoBytes};
+///
+/// #[derive(ByteEq, ByteHash, Immutable, IntoBytes)]
+/// #[repr(C)]
+/// struct FlowKey {
+///     addr: [u8; 4],
+///     port: u16,
+///     proto: u8,
+///     _pad: u8,
+/// }
+///
+/// let mut seen = HashSet::new();
+/// assert!(seen.insert(FlowKey { addr: [192, 0, 2, 1], port: 80, proto: 6, _pad: 0 }));
+/// assert!(!seen.insert(FlowKey { addr: [192, 0, 2, 1], port: 80, proto: 6, _pad: 0 }));
+/// assert!(seen.insert(FlowKey { addr: [192, 0, 2, 1], port: 443, proto: 6, _pad: 0 }));
+/// ```
+#[cfg(feature = "derive")]
+pub use zerocast_derive::ByteHash;
+
 /// Declares structs of bit fields packed in an integer (`u8`..`u128` or a
 /// [`byteorder`] integer); the syntax, generated API and errors are in [`mod@bitfield`].
 ///
@@ -161,10 +229,10 @@ pub use zerocast_derive::bitfield;
 pub use zerocast_derive::BitEnum;
 
 /// The functions behind the conversion macros, callable directly (`transmute`,
-/// `transmute_ref` and `transmute_mut` are `const`).
+/// `transmute_ref`, `transmute_mut` and `include_value` are `const`).
 pub mod macro_util {
     pub use crate::cast::{
-        transmute, transmute_mut, transmute_ref, try_transmute, try_transmute_mut,
+        include_value, transmute, transmute_mut, transmute_ref, try_transmute, try_transmute_mut,
         try_transmute_ref,
     };
 }

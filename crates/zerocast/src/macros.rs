@@ -1,5 +1,5 @@
 //! The conversion macros: `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`,
-//! `try_transmute_ref!`, `try_transmute_mut!`.
+//! `try_transmute_ref!`, `try_transmute_mut!`, and `include_value!`.
 //!
 //! Each expands to a call of a function in [`macro_util`](crate::macro_util), so it puts no
 //! `unsafe` in the caller's code (a crate with `#![forbid(unsafe_code)]` can use them), and a
@@ -136,5 +136,36 @@ macro_rules! try_transmute_ref {
 macro_rules! try_transmute_mut {
     ($e:expr) => {
         $crate::macro_util::try_transmute_mut($e)
+    };
+}
+
+/// Includes a file's bytes at compile time as a value of a [`FromBytes`](crate::FromBytes)
+/// type, which the context infers.
+///
+/// The path is found like [`include_bytes!`]'s: relative to the file that invokes the macro.
+/// The file must hold exactly `size_of::<T>()` bytes; any other size is a compile error naming
+/// both sizes. The bytes are taken as they are, in the target's byte order: for a file in a
+/// fixed order, include a [`byteorder`](crate::byteorder) type (`U32<BigEndian>`) and call
+/// `get`. Usable in `const`.
+///
+/// # Examples
+///
+/// The file `tests/data/include_value.bin` holds the 8 bytes `zerocast`:
+///
+/// ```
+/// const WORD: u64 = zerocast::include_value!("../tests/data/include_value.bin");
+/// assert_eq!(WORD, u64::from_ne_bytes(*b"zerocast"));
+///
+/// let halves: [u32; 2] = zerocast::include_value!("../tests/data/include_value.bin");
+/// assert_eq!(halves, [u32::from_ne_bytes(*b"zero"), u32::from_ne_bytes(*b"cast")]);
+/// ```
+///
+/// ```compile_fail,E0080
+/// let word: u32 = zerocast::include_value!("../tests/data/include_value.bin"); // 8 bytes into 4
+/// ```
+#[macro_export]
+macro_rules! include_value {
+    ($file:expr $(,)?) => {
+        $crate::macro_util::include_value(::core::include_bytes!($file))
     };
 }

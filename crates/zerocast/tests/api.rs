@@ -11,6 +11,9 @@
 #[cfg(feature = "derive")]
 #[path = "api/bitfield.rs"]
 mod bitfield;
+#[cfg(feature = "derive")]
+#[path = "api/byte_eq.rs"]
+mod byte_eq;
 #[path = "api/byteorder.rs"]
 mod byteorder;
 #[path = "api/byteorder_ops.rs"]
@@ -40,6 +43,8 @@ mod dst;
 #[cfg(feature = "derive")]
 #[path = "api/enums.rs"]
 mod enums;
+#[path = "api/error_src.rs"]
+mod error_src;
 #[path = "api/errors.rs"]
 mod errors;
 #[cfg(feature = "derive")]
@@ -47,6 +52,8 @@ mod errors;
 mod formats;
 #[path = "api/from_zeros.rs"]
 mod from_zeros;
+#[path = "api/include_value.rs"]
+mod include_value;
 #[path = "api/into_bytes.rs"]
 mod into_bytes;
 #[path = "api/layout.rs"]

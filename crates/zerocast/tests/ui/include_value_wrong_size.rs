@@ -1,0 +1,4 @@
+// `include_value!` of an 8-byte file into a 4-byte `u32`.
+fn main() {
+    let _: u32 = zerocast::include_value!("../data/include_value.bin");
+}
