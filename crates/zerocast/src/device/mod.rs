@@ -13,7 +13,8 @@
 //!   [`DevicePtrMut::from_addr`] from an address) and do everything else in safe code;
 //! - declare register blocks as `#[repr(C)]` structs whose fields say what each register
 //!   allows: [`ReadOnly`], [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]
-//!   (wrong accesses are compile errors), or bind registers to offsets ([`Reg`] in a [`Regs`] block, checked at compile time; [`RegsDyn`] at run time);
+//!   (wrong accesses are compile errors), or bind registers to offsets ([`Reg`] in a
+//!   [`Regs`] block, checked at compile time; [`RegsDyn`] at run time);
 //! - reach fields with [`field!`](crate::field) and split a block into independent field
 //!   pointers with [`split_fields!`](crate::split_fields): no reference is created;
 //! - read plain values with `read()` (only [`FromBytes`](crate::FromBytes): the device may
@@ -31,14 +32,18 @@
 //! ascending address order, each aligned (the pointer is aligned to the value's type): the
 //! integers (`u8` to `u64`, on targets where they are aligned to their size) and registers of
 //! them are exactly one access of their width, never split or merged; a 16-byte descriptor
-//! aligned to 8 is two 64-bit accesses; a `#[repr(C)]` pair of `u32` is two 32-bit accesses. On aarch64 each access is an explicit `ldr`/`str` with a plain base register, as the
-//! Linux kernel's `readl`/`writel`, so that a hypervisor can emulate a trapping access; the
-//! [`Explicit`] backend also makes each x86_64 access one `mov`, as TDX/SEV-ES guests need.
+//! aligned to 8 is two 64-bit accesses; a `#[repr(C)]` pair of `u32` is two 32-bit accesses.
+//!
+//! On aarch64 each access is an explicit `ldr`/`str` with a plain base register, as the Linux
+//! kernel's `readl`/`writel`, so that a hypervisor can emulate a trapping access; the
+//! [`Explicit`] backend also makes each x86_64 access one `mov`, as TDX/SEV-ES guests need
+//! ([`Volatile`] says why).
 //!
 //! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
 //! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any
-//! type of alignment 1 larger than a byte (a struct or array of them too) do not compile. Declare registers with native integers (and convert with
-//! `from_le`/`to_le` for a device of the other byte order).
+//! type of alignment 1 larger than a byte (a struct or array of them too) do not compile.
+//! Declare registers with native integers (and convert with `from_le`/`to_le` for a device of
+//! the other byte order).
 //!
 //! # Testing drivers
 //!
@@ -86,12 +91,15 @@
 //! ```
 
 mod backend;
+mod dma;
 mod perm;
 mod ptr;
 #[cfg(feature = "alloc")]
 mod recording;
+mod regs;
 
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
+pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
     WriteOnly,
@@ -99,6 +107,7 @@ pub use perm::{
 pub use ptr::{DevicePtr, DevicePtrMut};
 #[cfg(feature = "alloc")]
 pub use recording::{Access, AccessKind, RecordingDevice};
+pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.
@@ -193,11 +202,3 @@ macro_rules! split_fields {
         )+)
     }};
 }
-
-// Register blocks (kept here, after the macros, so that the macros' line numbers in UI
-// snapshots do not move).
-mod regs;
-pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
-// DMA buffers and fences (kept at the end: UI snapshots quote line numbers of this file).
-mod dma;
-pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};

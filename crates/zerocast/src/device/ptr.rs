@@ -15,10 +15,10 @@ use crate::TryFromBytes;
 ///
 /// # Invariants
 ///
-/// For the [`Volatile`] and [`Explicit`] backends: for `'a`, `ptr` is valid for volatile reads and writes of
-/// `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; no Rust reference to those bytes
-/// exists; and no other pointer accesses them except pointers derived from this one while it is
-/// not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
+/// For the [`Volatile`] and [`Explicit`] backends: for `'a`, `ptr` is valid for volatile reads
+/// and writes of `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; no Rust reference to
+/// those bytes exists; and no other pointer accesses them except pointers derived from this one
+/// while it is not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
 /// `align_of::<T>()`; `ptr` is never dereferenced.
 ///
 /// # Examples
@@ -544,22 +544,26 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
     let dst = out.as_mut_ptr();
     match Plan::<V>::WIDTH {
         8 => {
-            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u64` word is at most `align_of::<V>()` (the width is
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local
+            // `V`; a `u64` word is at most `align_of::<V>()` (the width is
             // `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { load_words::<u64, V, B>(b, src, dst) }
         }
         4 => {
-            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u32` word is at most `align_of::<V>()` (the width is
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local
+            // `V`; a `u32` word is at most `align_of::<V>()` (the width is
             // `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { load_words::<u32, V, B>(b, src, dst) }
         }
         2 => {
-            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u16` word is at most `align_of::<V>()` (the width is
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local
+            // `V`; a `u16` word is at most `align_of::<V>()` (the width is
             // `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { load_words::<u16, V, B>(b, src, dst) }
         }
         _ => {
-            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; a `u8` word is at most `align_of::<V>()` (the width is
+            // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local
+            // `V`; a `u8` word is at most `align_of::<V>()` (the width is
             // `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { load_words::<u8, V, B>(b, src, dst) }
         }
@@ -578,23 +582,27 @@ unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
     let src = core::ptr::from_ref(&v);
     match Plan::<V>::WIDTH {
         8 => {
-            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u64` word is at most `align_of::<V>()` (the width is
-            // `Plan::<V>::WIDTH`, at most the alignment).
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local
+            // `V` with every byte initialized (no padding); a `u64` word is at most
+            // `align_of::<V>()` (the width is `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { store_words::<u64, V, B>(b, src, dst) }
         }
         4 => {
-            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u32` word is at most `align_of::<V>()` (the width is
-            // `Plan::<V>::WIDTH`, at most the alignment).
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local
+            // `V` with every byte initialized (no padding); a `u32` word is at most
+            // `align_of::<V>()` (the width is `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { store_words::<u32, V, B>(b, src, dst) }
         }
         2 => {
-            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u16` word is at most `align_of::<V>()` (the width is
-            // `Plan::<V>::WIDTH`, at most the alignment).
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local
+            // `V` with every byte initialized (no padding); a `u16` word is at most
+            // `align_of::<V>()` (the width is `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { store_words::<u16, V, B>(b, src, dst) }
         }
         _ => {
-            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V` with every byte initialized (no padding); a `u8` word is at most `align_of::<V>()` (the width is
-            // `Plan::<V>::WIDTH`, at most the alignment).
+            // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local
+            // `V` with every byte initialized (no padding); a `u8` word is at most
+            // `align_of::<V>()` (the width is `Plan::<V>::WIDTH`, at most the alignment).
             unsafe { store_words::<u8, V, B>(b, src, dst) }
         }
     }

@@ -952,8 +952,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
             .unwrap_or(usize::MAX);
         self.check(offset, size_of::<A::Cell>())?;
         // SAFETY: the element lies inside the block (checked just above; an overflowed offset
-        // is `usize::MAX`, past any block) and `OFFSET + i * STRIDE` is a multiple of the alignment (both terms are,
-        // checked at compile time); as in `try_reg` otherwise.
+        // is `usize::MAX`, past any block) and `OFFSET + i * STRIDE` is a multiple of the
+        // alignment (both terms are, checked at compile time); as in `try_reg` otherwise.
         Ok(unsafe { self.base.reborrow().cast_at::<A::Cell>(offset) })
     }
 }
