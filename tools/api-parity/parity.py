@@ -30,6 +30,11 @@ What it does:
        (const-ness, unsafety, argument and generic counts) go into the note.
     4. Writes the report: a header with the counts, then one table sorted by item.
 
+differences.json maps an item, as the report's `item` column spells it, to `reason` (why
+zerocast differs on purpose), `instead` (what to use) and optionally `kind` (the `kind`
+column, where a trait and its derive share a path). An entry is for a deliberate, documented
+difference only, never for an item that is simply not implemented yet.
+
 `--check` regenerates the report in memory and exits 1 if an item the committed report
 lists as supported is no longer supported (or if differences.json names an item zerocopy
 does not have); it prints a warning and exits 0 when the registry or the nightly rustdoc is
@@ -499,6 +504,8 @@ def classify(ours, theirs, differences):
         if it.deprecated:
             notes.append("deprecated in zerocopy")
         diff = differences.get(it.path)
+        if diff is not None and diff.get("kind") not in (None, it.kind):
+            diff = None
         if diff is not None:
             status = DIFFERENT
             note = diff["reason"]
@@ -519,8 +526,13 @@ def classify(ours, theirs, differences):
 
 
 def unused_differences(ours, differences):
-    paths = {it.path for it in ours.values()}
-    return sorted(p for p in differences if p not in paths)
+    """Entries of differences.json that name no zerocopy item (stale or misspelt)."""
+    have = {(it.path, it.kind) for it in ours.values()}
+    paths = {p for p, _ in have}
+    return sorted(
+        p for p, d in differences.items()
+        if ((p, d["kind"]) not in have if d.get("kind") else p not in paths)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
