@@ -58,6 +58,8 @@ REPORT = os.path.join(REPO, "docs", "zerocopy-parity.md")
 DIFFERENCES = os.path.join(HERE, "differences.json")
 
 ZEROCOPY_REQ = "0.8"
+# The rustdoc JSON format this tool reads (nightly of 2026-10); others are tried, with a warning.
+FORMAT_VERSION = 61
 ZEROCOPY_FEATURES = ["derive", "alloc", "std"]
 # Helper attribute keys that the derive crate parses but documents only behind an unstable
 # cfg (`invariant(...)`: "This experimental feature requires `--cfg zerocopy_unstable_ptr`").
@@ -681,6 +683,10 @@ def generate(zerocopy_json, zerocast_json, derive_src, zerocast_derive_src, diff
         zc = json.load(f)
     with open(zerocast_json, encoding="utf-8") as f:
         zk = json.load(f)
+    for d in (zc, zk):
+        if d.get("format_version") != FORMAT_VERSION:
+            print("warning: rustdoc JSON format %s, this tool was written for %d"
+                  % (d.get("format_version"), FORMAT_VERSION), file=sys.stderr)
     ours = collect(zc, "zerocopy")
     theirs = collect(zk, "zerocast")
     names, keys = helper_keys(read_sources(derive_src))
