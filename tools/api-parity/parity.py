@@ -106,6 +106,7 @@ class Item:
     deprecated: bool = False
     kind_detail: str = ""  # the rustdoc kind, for namespace comparisons
     note: str = ""  # a fact about the zerocopy item, shown in the report
+    alt_keys: list = field(default_factory=list)  # the same member under its owner's other paths
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,17 +316,17 @@ def collect(doc, crate):
                 kind = {"function": "trait method", "assoc_const": "trait const", "assoc_type": "trait type"}.get(mk)
                 if kind is None:
                     continue
-                add(member(base, m, kind))
+                add(member(ps, m, kind))
         if k == "enum":
             for vid in item["inner"]["enum"]["variants"]:
                 v = index.get(str(vid))
                 if v is not None:
-                    add(member(base, v, "variant"))
+                    add(member(ps, v, "variant"))
         if k in ("struct", "union"):
             for fid in struct_fields(item, k):
                 f = index.get(str(fid))
                 if f is not None and f.get("name") and not f["name"].isdigit():
-                    add(member(base, f, "field"))
+                    add(member(ps, f, "field"))
         if k in ("struct", "enum", "union"):
             for imp_id in item["inner"][k]["impls"]:
                 imp = index.get(str(imp_id))
@@ -342,7 +343,7 @@ def collect(doc, crate):
                         mk = kind_of(m)
                         kind = {"function": "method", "assoc_const": "assoc const", "assoc_type": "assoc type"}.get(mk)
                         if kind:
-                            add(member(base, m, kind))
+                            add(member(ps, m, kind))
                 elif reachable(i["trait"].get("id")):
                     add(impl_item(crate, imp, base, names))
         if k == "trait":
@@ -379,8 +380,14 @@ def ek_key(kind, path):
     return NAMESPACE.get(kind, kind) + " " + neutral(path)
 
 
-def member(base, m, kind):
-    it = Item(base + "::" + m["name"], kind, kind + " " + neutral(base) + "::" + m["name"], sort=base + "::" + m["name"])
+def member(owner_paths, m, kind):
+    """A member of an item reachable at `owner_paths` (shortest first): listed under the first
+    path, and also found under the others (`alt_keys`), so that a member matches whichever
+    path of its owner the other crate has."""
+    base = owner_paths[0]
+    key = lambda p: kind + " " + neutral(p) + "::" + m["name"]  # noqa: E731
+    it = Item(base + "::" + m["name"], kind, key(base), sort=base + "::" + m["name"])
+    it.alt_keys = [key(p) for p in owner_paths[1:]]
     it.deprecated = m.get("deprecation") is not None
     if kind_of(m) == "function":
         it.sig = fn_sig(m)
@@ -490,16 +497,28 @@ def sig_note(a, b):
 
 def lookup(it, theirs):
     """The zerocast item matching zerocopy item `it`, or None. Paths match in the same
-    namespace (a zerocopy type alias may be a zerocast struct); members and impls by key."""
-    found = theirs.get(it.key)
-    if found is not None:
-        return found
+    namespace (a zerocopy type alias may be a zerocast struct); members under any path of
+    their owner; impls by their rendering with parameters erased."""
+    for k in [it.key] + it.alt_keys:
+        if k in theirs:
+            return theirs[k]
     return None
+
+
+def by_all_keys(items):
+    """{key: Item} with each member also under its alternative keys (primary keys win)."""
+    out = {}
+    for it in items.values():
+        for k in it.alt_keys:
+            out.setdefault(k, it)
+    out.update(items)
+    return out
 
 
 def classify(ours, theirs, differences):
     """Rows for every zerocopy item in `ours` ({key: Item}), looked up in zerocast's
     `theirs`; `differences` maps a report item (its `item` column) to {reason, instead}."""
+    theirs = by_all_keys(theirs)
     rows = []
     for it in sorted(ours.values(), key=lambda i: (i.sort, i.kind, i.path)):
         found = lookup(it, theirs)

@@ -88,7 +88,8 @@ def path_ty(name, iid, args=()):
     return {"resolved_path": {"path": name, "id": iid, "args": a}}
 
 
-def sample(crate_has_method=True, const_method=True, derive_crate="zerocopy_derive", param="O"):
+def sample(crate_has_method=True, const_method=True, derive_crate="zerocopy_derive", param="O",
+           root_glob=True):
     """A crate with a trait and its method, a struct with a method, a glob-imported module,
     an impl of the trait for `u32` and for the struct, and a re-exported derive."""
     d = Doc()
@@ -103,8 +104,9 @@ def sample(crate_has_method=True, const_method=True, derive_crate="zerocopy_deri
     d.impl(tr, "FromBytes", path_ty("U16", st, [{"generic": param}]), generics=[param])
     sub = d.module("byteorder", [st])
     derive = d.extern([derive_crate, "FromBytes"], "proc_derive")
-    d.put(d.root, tr, sub, d.use("crate::byteorder", "byteorder", sub, glob=True),
-          d.use(derive_crate + "::FromBytes", "FromBytes", derive))
+    d.put(d.root, tr, sub, d.use(derive_crate + "::FromBytes", "FromBytes", derive))
+    if root_glob:
+        d.put(d.root, d.use("crate::byteorder", "byteorder", sub, glob=True))
     return d
 
 
@@ -184,6 +186,13 @@ class ClassifyTest(unittest.TestCase):
         self.assertEqual(rows[("zerocopy::U16::new", "method")].status, parity.SUPPORTED)
         self.assertEqual(rows[("zerocopy::U16::get", "method")].status, parity.MISSING)
         self.assertEqual(rows[("zerocopy::FromBytes", "derive")].status, parity.SUPPORTED)
+
+    def test_members_found_under_another_path_of_their_owner(self):
+        # zerocopy has `U16` at the root and in `byteorder`; this zerocast only in `byteorder`.
+        rows = self.rows(sample(), sample(root_glob=False))
+        self.assertEqual(rows[("zerocopy::U16", "struct")].status, parity.MISSING)
+        self.assertEqual(rows[("zerocopy::byteorder::U16", "struct")].status, parity.SUPPORTED)
+        self.assertEqual(rows[("zerocopy::U16::new", "method")].status, parity.SUPPORTED)
 
     def test_deliberately_different_comes_from_the_data_file(self):
         diff = {"zerocopy::U16::get": {"reason": "no", "instead": "`U16::read`", "kind": "method"}}
