@@ -122,9 +122,9 @@ def rename_path(path, src="zerocopy", dst="zerocast"):
 
 
 def neutral(path):
-    """A crate-neutral form of a path: the first segment (the crate) becomes `crate`."""
-    segs = path.split("::")
-    return "::".join(["crate"] + segs[1:]) if segs else path
+    """The lookup form of a path: zerocast's spelling (a zerocast path is unchanged), so a
+    zerocopy item and the zerocast item at its renamed path share a key."""
+    return rename_path(path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -446,7 +446,7 @@ def helper_keys(sources):
     return names, keys
 
 
-def helper_items(crate, names, keys, derive_crate_version=""):
+def helper_items(crate, names, keys):
     out = {}
     for n in sorted(names):
         for k in sorted(keys):
