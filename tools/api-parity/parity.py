@@ -61,9 +61,11 @@ ZEROCOPY_REQ = "0.8"
 # The rustdoc JSON format this tool reads (nightly of 2026-10); others are tried, with a warning.
 FORMAT_VERSION = 61
 ZEROCOPY_FEATURES = ["derive", "alloc", "std"]
-# Helper attribute keys that the derive crate parses but documents only behind an unstable
-# cfg (`invariant(...)`: "This experimental feature requires `--cfg zerocopy_unstable_ptr`").
-UNSTABLE_HELPER_KEYS = {"invariant"}
+# Helper attribute keys that the derive crate parses but accepts only behind an unstable
+# cfg (`invariant(...)`: "This experimental feature requires `--cfg zerocopy_unstable_ptr`";
+# `on_error = skip|fail`: "`on_error` is experimental; pass '--cfg zerocopy_unstable_linux' to
+# enable", an error otherwise, and not in zerocopy's docs).
+UNSTABLE_HELPER_KEYS = {"invariant", "on_error"}
 
 SUPPORTED = "supported"
 DIFFERENT = "deliberately different"
@@ -582,7 +584,7 @@ def render(rows, meta):
         "",
         "Not listed: zerocopy items that are `#[doc(hidden)]` or behind unstable or off cfgs",
         "(`zerocopy_unstable_*`, the `simd`, `simd-nightly` and `float-nightly` features), blanket",
-        "impls and auto traits; derive helper keys documented only as unstable (%s)."
+        "impls and auto traits; derive helper keys accepted only behind an unstable cfg (%s)."
         % ", ".join("`%s`" % k for k in sorted(UNSTABLE_HELPER_KEYS)),
         "Notes compare function signatures (const, unsafe, argument and type-parameter counts).",
         "",

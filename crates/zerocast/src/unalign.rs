@@ -285,3 +285,24 @@ impl<T: crate::Unaligned> core::ops::DerefMut for Unalign<T> {
         cast::unaligned_inner_mut(self)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Unalign;
+
+    #[test]
+    fn parity_fill_unalign_deref_unchecked() {
+        #[repr(C, align(8))]
+        struct Aligned8(Unalign<u64>);
+        let mut a = Aligned8(Unalign::new(41));
+        assert_eq!(a.0.get_ptr().align_offset(8), 0);
+        // SAFETY: `a.0` is at offset 0 of an 8-aligned struct: aligned for `u64`.
+        let r = unsafe { a.0.deref_unchecked() };
+        assert_eq!(*r, 41);
+        assert_eq!(core::ptr::from_ref(r), a.0.get_ptr());
+        // SAFETY: as above.
+        let m = unsafe { a.0.deref_mut_unchecked() };
+        *m += 1;
+        assert_eq!(a.0.get(), 42);
+    }
+}
