@@ -338,9 +338,9 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a T> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::{KnownLayout, SplitAt};
+    /// use zerocast::{FromBytes, Immutable, KnownLayout, SplitAt};
     ///
-    /// #[derive(KnownLayout, SplitAt)]
+    /// #[derive(FromBytes, KnownLayout, Immutable, SplitAt)]
     /// #[repr(C)]
     /// struct Packet {
     ///     len: u16,
