@@ -507,6 +507,34 @@ def lookup(it, theirs):
     return None
 
 
+def generic_impl_key(key):
+    """For the key of an impl for a generic type (`trait impl Immutable for Option<fn() -> _>`),
+    the key of an impl of the same trait for the same type with every argument a parameter
+    (`trait impl Immutable for Option<_>`), or None (not such an impl, or already that one).
+    A generic impl covers the specific one where its bounds hold: zerocopy may list impls for
+    `Option<fn..>` one by one where zerocast has one `impl<T: Immutable> Immutable for Option<T>`."""
+    head, sep, ty = key.partition(" for ")
+    if not key.startswith("trait impl ") or not sep:
+        return None
+    m = re.match(r"^([\w:]+)<(.*)>$", ty)
+    if not m:
+        return None
+    args, depth, start = [], 0, 0
+    inner = m.group(2)
+    for i, c in enumerate(inner):
+        if c in "<([":
+            depth += 1
+        elif c in ">)]" and not (c == ">" and inner[i - 1] == "-"):
+            depth -= 1
+        elif c == "," and depth == 0:
+            args.append(inner[start:i].strip())
+            start = i + 1
+    args.append(inner[start:].strip())
+    if all(a == "_" for a in args):
+        return None
+    return "%s for %s<%s>" % (head, m.group(1), ", ".join("_" for _ in args))
+
+
 def by_all_keys(items):
     """{key: Item} with each member also under its alternative keys (primary keys win)."""
     out = {}
@@ -525,6 +553,10 @@ def classify(ours, theirs, differences):
     for it in sorted(ours.values(), key=lambda i: (i.sort, i.kind, i.path)):
         found = lookup(it, theirs)
         notes = []
+        if found is None and it.kind == "trait impl":
+            found = theirs.get(generic_impl_key(it.key))
+            if found is not None:
+                notes.append("by zerocast's generic `%s`, where its bounds hold" % found.path)
         if it.deprecated:
             notes.append("deprecated in zerocopy")
         if it.note:

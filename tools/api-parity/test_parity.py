@@ -216,6 +216,24 @@ class ClassifyTest(unittest.TestCase):
                                          {"const": True, "unsafe": False, "inputs": 3, "generics": 1}),
                          "3 arguments in zerocast, 2 in zerocopy; 1 type/const parameters in zerocast, 0 in zerocopy")
 
+    def test_generic_impl_covers_specific_ones(self):
+        key = "trait impl Immutable for Option<fn(_) -> _>"
+        self.assertEqual(parity.generic_impl_key(key), "trait impl Immutable for Option<_>")
+        self.assertEqual(parity.generic_impl_key("trait impl From<_> for ConvertError<A<_, _>, _, !>"),
+                         "trait impl From<_> for ConvertError<_, _, _>")
+        self.assertIsNone(parity.generic_impl_key("trait impl Immutable for Option<_>"))
+        self.assertIsNone(parity.generic_impl_key("trait impl Immutable for u8"))
+        ours = {key: parity.Item("impl Immutable for Option<fn(A) -> M>", "trait impl", key),
+                "trait impl Immutable for Box<u8>":
+                    parity.Item("impl Immutable for Box<u8>", "trait impl", "trait impl Immutable for Box<u8>")}
+        generic = "trait impl Immutable for Option<_>"
+        theirs = {generic: parity.Item("impl Immutable for Option<T>", "trait impl", generic)}
+        rows = {r.item: r for r in parity.classify(ours, theirs, {})}
+        row = rows["impl Immutable for Option<fn(A) -> M>"]
+        self.assertEqual(row.status, parity.SUPPORTED)
+        self.assertIn("`impl Immutable for Option<T>`", row.note)
+        self.assertEqual(rows["impl Immutable for Box<u8>"].status, parity.MISSING)
+
     def test_unused_differences_are_reported(self):
         items = parity.collect(sample().json(), "zerocopy")
         diff = {"zerocopy::U16::get": {"reason": "r"}, "zerocopy::Nope": {"reason": "r"},
