@@ -650,6 +650,24 @@ pub(crate) fn unaligned_inner_mut<T: Unaligned>(u: &mut Unalign<T>) -> &mut T {
     unsafe { &mut *u.get_mut_ptr() }
 }
 
+/// The value in an [`Unalign`], moved out; a `const fn`, which destructuring is not (the
+/// compiler cannot run drop glue in `const`, even for a value moved out whole).
+#[inline(always)]
+pub(crate) const fn unalign_into_inner<T>(u: Unalign<T>) -> T {
+    let u = Transmute::<Unalign<T>, T> {
+        src: ManuallyDrop::new(u),
+    };
+    // SAFETY: reading the `dst` field reinterprets the bytes of the `src` field as a `T`, which
+    // is sound because they are the bytes of a valid `T`:
+    // - `Unalign<T>` is `repr(C, packed)` around one `T` (Reference, 'The `packed` modifier'):
+    //   the `T` is at offset 0 and `Unalign<T>` has its size, so both union fields cover the
+    //   same bytes, at offset 0 (`repr(C)` union);
+    // - those bytes were written as a valid `T` (its padding bytes need no initialization);
+    // - the union is aligned for both fields, so `dst` is read aligned.
+    // `src` is not dropped (`ManuallyDrop`): its `T` is the result.
+    ManuallyDrop::into_inner(unsafe { u.dst })
+}
+
 /// Reinterprets `&Src` as `&Dst` of the same size and no greater alignment if its bytes are a
 /// valid `Dst`; what `try_transmute_ref!` calls.
 ///

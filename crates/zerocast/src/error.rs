@@ -763,6 +763,156 @@ impl<Src, Dst: ?Sized + Unaligned> From<CastError<Src, Dst>> for SizeError<Src, 
     }
 }
 
+/// An [`AlignmentError`] is the alignment arm of any [`ConvertError`] that has one.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{CastError, ConvertError, FromBytes};
+///
+/// let words = [0u32; 2];
+/// let bytes = &zerocast::IntoBytes::as_bytes(&words)[1..5];
+/// let CastError::Alignment(a) = u32::ref_from_bytes(bytes).unwrap_err() else { panic!() };
+/// let e: CastError<&[u8], u32> = a.into();
+/// assert!(matches!(e, ConvertError::Alignment(_)));
+/// ```
+impl<Src, Dst: ?Sized, S, V> From<AlignmentError<Src, Dst>>
+    for ConvertError<AlignmentError<Src, Dst>, S, V>
+{
+    #[inline]
+    fn from(e: AlignmentError<Src, Dst>) -> Self {
+        ConvertError::Alignment(e)
+    }
+}
+
+/// A [`SizeError`] is the size arm of any [`ConvertError`] that has one.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, FromBytes, TryReadError};
+///
+/// let Err(ConvertError::Size(size)) = <[u8; 4]>::ref_from_bytes(&[1u8, 2][..]) else { panic!() };
+/// let e: TryReadError<&[u8], [u8; 4]> = size.into();
+/// assert!(matches!(e, ConvertError::Size(s) if s.found() == 2));
+/// ```
+impl<Src, Dst: ?Sized, A, V> From<SizeError<Src, Dst>> for ConvertError<A, SizeError<Src, Dst>, V> {
+    #[inline]
+    fn from(e: SizeError<Src, Dst>) -> Self {
+        ConvertError::Size(e)
+    }
+}
+
+/// A [`ValidityError`] is the validity arm of any [`ConvertError`] that has one.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, TryCastError, TryFromBytes};
+///
+/// let Err(ConvertError::Validity(v)) = bool::try_ref_from_bytes(&[2u8][..]) else { panic!() };
+/// let e: TryCastError<&[u8], bool> = v.into();
+/// assert!(matches!(e, ConvertError::Validity(v) if v.invalid().found() == Some(2)));
+/// ```
+impl<Src, Dst: ?Sized, A, S> From<ValidityError<Src, Dst>>
+    for ConvertError<A, S, ValidityError<Src, Dst>>
+{
+    #[inline]
+    fn from(e: ValidityError<Src, Dst>) -> Self {
+        ConvertError::Validity(e)
+    }
+}
+
+/// A [`CastError`] is a [`TryCastError`] whose validity arm did not happen.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, FromBytes, TryCastError};
+///
+/// let e = u16::ref_from_bytes(&[1u8][..]).unwrap_err();
+/// let e: TryCastError<&[u8], u16> = e.into();
+/// assert!(matches!(e, ConvertError::Size(s) if s.found() == 1));
+/// ```
+impl<Src, Dst: ?Sized> From<CastError<Src, Dst>> for TryCastError<Src, Dst> {
+    #[inline]
+    fn from(e: CastError<Src, Dst>) -> Self {
+        match e {
+            ConvertError::Alignment(a) => ConvertError::Alignment(a),
+            ConvertError::Size(s) => ConvertError::Size(s),
+            ConvertError::Validity(never) => match never {},
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> CastError<Src, Dst> {
+    /// Maps the source of this [`CastError`] with `f`, whichever check failed.
+    ///
+    /// Useful to drop a borrowed source (`map_src(|_| ())`) or to keep only what is needed
+    /// of it; the error's facts (sizes, address) stay.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let bytes = [0u8; 3];
+    /// let e = <[u8; 4]>::ref_from_bytes(&bytes).unwrap_err().map_src(|s| s.len());
+    /// assert_eq!(e.into_src(), 3);
+    /// ```
+    #[inline]
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> CastError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e.map_src(f)),
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(never) => match never {},
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> TryCastError<Src, Dst> {
+    /// Maps the source of this [`TryCastError`] with `f`, whichever check failed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let e = bool::try_ref_from_bytes(&[7u8][..]).unwrap_err().map_src(|s| s[0]);
+    /// assert_eq!(e.into_src(), 7);
+    /// ```
+    #[inline]
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> TryCastError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e.map_src(f)),
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(e) => ConvertError::Validity(e.map_src(f)),
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> TryReadError<Src, Dst> {
+    /// Maps the source of this [`TryReadError`] (also [`AlignedTryCastError`]) with `f`,
+    /// whichever check failed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let e = bool::try_read_from_bytes(&[][..]).unwrap_err().map_src(|_| "empty");
+    /// assert_eq!(e.into_src(), "empty");
+    /// ```
+    #[inline]
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> TryReadError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(never) => match never {},
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(e) => ConvertError::Validity(e.map_src(f)),
+        }
+    }
+}
+
 /// Memory could not be allocated.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct AllocError;

@@ -177,7 +177,7 @@ unsafe impl TryFromBytes for str {
 
 macro_rules! nonzero {
     ($($nz:ty => $int:ty),*) => {$(
-        known_layout_sized!([] $nz, [] Option<$nz>);
+        known_layout_sized!([] $nz);
         markers!(
             "`NonZero*` has the layout of its integer (std docs), so it has no padding and no \
              interior mutability."
@@ -186,7 +186,7 @@ macro_rules! nonzero {
         markers!(
             "`Option<NonZero*>` has the layout of its integer, with `None` as 0 (std docs, \
              'Option representation'): every bit pattern is a value."
-            : Immutable, FromZeros, FromBytes, IntoBytes for [] Option<$nz>
+            : FromZeros, FromBytes, IntoBytes for [] Option<$nz>
         );
         try_from_bytes_any!([] Option<$nz>);
 
@@ -281,7 +281,6 @@ unsafe impl<T: TryFromBytes> TryFromBytes for [T] {
 
 known_layout_sized!(
     [T: ?Sized] PhantomData<T>,
-    [T] ManuallyDrop<T>,
     [T] Wrapping<T>,
     [T] Saturating<T>,
     [T] Reverse<T>,
@@ -298,7 +297,7 @@ try_from_bytes_any!([T: ?Sized] PhantomData<T>);
 macro_rules! transparent {
     ($($w:ident),*) => {$(
         markers!(
-            "`ManuallyDrop`, `Wrapping`, `Saturating` and `Reverse` are `repr(transparent)` \
+            "`Wrapping`, `Saturating` and `Reverse` are `repr(transparent)` \
              over `T` (std docs): same layout and validity, so they have each property `T` has."
             : Immutable for [T: Immutable] $w<T>
         );
@@ -318,7 +317,43 @@ macro_rules! transparent {
         }
     )*};
 }
-transparent!(ManuallyDrop, Wrapping, Saturating, Reverse);
+transparent!(Wrapping, Saturating, Reverse);
+
+// SAFETY: `ManuallyDrop<T>` has the same layout and bit validity as `T` (std docs), slice-tailed
+// `T` included (it is `repr(transparent)` and `T: ?Sized`): `T`'s layout and metadata are its
+// own. The `as` casts between `*mut T` and `*mut ManuallyDrop<T>` keep address, provenance and
+// metadata (both have `T` as their unsized tail).
+unsafe impl<T: ?Sized + KnownLayout> KnownLayout for ManuallyDrop<T> {
+    type PointerMetadata = T::PointerMetadata;
+    const LAYOUT: DstLayout = T::LAYOUT;
+    #[inline(always)]
+    fn ptr_from_parts(bytes: *mut u8, meta: T::PointerMetadata) -> *mut Self {
+        T::ptr_from_parts(bytes, meta) as *mut Self
+    }
+    #[inline(always)]
+    fn pointer_to_metadata(ptr: *mut Self) -> T::PointerMetadata {
+        T::pointer_to_metadata(ptr as *mut T)
+    }
+}
+markers!(
+    "`ManuallyDrop<T>` has the same layout and bit validity as `T` (std docs), for unsized `T` \
+     too: it has each property `T` has."
+    : Immutable for [T: ?Sized + Immutable] ManuallyDrop<T>
+);
+markers!("As above." : FromZeros for [T: ?Sized + FromZeros] ManuallyDrop<T>);
+markers!("As above." : FromBytes for [T: ?Sized + FromBytes] ManuallyDrop<T>);
+markers!("As above." : IntoBytes for [T: ?Sized + IntoBytes] ManuallyDrop<T>);
+markers!("As above." : Unaligned for [T: ?Sized + Unaligned] ManuallyDrop<T>);
+
+// SAFETY: `ManuallyDrop<T>` has the bit validity of `T` (std docs): its bytes are valid iff they
+// are a valid `T` with the same metadata, so `T`'s check and rule are its own.
+unsafe impl<T: ?Sized + TryFromBytes> TryFromBytes for ManuallyDrop<T> {
+    #[inline(always)]
+    fn validate(candidate: Candidate<'_, Self>) -> Result<(), InvalidBits> {
+        T::validate(candidate.retype())
+    }
+    const BYTE_RULE: ByteRule = T::BYTE_RULE;
+}
 
 markers!(
     "`MaybeUninit<T>` has the layout of `T` and any bytes, even uninitialized ones, are valid \
@@ -363,8 +398,7 @@ unsafe impl<T: TryFromBytes> TryFromBytes for Cell<T> {
 /// from bytes is the null pointer (`None`, for `Option` of a non-null pointer).
 macro_rules! zeros_only {
     ($reason:literal: $([$($g:tt)*] $ty:ty),* $(,)?) => {
-        known_layout_sized!($([$($g)*] $ty),*);
-        markers!($reason : Immutable, FromZeros for $([$($g)*] $ty),*);
+        markers!($reason : FromZeros for $([$($g)*] $ty),*);
         $(
             // SAFETY: all-zero bytes are a valid `Self` (see the `FromZeros` reason above), and
             // they are the only bytes accepted: a pointer's provenance cannot come from bytes.
@@ -385,12 +419,37 @@ zeros_only!(
     : [T] *const T, [T] *mut T, [T] Option<NonNull<T>>,
       ['a, T] Option<&'a T>, ['a, T] Option<&'a mut T>
 );
+known_layout_sized!(
+    [T] *const T,
+    [T] *mut T,
+    [T] Option<T>,
+    ['a, T: ?Sized] &'a T,
+    ['a, T: ?Sized] &'a mut T
+);
+markers!(
+    "A pointer's or reference's own bytes are an address (and, for a slice-tailed or `dyn` \
+     pointee, its metadata): they hold no `UnsafeCell`, whatever the pointee holds. \
+     `Immutable` is about the bytes of the value, not what it points to."
+    : Immutable for [T] *const T, [T] *mut T, [T: ?Sized] NonNull<T>,
+      ['a, T: ?Sized] &'a T, ['a, T: ?Sized] &'a mut T
+);
+markers!(
+    "`Option<T>` is a `T` or nothing, plus a discriminant if it needs one (std docs, 'Option'; \
+     it is not `#[non_exhaustive]`): the only `UnsafeCell` it can hold is one in the `T`."
+    : Immutable for [T: Immutable] Option<T>
+);
 
 #[cfg(feature = "alloc")]
 zeros_only!(
     "`Option<Box<T>>` for sized `T` is one pointer with `None` as all zeros (std docs, \
      'Option representation')."
     : [T] Option<alloc::boxed::Box<T>>
+);
+#[cfg(feature = "alloc")]
+markers!(
+    "For sized `T`, a `Box<T>` is one pointer (std docs, 'Memory layout' of `alloc::boxed`): \
+     its bytes are an address, with no `UnsafeCell`, whatever the `T` it owns holds."
+    : Immutable for [T] alloc::boxed::Box<T>
 );
 
 macro_rules! fn_pointers {
@@ -476,6 +535,20 @@ tuples! {
     (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9)
     (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10)
     (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19, U.20)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19, U.20, V.21)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19, U.20, V.21, W.22)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19, U.20, V.21, W.22, X.23)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19, U.20, V.21, W.22, X.23, Y.24)
+    (A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11, M.12, N.13, O.14, P.15, Q.16, R.17, S.18, T.19, U.20, V.21, W.22, X.23, Y.24, Z.25)
 }
 
 // ---- Atomics -------------------------------------------------------------------------------

@@ -85,11 +85,21 @@ mod ref_;
 mod split_at;
 #[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
 mod try_from_bytes;
+#[expect(
+    unsafe_code,
+    reason = "the unchecked references into an `Unalign`, whose caller promises the alignment"
+)]
 mod unalign;
 
+// zerocopy re-exports its `byteorder` module's items at its root: so does zerocast.
 pub use crate::byte_slice::{
     ByteSlice, ByteSliceMut, CloneableByteSlice, CopyableByteSlice, IntoByteSlice,
     IntoByteSliceMut, SplitByteSlice, SplitByteSliceMut,
+};
+pub use crate::byteorder::{
+    big_endian, little_endian, native_endian, network_endian, BigEndian, ByteOrder, Isize,
+    LittleEndian, NativeEndian, NetworkEndian, Order, Usize, BE, F32, F64, I128, I16, I32, I64, LE,
+    U128, U16, U32, U64,
 };
 #[doc(hidden)]
 pub use crate::bytewise::ByteRule;

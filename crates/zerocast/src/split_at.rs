@@ -8,8 +8,10 @@
 //! sound: no interior mutability, no padding ([`IntoBytes`], [`Unaligned`], or a layout with
 //! no dynamic padding, checked at compile time), or a check of this particular split.
 
+use core::mem::ManuallyDrop;
 use core::ptr::{self, NonNull};
 
+use crate::const_msg::Msg;
 use crate::layout::SizeInfo;
 use crate::{Immutable, IntoBytes, KnownLayout, Unaligned};
 
@@ -54,6 +56,62 @@ use crate::{Immutable, IntoBytes, KnownLayout, Unaligned};
 pub unsafe trait SplitAt: KnownLayout<PointerMetadata = usize> {
     /// The type of the trailing elements.
     type Elem;
+
+    /// Splits `self` into a `Self` with `l_len` trailing elements and the elements after them,
+    /// without checking that `self` has that many: [`split_at`](SplitAt::split_at) is the
+    /// checked form.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::SplitAt;
+    /// let words: &[u16] = &[1, 2, 3];
+    /// // SAFETY: 2 is at most `words.len()`.
+    /// let (l, r) = unsafe { SplitAt::split_at_unchecked(words, 2) }.via_immutable();
+    /// assert_eq!((l, r), (&[1, 2][..], &[3][..]));
+    /// ```
+    ///
+    /// # Safety
+    ///
+    /// The caller promises that `l_len` is at most the number of trailing elements of `self`
+    /// (for a slice, its length).
+    #[inline]
+    #[must_use = "has no side effects"]
+    unsafe fn split_at_unchecked(&self, l_len: usize) -> Split<&Self> {
+        // INVARIANT: the caller promises `l_len` is at most the element count.
+        Split {
+            source: self,
+            l_len,
+        }
+    }
+
+    /// Splits `self` mutably into a `Self` with `l_len` trailing elements and the elements
+    /// after them, without checking that `self` has that many:
+    /// [`split_at_mut`](SplitAt::split_at_mut) is the checked form.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::SplitAt;
+    /// let mut words = [1u16, 2, 3];
+    /// // SAFETY: 1 is at most the slice's length, 3.
+    /// let (l, r) = unsafe { SplitAt::split_at_mut_unchecked(&mut words[..], 1) }.via_into_bytes();
+    /// r[1] = l[0];
+    /// assert_eq!(words, [1, 2, 1]);
+    /// ```
+    ///
+    /// # Safety
+    ///
+    /// The caller promises that `l_len` is at most the number of trailing elements of `self`.
+    #[inline]
+    #[must_use = "has no side effects"]
+    unsafe fn split_at_mut_unchecked(&mut self, l_len: usize) -> Split<&mut Self> {
+        // INVARIANT: the caller promises `l_len` is at most the element count.
+        Split {
+            source: self,
+            l_len,
+        }
+    }
 
     /// Splits `self` into a `Self` with `l_len` trailing elements and the elements after them,
     /// or `None` if `self` has fewer than `l_len` elements.
@@ -109,6 +167,34 @@ pub unsafe trait SplitAt: KnownLayout<PointerMetadata = usize> {
 // SAFETY: the trailing elements of `[T]` are `T`s, at offset 0, aligned in an aligned slice.
 unsafe impl<T> SplitAt for [T] {
     type Elem = T;
+}
+
+// SAFETY: `ManuallyDrop<T>` has the layout and bit validity of `T` (std docs), and its
+// `KnownLayout` is `T`'s (same layout and metadata): its trailing elements are `T`'s, which
+// `T: SplitAt` promises are `T::Elem`s, aligned in an aligned value. `ManuallyDrop` adds no
+// interior mutability.
+unsafe impl<T: ?Sized + SplitAt> SplitAt for ManuallyDrop<T> {
+    type Elem = T::Elem;
+}
+
+/// Fails to compile if some element count of `T` gives a value that ends in padding: the
+/// trailing slice's offset or the element size is not a multiple of the alignment.
+const fn assert_no_dynamic_padding<T: ?Sized + KnownLayout>() {
+    let align = T::LAYOUT.align();
+    if let SizeInfo::SliceDst { offset, elem_size } = T::LAYOUT.size_info() {
+        if offset % align != 0 || elem_size % align != 0 {
+            Msg::new()
+                .str("`Split::via_no_dynamic_padding`: the type's trailing slice starts at byte ")
+                .num(offset)
+                .str(" and has ")
+                .num(elem_size)
+                .str("-byte elements, but its alignment is ")
+                .num(align)
+                .str(", so some element counts end in padding that could overlap the right half; ")
+                .str("use `via_runtime_check` (or `via_immutable` for an `Immutable` type)")
+                .panic();
+        }
+    }
 }
 
 /// A slice-tailed value to be split at an index: choose how to show the halves may coexist.
@@ -245,6 +331,95 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a T> {
         }
     }
 
+    /// The two halves, for a `T` whose layout never ends in padding, whatever its element
+    /// count: its trailing slice starts at a multiple of its alignment and its element size is
+    /// one. Checked at compile time: the call does not compile for other types.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{FromBytes, Immutable, KnownLayout, SplitAt};
+    ///
+    /// #[derive(FromBytes, KnownLayout, Immutable, SplitAt)]
+    /// #[repr(C)]
+    /// struct Packet {
+    ///     len: u16,
+    ///     body: [u16],
+    /// }
+    ///
+    /// let words = [2u16, 10, 11, 12];
+    /// let packet = Packet::ref_from_bytes(zerocast::IntoBytes::as_bytes(&words)).unwrap();
+    /// let (head, rest) = packet.split_at(2).unwrap().via_no_dynamic_padding();
+    /// assert_eq!((&head.body, rest), (&[10, 11][..], &[12][..]));
+    /// ```
+    ///
+    /// A type whose size is rounded up for some element counts is rejected:
+    ///
+    /// ```compile_fail,E0080
+    /// use zerocast::{FromBytes, Immutable, KnownLayout, SplitAt};
+    ///
+    /// #[derive(FromBytes, KnownLayout, Immutable, SplitAt)]
+    /// #[repr(C)]
+    /// struct Packet {
+    ///     len: u16,
+    ///     body: [u8], // 3 elements: 5 bytes, padded to 6
+    /// }
+    ///
+    /// let words = [3u16; 3];
+    /// let p = Packet::ref_from_bytes(zerocast::IntoBytes::as_bytes(&words)).unwrap();
+    /// let _ = p.split_at(1).unwrap().via_no_dynamic_padding();
+    /// ```
+    #[inline]
+    #[must_use = "has no side effects"]
+    pub fn via_no_dynamic_padding(self) -> (&'a T, &'a [T::Elem]) {
+        const { assert_no_dynamic_padding::<T>() };
+        match self.via_runtime_check() {
+            Ok(halves) => halves,
+            // PANIC: the assertion above proves every size of `T` is a multiple of its
+            // alignment with no rounding (`offset + n * elem_size`, both multiples of it), so
+            // the left half has no trailing padding and never overlaps the right one.
+            Err(_) => unreachable!("a type with no dynamic padding has no trailing padding"),
+        }
+    }
+
+    /// The two halves, unchecked: the caller vouches that they may coexist.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::cell::Cell;
+    /// use zerocast::SplitAt;
+    ///
+    /// let cells = [Cell::new(1u8), Cell::new(2), Cell::new(3)];
+    /// // SAFETY: `[Cell<u8>]` has no padding, so the halves cannot overlap.
+    /// let (l, r) = unsafe { SplitAt::split_at(&cells[..], 1).unwrap().via_unchecked() };
+    /// r[0].set(l[0].get());
+    /// assert_eq!(cells[1].get(), 1);
+    /// ```
+    ///
+    /// # Safety
+    ///
+    /// If `T` has interior mutability (is not [`Immutable`]), the caller promises that the
+    /// left half's trailing padding does not overlap the right half: for a slice-tailed type
+    /// whose size is rounded up to its alignment, that depends on the split index.
+    #[inline]
+    #[must_use = "has no side effects"]
+    pub unsafe fn via_unchecked(self) -> (&'a T, &'a [T::Elem]) {
+        let (left, right, _) = halves(NonNull::from(self.source), self.l_len);
+        // SAFETY: `as_ref` needs a pointer to a valid `T` that is changed for `'a` only through
+        // `T`'s own interior mutability: `left` is a valid `T` within `source`'s bytes (as in
+        // `via_immutable`: the invariant `l_len <= n` makes it a prefix of `source`); it is
+        // reached only through `source: &'a T`'s bytes. If `T` has interior mutability, the
+        // caller promises `left` does not overlap `right`, so a write through one never
+        // changes bytes the other holds; if it has none, nothing writes at all.
+        let left = unsafe { left.as_ref() };
+        // SAFETY: `&*` needs `n - l_len` valid, aligned `T::Elem`s readable for `'a`: they are
+        // `source`'s trailing elements after the first `l_len` (`T: SplitAt`), and, as above,
+        // the caller's promise keeps writes through `left` off them.
+        let right = unsafe { &*right };
+        (left, right)
+    }
+
     /// The two halves, if this split leaves no trailing padding of the left half over the
     /// right half; else `self` back.
     ///
@@ -339,6 +514,63 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
         }
     }
 
+    /// The two halves, for a `T` whose layout never ends in padding, whatever its element
+    /// count; checked at compile time, as for shared splits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::SplitAt;
+    /// let mut w = [1u32, 2, 0];
+    /// let (l, r) = SplitAt::split_at_mut(&mut w[..], 2).unwrap().via_no_dynamic_padding();
+    /// r[0] = l[0] + l[1];
+    /// assert_eq!(w, [1, 2, 3]);
+    /// ```
+    #[inline]
+    #[must_use = "has no side effects"]
+    pub fn via_no_dynamic_padding(self) -> (&'a mut T, &'a mut [T::Elem]) {
+        const { assert_no_dynamic_padding::<T>() };
+        match self.via_runtime_check() {
+            Ok(halves) => halves,
+            // PANIC: as for shared splits, the assertion proves the left half never ends in
+            // padding, so the halves never overlap.
+            Err(_) => unreachable!("a type with no dynamic padding has no trailing padding"),
+        }
+    }
+
+    /// The two halves, unchecked: the caller vouches that they are disjoint.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::SplitAt;
+    /// let mut b = [1u8, 2, 3];
+    /// // SAFETY: `[u8]` has no padding, so the halves cannot overlap.
+    /// let (l, r) = unsafe { SplitAt::split_at_mut(&mut b[..], 2).unwrap().via_unchecked() };
+    /// l[1] = r[0];
+    /// assert_eq!(b, [1, 3, 3]);
+    /// ```
+    ///
+    /// # Safety
+    ///
+    /// The caller promises that the left half's trailing padding does not overlap the right
+    /// half (for a slice-tailed type whose size is rounded up to its alignment, that depends
+    /// on the split index).
+    #[inline]
+    #[must_use = "has no side effects"]
+    pub unsafe fn via_unchecked(self) -> (&'a mut T, &'a mut [T::Elem]) {
+        let (mut left, right, _) = halves(NonNull::from(self.source), self.l_len);
+        // SAFETY: `as_mut` needs a pointer to a valid `T`, exclusively reachable for `'a`:
+        // `left` is a valid `T` within `source`'s bytes (as in `via_runtime_check`),
+        // `source: &'a mut T` is consumed, and the caller promises `right` is disjoint from it.
+        let left = unsafe { left.as_mut() };
+        // SAFETY: `&mut *` needs `n - l_len` valid, aligned `T::Elem`s exclusively reachable
+        // for `'a`: `source`'s trailing elements after the first `l_len` (`T: SplitAt`),
+        // disjoint from `left` by the caller's promise.
+        let right = unsafe { &mut *right };
+        (left, right)
+    }
+
     /// The two halves, if this split leaves them disjoint; else `self` back.
     ///
     /// # Errors
@@ -370,5 +602,56 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
         // also makes writes of any valid `Elem` keep them valid), disjoint from `left`.
         let right = unsafe { &mut *right };
         Ok((left, right))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use core::cell::Cell;
+    use std::vec::Vec;
+
+    use super::SplitAt;
+
+    #[test]
+    fn parity_fill_split_at_unchecked_matches_split_at() {
+        let words = [10u16, 11, 12, 13, 14];
+        for k in 0..=words.len() {
+            // SAFETY: `k` is at most `words.len()` (the loop bound).
+            let split = unsafe { SplitAt::split_at_unchecked(&words[..], k) };
+            let (l, r) = split.via_immutable();
+            assert_eq!((l, r), (&words[..k], &words[k..]));
+
+            let mut copy = words;
+            // SAFETY: as above.
+            let split = unsafe { SplitAt::split_at_mut_unchecked(&mut copy[..], k) };
+            let (l, r) = split.via_into_bytes();
+            assert_eq!((l.len(), r.len()), (k, words.len() - k));
+            l.iter_mut().for_each(|w| *w += 100);
+            r.iter_mut().for_each(|w| *w += 200);
+            let expected: Vec<u16> = (0..words.len())
+                .map(|i| words[i] + if i < k { 100 } else { 200 })
+                .collect();
+            assert_eq!(copy[..], expected[..]);
+        }
+    }
+
+    #[test]
+    fn parity_fill_via_unchecked() {
+        let cells = [Cell::new(1u32), Cell::new(2), Cell::new(3), Cell::new(4)];
+        let split = SplitAt::split_at(&cells[..], 3).unwrap();
+        // SAFETY: `[Cell<u32>]` has no padding: the halves cannot overlap.
+        let (l, r) = unsafe { split.via_unchecked() };
+        assert_eq!((l.len(), r.len()), (3, 1));
+        r[0].set(l[0].get() + l[2].get());
+        l[1].set(40);
+        assert_eq!(cells.each_ref().map(Cell::get), [1, 40, 3, 4]);
+
+        let mut bytes = [0u8; 5];
+        let split = SplitAt::split_at_mut(&mut bytes[..], 2).unwrap();
+        // SAFETY: `[u8]` has no padding.
+        let (l, r) = unsafe { split.via_unchecked() };
+        l.copy_from_slice(&[1, 2]);
+        r.copy_from_slice(&[3, 4, 5]);
+        assert_eq!(bytes, [1, 2, 3, 4, 5]);
     }
 }

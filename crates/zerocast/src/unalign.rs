@@ -41,10 +41,17 @@ impl<T> Unalign<T> {
     }
 
     /// Unwraps the value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    /// const X: u32 = Unalign::new(7u32).into_inner();
+    /// assert_eq!(X, 7);
+    /// ```
     #[must_use]
-    pub fn into_inner(self) -> T {
-        let Unalign(val) = self;
-        val
+    pub const fn into_inner(self) -> T {
+        cast::unalign_into_inner(self)
     }
 
     /// A copy of the value.
@@ -121,6 +128,68 @@ impl<T> Unalign<T> {
     pub fn try_deref_mut(&mut self) -> Result<&mut T, AlignmentError<&mut Self, T>> {
         cast::unalign_mut(self)
     }
+
+    /// A reference to the value, without checking that it is aligned for `T`.
+    ///
+    /// [`try_deref`](Unalign::try_deref) is the checked form; for an
+    /// [`Unaligned`](crate::Unaligned) `T`, `Unalign<T>` also derefs to `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    /// // A local `Unalign<u64>` has alignment 1: wrap it to make it aligned for `u64`.
+    /// #[repr(C, align(8))]
+    /// struct Aligned(Unalign<u64>);
+    /// let a = Aligned(Unalign::new(5));
+    /// assert_eq!(a.0.get_ptr().align_offset(8), 0);
+    /// // SAFETY: `a.0` is at offset 0 of an 8-aligned struct, so it is aligned for `u64`.
+    /// let r: &u64 = unsafe { a.0.deref_unchecked() };
+    /// assert_eq!(*r, 5);
+    /// ```
+    ///
+    /// # Safety
+    ///
+    /// The caller promises that `self` is at an address aligned for `T`
+    /// (`align_of::<T>()`).
+    #[must_use]
+    #[inline(always)]
+    pub const unsafe fn deref_unchecked(&self) -> &T {
+        // SAFETY: the dereference needs a pointer to a valid `T`, aligned, not mutated for the
+        // returned lifetime except through `T`'s own interior mutability: `get_ptr` points to
+        // the `T` inside `*self` (`Unalign` is `repr(C, packed)` around one `T`), which is
+        // borrowed shared for that lifetime; the caller promises it is aligned.
+        unsafe { &*self.get_ptr() }
+    }
+
+    /// A mutable reference to the value, without checking that it is aligned for `T`.
+    ///
+    /// [`try_deref_mut`](Unalign::try_deref_mut) is the checked form.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    /// #[repr(C, align(4))]
+    /// struct Aligned(Unalign<u32>);
+    /// let mut a = Aligned(Unalign::new(5));
+    /// // SAFETY: `a.0` is at offset 0 of a 4-aligned struct, so it is aligned for `u32`.
+    /// *unsafe { a.0.deref_mut_unchecked() } += 1;
+    /// assert_eq!(a.0.get(), 6);
+    /// ```
+    ///
+    /// # Safety
+    ///
+    /// The caller promises that `self` is at an address aligned for `T`
+    /// (`align_of::<T>()`).
+    #[must_use]
+    #[inline(always)]
+    pub unsafe fn deref_mut_unchecked(&mut self) -> &mut T {
+        // SAFETY: the dereference needs a pointer to a valid, aligned `T` that nothing else
+        // reaches for the returned lifetime: `get_mut_ptr` points to the `T` inside `*self`,
+        // borrowed uniquely for that lifetime; the caller promises it is aligned.
+        unsafe { &mut *self.get_mut_ptr() }
+    }
 }
 
 impl<T: Copy> Clone for Unalign<T> {
@@ -145,6 +214,52 @@ impl<T: Copy + PartialEq> PartialEq for Unalign<T> {
 
 impl<T: Copy + Eq> Eq for Unalign<T> {}
 
+/// Compares copies of the values, like [`PartialEq`] (zerocopy requires `T: Unaligned`
+/// instead of `T: Copy`).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::Unalign;
+/// assert!(Unalign::new(1.5f64) < Unalign::new(2.0));
+/// assert!(Unalign::new(f64::NAN).partial_cmp(&Unalign::new(0.0)).is_none());
+/// ```
+impl<T: Copy + PartialOrd> PartialOrd for Unalign<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        self.get().partial_cmp(&other.get())
+    }
+}
+
+/// Orders by copies of the values.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::Unalign;
+/// let mut v = [Unalign::new(3u32), Unalign::new(1), Unalign::new(2)];
+/// v.sort();
+/// assert_eq!(v.map(|u| u.get()), [1, 2, 3]);
+/// ```
+impl<T: Copy + Ord> Ord for Unalign<T> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.get().cmp(&other.get())
+    }
+}
+
+/// Formats a copy of the value as `T` does, flags included.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::Unalign;
+/// assert_eq!(format!("{:>5}", Unalign::new(42u64)), "   42");
+/// ```
+impl<T: Copy + fmt::Display> fmt::Display for Unalign<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.get(), f)
+    }
+}
+
 impl<T: Copy + Hash> Hash for Unalign<T> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.get().hash(state);
@@ -168,5 +283,26 @@ impl<T: crate::Unaligned> core::ops::Deref for Unalign<T> {
 impl<T: crate::Unaligned> core::ops::DerefMut for Unalign<T> {
     fn deref_mut(&mut self) -> &mut T {
         cast::unaligned_inner_mut(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unalign;
+
+    #[test]
+    fn parity_fill_unalign_deref_unchecked() {
+        #[repr(C, align(8))]
+        struct Aligned8(Unalign<u64>);
+        let mut a = Aligned8(Unalign::new(41));
+        assert_eq!(a.0.get_ptr().align_offset(8), 0);
+        // SAFETY: `a.0` is at offset 0 of an 8-aligned struct: aligned for `u64`.
+        let r = unsafe { a.0.deref_unchecked() };
+        assert_eq!(*r, 41);
+        assert_eq!(core::ptr::from_ref(r), a.0.get_ptr());
+        // SAFETY: as above.
+        let m = unsafe { a.0.deref_mut_unchecked() };
+        *m += 1;
+        assert_eq!(a.0.get(), 42);
     }
 }

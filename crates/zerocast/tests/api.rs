@@ -62,6 +62,8 @@ mod layout;
 mod macros;
 #[path = "api/matrix.rs"]
 mod matrix;
+#[path = "api/parity_fill.rs"]
+mod parity_fill;
 #[cfg(feature = "derive")]
 #[path = "api/records.rs"]
 mod records;

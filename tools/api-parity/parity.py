@@ -1,0 +1,828 @@
+#!/usr/bin/env python3
+"""Measures zerocast's API parity with zerocopy 0.8 and writes docs/zerocopy-parity.md.
+
+Usage:
+    python3 tools/api-parity/parity.py            # regenerate docs/zerocopy-parity.md
+    python3 tools/api-parity/parity.py --check    # CI: fail if a supported item disappeared
+    python3 tools/api-parity/parity.py --zerocopy-json A.json --zerocast-json B.json \
+        --zerocopy-derive-src DIR [--output PATH]  # from given rustdoc JSON (no build)
+
+What it does:
+    1. Builds rustdoc JSON (nightly: `cargo +nightly rustdoc -- -Z unstable-options
+       --output-format json`) for the latest zerocopy 0.8 release, resolved by cargo in a probe
+       project under `<target dir>/api-parity` (features `derive,alloc,std`), and for zerocast
+       (`-p zerocast --all-features`). Items that are `#[doc(hidden)]` or behind cfgs that are
+       off (unstable `zerocopy_unstable_*` cfgs, nightly-only and `simd` features) are not in
+       the JSON, so they are not listed.
+    2. Walks each crate's public module tree from its root (following `pub use`, globs
+       included) and lists every item: modules, traits with their methods, associated
+       consts and types, structs, enums with their variants, public fields, unions, type
+       aliases, functions, constants, statics, macros, derives (re-exported proc-macro
+       derives), inherent methods and associated consts of the crate's types, and trait
+       impls: impls of the crate's traits for any type (`FromBytes for u32`), and impls of
+       other traits for the crate's types (`From<...> for SizeError<...>`). Derive helper
+       attribute keys (`#[zerocopy(crate = "...")]`) are read from the derive crate's source,
+       since rustdoc does not see them.
+    3. Looks each zerocopy item up in zerocast under the same path, renamed (`zerocopy` ->
+       `zerocast`, `zerocopy_derive` -> `zerocast`), and classifies it: supported,
+       deliberately different (an entry in tools/api-parity/differences.json, which gives
+       the reason and what to use instead), or missing. Signature differences of functions
+       (const-ness, unsafety, argument and generic counts) go into the note.
+    4. Writes the report: a header with the counts, then one table sorted by item.
+
+differences.json maps an item, as the report's `item` column spells it, to `reason` (why
+zerocast differs on purpose), `instead` (what to use) and optionally `kind` (the `kind`
+column, where a trait and its derive share a path). An entry is for a deliberate, documented
+difference only, never for an item that is simply not implemented yet.
+
+`--check` regenerates the report in memory and exits 1 if an item the committed report
+lists as supported is no longer supported (or if differences.json names an item zerocopy
+does not have); it prints a warning and exits 0 when the registry or the nightly rustdoc is
+unavailable. A report that is merely out of date (new items supported) is a warning.
+
+Tests: `python3 -m unittest discover -s tools/api-parity` (test_parity.py).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+REPORT = os.path.join(REPO, "docs", "zerocopy-parity.md")
+DIFFERENCES = os.path.join(HERE, "differences.json")
+
+ZEROCOPY_REQ = "0.8"
+# The rustdoc JSON format this tool reads (nightly of 2026-10); others are tried, with a warning.
+FORMAT_VERSION = 61
+ZEROCOPY_FEATURES = ["derive", "alloc", "std"]
+# Helper attribute keys that the derive crate parses but accepts only behind an unstable
+# cfg (`invariant(...)`: "This experimental feature requires `--cfg zerocopy_unstable_ptr`";
+# `on_error = skip|fail`: "`on_error` is experimental; pass '--cfg zerocopy_unstable_linux' to
+# enable", an error otherwise, and not in zerocopy's docs).
+UNSTABLE_HELPER_KEYS = {"invariant", "on_error"}
+
+SUPPORTED = "supported"
+DIFFERENT = "deliberately different"
+MISSING = "missing"
+STATUSES = (SUPPORTED, DIFFERENT, MISSING)
+
+# rustdoc JSON item kinds, grouped by the namespace a path lookup happens in.
+NAMESPACE = {
+    "module": "type",
+    "trait": "type",
+    "trait_alias": "type",
+    "struct": "type",
+    "enum": "type",
+    "union": "type",
+    "type_alias": "type",
+    "primitive": "type",
+    "function": "value",
+    "constant": "value",
+    "static": "value",
+    "macro": "macro",
+    "proc_macro": "macro",
+    "derive": "macro",
+}
+KIND_LABEL = {"type_alias": "type alias", "proc_macro": "proc macro"}
+
+
+class Unavailable(Exception):
+    """The registry or the nightly toolchain could not produce the rustdoc JSON."""
+
+
+@dataclass
+class Item:
+    """One public API item of a crate, named in zerocopy's namespace for the report."""
+
+    path: str  # what the report shows: `zerocopy::FromBytes::ref_from_bytes`
+    kind: str  # `trait`, `trait method`, `derive`, `trait impl`, ...
+    key: str  # what is looked up in the other crate (crate-neutral)
+    sort: str = ""  # ordering in the report
+    sig: dict = field(default_factory=dict)  # for functions: const, unsafe, inputs, generics
+    deprecated: bool = False
+    kind_detail: str = ""  # the rustdoc kind, for namespace comparisons
+    note: str = ""  # a fact about the zerocopy item, shown in the report
+    alt_keys: list = field(default_factory=list)  # the same member under its owner's other paths
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths and renaming
+
+
+def rename_path(path, src="zerocopy", dst="zerocast"):
+    """Renames a zerocopy path to the zerocast one: the crate (and the derive crate) segment."""
+    segs = path.split("::")
+    if segs and segs[0] in (src, src + "_derive"):
+        segs[0] = dst
+    return "::".join(segs)
+
+
+def neutral(path):
+    """The lookup form of a path: zerocast's spelling (a zerocast path is unchanged), so a
+    zerocopy item and the zerocast item at its renamed path share a key."""
+    return rename_path(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering types (for trait impl keys)
+
+
+def render_type(ty, generics=(), key=False, names=None):
+    """Renders a rustdoc JSON type; with `key`, generic parameters named in `generics` and
+    lifetimes become `_` so that impls match whatever their parameters are called. `names`
+    maps item ids to their names (a type imported under another name shows its own)."""
+    names = names or {}
+    r = lambda t: render_type(t, generics, key, names)  # noqa: E731
+    if ty is None:
+        return "_"
+    if "primitive" in ty:
+        return "!" if ty["primitive"] == "never" else ty["primitive"]
+    if "generic" in ty:
+        return "_" if key and ty["generic"] in generics else ty["generic"]
+    if "resolved_path" in ty:
+        p = ty["resolved_path"]
+        name = names.get(p.get("id"), p["path"].split("::")[-1])
+        return name + render_args(p.get("args"), generics, key, names)
+    if "tuple" in ty:
+        inner = ", ".join(r(t) for t in ty["tuple"])
+        return "(" + inner + ("," if len(ty["tuple"]) == 1 else "") + ")"
+    if "slice" in ty:
+        return "[" + r(ty["slice"]) + "]"
+    if "array" in ty:
+        n = ty["array"]["len"]
+        if key and n in generics:
+            n = "_"
+        return "[" + r(ty["array"]["type"]) + "; " + n + "]"
+    if "raw_pointer" in ty:
+        rp = ty["raw_pointer"]
+        return ("*mut " if rp["is_mutable"] else "*const ") + r(rp["type"])
+    if "borrowed_ref" in ty:
+        br = ty["borrowed_ref"]
+        lt = br.get("lifetime")
+        lt = "" if (lt is None or key) else lt + " "
+        return "&" + lt + ("mut " if br["is_mutable"] else "") + r(br["type"])
+    if "function_pointer" in ty:
+        fp = ty["function_pointer"]
+        header = fp.get("header", {})
+        abi = header.get("abi", "Rust")
+        prefix = "unsafe " if header.get("is_unsafe") else ""
+        if isinstance(abi, dict):
+            (name, val), = abi.items()
+            prefix += 'extern "%s" ' % (name if name != "Other" else val)
+        elif abi != "Rust":
+            prefix += 'extern "%s" ' % abi
+        ins = ", ".join(r(t) for _, t in fp["sig"]["inputs"])
+        out = fp["sig"].get("output")
+        return prefix + "fn(" + ins + ")" + (" -> " + r(out) if out else "")
+    if "qualified_path" in ty:
+        q = ty["qualified_path"]
+        return "<" + r(q["self_type"]) + ">::" + q["name"]
+    if "dyn_trait" in ty:
+        return "dyn " + " + ".join(t["trait"]["path"].split("::")[-1] for t in ty["dyn_trait"]["traits"])
+    if "impl_trait" in ty:
+        return "impl _"
+    if ty == "infer" or "infer" in ty:
+        return "_"
+    return "?"
+
+
+def render_args(args, generics=(), key=False, names=None):
+    if not args or "angle_bracketed" not in args:
+        return ""
+    out = []
+    for a in args["angle_bracketed"]["args"]:
+        if "type" in a:
+            out.append(render_type(a["type"], generics, key, names))
+        elif "const" in a:
+            c = a["const"].get("expr", "_")
+            out.append("_" if key and c in generics else c)
+        elif "lifetime" in a:
+            if not key:
+                out.append(a["lifetime"])
+        else:
+            out.append("_")
+    return "<" + ", ".join(out) + ">" if out else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Walking a crate's rustdoc JSON
+
+
+def kind_of(item):
+    return next(iter(item["inner"]))
+
+
+def fn_sig(item):
+    f = item["inner"]["function"]
+    params = f["generics"]["params"]
+    return {
+        "const": f["header"]["is_const"],
+        "unsafe": f["header"]["is_unsafe"],
+        "inputs": len(f["sig"]["inputs"]),
+        "generics": sum(1 for p in params if "lifetime" not in p["kind"]),
+    }
+
+
+def collect(doc, crate):
+    """Lists the public items of a crate from its rustdoc JSON (`doc`, parsed), each named
+    as `crate::...` where `crate` is the given crate name. Returns {key: Item}."""
+    index = doc["index"]
+    ext_paths = doc.get("paths", {})
+    items = {}
+    paths_of = {}  # local item id -> sorted public paths
+
+    def add(it):
+        if it.key not in items:
+            items[it.key] = it
+
+    # 1. The public paths of every reachable item.
+    def walk(mod_id, prefix, seen):
+        if (mod_id, prefix) in seen:
+            return
+        seen.add((mod_id, prefix))
+        mod = index[str(mod_id)]
+        for cid in mod["inner"]["module"]["items"]:
+            child = index.get(str(cid))
+            if child is None:
+                continue
+            k = kind_of(child)
+            if k == "use":
+                u = child["inner"]["use"]
+                if u["id"] is None:
+                    continue
+                target = index.get(str(u["id"]))
+                if u["is_glob"]:
+                    if target is not None and kind_of(target) == "module":
+                        walk(u["id"], prefix, seen)
+                    continue
+                if target is None or target["crate_id"] != 0:
+                    ext = ext_paths.get(str(u["id"]))
+                    if ext is not None:
+                        ek = {"proc_derive": "derive", "proc_attribute": "proc_macro"}.get(
+                            ext["kind"], ext["kind"]
+                        )
+                        path = prefix + "::" + u["name"]
+                        add(Item(path, ek, ek_key(ek, path), sort=path, kind_detail=ek))
+                    continue
+                register(u["id"], prefix + "::" + u["name"], seen)
+            else:
+                if child.get("name") is None:
+                    continue
+                register(cid, prefix + "::" + child["name"], seen)
+
+    def register(iid, path, seen):
+        item = index[str(iid)]
+        paths_of.setdefault(iid, set()).add(path)
+        if kind_of(item) == "module":
+            walk(iid, path, seen)
+
+    root = doc["root"]
+    walk(root, crate, set())
+    names = {int(k): v["path"][-1] for k, v in ext_paths.items()}
+
+    def reachable(iid):
+        """Whether an item is public: another crate's, or one of this crate's with a path."""
+        if iid is None:
+            return True
+        local = index.get(str(iid), ext_paths.get(str(iid), {})).get("crate_id") == 0
+        return not local or iid in paths_of
+
+    # 2. The items at each path, and their members under the item's first path.
+    owner_path = {}
+    for iid, ps in paths_of.items():
+        ps = sorted(ps, key=lambda p: (p.count("::"), p))
+        paths_of[iid] = ps
+        owner_path[iid] = ps[0]
+    for iid, ps in sorted(paths_of.items(), key=lambda kv: kv[1][0]):
+        item = index[str(iid)]
+        k = kind_of(item)
+        for p in ps:
+            it = Item(p, label(k), ek_key(k, p), sort=p, kind_detail=k)
+            it.deprecated = item.get("deprecation") is not None
+            if k == "function":
+                it.sig = fn_sig(item)
+            add(it)
+        base = ps[0]
+        if k == "trait":
+            for mid in item["inner"]["trait"]["items"]:
+                m = index.get(str(mid))
+                if m is None:
+                    continue
+                mk = kind_of(m)
+                kind = {"function": "trait method", "assoc_const": "trait const", "assoc_type": "trait type"}.get(mk)
+                if kind is None:
+                    continue
+                add(member(ps, m, kind))
+        if k == "enum":
+            for vid in item["inner"]["enum"]["variants"]:
+                v = index.get(str(vid))
+                if v is not None:
+                    add(member(ps, v, "variant"))
+        if k in ("struct", "union"):
+            for fid in struct_fields(item, k):
+                f = index.get(str(fid))
+                if f is not None and f.get("name") and not f["name"].isdigit():
+                    add(member(ps, f, "field"))
+        if k in ("struct", "enum", "union"):
+            for imp_id in item["inner"][k]["impls"]:
+                imp = index.get(str(imp_id))
+                if imp is None:
+                    continue
+                i = imp["inner"]["impl"]
+                if i["is_synthetic"] or i["blanket_impl"] is not None or i["is_negative"]:
+                    continue
+                if i["trait"] is None:
+                    for mid in i["items"]:
+                        m = index.get(str(mid))
+                        if m is None or m.get("name") is None:
+                            continue
+                        mk = kind_of(m)
+                        kind = {"function": "method", "assoc_const": "assoc const", "assoc_type": "assoc type"}.get(mk)
+                        if kind:
+                            add(member(ps, m, kind))
+                elif reachable(i["trait"].get("id")):
+                    add(impl_item(crate, imp, base, names))
+        if k == "trait":
+            for imp_id in item["inner"]["trait"]["implementations"]:
+                imp = index.get(str(imp_id))
+                if imp is None:
+                    continue
+                i = imp["inner"]["impl"]
+                if i["is_synthetic"] or i["blanket_impl"] is not None or i["is_negative"]:
+                    continue
+                if "generic" in i["for"]:
+                    continue  # a blanket `impl<T: ...> Trait for T`
+                if "resolved_path" in i["for"] and not reachable(i["for"]["resolved_path"].get("id")):
+                    continue  # for a type of the crate's that is not public (hidden)
+                add(impl_item(crate, imp, base, names))
+    return items
+
+
+def struct_fields(item, k):
+    inner = item["inner"][k]
+    if k == "union":
+        return inner.get("fields", [])
+    kind = inner["kind"]
+    if isinstance(kind, dict) and "plain" in kind:
+        return kind["plain"]["fields"]
+    return []
+
+
+def label(k):
+    return KIND_LABEL.get(k, k)
+
+
+def ek_key(kind, path):
+    return NAMESPACE.get(kind, kind) + " " + neutral(path)
+
+
+def member(owner_paths, m, kind):
+    """A member of an item reachable at `owner_paths` (shortest first): listed under the first
+    path, and also found under the others (`alt_keys`), so that a member matches whichever
+    path of its owner the other crate has."""
+    base = owner_paths[0]
+    key = lambda p: kind + " " + neutral(p) + "::" + m["name"]  # noqa: E731
+    it = Item(base + "::" + m["name"], kind, key(base), sort=base + "::" + m["name"])
+    it.alt_keys = [key(p) for p in owner_paths[1:]]
+    it.deprecated = m.get("deprecation") is not None
+    if kind_of(m) == "function":
+        it.sig = fn_sig(m)
+    return it
+
+
+def impl_item(crate, imp, owner, names):
+    i = imp["inner"]["impl"]
+    generics = {p["name"] for p in i["generics"]["params"]}
+    tr = i["trait"]
+    trait = names.get(tr.get("id"), tr["path"].split("::")[-1])
+    shown = "impl %s%s for %s" % (trait, render_args(tr.get("args"), names=names), render_type(i["for"], names=names))
+    key = "trait impl %s%s for %s" % (
+        trait,
+        render_args(tr.get("args"), generics, True, names),
+        render_type(i["for"], generics, True, names),
+    )
+    return Item(shown, "trait impl", key, sort=owner + " " + shown)
+
+
+# ---------------------------------------------------------------------------------------------
+# Derive helper attributes, from the derive crate's source
+
+
+HELPER_ATTR = re.compile(r"proc_macro_derive\(\s*\w+\s*,\s*attributes\(([^)]*)\)")
+KEY_CALL = [
+    # zerocopy-derive: `path_is_ident(&meta.path, "crate")`, `path_is_ident(option.path(), "x")`
+    re.compile(r"is_ident\(\s*&?[\w.]*path(?:\(\))?\s*,\s*\"(\w+)\"\s*\)"),
+    # syn style: `meta.path.is_ident("crate")`
+    re.compile(r"\bpath(?:\(\))?\.is_ident\(\s*\"(\w+)\"\s*\)"),
+]
+
+
+# Names the derives compare attribute paths or types with that are not helper keys.
+BUILTIN_ATTRS = {"repr", "doc", "cfg", "cfg_attr", "derive", "allow", "expect", "warn", "deny", "str"}
+
+
+def strip_tests(src):
+    """Drops `#[cfg(test)]` modules (everything from the first one on, as they close files)."""
+    m = re.search(r"#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod\s", src)
+    return src[: m.start()] if m else src
+
+
+def helper_keys(sources):
+    """From the derive crate's source files (their text), the helper attribute names and the
+    keys that derives accept inside them: ({"zerocopy"}, {"crate", "on_error", ...})."""
+    names, keys = set(), set()
+    for src in sources:
+        for m in HELPER_ATTR.finditer(src):
+            names.update(a.strip() for a in m.group(1).split(",") if a.strip())
+    for src in sources:
+        src = strip_tests(src)
+        for pat in KEY_CALL:
+            keys.update(pat.findall(src))
+    keys -= names | BUILTIN_ATTRS
+    return names, keys
+
+
+def helper_items(crate, names, keys):
+    out = {}
+    for n in sorted(names):
+        for k in sorted(keys):
+            shown = "#[%s(%s)]" % (n, k)
+            it = Item(shown, "derive helper", "derive helper %s" % k, sort=crate + "::#[" + k)
+            out[it.key] = it
+    return out
+
+
+def read_sources(src_dir):
+    texts = []
+    for root, _, files in os.walk(src_dir):
+        for f in sorted(files):
+            if f.endswith(".rs"):
+                with open(os.path.join(root, f), encoding="utf-8") as fh:
+                    texts.append(fh.read())
+    return texts
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+
+
+@dataclass
+class Row:
+    item: str
+    kind: str
+    status: str
+    note: str
+    sort: str
+
+
+def sig_note(a, b):
+    """What differs between zerocopy's function signature `a` and zerocast's `b`."""
+    if not a or not b:
+        return ""
+    notes = []
+    if a["const"] and not b["const"]:
+        notes.append("not `const` in zerocast")
+    if a["unsafe"] != b["unsafe"]:
+        notes.append("`unsafe` in zerocast" if b["unsafe"] else "safe in zerocast (unsafe in zerocopy)")
+    if a["inputs"] != b["inputs"]:
+        notes.append("%d arguments in zerocast, %d in zerocopy" % (b["inputs"], a["inputs"]))
+    if a["generics"] != b["generics"]:
+        notes.append("%d type/const parameters in zerocast, %d in zerocopy" % (b["generics"], a["generics"]))
+    return "; ".join(notes)
+
+
+def lookup(it, theirs):
+    """The zerocast item matching zerocopy item `it`, or None. Paths match in the same
+    namespace (a zerocopy type alias may be a zerocast struct); members under any path of
+    their owner; impls by their rendering with parameters erased."""
+    for k in [it.key] + it.alt_keys:
+        if k in theirs:
+            return theirs[k]
+    return None
+
+
+def generic_impl_key(key):
+    """For the key of an impl for a generic type (`trait impl Immutable for Option<fn() -> _>`),
+    the key of an impl of the same trait for the same type with every argument a parameter
+    (`trait impl Immutable for Option<_>`), or None (not such an impl, or already that one).
+    A generic impl covers the specific one where its bounds hold: zerocopy may list impls for
+    `Option<fn..>` one by one where zerocast has one `impl<T: Immutable> Immutable for Option<T>`."""
+    head, sep, ty = key.partition(" for ")
+    if not key.startswith("trait impl ") or not sep:
+        return None
+    m = re.match(r"^([\w:]+)<(.*)>$", ty)
+    if not m:
+        return None
+    args, depth, start = [], 0, 0
+    inner = m.group(2)
+    for i, c in enumerate(inner):
+        if c in "<([":
+            depth += 1
+        elif c in ">)]" and not (c == ">" and inner[i - 1] == "-"):
+            depth -= 1
+        elif c == "," and depth == 0:
+            args.append(inner[start:i].strip())
+            start = i + 1
+    args.append(inner[start:].strip())
+    if all(a == "_" for a in args):
+        return None
+    return "%s for %s<%s>" % (head, m.group(1), ", ".join("_" for _ in args))
+
+
+def by_all_keys(items):
+    """{key: Item} with each member also under its alternative keys (primary keys win)."""
+    out = {}
+    for it in items.values():
+        for k in it.alt_keys:
+            out.setdefault(k, it)
+    out.update(items)
+    return out
+
+
+def classify(ours, theirs, differences):
+    """Rows for every zerocopy item in `ours` ({key: Item}), looked up in zerocast's
+    `theirs`; `differences` maps a report item (its `item` column) to {reason, instead}."""
+    theirs = by_all_keys(theirs)
+    rows = []
+    for it in sorted(ours.values(), key=lambda i: (i.sort, i.kind, i.path)):
+        found = lookup(it, theirs)
+        notes = []
+        if found is None and it.kind == "trait impl":
+            found = theirs.get(generic_impl_key(it.key))
+            if found is not None:
+                notes.append("by zerocast's generic `%s`, where its bounds hold" % found.path)
+        if it.deprecated:
+            notes.append("deprecated in zerocopy")
+        if it.note:
+            notes.append(it.note)
+        diff = differences.get(it.path)
+        if diff is not None and diff.get("kind") not in (None, it.kind):
+            diff = None
+        if diff is not None:
+            status = DIFFERENT
+            note = diff["reason"]
+            if diff.get("instead"):
+                note += "; use instead: " + diff["instead"]
+            notes.insert(0, note)
+        elif found is not None:
+            status = SUPPORTED
+            if found.kind_detail and it.kind_detail and found.kind_detail != it.kind_detail:
+                notes.append("a %s in zerocast" % label(found.kind_detail))
+            s = sig_note(it.sig, found.sig)
+            if s:
+                notes.append(s)
+        else:
+            status = MISSING
+        rows.append(Row(it.path, it.kind, status, "; ".join(notes), it.sort))
+    return rows
+
+
+def unused_differences(ours, differences):
+    """Entries of differences.json that name no zerocopy item (stale or misspelt)."""
+    have = {(it.path, it.kind) for it in ours.values()}
+    paths = {p for p, _ in have}
+    return sorted(
+        p for p, d in differences.items()
+        if ((p, d["kind"]) not in have if d.get("kind") else p not in paths)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+
+def md_escape(s):
+    return s.replace("|", "\\|")
+
+
+def render(rows, meta):
+    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    lines = [
+        "# zerocast's parity with zerocopy %s" % meta["zerocopy_version"],
+        "",
+        "Generated by `python3 tools/api-parity/parity.py` (do not edit by hand) from rustdoc JSON",
+        "(nightly) of zerocopy %s (features `%s`) and of zerocast %s (`--all-features`)"
+        % (meta["zerocopy_version"], ",".join(ZEROCOPY_FEATURES), meta["zerocast_version"]),
+        "at commit `%s`." % meta["commit"],
+        "Each zerocopy item is looked up under the same path in zerocast (`zerocopy` and",
+        "`zerocopy_derive` renamed `zerocast`); \"deliberately different\" rows come from",
+        "`tools/api-parity/differences.json`, which gives the reason and what to use instead.",
+        "",
+        "Not listed: zerocopy items that are `#[doc(hidden)]` or behind unstable or off cfgs",
+        "(`zerocopy_unstable_*`, the `simd`, `simd-nightly` and `float-nightly` features), blanket",
+        "impls and auto traits; derive helper keys accepted only behind an unstable cfg (%s)."
+        % ", ".join("`%s`" % k for k in sorted(UNSTABLE_HELPER_KEYS)),
+        "Notes compare function signatures (const, unsafe, argument and type-parameter counts).",
+        "",
+        "| | count |",
+        "|---|---|",
+        "| items in zerocopy | %d |" % len(rows),
+        "| supported | %d |" % counts[SUPPORTED],
+        "| deliberately different | %d |" % counts[DIFFERENT],
+        "| missing | %d |" % counts[MISSING],
+        "",
+        "| item | kind | status | note |",
+        "|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append("| `%s` | %s | %s | %s |" % (md_escape(r.item), r.kind, r.status, md_escape(r.note)))
+    return "\n".join(lines) + "\n"
+
+
+ROW = re.compile(r"^\| `(?P<item>(?:[^`]|``)*)` \| (?P<kind>[^|]+) \| (?P<status>[^|]+) \|")
+
+
+def parse_report(text):
+    """{(item, kind): status} from a report's table."""
+    out = {}
+    for line in text.splitlines():
+        m = ROW.match(line)
+        if m:
+            out[(m.group("item").replace("\\|", "|"), m.group("kind").strip())] = m.group("status").strip()
+    return out
+
+
+def regressions(old, rows):
+    """Items the old report (parsed) lists as supported that `rows` no longer support."""
+    new = {(r.item, r.kind): r.status for r in rows}
+    return sorted(
+        "%s (%s): %s" % (item, kind, new.get((item, kind), "no longer in zerocopy's list"))
+        for (item, kind), status in old.items()
+        if status == SUPPORTED and new.get((item, kind)) != SUPPORTED
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the rustdoc JSON
+
+
+def run(cmd, cwd, env=None):
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as e:
+        raise Unavailable("%s: %s" % (cmd[0], e))
+    if p.returncode != 0:
+        raise Unavailable("`%s` failed:\n%s" % (" ".join(cmd), p.stderr[-3000:]))
+    return p.stdout
+
+
+def target_dir():
+    out = run(["cargo", "metadata", "--format-version", "1", "--no-deps"], REPO)
+    return json.loads(out)["target_directory"]
+
+
+def rustdoc_json_args():
+    return ["--", "-Z", "unstable-options", "--output-format", "json"]
+
+
+def build_zerocopy(tdir):
+    """rustdoc JSON of the newest zerocopy 0.8 (cargo resolves it afresh in a probe project)
+    and the source directory of the matching zerocopy-derive."""
+    probe = os.path.join(tdir, "api-parity", "probe")
+    os.makedirs(os.path.join(probe, "src"), exist_ok=True)
+    with open(os.path.join(probe, "Cargo.toml"), "w") as f:
+        f.write(
+            '[package]\nname = "api-parity-probe"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
+            '[dependencies]\nzerocopy = { version = "%s", features = [%s] }\n\n[workspace]\n'
+            % (ZEROCOPY_REQ, ", ".join('"%s"' % f for f in ZEROCOPY_FEATURES))
+        )
+    with open(os.path.join(probe, "src", "lib.rs"), "w") as f:
+        f.write("")
+    lock = os.path.join(probe, "Cargo.lock")
+    env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(tdir, "api-parity", "target"))
+    try:
+        if os.path.exists(lock):
+            os.remove(lock)
+        run(["cargo", "+nightly", "generate-lockfile"], probe, env)
+    except Unavailable as e:
+        print("warning: cannot reach the registry (%s); trying offline" % str(e).splitlines()[0], file=sys.stderr)
+        run(["cargo", "+nightly", "generate-lockfile", "--offline"], probe, env)
+    meta = json.loads(run(["cargo", "+nightly", "metadata", "--format-version", "1", "--locked"], probe, env))
+    pkgs = {p["name"]: p for p in meta["packages"]}
+    version = pkgs["zerocopy"]["version"]
+    run(["cargo", "+nightly", "rustdoc", "--locked", "-p", "zerocopy@" + version] + rustdoc_json_args(), probe, env)
+    derive_src = os.path.dirname(pkgs["zerocopy-derive"]["manifest_path"])
+    return os.path.join(env["CARGO_TARGET_DIR"], "doc", "zerocopy.json"), os.path.join(derive_src, "src")
+
+
+def build_zerocast(tdir):
+    run(["cargo", "+nightly", "rustdoc", "-p", "zerocast", "--all-features"] + rustdoc_json_args(), REPO)
+    return os.path.join(tdir, "doc", "zerocast.json")
+
+
+def commit():
+    try:
+        return run(["git", "rev-parse", "--short=12", "HEAD"], REPO).strip()
+    except Unavailable:
+        return "unknown"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def load_differences(path=DIFFERENCES):
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    for k, v in data.items():
+        if not isinstance(v, dict) or not v.get("reason"):
+            raise ValueError("differences.json: %s needs a \"reason\"" % k)
+    return data
+
+
+def generate(zerocopy_json, zerocast_json, derive_src, zerocast_derive_src, differences):
+    with open(zerocopy_json, encoding="utf-8") as f:
+        zc = json.load(f)
+    with open(zerocast_json, encoding="utf-8") as f:
+        zk = json.load(f)
+    for d in (zc, zk):
+        if d.get("format_version") != FORMAT_VERSION:
+            print("warning: rustdoc JSON format %s, this tool was written for %d"
+                  % (d.get("format_version"), FORMAT_VERSION), file=sys.stderr)
+    ours = collect(zc, "zerocopy")
+    theirs = collect(zk, "zerocast")
+    names, keys = helper_keys(read_sources(derive_src))
+    keys -= UNSTABLE_HELPER_KEYS
+    helpers = helper_items("zerocopy", names, keys)
+    docs = "\n".join(i.get("docs") or "" for i in zc["index"].values())
+    for it in helpers.values():
+        if not re.search(r"\(\s*%s\b" % re.escape(it.key.split()[-1]), docs):
+            it.note = "accepted by zerocopy-derive, not in zerocopy's docs"
+    ours.update(helpers)
+    tnames, tkeys = helper_keys(read_sources(zerocast_derive_src))
+    theirs.update(helper_items("zerocast", tnames, tkeys))
+    rows = classify(ours, theirs, differences)
+    meta = {
+        "zerocopy_version": zc.get("crate_version") or "?",
+        "zerocast_version": zk.get("crate_version") or "?",
+        "commit": commit(),
+    }
+    return rows, meta, unused_differences(ours, differences)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="fail if a supported item is no longer supported")
+    ap.add_argument("--output", default=REPORT)
+    ap.add_argument("--zerocopy-json")
+    ap.add_argument("--zerocast-json")
+    ap.add_argument("--zerocopy-derive-src")
+    args = ap.parse_args(argv)
+
+    differences = load_differences()
+    try:
+        if args.zerocopy_json:
+            zc_json, zc_derive = args.zerocopy_json, args.zerocopy_derive_src
+            zk_json = args.zerocast_json
+        else:
+            if shutil.which("cargo") is None:
+                raise Unavailable("cargo not found")
+            tdir = target_dir()
+            zc_json, zc_derive = build_zerocopy(tdir)
+            zk_json = build_zerocast(tdir)
+    except Unavailable as e:
+        print("warning: API parity not measured: %s" % e, file=sys.stderr)
+        return 0 if args.check else 2
+
+    rows, meta, unused = generate(
+        zc_json, zk_json, zc_derive, os.path.join(REPO, "crates", "zerocast-derive", "src"), differences
+    )
+    text = render(rows, meta)
+    counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    summary = "zerocopy %s: %d items, %d supported, %d deliberately different, %d missing" % (
+        meta["zerocopy_version"], len(rows), counts[SUPPORTED], counts[DIFFERENT], counts[MISSING])
+    failed = False
+    for p in unused:
+        print("error: differences.json names %s, which zerocopy does not have" % p, file=sys.stderr)
+        failed = True
+    if args.check:
+        try:
+            with open(args.output, encoding="utf-8") as f:
+                old_text = f.read()
+        except FileNotFoundError:
+            print("error: %s does not exist; run tools/api-parity/parity.py" % args.output, file=sys.stderr)
+            return 1
+        lost = regressions(parse_report(old_text), rows)
+        for r in lost:
+            print("error: no longer supported: %s" % r, file=sys.stderr)
+        failed = failed or bool(lost)
+        if parse_report(old_text) != parse_report(text):
+            print("warning: %s is out of date; regenerate it with python3 tools/api-parity/parity.py"
+                  % os.path.relpath(args.output, REPO), file=sys.stderr)
+        print(summary)
+        return 1 if failed else 0
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(summary)
+    print("wrote %s" % os.path.relpath(args.output, REPO))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
