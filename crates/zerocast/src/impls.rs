@@ -419,19 +419,17 @@ zeros_only!(
     : [T] *const T, [T] *mut T, [T] Option<NonNull<T>>,
       ['a, T] Option<&'a T>, ['a, T] Option<&'a mut T>
 );
-known_layout_sized!(
-    [T] *const T,
-    [T] *mut T,
-    [T] Option<T>,
-    ['a, T: ?Sized] &'a T,
-    ['a, T: ?Sized] &'a mut T
-);
+// Not for `&T` and `&mut T`, which zerocopy has (tools/api-parity/differences.json): with
+// them, rustc answers every "`X` does not implement `KnownLayout`/`Immutable`" error with
+// "consider borrowing here" and drops the notes that say what to derive or use instead
+// (`#[diagnostic::do_not_recommend]` does not prevent it). So `Option<&T>` is not `Immutable`
+// either: coherence refuses an impl for it beside `Option<T: Immutable>`.
+known_layout_sized!([T] *const T, [T] *mut T, [T] Option<T>);
 markers!(
-    "A pointer's or reference's own bytes are an address (and, for a slice-tailed or `dyn` \
-     pointee, its metadata): they hold no `UnsafeCell`, whatever the pointee holds. \
-     `Immutable` is about the bytes of the value, not what it points to."
-    : Immutable for [T] *const T, [T] *mut T, [T: ?Sized] NonNull<T>,
-      ['a, T: ?Sized] &'a T, ['a, T: ?Sized] &'a mut T
+    "A pointer's own bytes are an address (and, for a slice-tailed or `dyn` pointee, its \
+     metadata): they hold no `UnsafeCell`, whatever the pointee holds. `Immutable` is about \
+     the bytes of the value, not what it points to."
+    : Immutable for [T] *const T, [T] *mut T, [T: ?Sized] NonNull<T>
 );
 markers!(
     "`Option<T>` is a `T` or nothing, plus a discriminant if it needs one (std docs, 'Option'; \

@@ -244,9 +244,10 @@ fn pointers_are_zero_only() {
     assert!(<Option<&u8>>::try_read_from_bytes(&bytes).is_err());
     assert!(<*const u8>::try_read_from_bytes(&bytes).is_err());
 
-    // An aligned view of a `None`.
+    // An aligned view of a `None` (`Option<NonNull<_>>`: references are not `Immutable`).
     let buf = Aligned::<16>([0; 16]);
-    let none = <Option<&u8>>::try_ref_from_bytes(&buf.0[8..8 + size_of::<usize>()]).unwrap();
+    let none =
+        <Option<NonNull<u8>>>::try_ref_from_bytes(&buf.0[8..8 + size_of::<usize>()]).unwrap();
     assert_eq!(*none, None);
     assert_eq!(addr_of(none), addr(&buf.0[8..]));
 }

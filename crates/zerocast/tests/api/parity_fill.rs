@@ -368,16 +368,12 @@ fn sized_layout<T: KnownLayout<PointerMetadata = ()>>() -> usize {
 
 #[test]
 fn parity_fill_immutable_for_pointers_and_option() {
-    immutable::<&Cell<u8>>();
-    immutable::<&mut Cell<u8>>();
-    immutable::<&[Cell<u8>]>();
     immutable::<NonNull<Cell<u8>>>();
     immutable::<NonNull<[Cell<u8>]>>();
     #[cfg(feature = "alloc")]
     immutable::<Box<Cell<u8>>>();
     immutable::<Option<u32>>();
     immutable::<Option<(u8, bool)>>();
-    immutable::<Option<&Cell<u8>>>();
     #[cfg(feature = "alloc")]
     immutable::<Option<Box<Cell<u8>>>>();
     immutable::<Option<NonNull<Cell<u8>>>>();
@@ -389,11 +385,8 @@ fn parity_fill_immutable_for_pointers_and_option() {
 }
 
 #[test]
-fn parity_fill_known_layout_for_references_and_option() {
-    assert_eq!(sized_layout::<&u8>(), size_of::<usize>());
-    assert_eq!(sized_layout::<&mut u64>(), size_of::<usize>());
-    assert_eq!(sized_layout::<&[u8]>(), 2 * size_of::<usize>());
-    assert_eq!(sized_layout::<&str>(), 2 * size_of::<usize>());
+fn parity_fill_known_layout_for_option() {
+    // (Not for references themselves: see `differences.json`.)
     // `Option`'s size is the compiler's choice, except where std documents the niche.
     assert_eq!(sized_layout::<Option<u8>>(), size_of::<Option<u8>>());
     assert_eq!(sized_layout::<Option<u32>>(), size_of::<Option<u32>>());
