@@ -541,6 +541,74 @@ impl<A, S, V> ConvertError<A, S, V> {
     }
 }
 
+impl<Src, Dst: ?Sized> CastError<Src, Dst> {
+    /// Replaces the source of the failed cast, keeping which check failed and its facts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{CastError, FromBytes};
+    ///
+    /// let bytes = [1u8, 2, 3];
+    /// let err: CastError<&[u8], [u8; 4]> = <[u8; 4]>::ref_from_bytes(&bytes[..]).unwrap_err();
+    /// let err: CastError<usize, [u8; 4]> = err.map_src(<[u8]>::len);
+    /// assert_eq!(err.into_src(), 3);
+    /// ```
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> CastError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e.map_src(f)),
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(never) => match never {},
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> TryCastError<Src, Dst> {
+    /// Replaces the source of the failed cast, keeping which check failed and its facts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{TryCastError, TryFromBytes};
+    ///
+    /// let bytes = [2u8];
+    /// let err: TryCastError<&[u8], bool> = bool::try_ref_from_bytes(&bytes[..]).unwrap_err();
+    /// let err: TryCastError<u8, bool> = err.map_src(|src| src[0]);
+    /// assert_eq!(err.into_src(), 2);
+    /// ```
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> TryCastError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(e) => ConvertError::Alignment(e.map_src(f)),
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(e) => ConvertError::Validity(e.map_src(f)),
+        }
+    }
+}
+
+impl<Src, Dst: ?Sized> TryReadError<Src, Dst> {
+    /// Replaces the source of the failed read, keeping which check failed and its facts.
+    ///
+    /// This is also [`AlignedTryCastError`]'s `map_src` (the same type).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{TryFromBytes, TryReadError};
+    ///
+    /// let bytes = [1u8, 0];
+    /// let err: TryReadError<&[u8], bool> = bool::try_read_from_bytes(&bytes[..]).unwrap_err();
+    /// let err: TryReadError<usize, bool> = err.map_src(<[u8]>::len);
+    /// assert_eq!(err.into_src(), 2);
+    /// ```
+    pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> TryReadError<NewSrc, Dst> {
+        match self {
+            ConvertError::Alignment(never) => match never {},
+            ConvertError::Size(e) => ConvertError::Size(e.map_src(f)),
+            ConvertError::Validity(e) => ConvertError::Validity(e.map_src(f)),
+        }
+    }
+}
+
 /// What `ref_from_*`/`mut_from_*` return: alignment or size.
 pub type CastError<Src, Dst> =
     ConvertError<AlignmentError<Src, Dst>, SizeError<Src, Dst>, Infallible>;
