@@ -109,6 +109,22 @@ fn validity_error_map_src_l613() {
         maybe_bool.map_err(|err| err.map_src(drop));
 }
 
+// src/error.rs:757 (CastError_map_src)
+#[test]
+fn cast_error_map_src_l757() {
+    use zerocast::*;
+
+    let source: [u8; 3] = [0, 1, 2];
+
+    // Try to read a `u32` from `source`. This will fail because there are insufficient
+    // bytes in `source`.
+    let maybe_u32: Result<&u32, CastError<&[u8], u32>> = u32::ref_from_bytes(&source[..]);
+
+    // Map the error's source to its size and address.
+    let maybe_u32: Result<&u32, CastError<(usize, usize), u32>> =
+        maybe_u32.map_err(|err| err.map_src(|src| (src.len(), src.as_ptr() as usize)));
+}
+
 // src/error.rs:823 (SizeError_From_from) [rust]
 #[cfg(feature = "derive")]
 #[test]
@@ -138,6 +154,40 @@ fn size_error_from_from_l823() {
             UdpPacket::ref_from_bytes(bytes).map_err(Into::into)
         }
     }
+}
+
+// src/error.rs:893 (TryCastError_map_src)
+#[test]
+fn try_cast_error_map_src_l893() {
+    use core::num::NonZeroU32;
+    use zerocast::*;
+
+    let source: [u8; 3] = [0, 0, 0];
+
+    // Try to read a `NonZeroU32` from `source`.
+    let maybe_u32: Result<&NonZeroU32, TryCastError<&[u8], NonZeroU32>> =
+        NonZeroU32::try_ref_from_bytes(&source[..]);
+
+    // Map the error's source to its size and address.
+    let maybe_u32: Result<&NonZeroU32, TryCastError<(usize, usize), NonZeroU32>> =
+        maybe_u32.map_err(|err| err.map_src(|src| (src.len(), src.as_ptr() as usize)));
+}
+
+// src/error.rs:959 (TryReadError_map_src)
+#[test]
+fn try_read_error_map_src_l959() {
+    use core::num::NonZeroU32;
+    use zerocast::*;
+
+    let source: [u8; 3] = [0, 0, 0];
+
+    // Try to read a `NonZeroU32` from `source`.
+    let maybe_u32: Result<NonZeroU32, TryReadError<&[u8], NonZeroU32>> =
+        NonZeroU32::try_read_from_bytes(&source[..]);
+
+    // Map the error's source to its size.
+    let maybe_u32: Result<NonZeroU32, TryReadError<usize, NonZeroU32>> =
+        maybe_u32.map_err(|err| err.map_src(|src| src.len()));
 }
 
 // src/error.rs:997 (AlignedTryCastError)
