@@ -10,6 +10,7 @@
 
 use core::ptr::{self, NonNull};
 
+use crate::const_msg::Msg;
 use crate::layout::SizeInfo;
 use crate::{Immutable, IntoBytes, KnownLayout, Unaligned};
 
@@ -245,6 +246,43 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a T> {
         }
     }
 
+    /// The two halves, for a `T` whose trailing-slice offset and element size are multiples of
+    /// its alignment: no element count leaves trailing padding, so they cannot overlap.
+    ///
+    /// Checked at compile time: for any other `T` the build fails with the offset, element size
+    /// and alignment (use [`via_runtime_check`](Self::via_runtime_check) for such a `T`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{FromBytes, Immutable, KnownLayout, SplitAt};
+    ///
+    /// // A 2-byte header, then 2-byte elements: every size is a multiple of 2.
+    /// #[derive(FromBytes, KnownLayout, Immutable, SplitAt)]
+    /// #[repr(C)]
+    /// struct Words {
+    ///     count: u16,
+    ///     words: [u16],
+    /// }
+    ///
+    /// let raw = [2u16, 10, 11, 12];
+    /// let w = Words::ref_from_bytes(zerocast::IntoBytes::as_bytes(&raw)).unwrap();
+    /// let (head, rest) = w.split_at(w.count.into()).unwrap().via_no_dynamic_padding();
+    /// assert_eq!(&head.words, &[10, 11]);
+    /// assert_eq!(rest, &[12]);
+    /// ```
+    #[inline]
+    #[must_use = "has no side effects"]
+    pub fn via_no_dynamic_padding(self) -> (&'a T, &'a [T::Elem]) {
+        const { assert_no_dynamic_padding::<T>() };
+        match self.via_runtime_check() {
+            Ok(halves) => halves,
+            // PANIC: the assertion above proved that every size of `T` is a multiple of its
+            // alignment, so the left half has no trailing padding and the check never fails.
+            Err(_) => unreachable!("a type without dynamic padding has no trailing padding"),
+        }
+    }
+
     /// The two halves, if this split leaves no trailing padding of the left half over the
     /// right half; else `self` back.
     ///
@@ -339,6 +377,32 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
         }
     }
 
+    /// The two halves, for a `T` whose trailing-slice offset and element size are multiples of
+    /// its alignment: they cannot overlap.
+    ///
+    /// Checked at compile time, as for
+    /// [`Split::<&T>::via_no_dynamic_padding`](Split::via_no_dynamic_padding).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::SplitAt;
+    /// let mut w = [1u32, 2, 3];
+    /// let (l, r) = SplitAt::split_at_mut(&mut w[..], 2).unwrap().via_no_dynamic_padding();
+    /// r[0] = l[0] * 10 + l[1];
+    /// assert_eq!(w, [1, 2, 12]);
+    /// ```
+    #[inline]
+    #[must_use = "has no side effects"]
+    pub fn via_no_dynamic_padding(self) -> (&'a mut T, &'a mut [T::Elem]) {
+        const { assert_no_dynamic_padding::<T>() };
+        match self.via_runtime_check() {
+            Ok(halves) => halves,
+            // PANIC: as for shared splits, no element count leaves trailing padding.
+            Err(_) => unreachable!("a type without dynamic padding has no trailing padding"),
+        }
+    }
+
     /// The two halves, if this split leaves them disjoint; else `self` back.
     ///
     /// # Errors
@@ -370,5 +434,25 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
         // also makes writes of any valid `Elem` keep them valid), disjoint from `left`.
         let right = unsafe { &mut *right };
         Ok((left, right))
+    }
+}
+
+/// Fails to compile unless every element count gives `T` a size that is a multiple of its
+/// alignment: the trailing slice's offset and the element size must both be multiples of it.
+const fn assert_no_dynamic_padding<T: ?Sized + KnownLayout>() {
+    let align = T::LAYOUT.align();
+    if let SizeInfo::SliceDst { offset, elem_size } = T::LAYOUT.size_info() {
+        if offset % align != 0 || elem_size % align != 0 {
+            Msg::new()
+                .str("via_no_dynamic_padding: the trailing slice starts at offset ")
+                .num(offset)
+                .str(" and its elements are ")
+                .num(elem_size)
+                .str(" bytes, not both multiples of the alignment ")
+                .num(align)
+                .str(", so some element counts leave trailing padding over the right half; ")
+                .str("use via_runtime_check")
+                .panic();
+        }
     }
 }
