@@ -424,6 +424,19 @@ const fn assert_same_size<Src, Dst>(what: &str) {
     }
 }
 
+/// Fails to compile unless `Dst` is no larger than `Src`.
+const fn assert_no_larger<Src, Dst>() {
+    if size_of::<Dst>() > size_of::<Src>() {
+        Msg::new()
+            .str("transmute!(#![allow(shrink)] ..): the source type is ")
+            .num(size_of::<Src>())
+            .str(" bytes but the destination type is ")
+            .num(size_of::<Dst>())
+            .str(" bytes; a shrinking transmute cannot grow the value")
+            .panic();
+    }
+}
+
 /// Fails to compile unless `Dst` needs no more alignment than `Src`.
 const fn assert_align_fits<Src, Dst>(what: &str) {
     if align_of::<Dst>() > align_of::<Src>() {
@@ -456,6 +469,37 @@ pub const fn transmute<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
     // which is sound when they are a valid `Dst`:
     // - both fields are `size_of::<Src>() == size_of::<Dst>()` bytes (asserted above) at
     //   offset 0 (`repr(C)`), so `dst` covers exactly the bytes written;
+    // - `Src: IntoBytes`: all those bytes are initialized;
+    // - `Dst: FromBytes`: any initialized bytes are a valid `Dst`.
+    // `src` is not dropped (`ManuallyDrop`): its bytes now belong to the result.
+    ManuallyDrop::into_inner(unsafe { u.dst })
+}
+
+/// Reinterprets the first `size_of::<Dst>()` bytes of `src` as a `Dst` no larger than `Src`;
+/// what `transmute!(#![allow(shrink)] ..)` calls.
+///
+/// The bytes after the first `size_of::<Dst>()` are dropped with `src`'s other bits (`src` is
+/// not dropped as a value).
+///
+/// # Examples
+///
+/// ```
+/// let word = 0x0102_0304_0506_0708u64;
+/// let half: u32 = zerocast::macro_util::transmute_shrink(word);
+/// let first: [u8; 4] = word.to_ne_bytes()[..4].try_into().unwrap();
+/// assert_eq!(half, u32::from_ne_bytes(first));
+/// ```
+#[must_use]
+#[inline(always)]
+pub const fn transmute_shrink<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
+    const { assert_no_larger::<Src, Dst>() };
+    let u = Transmute {
+        src: ManuallyDrop::new(src),
+    };
+    // SAFETY: reading the `dst` field of the union reinterprets the first bytes of the `src`
+    // field, which is sound when they are a valid `Dst`:
+    // - both fields are at offset 0 (`repr(C)`) and `size_of::<Dst>() <= size_of::<Src>()`
+    //   (asserted above), so `dst` covers only bytes written through `src`;
     // - `Src: IntoBytes`: all those bytes are initialized;
     // - `Dst: FromBytes`: any initialized bytes are a valid `Dst`.
     // `src` is not dropped (`ManuallyDrop`): its bytes now belong to the result.

@@ -164,7 +164,7 @@ pub use zerocast_derive::BitEnum;
 /// `transmute_ref` and `transmute_mut` are `const`).
 pub mod macro_util {
     pub use crate::cast::{
-        transmute, transmute_mut, transmute_ref, try_transmute, try_transmute_mut,
-        try_transmute_ref,
+        transmute, transmute_mut, transmute_ref, transmute_shrink, try_transmute,
+        try_transmute_mut, try_transmute_ref,
     };
 }
