@@ -5,6 +5,14 @@
 //
 // Examples from zerocopy's `src/macros.rs`; each test names the source line.
 
+// src/macros.rs:45 (transmute)
+#[test]
+fn transmute_l45() {
+    use zerocast::transmute;
+    let u: u32 = transmute!(#![allow(shrink)] 0u64);
+    assert_eq!(u, 0u32);
+}
+
 // src/macros.rs:53 (transmute)
 #[test]
 fn transmute_l53() {
