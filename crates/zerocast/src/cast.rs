@@ -476,6 +476,19 @@ const unsafe fn transmute_same_size<Src: IntoBytes, Dst: FromBytes>(src: Src) ->
     ManuallyDrop::into_inner(unsafe { u.dst })
 }
 
+/// Fails to compile unless `Dst` is no larger than `Src`.
+const fn assert_no_larger<Src, Dst>() {
+    if size_of::<Dst>() > size_of::<Src>() {
+        Msg::new()
+            .str("transmute!(#![allow(shrink)] ..): the source type is ")
+            .num(size_of::<Src>())
+            .str(" bytes but the destination type is ")
+            .num(size_of::<Dst>())
+            .str(" bytes; a shrinking transmute cannot grow the value")
+            .panic();
+    }
+}
+
 /// Fails to compile unless an included file of `N` bytes has the size of `Dst`.
 const fn assert_file_size<const N: usize, Dst>() {
     if N != size_of::<Dst>() {
@@ -508,6 +521,37 @@ pub const fn include_value<Dst: FromBytes, const N: usize>(bytes: &[u8; N]) -> D
     // the assertion above is evaluated for every instantiation of this function, and fails
     // to compile unless `N == size_of::<Dst>()`.
     unsafe { transmute_same_size::<[u8; N], Dst>(*bytes) }
+}
+
+/// Reinterprets the first `size_of::<Dst>()` bytes of `src` as a `Dst` no larger than `Src`;
+/// what `transmute!(#![allow(shrink)] ..)` calls.
+///
+/// The bytes after the first `size_of::<Dst>()` are dropped with `src`'s other bits (`src` is
+/// not dropped as a value).
+///
+/// # Examples
+///
+/// ```
+/// let word = 0x0102_0304_0506_0708u64;
+/// let half: u32 = zerocast::macro_util::transmute_shrink(word);
+/// let first: [u8; 4] = word.to_ne_bytes()[..4].try_into().unwrap();
+/// assert_eq!(half, u32::from_ne_bytes(first));
+/// ```
+#[must_use]
+#[inline(always)]
+pub const fn transmute_shrink<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
+    const { assert_no_larger::<Src, Dst>() };
+    let u = Transmute {
+        src: ManuallyDrop::new(src),
+    };
+    // SAFETY: reading the `dst` field of the union reinterprets the first bytes of the `src`
+    // field, which is sound when they are a valid `Dst`:
+    // - both fields are at offset 0 (`repr(C)`) and `size_of::<Dst>() <= size_of::<Src>()`
+    //   (asserted above), so `dst` covers only bytes written through `src`;
+    // - `Src: IntoBytes`: all those bytes are initialized;
+    // - `Dst: FromBytes`: any initialized bytes are a valid `Dst`.
+    // `src` is not dropped (`ManuallyDrop`): its bytes now belong to the result.
+    ManuallyDrop::into_inner(unsafe { u.dst })
 }
 
 /// Reinterprets `&Src` as `&Dst` of the same size and no greater alignment; what

@@ -91,16 +91,15 @@ mod try_from_bytes;
 )]
 mod unalign;
 
-// zerocopy re-exports its `byteorder` module's items at its root: so does zerocast.
 pub use crate::byte_slice::{
     ByteSlice, ByteSliceMut, CloneableByteSlice, CopyableByteSlice, IntoByteSlice,
     IntoByteSliceMut, SplitByteSlice, SplitByteSliceMut,
 };
-pub use crate::byteorder::{
-    big_endian, little_endian, native_endian, network_endian, BigEndian, ByteOrder, Isize,
-    LittleEndian, NativeEndian, NetworkEndian, Order, Usize, BE, F32, F64, I128, I16, I32, I64, LE,
-    U128, U16, U32, U64,
-};
+// zerocopy re-exports its `byteorder` module's items at its root, with a glob: so does
+// zerocast. A glob, not a list, so that code which glob-imports both the root and an alias
+// module (`use zerocast::*; use zerocast::byteorder::big_endian::*;`) resolves `U32` as it
+// does with zerocopy: to the alias.
+pub use crate::byteorder::*;
 #[doc(hidden)]
 pub use crate::bytewise::ByteRule;
 pub use crate::error::{
@@ -242,7 +241,7 @@ pub use zerocast_derive::BitEnum;
 /// `transmute_ref`, `transmute_mut` and `include_value` are `const`).
 pub mod macro_util {
     pub use crate::cast::{
-        include_value, transmute, transmute_mut, transmute_ref, try_transmute, try_transmute_mut,
-        try_transmute_ref,
+        include_value, transmute, transmute_mut, transmute_ref, transmute_shrink, try_transmute,
+        try_transmute_mut, try_transmute_ref,
     };
 }

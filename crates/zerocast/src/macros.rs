@@ -23,8 +23,20 @@
 /// ```compile_fail
 /// let word: u64 = zerocast::transmute!(0u32); // 4 bytes into 8: rejected
 /// ```
+///
+/// With `#![allow(shrink)]` first, the destination may be smaller: it gets the first bytes of
+/// the source (in memory order).
+///
+/// ```
+/// let pair = [0x1122u16, 0x3344];
+/// let first: u16 = zerocast::transmute!(#![allow(shrink)] pair);
+/// assert_eq!(first, 0x1122);
+/// ```
 #[macro_export]
 macro_rules! transmute {
+    (#![allow(shrink)] $e:expr) => {
+        $crate::macro_util::transmute_shrink($e)
+    };
     ($e:expr) => {
         $crate::macro_util::transmute($e)
     };

@@ -14,6 +14,21 @@ use zerocast::{
 use crate::common::addr_of;
 
 #[test]
+fn transmute_shrink_keeps_the_first_bytes() {
+    let word = 0x0102_0304_0506_0708u64;
+    let b = word.to_ne_bytes();
+    let half: u32 = transmute!(#![allow(shrink)] word);
+    assert_eq!(half, u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+    let byte: u8 = transmute!(#![allow(shrink)] word);
+    assert_eq!(byte, b[0]);
+    // The same size is allowed too.
+    let same: [u8; 8] = transmute!(#![allow(shrink)] word);
+    assert_eq!(same, b);
+    const FIRST: [u8; 2] = zerocast::transmute!(#![allow(shrink)] [7u8, 8, 9]);
+    assert_eq!(FIRST, [7, 8]);
+}
+
+#[test]
 fn transmute_by_value() {
     let word: u32 = transmute!([1u8, 2, 3, 4]);
     assert_eq!(word, u32::from_ne_bytes([1, 2, 3, 4]));
