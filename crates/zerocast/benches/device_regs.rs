@@ -9,7 +9,9 @@
 //! Each runs with the default `Volatile` backend (`zerocast`) and with the `Explicit` backend
 //! (`explicit`: one `asm!` instruction per access, which LLVM neither folds nor unrolls around).
 //!
-//! Every loop is one `#[inline(never)]` function per side, so both sides pay the same call.
+//! Every loop is one `#[inline(never)]` function per side, so both sides pay the same call,
+//! and works on a fresh heap allocation of the same size, so that no side gets a luckier
+//! address (each implementation runs in its own process under `tools/bench-ratio.py`).
 //! `main` checks that both sides read the same values and leave the same bytes before
 //! benchmarking: a correctness check, not a timing assertion.
 //!
@@ -160,7 +162,7 @@ mod regs_read {
 
     #[divan::bench]
     fn hand_written(bencher: Bencher<'_, '_>) {
-        let mut mem = block(black_box(7));
+        let mut mem = Box::new(block(black_box(7)));
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_read_hand_written(&mut mem));
@@ -168,8 +170,8 @@ mod regs_read {
 
     #[divan::bench]
     fn zerocast(bencher: Bencher<'_, '_>) {
-        let mut mem = block(black_box(7));
-        let mut regs = Regs::from_mut(&mut mem);
+        let mut mem = Box::new(block(black_box(7)));
+        let mut regs = Regs::from_mut(&mut *mem);
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_read_zerocast(&mut regs));
@@ -177,8 +179,8 @@ mod regs_read {
 
     #[divan::bench]
     fn explicit(bencher: Bencher<'_, '_>) {
-        let mut mem = block(black_box(7));
-        let mut regs = Regs::from_mut(&mut mem).explicit();
+        let mut mem = Box::new(block(black_box(7)));
+        let mut regs = Regs::from_mut(&mut *mem).explicit();
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_read_zerocast(&mut regs));
@@ -191,7 +193,7 @@ mod regs_update {
 
     #[divan::bench]
     fn hand_written(bencher: Bencher<'_, '_>) {
-        let mut mem = block(0);
+        let mut mem = Box::new(block(0));
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_update_hand_written(&mut mem));
@@ -199,8 +201,8 @@ mod regs_update {
 
     #[divan::bench]
     fn zerocast(bencher: Bencher<'_, '_>) {
-        let mut mem = block(0);
-        let mut regs = Regs::from_mut(&mut mem);
+        let mut mem = Box::new(block(0));
+        let mut regs = Regs::from_mut(&mut *mem);
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_update_zerocast(&mut regs));
@@ -208,8 +210,8 @@ mod regs_update {
 
     #[divan::bench]
     fn explicit(bencher: Bencher<'_, '_>) {
-        let mut mem = block(0);
-        let mut regs = Regs::from_mut(&mut mem).explicit();
+        let mut mem = Box::new(block(0));
+        let mut regs = Regs::from_mut(&mut *mem).explicit();
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| regs_update_zerocast(&mut regs));
@@ -222,7 +224,7 @@ mod ptr_read {
 
     #[divan::bench]
     fn hand_written(bencher: Bencher<'_, '_>) {
-        let mut r = black_box(7_u32);
+        let mut r = Box::new(black_box(7_u32));
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_read_hand_written(&mut r));
@@ -230,8 +232,8 @@ mod ptr_read {
 
     #[divan::bench]
     fn zerocast(bencher: Bencher<'_, '_>) {
-        let mut r = black_box(7_u32);
-        let mut p = DevicePtrMut::from_mut(&mut r);
+        let mut r = Box::new(black_box(7_u32));
+        let mut p = DevicePtrMut::from_mut(&mut *r);
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_read_zerocast(&mut p));
@@ -239,8 +241,8 @@ mod ptr_read {
 
     #[divan::bench]
     fn explicit(bencher: Bencher<'_, '_>) {
-        let mut r = black_box(7_u32);
-        let mut p = DevicePtrMut::from_mut(&mut r).explicit();
+        let mut r = Box::new(black_box(7_u32));
+        let mut p = DevicePtrMut::from_mut(&mut *r).explicit();
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_read_zerocast(&mut p));
@@ -253,7 +255,7 @@ mod ptr_write {
 
     #[divan::bench]
     fn hand_written(bencher: Bencher<'_, '_>) {
-        let mut r = 0_u32;
+        let mut r = Box::new(0_u32);
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_write_hand_written(&mut r));
@@ -261,8 +263,8 @@ mod ptr_write {
 
     #[divan::bench]
     fn zerocast(bencher: Bencher<'_, '_>) {
-        let mut r = 0_u32;
-        let mut p = DevicePtrMut::from_mut(&mut r);
+        let mut r = Box::new(0_u32);
+        let mut p = DevicePtrMut::from_mut(&mut *r);
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_write_zerocast(&mut p));
@@ -270,8 +272,8 @@ mod ptr_write {
 
     #[divan::bench]
     fn explicit(bencher: Bencher<'_, '_>) {
-        let mut r = 0_u32;
-        let mut p = DevicePtrMut::from_mut(&mut r).explicit();
+        let mut r = Box::new(0_u32);
+        let mut p = DevicePtrMut::from_mut(&mut *r).explicit();
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_write_zerocast(&mut p));
