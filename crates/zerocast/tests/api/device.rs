@@ -121,10 +121,11 @@ fn device_explicit_backend_reads_and_writes_each_width_in_place() {
     assert_eq!(field!(p.reborrow(), Block, h).read(), 0x2233);
     assert_eq!(field!(p.as_shared(), Block, w).read(), 0x4455_6677);
     assert_eq!(field!(p.reborrow(), Block, q).read(), 0x8899_aabb_ccdd_eeff);
-    field!(p.reborrow(), Block, b).write(0xa1);
-    field!(p.reborrow(), Block, h).update(|v| v ^ 0xffff);
+    // Each write comes after its neighbours are final, so a wider store would show in them.
     field!(p.reborrow(), Block, w).write(0x0102_0304);
     field!(p.reborrow(), Block, q).update(|v| v.rotate_left(8));
+    field!(p.reborrow(), Block, h).update(|v| v ^ 0xffff);
+    field!(p.reborrow(), Block, b).write(0xa1);
     assert_eq!(field!(p.as_shared(), Block, w).read(), 0x0102_0304);
     assert_eq!(
         (mem.b, mem._p, mem.h, mem.w, mem.q, mem.tail),
