@@ -23,6 +23,7 @@ use alloc::boxed::Box;
 use crate::const_msg::Msg;
 use crate::error::{AlignmentError, ConvertError, InvalidBits, SizeError, ValidityError};
 use crate::layout::{locate, DstLayout, Located, Misfit, Part, SizeInfo};
+use crate::transmute_dst::{meta_map, MetaMap};
 use crate::PointerMetadata;
 use crate::{
     Candidate, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unalign,
@@ -788,4 +789,116 @@ where
     // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a valid
     //   `Src` (`Src: FromBytes`) when the borrow ends.
     Ok(unsafe { &mut *ptr })
+}
+
+/// The metadata of a `&Dst` spanning the same bytes as `src`, by the map that
+/// [`transmute_dst::meta_map`](crate::transmute_dst::meta_map) computed for `Src` and `Dst`.
+#[inline(always)]
+fn same_size_meta<Src, Dst>(src: *mut Src, map: MetaMap) -> Dst::PointerMetadata
+where
+    Src: ?Sized + KnownLayout,
+    Dst: ?Sized + KnownLayout,
+{
+    let elems = map.dst_elems(Src::pointer_to_metadata(src).to_elem_count());
+    Dst::PointerMetadata::from_elem_count(elems)
+}
+
+/// Reinterprets `&Src` as `&Dst` spanning the same bytes, either type slice-tailed; what
+/// `transmute_ref!` calls when a type is unsized.
+#[inline(always)]
+pub(crate) fn transmute_ref_dst<'a, Src, Dst>(src: &'a Src) -> &'a Dst
+where
+    Src: ?Sized + KnownLayout + IntoBytes + Immutable,
+    Dst: ?Sized + KnownLayout + FromBytes + Immutable,
+{
+    let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "transmute_ref!") };
+    let meta = same_size_meta::<Src, Dst>(ptr::from_ref(src).cast_mut(), map);
+    let ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+    // SAFETY: `ptr` may be turned into a `&Dst` with the lifetime of `src` because:
+    // - it is non-null, has the address and provenance of `src` (`KnownLayout`'s contract on
+    //   `raw_from_ptr_len`), and is aligned for `Dst`: `src` is aligned for `Src`, and
+    //   `meta_map` (evaluated at compile time above) rejects a `Dst` needing more alignment;
+    // - it spans `size_of_val(src)` bytes: `meta_map` returns a map only when `Dst` with the
+    //   mapped metadata has the size of `Src` with its metadata, for every metadata (sizes by
+    //   `KnownLayout`'s contract on `LAYOUT`), so all of them are `src`'s, readable for `'a`;
+    // - those bytes are initialized (`Src: IntoBytes`), so a valid `Dst` (`Dst: FromBytes`);
+    // - neither type has interior mutability (`Immutable`), so they cannot change while
+    //   either reference exists.
+    unsafe { ptr.as_ref() }
+}
+
+/// Reinterprets `&mut Src` as `&mut Dst` spanning the same bytes, either type slice-tailed;
+/// what `transmute_mut!` calls when a type is unsized.
+#[inline(always)]
+pub(crate) fn transmute_mut_dst<'a, Src, Dst>(src: &'a mut Src) -> &'a mut Dst
+where
+    Src: ?Sized + KnownLayout + FromBytes + IntoBytes,
+    Dst: ?Sized + KnownLayout + FromBytes + IntoBytes,
+{
+    let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "transmute_mut!") };
+    let meta = same_size_meta::<Src, Dst>(ptr::from_mut(src), map);
+    let mut ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+    // SAFETY: `ptr` may be turned into a unique `&mut Dst` with the lifetime of `src` because:
+    // - it is non-null, aligned for `Dst` and spans exactly the bytes of `src`, as in
+    //   `transmute_ref_dst`, with the provenance of `src`, which borrows them uniquely for `'a`
+    //   and is not used again;
+    // - the bytes are initialized (`Src: IntoBytes`), so a valid `Dst` (`Dst: FromBytes`);
+    // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a valid
+    //   `Src` (`Src: FromBytes`) when the borrow ends.
+    unsafe { ptr.as_mut() }
+}
+
+/// Reinterprets `&Src` as `&Dst` spanning the same bytes, either type slice-tailed, if they are
+/// a valid `Dst`; what `try_transmute_ref!` calls when a type is unsized.
+#[inline(always)]
+pub(crate) fn try_transmute_ref_dst<'a, Src, Dst>(
+    src: &'a Src,
+) -> Result<&'a Dst, ValidityError<&'a Src, Dst>>
+where
+    Src: ?Sized + KnownLayout + IntoBytes + Immutable,
+    Dst: ?Sized + KnownLayout + TryFromBytes + Immutable,
+{
+    let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "try_transmute_ref!") };
+    let meta = same_size_meta::<Src, Dst>(ptr::from_ref(src).cast_mut(), map);
+    let candidate = Candidate::at(as_bytes(src), 0, meta.to_elem_count());
+    if let Err(invalid) = Dst::validate(candidate) {
+        return Err(ValidityError::new(src, invalid));
+    }
+    let ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+    // SAFETY: `ptr` may be turned into a `&Dst` with the lifetime of `src` because:
+    // - it is non-null, aligned for `Dst` and spans exactly the bytes of `src`, readable for
+    //   `'a`, with its provenance, as in `transmute_ref_dst`;
+    // - they are a valid `Dst` with metadata `meta`: `Dst::validate` accepted them with that
+    //   element count, and they cannot have changed since (`src` is a shared borrow of an
+    //   `Immutable` type);
+    // - neither type has interior mutability (`Immutable`), so they cannot change while
+    //   either reference exists.
+    Ok(unsafe { ptr.as_ref() })
+}
+
+/// Reinterprets `&mut Src` as `&mut Dst` spanning the same bytes, either type slice-tailed, if
+/// they are a valid `Dst`; what `try_transmute_mut!` calls when a type is unsized.
+#[inline(always)]
+pub(crate) fn try_transmute_mut_dst<'a, Src, Dst>(
+    src: &'a mut Src,
+) -> Result<&'a mut Dst, ValidityError<&'a mut Src, Dst>>
+where
+    Src: ?Sized + KnownLayout + FromBytes + IntoBytes,
+    Dst: ?Sized + KnownLayout + TryFromBytes + IntoBytes,
+{
+    let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "try_transmute_mut!") };
+    let meta = same_size_meta::<Src, Dst>(ptr::from_mut(src), map);
+    if let Err(invalid) = Dst::validate(Candidate::at(as_mut_bytes(src), 0, meta.to_elem_count())) {
+        return Err(ValidityError::new(src, invalid));
+    }
+    let mut ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+    // SAFETY: `ptr` may be turned into a unique `&mut Dst` with the lifetime of `src` because:
+    // - it is non-null, aligned for `Dst` and spans exactly the bytes of `src`, as in
+    //   `transmute_ref_dst`, with the provenance of `src`, which borrows them uniquely for `'a`
+    //   and is not used again;
+    // - they are a valid `Dst` with metadata `meta`: `Dst::validate` accepted them with that
+    //   element count, and nothing could change them since (`src` is borrowed uniquely);
+    // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a valid
+    //   `Src` (`Src: FromBytes`) when the borrow ends.
+    Ok(unsafe { ptr.as_mut() })
 }

@@ -61,9 +61,19 @@ macro_rules! transmute {
 /// ```
 #[macro_export]
 macro_rules! transmute_ref {
-    ($e:expr) => {
-        $crate::macro_util::transmute_ref($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TransmuteRefDst as _;
+        let wrap = $crate::macro_util::Wrap::new($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `transmute_ref` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_dst()
+        } else {
+            wrap.transmute_ref()
+        }
+    }};
 }
 
 /// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment.
@@ -80,9 +90,19 @@ macro_rules! transmute_ref {
 /// ```
 #[macro_export]
 macro_rules! transmute_mut {
-    ($e:expr) => {
-        $crate::macro_util::transmute_mut($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TransmuteMutDst as _;
+        let wrap = $crate::macro_util::Wrap::new_mut($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `transmute_mut` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_dst()
+        } else {
+            wrap.transmute_mut()
+        }
+    }};
 }
 
 /// Converts a value into another type of the same size if its bytes are a valid value of it.
@@ -124,9 +144,19 @@ macro_rules! try_transmute {
 /// ```
 #[macro_export]
 macro_rules! try_transmute_ref {
-    ($e:expr) => {
-        $crate::macro_util::try_transmute_ref($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TryTransmuteRefDst as _;
+        let wrap = $crate::macro_util::Wrap::new($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `try_transmute_ref` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_try_dst()
+        } else {
+            wrap.try_transmute_ref()
+        }
+    }};
 }
 
 /// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment, if the bytes
@@ -146,9 +176,19 @@ macro_rules! try_transmute_ref {
 /// ```
 #[macro_export]
 macro_rules! try_transmute_mut {
-    ($e:expr) => {
-        $crate::macro_util::try_transmute_mut($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TryTransmuteMutDst as _;
+        let wrap = $crate::macro_util::Wrap::new_mut($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `try_transmute_mut` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_try_dst()
+        } else {
+            wrap.try_transmute_mut()
+        }
+    }};
 }
 
 /// Includes a file's bytes at compile time as a value of a [`FromBytes`](crate::FromBytes)
