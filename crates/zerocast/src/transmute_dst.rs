@@ -28,7 +28,6 @@ use core::marker::PhantomData;
 use crate::const_msg::Msg;
 use crate::error::ValidityError;
 use crate::layout::{DstLayout, SizeInfo};
-use crate::{cast, FromBytes, Immutable, IntoBytes, KnownLayout, TryFromBytes};
 
 /// How the element count of a `Dst` spanning the bytes of a `Src` follows from `Src`'s.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -236,7 +235,7 @@ pub(crate) const fn meta_map(src: DstLayout, dst: DstLayout, what: &str) -> Meta
 /// assert_eq!(flat, [1, 2, 3, 4]);
 /// ```
 #[derive(Debug)]
-pub struct Wrap<Src, Dst>(Src, PhantomData<Dst>);
+pub struct Wrap<Src, Dst>(pub(crate) Src, PhantomData<Dst>);
 
 impl<'a, Src: ?Sized, Dst: ?Sized> Wrap<&'a Src, &'a Dst> {
     /// Wraps a shared source reference.
@@ -294,64 +293,8 @@ const fn infer_never<T>() -> T {
     panic!("zerocast: `Wrap::infer_*` exists for type inference and must not be called")
 }
 
-impl<'a, Src, Dst> Wrap<&'a Src, &'a Dst> {
-    /// The sized path of `transmute_ref!`: [`macro_util::transmute_ref`](crate::macro_util::transmute_ref).
-    #[must_use]
-    #[inline(always)]
-    pub const fn transmute_ref(self) -> &'a Dst
-    where
-        Src: IntoBytes + Immutable,
-        Dst: FromBytes + Immutable,
-    {
-        cast::transmute_ref(self.0)
-    }
-
-    /// The sized path of `try_transmute_ref!`:
-    /// [`macro_util::try_transmute_ref`](crate::macro_util::try_transmute_ref).
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidityError`] holding the source if its bytes are not a valid `Dst`.
-    #[inline(always)]
-    pub fn try_transmute_ref(self) -> Result<&'a Dst, ValidityError<&'a Src, Dst>>
-    where
-        Src: IntoBytes + Immutable,
-        Dst: TryFromBytes + Immutable,
-    {
-        cast::try_transmute_ref(self.0)
-    }
-}
-
-impl<'a, Src, Dst> Wrap<&'a mut Src, &'a mut Dst> {
-    /// The sized path of `transmute_mut!`: [`macro_util::transmute_mut`](crate::macro_util::transmute_mut).
-    #[must_use]
-    #[inline(always)]
-    pub const fn transmute_mut(self) -> &'a mut Dst
-    where
-        Src: FromBytes + IntoBytes,
-        Dst: FromBytes + IntoBytes,
-    {
-        cast::transmute_mut(self.0)
-    }
-
-    /// The sized path of `try_transmute_mut!`:
-    /// [`macro_util::try_transmute_mut`](crate::macro_util::try_transmute_mut).
-    ///
-    /// # Errors
-    ///
-    /// A [`ValidityError`] holding the source if its bytes are not a valid `Dst`.
-    #[inline(always)]
-    pub fn try_transmute_mut(self) -> Result<&'a mut Dst, ValidityError<&'a mut Src, Dst>>
-    where
-        Src: FromBytes + IntoBytes,
-        Dst: TryFromBytes + IntoBytes,
-    {
-        cast::try_transmute_mut(self.0)
-    }
-}
-
 /// The unsized path of `transmute_ref!`: `&Src` into a `&Dst` of the same size, either type
-/// slice-tailed ([`KnownLayout`]), with `Dst`'s metadata computed from `Src`'s.
+/// slice-tailed ([`KnownLayout`](crate::KnownLayout)), with `Dst`'s metadata computed from `Src`'s.
 ///
 /// The layouts are checked at compile time by the rule in this module's docs.
 pub trait TransmuteRefDst<'a> {
@@ -361,36 +304,12 @@ pub trait TransmuteRefDst<'a> {
     fn transmute_ref(self) -> &'a Self::Dst;
 }
 
-impl<'a, Src, Dst> TransmuteRefDst<'a> for Wrap<&'a Src, &'a Dst>
-where
-    Src: ?Sized + KnownLayout + IntoBytes + Immutable,
-    Dst: ?Sized + KnownLayout + FromBytes + Immutable,
-{
-    type Dst = Dst;
-    #[inline(always)]
-    fn transmute_ref(self) -> &'a Dst {
-        cast::transmute_ref_dst(self.0)
-    }
-}
-
 /// The unsized path of `transmute_mut!`, as [`TransmuteRefDst`] with `&mut`.
 pub trait TransmuteMutDst<'a> {
     /// The destination type.
     type Dst: ?Sized;
     /// Reinterprets the source as a `&mut Dst` spanning the same bytes.
     fn transmute_mut(self) -> &'a mut Self::Dst;
-}
-
-impl<'a, Src, Dst> TransmuteMutDst<'a> for Wrap<&'a mut Src, &'a mut Dst>
-where
-    Src: ?Sized + KnownLayout + FromBytes + IntoBytes,
-    Dst: ?Sized + KnownLayout + FromBytes + IntoBytes,
-{
-    type Dst = Dst;
-    #[inline(always)]
-    fn transmute_mut(self) -> &'a mut Dst {
-        cast::transmute_mut_dst(self.0)
-    }
 }
 
 /// The unsized path of `try_transmute_ref!`, as [`TransmuteRefDst`] after checking that the
@@ -408,19 +327,6 @@ pub trait TryTransmuteRefDst<'a> {
     fn try_transmute_ref(self) -> Result<&'a Self::Dst, ValidityError<&'a Self::Src, Self::Dst>>;
 }
 
-impl<'a, Src, Dst> TryTransmuteRefDst<'a> for Wrap<&'a Src, &'a Dst>
-where
-    Src: ?Sized + KnownLayout + IntoBytes + Immutable,
-    Dst: ?Sized + KnownLayout + TryFromBytes + Immutable,
-{
-    type Src = Src;
-    type Dst = Dst;
-    #[inline(always)]
-    fn try_transmute_ref(self) -> Result<&'a Dst, ValidityError<&'a Src, Dst>> {
-        cast::try_transmute_ref_dst(self.0)
-    }
-}
-
 /// The unsized path of `try_transmute_mut!`, as [`TryTransmuteRefDst`] with `&mut`.
 pub trait TryTransmuteMutDst<'a> {
     /// The source type.
@@ -436,19 +342,6 @@ pub trait TryTransmuteMutDst<'a> {
     fn try_transmute_mut(
         self,
     ) -> Result<&'a mut Self::Dst, ValidityError<&'a mut Self::Src, Self::Dst>>;
-}
-
-impl<'a, Src, Dst> TryTransmuteMutDst<'a> for Wrap<&'a mut Src, &'a mut Dst>
-where
-    Src: ?Sized + KnownLayout + FromBytes + IntoBytes,
-    Dst: ?Sized + KnownLayout + TryFromBytes + IntoBytes,
-{
-    type Src = Src;
-    type Dst = Dst;
-    #[inline(always)]
-    fn try_transmute_mut(self) -> Result<&'a mut Dst, ValidityError<&'a mut Src, Dst>> {
-        cast::try_transmute_mut_dst(self.0)
-    }
 }
 
 #[cfg(test)]

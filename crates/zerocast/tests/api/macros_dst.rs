@@ -179,7 +179,11 @@ fn try_transmute_ref_checks_every_element() {
     let src = Words::ref_from_bytes(bad.as_bytes()).unwrap();
     let r: Result<&Flags, _> = try_transmute_ref!(src);
     // The 2 is at byte 4 or 5 of the value, depending on the byte order.
-    let at = 4 + 0x0200u16.to_ne_bytes().iter().position(|&b| b == 2).unwrap();
+    let at = 4 + 0x0200u16
+        .to_ne_bytes()
+        .iter()
+        .position(|&b| b == 2)
+        .unwrap();
     assert_eq!(r.unwrap_err().invalid().offset(), at);
 }
 
@@ -196,7 +200,11 @@ fn try_transmute_mut_checks_then_writes_through() {
     let mut words = [5u16, 0x0300];
     let src = Words::mut_from_bytes(words.as_mut_bytes()).unwrap();
     let r: Result<&mut Flags, _> = try_transmute_mut!(src);
-    let at = 2 + 0x0300u16.to_ne_bytes().iter().position(|&b| b == 3).unwrap();
+    let at = 2 + 0x0300u16
+        .to_ne_bytes()
+        .iter()
+        .position(|&b| b == 3)
+        .unwrap();
     let err = r.unwrap_err();
     assert_eq!(err.invalid().offset(), at);
     // The source comes back whole.
