@@ -2,26 +2,7 @@
 //! bytes of a `&Src`, decided at compile time from the two [`DstLayout`]s, and the [`Wrap`]
 //! through which the macros choose between the `const` sized path and this one.
 //!
-//! # The rule
-//!
-//! A transmute is accepted when, for *every* value of `Src`, some value of `Dst` has exactly
-//! its size, at an alignment `Src` guarantees:
-//!
-//! - `Dst` needs no more alignment than `Src`;
-//! - sized into sized: equal sizes;
-//! - sized into slice-tailed: some element count gives `Dst` exactly the size of `Src`;
-//! - slice-tailed into slice-tailed: `Dst`'s elements are not zero-sized and divide `Src`'s
-//!   exactly (`k` = `Src`'s element size / `Dst`'s), and a count `base` of `Dst` elements makes
-//!   `dst_elems = base + k * src_elems` give both types the same padded size for every
-//!   `src_elems`. `base` is first the element count that makes the trailing offsets meet, else
-//!   the one that makes the sizes with no source element meet; the sizes then agree for every
-//!   count when they agree at zero and either the source's element size is a multiple of both
-//!   alignments (each element adds the same bytes to both) or both types have the same
-//!   alignment and the same unpadded size (the same rounding of the same number);
-//! - slice-tailed into sized: rejected (a slice-tailed value can have any of several sizes).
-//!
-//! This is zerocopy 0.8's rule for the same macros, restated for zerocast's layouts. A
-//! rejection is a compile error (after monomorphization) saying which condition fails.
+//! The rule is in [`Wrap`]'s docs.
 
 use core::marker::PhantomData;
 
@@ -226,6 +207,27 @@ pub(crate) const fn meta_map(src: DstLayout, dst: DstLayout, what: &str) -> Meta
 /// Not meant to be used directly: call the macros, or the functions in
 /// [`macro_util`](crate::macro_util).
 ///
+/// # Size compatibility
+///
+/// A transmute is accepted when, for *every* value of `Src`, some value of `Dst` has exactly
+/// its size, at an alignment `Src` guarantees:
+///
+/// - `Dst` needs no more alignment than `Src`;
+/// - sized into sized: equal sizes;
+/// - sized into slice-tailed: some element count gives `Dst` exactly the size of `Src`;
+/// - slice-tailed into slice-tailed: `Dst`'s elements are not zero-sized and divide `Src`'s
+///   exactly (`k` = `Src`'s element size / `Dst`'s), and a count `base` of `Dst` elements makes
+///   `dst_elems = base + k * src_elems` give both types the same padded size for every
+///   `src_elems`. `base` is first the element count that makes the trailing offsets meet, else
+///   the one that makes the sizes with no source element meet; the sizes then agree for every
+///   count when they agree at zero and either the source's element size is a multiple of both
+///   alignments (each element adds the same bytes to both) or both types have the same
+///   alignment and the same unpadded size (the same rounding of the same number);
+/// - slice-tailed into sized: rejected (a slice-tailed value can have any of several sizes).
+///
+/// This is zerocopy 0.8's rule for the same macros, restated for zerocast's layouts. A
+/// rejection is a compile error (after monomorphization) saying which condition fails.
+///
 /// # Examples
 ///
 /// ```
@@ -250,7 +252,7 @@ impl<'a, Src: ?Sized, Dst: ?Sized> Wrap<&'a Src, &'a Dst> {
     ///
     /// # Panics
     ///
-    /// Never returns if called.
+    /// Always, if called: it exists only for type inference.
     #[doc(hidden)]
     #[must_use]
     pub const fn infer_dst(&self) -> &'a Dst {
@@ -296,7 +298,7 @@ const fn infer_never<T>() -> T {
 /// The unsized path of `transmute_ref!`: `&Src` into a `&Dst` of the same size, either type
 /// slice-tailed ([`KnownLayout`](crate::KnownLayout)), with `Dst`'s metadata computed from `Src`'s.
 ///
-/// The layouts are checked at compile time by the rule in this module's docs.
+/// The layouts are checked at compile time by the rule in [`Wrap`]'s docs.
 pub trait TransmuteRefDst<'a> {
     /// The destination type.
     type Dst: ?Sized;
