@@ -227,3 +227,19 @@ fn sized_types_keep_the_const_path() {
     bytes[1] = 1;
     assert_eq!(word, u32::from_ne_bytes([0, 1, 0, 0]));
 }
+
+/// `transmute_ref!` takes a mutable reference too, and works in generic code, where the
+/// layouts are checked for each instantiation.
+#[test]
+fn from_a_mutable_reference_and_in_generic_code() {
+    let mut words = [1u16, 2];
+    let bytes: &[u8] = transmute_ref!(&mut words[..]);
+    assert_eq!(bytes, ne_bytes(&[1, 2]));
+
+    fn units<T: ?Sized + IntoBytes + Immutable + KnownLayout>(value: &T) -> &[u8] {
+        transmute_ref!(value)
+    }
+    assert_eq!(units(&[3u16, 4][..]), ne_bytes(&[3, 4]));
+    assert_eq!(units(&5u32), 5u32.to_ne_bytes());
+    assert_eq!(units(&5u32).len(), 4);
+}
