@@ -23,6 +23,10 @@ use alloc::boxed::Box;
 use crate::const_msg::Msg;
 use crate::error::{AlignmentError, ConvertError, InvalidBits, SizeError, ValidityError};
 use crate::layout::{locate, DstLayout, Located, Misfit, Part, SizeInfo};
+use crate::transmute_dst::{
+    meta_map, MetaMap, TransmuteMutDst, TransmuteRefDst, TryTransmuteMutDst, TryTransmuteRefDst,
+    Wrap,
+};
 use crate::PointerMetadata;
 use crate::{
     Candidate, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unalign,
@@ -573,11 +577,28 @@ where
 {
     const { assert_same_size::<Src, Dst>("transmute_ref!") };
     const { assert_align_fits::<Src, Dst>("transmute_ref!") };
+    // SAFETY: `ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more aligned:
+    // the assertions above are evaluated for every instantiation and fail to compile otherwise.
+    unsafe { ref_same_layout(src) }
+}
+
+/// `&Src` as `&Dst`: the body of `transmute_ref` and of the `transmute_ref!` macro's sized
+/// path, which each check the layouts at compile time first, where the caller sees the error.
+///
+/// # Safety
+///
+/// `size_of::<Src>() == size_of::<Dst>()` and `align_of::<Dst>() <= align_of::<Src>()`.
+#[inline(always)]
+const unsafe fn ref_same_layout<Src, Dst>(src: &Src) -> &Dst
+where
+    Src: IntoBytes + Immutable,
+    Dst: FromBytes + Immutable,
+{
     let ptr = ptr::from_ref(src).cast::<Dst>();
     // SAFETY: the dereference yields a `&Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null and aligned for `Dst` (`src` is aligned for `Src`, whose alignment
-    //   is at least `Dst`'s, asserted above) and covers `size_of::<Dst>() == size_of::<Src>()`
-    //   bytes readable for the lifetime of `src`;
+    //   is at least `Dst`'s, the caller's promise) and covers `size_of::<Dst>() ==
+    //   size_of::<Src>()` bytes (the caller's promise) readable for the lifetime of `src`;
     // - they are initialized (`Src: IntoBytes`) and so a valid `Dst` (`Dst: FromBytes`);
     // - neither `Src` nor `Dst` has interior mutability (`Immutable`), so the bytes cannot
     //   change while either reference exists.
@@ -604,10 +625,28 @@ where
 {
     const { assert_same_size::<Src, Dst>("transmute_mut!") };
     const { assert_align_fits::<Src, Dst>("transmute_mut!") };
+    // SAFETY: `mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more aligned:
+    // the assertions above are evaluated for every instantiation and fail to compile otherwise.
+    unsafe { mut_same_layout(src) }
+}
+
+/// `&mut Src` as `&mut Dst`: the body of `transmute_mut` and of the `transmute_mut!` macro's
+/// sized path, which each check the layouts at compile time first.
+///
+/// # Safety
+///
+/// `size_of::<Src>() == size_of::<Dst>()` and `align_of::<Dst>() <= align_of::<Src>()`.
+#[inline(always)]
+const unsafe fn mut_same_layout<Src, Dst>(src: &mut Src) -> &mut Dst
+where
+    Src: FromBytes + IntoBytes,
+    Dst: FromBytes + IntoBytes,
+{
     let ptr = ptr::from_mut(src).cast::<Dst>();
     // SAFETY: the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
-    //   borrowed for that lifetime (as in `transmute_ref`, with `&mut`);
+    //   borrowed for that lifetime (as in `ref_same_layout`, with `&mut`, by the caller's
+    //   promise);
     // - the bytes are initialized (`Src: IntoBytes`), so a valid `Dst` (`Dst: FromBytes`);
     // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`) and so a
     //   valid `Src` (`Src: FromBytes`) when the borrow ends.
@@ -737,14 +776,31 @@ where
 {
     const { assert_same_size::<Src, Dst>("try_transmute_ref!") };
     const { assert_align_fits::<Src, Dst>("try_transmute_ref!") };
+    // SAFETY: `try_ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+    // aligned: the assertions above fail to compile otherwise.
+    unsafe { try_ref_same_layout(src) }
+}
+
+/// The body of `try_transmute_ref` and of the `try_transmute_ref!` macro's sized path, which
+/// each check the layouts at compile time first.
+///
+/// # Safety
+///
+/// `size_of::<Src>() == size_of::<Dst>()` and `align_of::<Dst>() <= align_of::<Src>()`.
+#[inline(always)]
+unsafe fn try_ref_same_layout<Src, Dst>(src: &Src) -> Result<&Dst, ValidityError<&Src, Dst>>
+where
+    Src: IntoBytes + Immutable,
+    Dst: TryFromBytes + Immutable,
+{
     if let Err(invalid) = Dst::validate(Candidate::new(as_bytes(src))) {
         return Err(ValidityError::new(src, invalid));
     }
     let ptr = ptr::from_ref(src).cast::<Dst>();
     // SAFETY: the dereference yields a `&Dst` with `src`'s lifetime, sound because:
-    // - `ptr` is non-null, aligned for `Dst` (`Src`'s alignment is at least `Dst`'s, asserted
-    //   above) and covers `size_of::<Dst>() == size_of::<Src>()` bytes readable for that
-    //   lifetime;
+    // - `ptr` is non-null, aligned for `Dst` (`Src`'s alignment is at least `Dst`'s, the
+    //   caller's promise) and covers `size_of::<Dst>() == size_of::<Src>()` bytes (the
+    //   caller's promise) readable for that lifetime;
     // - they are a valid `Dst`: `Dst::validate` accepted them, and they cannot have changed
     //   since, as `src` is a shared borrow of an `Immutable` type;
     // - neither type has interior mutability (`Immutable`), so they cannot change while either
@@ -776,16 +832,270 @@ where
 {
     const { assert_same_size::<Src, Dst>("try_transmute_mut!") };
     const { assert_align_fits::<Src, Dst>("try_transmute_mut!") };
+    // SAFETY: `try_mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+    // aligned: the assertions above fail to compile otherwise.
+    unsafe { try_mut_same_layout(src) }
+}
+
+/// The body of `try_transmute_mut` and of the `try_transmute_mut!` macro's sized path, which
+/// each check the layouts at compile time first.
+///
+/// # Safety
+///
+/// `size_of::<Src>() == size_of::<Dst>()` and `align_of::<Dst>() <= align_of::<Src>()`.
+#[inline(always)]
+unsafe fn try_mut_same_layout<Src, Dst>(
+    src: &mut Src,
+) -> Result<&mut Dst, ValidityError<&mut Src, Dst>>
+where
+    Src: FromBytes + IntoBytes,
+    Dst: TryFromBytes + IntoBytes,
+{
     if let Err(invalid) = Dst::validate(Candidate::new(as_mut_bytes(src))) {
         return Err(ValidityError::new(src, invalid));
     }
     let ptr = ptr::from_mut(src).cast::<Dst>();
     // SAFETY: the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
-    //   borrowed for that lifetime (as in `try_transmute_ref`, with `&mut`);
+    //   borrowed for that lifetime (as in `try_ref_same_layout`, with `&mut`);
     // - they are a valid `Dst`: `Dst::validate` accepted them, and nothing could change them
     //   since (`src` is borrowed uniquely here);
     // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a valid
     //   `Src` (`Src: FromBytes`) when the borrow ends.
     Ok(unsafe { &mut *ptr })
+}
+
+/// The metadata of a `&Dst` spanning the same bytes as `src`, by the map that
+/// [`meta_map`] computed for `Src` and `Dst`.
+#[inline(always)]
+fn same_size_meta<Src, Dst>(src: *mut Src, map: MetaMap) -> Dst::PointerMetadata
+where
+    Src: ?Sized + KnownLayout,
+    Dst: ?Sized + KnownLayout,
+{
+    let elems = map.dst_elems(Src::pointer_to_metadata(src).to_elem_count());
+    Dst::PointerMetadata::from_elem_count(elems)
+}
+
+// The reference-transmute macros' two paths. Each method checks the layouts in a `const`
+// block of its own, so that a rejection names the caller's line (the compiler reports the
+// function instantiated there).
+
+impl<'a, Src, Dst> Wrap<&'a Src, &'a Dst> {
+    /// The sized path of `transmute_ref!`, as [`transmute_ref`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::Wrap;
+    /// const FLAT: &[u8; 4] = Wrap::new(&[[1u8, 2], [3, 4]]).transmute_ref();
+    /// assert_eq!(FLAT, &[1, 2, 3, 4]);
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub const fn transmute_ref(self) -> &'a Dst
+    where
+        Src: IntoBytes + Immutable,
+        Dst: FromBytes + Immutable,
+    {
+        const { assert_same_size::<Src, Dst>("transmute_ref!") };
+        const { assert_align_fits::<Src, Dst>("transmute_ref!") };
+        // SAFETY: `ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // aligned: the assertions above fail to compile otherwise.
+        unsafe { ref_same_layout(self.0) }
+    }
+
+    /// The sized path of `try_transmute_ref!`, as [`try_transmute_ref`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::Wrap;
+    /// let b: Result<&[bool; 2], _> = Wrap::new(&[1u8, 2]).try_transmute_ref();
+    /// assert_eq!(b.unwrap_err().invalid().offset(), 1);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`ValidityError`] holding the source if its bytes are not a valid `Dst`.
+    #[inline(always)]
+    pub fn try_transmute_ref(self) -> Result<&'a Dst, ValidityError<&'a Src, Dst>>
+    where
+        Src: IntoBytes + Immutable,
+        Dst: TryFromBytes + Immutable,
+    {
+        const { assert_same_size::<Src, Dst>("try_transmute_ref!") };
+        const { assert_align_fits::<Src, Dst>("try_transmute_ref!") };
+        // SAFETY: `try_ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // aligned: the assertions above fail to compile otherwise.
+        unsafe { try_ref_same_layout(self.0) }
+    }
+}
+
+impl<'a, Src, Dst> Wrap<&'a mut Src, &'a mut Dst> {
+    /// The sized path of `transmute_mut!`, as [`transmute_mut`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::Wrap;
+    /// let mut word = 0u16;
+    /// let bytes: &mut [u8; 2] = Wrap::new_mut(&mut word).transmute_mut();
+    /// bytes.fill(0xFF);
+    /// assert_eq!(word, u16::MAX);
+    /// ```
+    #[must_use]
+    #[inline(always)]
+    pub const fn transmute_mut(self) -> &'a mut Dst
+    where
+        Src: FromBytes + IntoBytes,
+        Dst: FromBytes + IntoBytes,
+    {
+        const { assert_same_size::<Src, Dst>("transmute_mut!") };
+        const { assert_align_fits::<Src, Dst>("transmute_mut!") };
+        // SAFETY: `mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // aligned: the assertions above fail to compile otherwise.
+        unsafe { mut_same_layout(self.0) }
+    }
+
+    /// The sized path of `try_transmute_mut!`, as [`try_transmute_mut`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::Wrap;
+    /// let mut raw = [1u8];
+    /// let b: Result<&mut bool, _> = Wrap::new_mut(&mut raw).try_transmute_mut();
+    /// assert_eq!(b.unwrap(), &true);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`ValidityError`] holding the source if its bytes are not a valid `Dst`.
+    #[inline(always)]
+    pub fn try_transmute_mut(self) -> Result<&'a mut Dst, ValidityError<&'a mut Src, Dst>>
+    where
+        Src: FromBytes + IntoBytes,
+        Dst: TryFromBytes + IntoBytes,
+    {
+        const { assert_same_size::<Src, Dst>("try_transmute_mut!") };
+        const { assert_align_fits::<Src, Dst>("try_transmute_mut!") };
+        // SAFETY: `try_mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // aligned: the assertions above fail to compile otherwise.
+        unsafe { try_mut_same_layout(self.0) }
+    }
+}
+
+impl<'a, Src, Dst> TransmuteRefDst<'a> for Wrap<&'a Src, &'a Dst>
+where
+    Src: ?Sized + KnownLayout + IntoBytes + Immutable,
+    Dst: ?Sized + KnownLayout + FromBytes + Immutable,
+{
+    type Dst = Dst;
+
+    #[inline(always)]
+    fn transmute_ref(self) -> &'a Dst {
+        let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "transmute_ref!") };
+        let src = self.0;
+        let meta = same_size_meta::<Src, Dst>(ptr::from_ref(src).cast_mut(), map);
+        let ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+        // SAFETY: `ptr` may be turned into a `&Dst` with the lifetime of `src` because:
+        // - it is non-null, has the address and provenance of `src` (`KnownLayout`'s contract
+        //   on `raw_from_ptr_len`), and is aligned for `Dst`: `src` is aligned for `Src`, and
+        //   `meta_map` (evaluated at compile time above) rejects a `Dst` needing more alignment;
+        // - it spans `size_of_val(src)` bytes: `meta_map` returns a map only when `Dst` with the
+        //   mapped metadata has the size of `Src` with its metadata, for every metadata (sizes
+        //   by `KnownLayout`'s contract on `LAYOUT`), so all of them are `src`'s, readable for
+        //   `'a`;
+        // - those bytes are initialized (`Src: IntoBytes`), so a valid `Dst` (`Dst: FromBytes`);
+        // - neither type has interior mutability (`Immutable`), so they cannot change while
+        //   either reference exists.
+        unsafe { ptr.as_ref() }
+    }
+}
+
+impl<'a, Src, Dst> TransmuteMutDst<'a> for Wrap<&'a mut Src, &'a mut Dst>
+where
+    Src: ?Sized + KnownLayout + FromBytes + IntoBytes,
+    Dst: ?Sized + KnownLayout + FromBytes + IntoBytes,
+{
+    type Dst = Dst;
+
+    #[inline(always)]
+    fn transmute_mut(self) -> &'a mut Dst {
+        let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "transmute_mut!") };
+        let src = self.0;
+        let meta = same_size_meta::<Src, Dst>(ptr::from_mut(src), map);
+        let mut ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+        // SAFETY: `ptr` may be turned into a unique `&mut Dst` with the lifetime of `src`
+        // because:
+        // - it is non-null, aligned for `Dst` and spans exactly the bytes of `src`, as in
+        //   `TransmuteRefDst::transmute_ref`, with the provenance of `src`, which borrows them
+        //   uniquely for `'a` and is not used again;
+        // - the bytes are initialized (`Src: IntoBytes`), so a valid `Dst` (`Dst: FromBytes`);
+        // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a
+        //   valid `Src` (`Src: FromBytes`) when the borrow ends.
+        unsafe { ptr.as_mut() }
+    }
+}
+
+impl<'a, Src, Dst> TryTransmuteRefDst<'a> for Wrap<&'a Src, &'a Dst>
+where
+    Src: ?Sized + KnownLayout + IntoBytes + Immutable,
+    Dst: ?Sized + KnownLayout + TryFromBytes + Immutable,
+{
+    type Src = Src;
+    type Dst = Dst;
+
+    #[inline(always)]
+    fn try_transmute_ref(self) -> Result<&'a Dst, ValidityError<&'a Src, Dst>> {
+        let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "try_transmute_ref!") };
+        let src = self.0;
+        let meta = same_size_meta::<Src, Dst>(ptr::from_ref(src).cast_mut(), map);
+        let candidate = Candidate::at(as_bytes(src), 0, meta.to_elem_count());
+        if let Err(invalid) = Dst::validate(candidate) {
+            return Err(ValidityError::new(src, invalid));
+        }
+        let ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+        // SAFETY: `ptr` may be turned into a `&Dst` with the lifetime of `src` because:
+        // - it is non-null, aligned for `Dst` and spans exactly the bytes of `src`, readable
+        //   for `'a`, with its provenance, as in `TransmuteRefDst::transmute_ref`;
+        // - they are a valid `Dst` with metadata `meta`: `Dst::validate` accepted them with that
+        //   element count, and they cannot have changed since (`src` is a shared borrow of an
+        //   `Immutable` type);
+        // - neither type has interior mutability (`Immutable`), so they cannot change while
+        //   either reference exists.
+        Ok(unsafe { ptr.as_ref() })
+    }
+}
+
+impl<'a, Src, Dst> TryTransmuteMutDst<'a> for Wrap<&'a mut Src, &'a mut Dst>
+where
+    Src: ?Sized + KnownLayout + FromBytes + IntoBytes,
+    Dst: ?Sized + KnownLayout + TryFromBytes + IntoBytes,
+{
+    type Src = Src;
+    type Dst = Dst;
+
+    #[inline(always)]
+    fn try_transmute_mut(self) -> Result<&'a mut Dst, ValidityError<&'a mut Src, Dst>> {
+        let map = const { meta_map(Src::LAYOUT, Dst::LAYOUT, "try_transmute_mut!") };
+        let src = self.0;
+        let meta = same_size_meta::<Src, Dst>(ptr::from_mut(src), map);
+        let candidate = Candidate::at(as_mut_bytes(src), 0, meta.to_elem_count());
+        if let Err(invalid) = Dst::validate(candidate) {
+            return Err(ValidityError::new(src, invalid));
+        }
+        let mut ptr = Dst::raw_from_ptr_len(NonNull::from(src).cast::<u8>(), meta);
+        // SAFETY: `ptr` may be turned into a unique `&mut Dst` with the lifetime of `src`
+        // because:
+        // - it is non-null, aligned for `Dst` and spans exactly the bytes of `src`, as in
+        //   `TransmuteRefDst::transmute_ref`, with the provenance of `src`, which borrows them
+        //   uniquely for `'a` and is not used again;
+        // - they are a valid `Dst` with metadata `meta`: `Dst::validate` accepted them with that
+        //   element count, and nothing could change them since (`src` is borrowed uniquely);
+        // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a
+        //   valid `Src` (`Src: FromBytes`) when the borrow ends.
+        Ok(unsafe { ptr.as_mut() })
+    }
 }

@@ -45,7 +45,14 @@ macro_rules! transmute {
 /// Converts `&Src` into `&Dst` of the same size and no greater alignment.
 ///
 /// `Src` must be [`IntoBytes`](crate::IntoBytes) + [`Immutable`](crate::Immutable), `Dst`
-/// [`FromBytes`](crate::FromBytes) + `Immutable`. Usable in `const`.
+/// [`FromBytes`](crate::FromBytes) + `Immutable`. Usable in `const` when both are `Sized`.
+///
+/// Either type may be unsized (a slice or slice-tailed [`KnownLayout`](crate::KnownLayout)
+/// type), `Src` sized and `Dst` unsized, or both: the destination's element count is computed
+/// from the source's size. The two layouts must allow that for every source length: a
+/// slice-tailed `Dst`'s elements must divide `Src`'s, and its fixed part be reachable by a
+/// whole number of them; what fails is a compile error saying which condition (the rule:
+/// [`macro_util::Wrap`](crate::macro_util::Wrap)). An unsized `Src` cannot become a sized `Dst`.
 ///
 /// # Examples
 ///
@@ -53,6 +60,15 @@ macro_rules! transmute {
 /// let pairs: [[u8; 2]; 2] = [[1, 2], [3, 4]];
 /// let flat: &[u8; 4] = zerocast::transmute_ref!(&pairs);
 /// assert_eq!(flat, &[1, 2, 3, 4]);
+///
+/// let pairs: &[[u8; 2]] = &[[1, 2], [3, 4], [5, 6]];
+/// let flat: &[u8] = zerocast::transmute_ref!(pairs);
+/// assert_eq!(flat.len(), 6);
+/// ```
+///
+/// ```compile_fail,E0080
+/// let bytes: &[u8] = &[0, 1, 2];
+/// let words: &[[u8; 2]] = zerocast::transmute_ref!(bytes); // 3 bytes are no whole pair
 /// ```
 ///
 /// ```compile_fail
@@ -61,14 +77,26 @@ macro_rules! transmute {
 /// ```
 #[macro_export]
 macro_rules! transmute_ref {
-    ($e:expr) => {
-        $crate::macro_util::transmute_ref($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TransmuteRefDst as _;
+        let wrap = $crate::macro_util::Wrap::new($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `transmute_ref` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_dst()
+        } else {
+            wrap.transmute_ref()
+        }
+    }};
 }
 
 /// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment.
 ///
 /// Both types must be [`FromBytes`](crate::FromBytes) + [`IntoBytes`](crate::IntoBytes).
+/// Usable in `const` when both are `Sized`; either may be unsized, as for
+/// [`transmute_ref!`](crate::transmute_ref!).
 ///
 /// # Examples
 ///
@@ -80,9 +108,19 @@ macro_rules! transmute_ref {
 /// ```
 #[macro_export]
 macro_rules! transmute_mut {
-    ($e:expr) => {
-        $crate::macro_util::transmute_mut($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TransmuteMutDst as _;
+        let wrap = $crate::macro_util::Wrap::new_mut($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `transmute_mut` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_dst()
+        } else {
+            wrap.transmute_mut()
+        }
+    }};
 }
 
 /// Converts a value into another type of the same size if its bytes are a valid value of it.
@@ -110,7 +148,8 @@ macro_rules! try_transmute {
 ///
 /// `Src` must be [`IntoBytes`](crate::IntoBytes) + [`Immutable`](crate::Immutable), `Dst`
 /// [`TryFromBytes`](crate::TryFromBytes) + `Immutable`; a size mismatch or an alignment
-/// increase is a compile error. Returns `Result<&Dst, ValidityError<&Src, Dst>>`.
+/// increase is a compile error. Returns `Result<&Dst, ValidityError<&Src, Dst>>`. Either type
+/// may be unsized, as for [`transmute_ref!`](crate::transmute_ref!).
 ///
 /// # Examples
 ///
@@ -124,9 +163,19 @@ macro_rules! try_transmute {
 /// ```
 #[macro_export]
 macro_rules! try_transmute_ref {
-    ($e:expr) => {
-        $crate::macro_util::try_transmute_ref($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TryTransmuteRefDst as _;
+        let wrap = $crate::macro_util::Wrap::new($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `try_transmute_ref` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_try_dst()
+        } else {
+            wrap.try_transmute_ref()
+        }
+    }};
 }
 
 /// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment, if the bytes
@@ -134,7 +183,8 @@ macro_rules! try_transmute_ref {
 ///
 /// `Src` must be [`FromBytes`](crate::FromBytes) + [`IntoBytes`](crate::IntoBytes), `Dst`
 /// [`TryFromBytes`](crate::TryFromBytes) + `IntoBytes`. Returns
-/// `Result<&mut Dst, ValidityError<&mut Src, Dst>>`.
+/// `Result<&mut Dst, ValidityError<&mut Src, Dst>>`. Either type may be unsized, as for
+/// [`transmute_ref!`](crate::transmute_ref!).
 ///
 /// # Examples
 ///
@@ -146,9 +196,19 @@ macro_rules! try_transmute_ref {
 /// ```
 #[macro_export]
 macro_rules! try_transmute_mut {
-    ($e:expr) => {
-        $crate::macro_util::try_transmute_mut($e)
-    };
+    ($e:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::macro_util::TryTransmuteMutDst as _;
+        let wrap = $crate::macro_util::Wrap::new_mut($e);
+        // The `if false` branch names the destination type first, so that it is inferred
+        // from the context before `try_transmute_mut` is resolved: the inherent (sized, `const`) method
+        // when both types are `Sized`, else the trait's (unsized) one.
+        if false {
+            wrap.infer_try_dst()
+        } else {
+            wrap.try_transmute_mut()
+        }
+    }};
 }
 
 /// Includes a file's bytes at compile time as a value of a [`FromBytes`](crate::FromBytes)

@@ -60,6 +60,8 @@ mod into_bytes;
 mod layout;
 #[path = "api/macros.rs"]
 mod macros;
+#[path = "api/macros_dst.rs"]
+mod macros_dst;
 #[path = "api/matrix.rs"]
 mod matrix;
 #[path = "api/parity_fill.rs"]

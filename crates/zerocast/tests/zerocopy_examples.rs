@@ -12,9 +12,9 @@
 // values defined only to show a call). Some name enum variants after their byte value
 // (`xC0`) or spell 256 of them `VAA`..`VFF`; items are public in examples that show a public
 // API; the code is kept as zerocopy writes it (`#[repr(packed)]` without `C`, a `&` clippy
-// finds needless).
+// finds needless, a full `zerocopy::byteorder::..` path after `use zerocopy::*`).
 #![forbid(unsafe_code)]
-#![allow(unused, non_camel_case_types, unreachable_pub)]
+#![allow(unused, non_camel_case_types, unreachable_pub, unused_qualifications)]
 #![allow(
     clippy::upper_case_acronyms,
     clippy::repr_packed_without_abi,

@@ -24,6 +24,20 @@ fn transmute_l53() {
     assert_eq!(two_dimensional, [[0, 1, 2, 3], [4, 5, 6, 7]]);
 }
 
+// src/macros.rs:227 (transmute_ref)
+#[test]
+fn transmute_ref_l227() {
+    use core::mem::size_of_val;
+    use zerocast::transmute_ref; // Not in the prelude on our MSRV
+    let src: &[[u8; 2]] = &[[0, 1], [2, 3]][..];
+    let dst: &[u8] = transmute_ref!(src);
+
+    assert_eq!(src.len(), 2);
+    assert_eq!(dst.len(), 4);
+    assert_eq!(dst, [0, 1, 2, 3]);
+    assert_eq!(size_of_val(src), size_of_val(dst));
+}
+
 // src/macros.rs:247 (transmute_ref)
 #[test]
 fn transmute_ref_l247() {
@@ -46,6 +60,48 @@ fn transmute_ref_l283() {
     let two_dimensional: &[[u8; 4]; 2] = transmute_ref!(&one_dimensional);
 
     assert_eq!(two_dimensional, &[[0, 1, 2, 3], [4, 5, 6, 7]]);
+}
+
+// src/macros.rs:294 (transmute_ref)
+#[cfg(feature = "derive")]
+#[test]
+fn transmute_ref_l294() {
+    use {zerocast::*, zerocast_derive::*};
+    #[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
+    #[repr(C)]
+    struct SliceDst<T, U> {
+        t: T,
+        u: [U],
+    }
+
+    // Unalign gives all fields alignment 1, so neither `Src` nor `Dst` contain padding.
+    type Src = SliceDst<Unalign<u32>, Unalign<u16>>;
+    type Dst = SliceDst<Unalign<u16>, u8>;
+
+    let src = Src::ref_from_bytes(&[0, 1, 2, 3, 4, 5, 6, 7]).unwrap();
+    let dst: &Dst = transmute_ref!(src);
+
+    assert_eq!(src.t.as_bytes(), [0, 1, 2, 3]);
+    assert_eq!(src.u.len(), 2);
+    assert_eq!(src.u.as_bytes(), [4, 5, 6, 7]);
+
+    assert_eq!(dst.t.as_bytes(), [0, 1]);
+    assert_eq!(dst.u, [2, 3, 4, 5, 6, 7]);
+}
+
+// src/macros.rs:439 (transmute_mut)
+#[test]
+fn transmute_mut_l439() {
+    use core::mem::size_of_val;
+    use zerocast::transmute_mut; // Not in the prelude on our MSRV
+    let src: &mut [[u8; 2]] = &mut [[0, 1], [2, 3]][..];
+    let dst: &mut [u8] = transmute_mut!(src);
+
+    assert_eq!(dst.len(), 4);
+    assert_eq!(dst, [0, 1, 2, 3]);
+    let dst_size = size_of_val(dst);
+    assert_eq!(src.len(), 2);
+    assert_eq!(size_of_val(src), dst_size);
 }
 
 // src/macros.rs:460 (transmute_mut)
@@ -76,6 +132,35 @@ fn transmute_mut_l497() {
     assert_eq!(one_dimensional, [4, 5, 6, 7, 0, 1, 2, 3]);
 }
 
+// src/macros.rs:512 (transmute_mut)
+#[cfg(feature = "derive")]
+#[test]
+fn transmute_mut_l512() {
+    use {zerocast::*, zerocast_derive::*};
+    type u16 = zerocast::byteorder::native_endian::U16;
+    type u32 = zerocast::byteorder::native_endian::U32;
+    #[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
+    #[repr(C)]
+    struct SliceDst<T, U> {
+        t: T,
+        u: [U],
+    }
+
+    type Src = SliceDst<u32, u16>;
+    type Dst = SliceDst<u16, u8>;
+
+    let mut bytes = [0, 1, 2, 3, 4, 5, 6, 7];
+    let src = Src::mut_from_bytes(&mut bytes[..]).unwrap();
+    let dst: &mut Dst = transmute_mut!(src);
+
+    assert_eq!(dst.t.as_bytes(), [0, 1]);
+    assert_eq!(dst.u, [2, 3, 4, 5, 6, 7]);
+
+    assert_eq!(src.t.as_bytes(), [0, 1, 2, 3]);
+    assert_eq!(src.u.len(), 2);
+    assert_eq!(src.u.as_bytes(), [4, 5, 6, 7]);
+}
+
 // src/macros.rs:606 (try_transmute)
 #[test]
 fn try_transmute_l606() {
@@ -93,6 +178,20 @@ fn try_transmute_l606() {
     ));
 }
 
+// src/macros.rs:690 (try_transmute_ref)
+#[test]
+fn try_transmute_ref_l690() {
+    use core::mem::size_of_val;
+    use zerocast::try_transmute_ref; // Not in the prelude on our MSRV
+    let src: &[[u8; 2]] = &[[0, 1], [2, 3]][..];
+    let dst: &[u8] = try_transmute_ref!(src).unwrap();
+
+    assert_eq!(src.len(), 2);
+    assert_eq!(dst.len(), 4);
+    assert_eq!(dst, [0, 1, 2, 3]);
+    assert_eq!(size_of_val(src), size_of_val(dst));
+}
+
 // src/macros.rs:706 (try_transmute_ref)
 #[test]
 fn try_transmute_ref_l706() {
@@ -108,6 +207,56 @@ fn try_transmute_ref_l706() {
         try_transmute_ref!(&2u8),
         Result::<&bool, _>::Err(ValidityError { .. })
     ));
+}
+
+// src/macros.rs:723 (try_transmute_ref)
+// Adapted: zerocast's `#[derive(FromBytes)]` bounds its `TryFromBytes` impl on `FromBytes` fields, so `SliceDst<u16, bool>` is not `TryFromBytes`: the destination is a second struct deriving `TryFromBytes`
+#[cfg(feature = "derive")]
+#[test]
+fn try_transmute_ref_l723() {
+    use {zerocast::*, zerocast_derive::*};
+    type u16 = zerocast::byteorder::native_endian::U16;
+    type u32 = zerocast::byteorder::native_endian::U32;
+    #[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
+    #[repr(C)]
+    struct SliceDst<T, U> {
+        t: T,
+        u: [U],
+    }
+
+    type Src = SliceDst<u32, u16>;
+    #[derive(KnownLayout, TryFromBytes, IntoBytes, Immutable)]
+    #[repr(C)]
+    struct TrySliceDst<T, U> {
+        t: T,
+        u: [U],
+    }
+    type Dst = TrySliceDst<u16, bool>;
+
+    let src = Src::ref_from_bytes(&[0, 1, 0, 1, 0, 1, 0, 1]).unwrap();
+    let dst: &Dst = try_transmute_ref!(src).unwrap();
+
+    assert_eq!(src.t.as_bytes(), [0, 1, 0, 1]);
+    assert_eq!(src.u.len(), 2);
+    assert_eq!(src.u.as_bytes(), [0, 1, 0, 1]);
+
+    assert_eq!(dst.t.as_bytes(), [0, 1]);
+    assert_eq!(dst.u, [false, true, false, true, false, true]);
+}
+
+// src/macros.rs:836 (try_transmute_mut)
+#[test]
+fn try_transmute_mut_l836() {
+    use core::mem::size_of_val;
+    use zerocast::try_transmute_mut; // Not in the prelude on our MSRV
+    let src: &mut [[u8; 2]] = &mut [[0, 1], [2, 3]][..];
+    let dst: &mut [u8] = try_transmute_mut!(src).unwrap();
+
+    assert_eq!(dst.len(), 4);
+    assert_eq!(dst, [0, 1, 2, 3]);
+    let dst_size = size_of_val(dst);
+    assert_eq!(src.len(), 2);
+    assert_eq!(size_of_val(src), dst_size);
 }
 
 // src/macros.rs:853 (try_transmute_mut)
@@ -128,6 +277,43 @@ fn try_transmute_mut_l853() {
         try_transmute_mut!(src),
         Result::<&mut bool, _>::Err(ValidityError { .. })
     ));
+}
+
+// src/macros.rs:873 (try_transmute_mut)
+// Adapted: zerocast's `#[derive(FromBytes)]` bounds its `TryFromBytes` impl on `FromBytes` fields, so `SliceDst<u16, bool>` is not `TryFromBytes`: the destination is a second struct deriving `TryFromBytes`
+#[cfg(feature = "derive")]
+#[test]
+fn try_transmute_mut_l873() {
+    use {zerocast::*, zerocast_derive::*};
+    type u16 = zerocast::byteorder::native_endian::U16;
+    type u32 = zerocast::byteorder::native_endian::U32;
+    #[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
+    #[repr(C)]
+    struct SliceDst<T, U> {
+        t: T,
+        u: [U],
+    }
+
+    type Src = SliceDst<u32, u16>;
+    #[derive(KnownLayout, TryFromBytes, IntoBytes, Immutable)]
+    #[repr(C)]
+    struct TrySliceDst<T, U> {
+        t: T,
+        u: [U],
+    }
+    type Dst = TrySliceDst<u16, bool>;
+
+    let mut bytes = [0, 1, 0, 1, 0, 1, 0, 1];
+    let src = Src::mut_from_bytes(&mut bytes).unwrap();
+
+    assert_eq!(src.t.as_bytes(), [0, 1, 0, 1]);
+    assert_eq!(src.u.len(), 2);
+    assert_eq!(src.u.as_bytes(), [0, 1, 0, 1]);
+
+    let dst: &Dst = try_transmute_mut!(src).unwrap();
+
+    assert_eq!(dst.t.as_bytes(), [0, 1]);
+    assert_eq!(dst.u, [false, true, false, true, false, true]);
 }
 
 // src/macros.rs:962 (include_value) [rust]
