@@ -52,7 +52,7 @@ pub mod checks;
 mod const_msg;
 #[expect(
     unsafe_code,
-    reason = "volatile (and on aarch64, inline-assembly) loads and stores to device memory"
+    reason = "volatile and inline-assembly loads and stores to device memory"
 )]
 pub mod device;
 pub mod error;
