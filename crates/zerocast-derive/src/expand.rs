@@ -28,7 +28,14 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
         }
         Trait::FromZeros => {
             let body = validate_checked(input);
-            let mut out = imp(input, "TryFromBytes", "FromZeros", body);
+            // A generic type's `TryFromBytes` needs only `TryFromBytes` fields, as zerocopy's:
+            // `Wrapper<bool>` validates even where `Wrapper<u8>` is also `FromZeros`.
+            let bound = if generic_validates(input) {
+                "TryFromBytes"
+            } else {
+                "FromZeros"
+            };
+            let mut out = imp(input, "TryFromBytes", bound, body);
             out.extend(marker(input, "FromZeros", "FromZeros"));
             out.extend(zero_discriminant_assertion(input));
             out
@@ -38,16 +45,30 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             // makes each report the same error, on the same token, which the compiler shows
             // once (`tests/ui/field_not_from_bytes.rs`), so there is no noise to remove by
             // dropping bounds; and with them each impl is sound on its own.
+            //
+            // A generic type gets the validating `TryFromBytes` impl with `TryFromBytes` field
+            // bounds, as zerocopy's derive gives it: `SliceDst<u16, bool>` is `TryFromBytes`
+            // (checked), `SliceDst<u16, u8>` also `FromBytes`. A concrete type's fields are
+            // all `FromBytes` (its `FromBytes` impl requires it), so its check is `Ok(())`.
             let k = &input.krate;
-            let rule = bytewise::from_bytes_rule(input);
-            let body = quote! {
-                #[inline(always)]
-                fn validate(_: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
-                    ::core::result::Result::Ok(())
-                }
-                #rule
+            let mut out = if generic_validates(input) {
+                imp(
+                    input,
+                    "TryFromBytes",
+                    "TryFromBytes",
+                    validate_checked(input),
+                )
+            } else {
+                let rule = bytewise::from_bytes_rule(input);
+                let body = quote! {
+                    #[inline(always)]
+                    fn validate(_: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+                        ::core::result::Result::Ok(())
+                    }
+                    #rule
+                };
+                imp(input, "TryFromBytes", "FromBytes", body)
             };
-            let mut out = imp(input, "TryFromBytes", "FromBytes", body);
             out.extend(marker(input, "FromZeros", "FromBytes"));
             out.extend(marker(input, "FromBytes", "FromBytes"));
             out
@@ -60,6 +81,13 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
         Trait::Unaligned => marker(input, "Unaligned", "Unaligned"),
         Trait::SplitAt => split_at(input),
     }
+}
+
+/// Whether a `FromZeros`/`FromBytes` derive gives the type the validating `TryFromBytes` impl,
+/// bounded on `TryFromBytes` fields: for generic structs and unions, whose field types are
+/// known only per instantiation.
+fn generic_validates(input: &Input<'_>) -> bool {
+    input.is_generic() && !matches!(input.shape, Shape::Enum(_))
 }
 
 /// `SplitAt`: the trailing elements are the last field's; in a packed struct they may sit at
@@ -105,8 +133,12 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
         .unwrap_or_default();
     preds.extend(field_bounds(input, bound));
-    if let (Some(tail), "TryFromBytes", false) = (input.tail(), trait_name, bound == "FromBytes") {
-        // The derived `validate` finds the tail through both layouts.
+    // The derived `validate` finds the tail through both layouts; the `FromZeros`/`FromBytes`
+    // impls of a generic type repeat the bounds of the validating `TryFromBytes` impl they
+    // build on.
+    let validating = (trait_name == "TryFromBytes" && bound != "FromBytes")
+        || (matches!(trait_name, "FromZeros" | "FromBytes") && generic_validates(input));
+    if let (Some(tail), true) = (input.tail(), validating) {
         let kl = path(&input.krate, "KnownLayout");
         preds.push(field_bound(tail.ty, &kl));
         preds.push(quote!(Self: #kl));

@@ -88,13 +88,17 @@ pub fn derive_try_from_bytes(input: TokenStream) -> TokenStream {
     derive(input, Trait::TryFromBytes)
 }
 
-/// Derives `zerocast::FromZeros` and `zerocast::TryFromBytes`.
+/// Derives `zerocast::FromZeros` and `zerocast::TryFromBytes`. On a generic struct or union,
+/// the `TryFromBytes` impl needs only `TryFromBytes` fields (it validates them), as zerocopy's.
 #[proc_macro_derive(FromZeros, attributes(zerocast))]
 pub fn derive_from_zeros(input: TokenStream) -> TokenStream {
     derive(input, Trait::FromZeros)
 }
 
-/// Derives `zerocast::FromBytes`, `zerocast::FromZeros` and `zerocast::TryFromBytes`.
+/// Derives `zerocast::FromBytes`, `zerocast::FromZeros` and `zerocast::TryFromBytes`. On a
+/// generic struct or union, the `TryFromBytes` impl needs only `TryFromBytes` fields (it
+/// validates them: `Wrapper<bool>` is `TryFromBytes` where `Wrapper<u8>` is also `FromBytes`),
+/// as zerocopy's.
 #[proc_macro_derive(FromBytes, attributes(zerocast))]
 pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
     derive(input, Trait::FromBytes)

@@ -328,6 +328,33 @@ fn generic_structs() {
     try_sized::<Flagged<[bool; 2]>>();
     try_sized::<Flagged<Mode>>();
     try_unsized::<[Flagged<bool>]>(2, 1);
+    // A generic type deriving `FromBytes` is also `TryFromBytes`, validated, where its fields
+    // are only `TryFromBytes`, as zerocopy's derive makes it.
+    try_sized::<Twin<bool>>();
+    try_sized::<Twin<Mode>>();
+    try_sized::<Wrapper<[bool; 3]>>();
+}
+
+#[derive(KnownLayout, Immutable, FromBytes, IntoBytes, Debug)]
+#[repr(C)]
+struct Tail<T> {
+    n: u8,
+    rest: [T],
+}
+
+#[test]
+fn generic_from_bytes_slice_dst_validates_try_from_bytes_fields() {
+    let t = Tail::<u8>::ref_from_bytes(&[2u8, 7, 9][..]).unwrap();
+    assert_eq!((t.n, &t.rest), (2, &[7u8, 9][..]));
+    let t = Tail::<bool>::try_ref_from_bytes(&[3u8, 1, 0, 1][..]).unwrap();
+    assert_eq!((t.n, &t.rest), (3, &[true, false, true][..]));
+    let inv = match Tail::<bool>::try_ref_from_bytes(&[3u8, 1, 5][..]) {
+        Err(ConvertError::Validity(v)) => v.invalid(),
+        other => panic!("expected a validity error, got {other:?}"),
+    };
+    // The element at index 1 of `rest`, which starts at byte 1.
+    assert_eq!((inv.offset(), inv.found()), (2, Some(5)));
+    assert_eq!(inv.type_name(), type_name::<bool>());
 }
 
 // ---- Validity errors name the field ----------------------------------------------------------
