@@ -492,11 +492,14 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                     #[doc = #doc_get]
                     #[must_use]
                     #[inline(always)]
-                    #vis const fn #name(&self) -> bool {
+                    #vis const fn #name(&self) -> ::core::primitive::bool {
                         #extract != 0
                     }
                 });
-                methods.extend(common_setters(quote!(bool), quote!((v as #n))));
+                methods.extend(common_setters(
+                    quote!(::core::primitive::bool),
+                    quote!((v as #n)),
+                ));
             }
             FieldTy::Int(tbits) if tbits == w => {
                 let get = cast(extract.clone(), nbits, tbits);
@@ -749,7 +752,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             }
 
             #[inline]
-            fn __zc_check(bits: #n, offset: usize) -> ::core::result::Result<(), #k::InvalidBits> {
+            fn __zc_check(bits: #n, offset: ::core::primitive::usize) -> ::core::result::Result<(), #k::InvalidBits> {
                 #check_body
             }
         }
@@ -769,7 +772,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #[automatically_derived]
         impl ::core::cmp::PartialEq for #ident {
             #[inline]
-            fn eq(&self, other: &Self) -> bool {
+            fn eq(&self, other: &Self) -> ::core::primitive::bool {
                 self.__zc_bits() == other.__zc_bits()
             }
         }
@@ -793,7 +796,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             type PointerMetadata = ();
             const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
             #[inline(always)]
-            fn ptr_from_parts(bytes: *mut u8, _meta: ()) -> *mut Self {
+            fn ptr_from_parts(bytes: *mut ::core::primitive::u8, _meta: ()) -> *mut Self {
                 bytes.cast()
             }
             #[inline(always)]
@@ -881,8 +884,8 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #k::bitfield::BitEnum for #ident {
-            const BITS: u32 = {
-                let d: [u128; #count] = [#(#ident::#vs as u128),*];
+            const BITS: ::core::primitive::u32 = {
+                let d: [::core::primitive::u128; #count] = [#(#ident::#vs as ::core::primitive::u128),*];
                 let mut max = 0u128;
                 let mut i = 0;
                 while i < d.len() {
@@ -891,24 +894,24 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
                     }
                     i += 1;
                 }
-                u128::BITS - max.leading_zeros()
+                ::core::primitive::u128::BITS - max.leading_zeros()
             };
-            const VARIANTS: u128 = #count_lit;
+            const VARIANTS: ::core::primitive::u128 = #count_lit;
             #[inline]
-            fn from_bits(bits: u128) -> ::core::option::Option<Self> {
-                #(const #consts: u128 = #ident::#vs as u128;)*
+            fn from_bits(bits: ::core::primitive::u128) -> ::core::option::Option<Self> {
+                #(const #consts: ::core::primitive::u128 = #ident::#vs as ::core::primitive::u128;)*
                 match bits {
                     #(#consts => ::core::option::Option::Some(#ident::#vs),)*
                     _ => ::core::option::Option::None,
                 }
             }
             #[inline(always)]
-            fn into_bits(self) -> u128 {
-                self as u128
+            fn into_bits(self) -> ::core::primitive::u128 {
+                self as ::core::primitive::u128
             }
             #[inline(always)]
-            fn __from_valid_bits(bits: u128) -> Self {
-                #(const #rest_c: u128 = #ident::#rest_v as u128;)*
+            fn __from_valid_bits(bits: ::core::primitive::u128) -> Self {
+                #(const #rest_c: ::core::primitive::u128 = #ident::#rest_v as ::core::primitive::u128;)*
                 match bits {
                     #(#rest_c => #ident::#rest_v,)*
                     _ => #ident::#last_v,

@@ -62,7 +62,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             #[allow(unused_qualifications)]
             impl #impl_g ::core::cmp::PartialEq for #ident #ty_g where #(#preds,)* {
                 #[inline]
-                fn eq(&self, other: &Self) -> bool {
+                fn eq(&self, other: &Self) -> ::core::primitive::bool {
                     #as_bytes(self) == #as_bytes(other)
                 }
             }

@@ -6,9 +6,8 @@
 //! not cover (unions, enums wider than one byte or with fields) get no item, so the trait's
 //! default, "no rule", applies.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
-use syn::Ident;
 
 use crate::ir::{Input, IntRepr, Shape};
 
@@ -32,11 +31,10 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
             if !variants.is_empty() && variants.iter().all(|v| v.fields.is_empty()) =>
         {
             let (int, cast) = match input.repr.int {
-                Some((IntRepr::U8, _)) => ("u8", quote!()),
-                Some((IntRepr::I8, _)) => ("i8", quote!(as u8)),
+                Some((int @ IntRepr::U8, _)) => (int.ty(), quote!()),
+                Some((int @ IntRepr::I8, _)) => (int.ty(), quote!(as ::core::primitive::u8)),
                 _ => return TokenStream::new(),
             };
-            let int = Ident::new(int, Span::call_site());
             let vidents = variants.iter().map(|v| v.ident);
             quote! { #k::ByteRule::byte_values(&[ #( Self::#vidents as #int #cast ),* ]) }
         }

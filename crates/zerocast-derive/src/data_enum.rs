@@ -11,20 +11,25 @@
 //!
 //! `offset_of!` on an enum's fields is unstable, and computing offsets by hand would duplicate
 //! the compiler's layout rules, so the derives generate a *mirror*: those very structs and
-//! unions, with the variants' field types, whose field offsets the compiler computes and
-//! `core::mem::offset_of!` reads. A `const` assertion checks that the mirror has the enum's
-//! size and alignment. All of it lives in an anonymous `const _: () = { .. };` block with the
-//! impl that uses it, so nothing leaks into the user's namespace.
+//! unions, whose field offsets the compiler computes and `core::mem::offset_of!` reads.
+//!
+//! Hygiene decides where each piece goes. The user's tokens (discriminant expressions, field
+//! types) are written only into impls of `zerocast::data_enum`'s traits on the enum, placed
+//! beside it, so that they resolve exactly as in the enum (`Self` is the enum there too). The
+//! mirror lives in an anonymous `const _: () = { .. };` block and names the field types through
+//! those impls, never by copying them: a user type named like a generated item cannot be
+//! captured. The block states each field's offset and checks (`EnumLayout::SAME_LAYOUT`) that
+//! the mirror has the enum's size and alignment; the validator, beside the enum, reads those.
 
-use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{GenericParam, Ident};
 
 use crate::check;
 use crate::ctxt::Ctxt;
 use crate::enums;
 use crate::expand;
-use crate::ir::{Input, IntRepr, Shape, Variant};
+use crate::ir::{prim, Input, IntRepr, Shape, Variant};
 use crate::Trait;
 
 /// The variants, if `input` is an enum with at least one variant that has fields.
@@ -131,17 +136,32 @@ pub(crate) fn zero_variant(ident: &Ident, variants: &[Variant<'_>]) -> Result<us
 }
 
 /// The impls of `tr` for an enum with fields, or `None` if the generic expansion serves.
+///
+/// Hygiene: the user's tokens (discriminant expressions, field types, bounds) are written only
+/// in items placed where the enum is, whose sole new name is `Self` (the enum): trait impls
+/// stating the discriminants ([`facts`]) and the validator's impl. The mirror of the layout
+/// lives in an anonymous `const` block and refers to the field types through those impls, so
+/// no user name can resolve to a generated item.
 pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
     let variants = data_variants(input)?;
+    let k = &input.krate;
+    let by = match tr {
+        Trait::IntoBytes => quote!(#k::data_enum::ByIntoBytes),
+        _ => quote!(#k::data_enum::ByTryFromBytes),
+    };
     let out = match tr {
         Trait::TryFromBytes => {
-            let m = Mirror::new(input, variants);
-            let imp = try_from_bytes(input, variants, &m);
-            m.scope(imp)
+            let m = Mirror::new(input, variants, &by);
+            let mut out = facts(input, variants, &by);
+            out.extend(m.scope(TokenStream::new()));
+            out.extend(try_from_bytes(input, variants, &by));
+            out
         }
         Trait::FromZeros => {
-            let m = Mirror::new(input, variants);
-            let mut imps = try_from_bytes(input, variants, &m);
+            let m = Mirror::new(input, variants, &by);
+            let mut out = facts(input, variants, &by);
+            out.extend(m.scope(TokenStream::new()));
+            out.extend(try_from_bytes(input, variants, &by));
             // PANIC: `check` rejected enums without a zero variant.
             let zero = zero_variant(input.ident, variants).expect("checked");
             let preds = variants.iter().enumerate().flat_map(|(i, v)| {
@@ -155,13 +175,14 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
                     .iter()
                     .map(move |f| expand::field_bound(f.ty, &bound))
             });
-            imps.extend(imp(input, "FromZeros", preds.collect(), TokenStream::new()));
-            m.scope(imps)
+            out.extend(imp(input, "FromZeros", preds.collect(), TokenStream::new()));
+            out
         }
         Trait::IntoBytes => {
             let mut out = expand::marker(input, "IntoBytes", "IntoBytes");
-            let m = Mirror::new(input, variants);
-            out.extend(m.scope(padding_assertions(input, variants, &m)));
+            let m = Mirror::new(input, variants, &by);
+            out.extend(facts(input, variants, &by));
+            out.extend(m.scope(padding_assertions(input, variants, &by)));
             out
         }
         _ => return None,
@@ -189,33 +210,72 @@ fn imp(
     }
 }
 
-/// The generated mirror of the enum's layout (see the module docs).
+/// The discriminant type: the integer `repr`, or `isize` for `repr(C)`.
+fn disc_ty(input: &Input<'_>) -> TokenStream {
+    match input.repr.int {
+        Some((int, _)) => int.ty(),
+        None => prim("isize"),
+    }
+}
+
+/// `impl EnumDiscriminant<Int, i>` and `impl EnumField<i, j>` for the enum: each discriminant
+/// expression and field type the user wrote, evaluated where the enum is.
+fn facts(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
+    let k = &input.krate;
+    let ident = input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let int = disc_ty(input);
+    let mut out = TokenStream::new();
+    let mut after: Option<usize> = None;
+    for (i, v) in variants.iter().enumerate() {
+        let value = match (v.discriminant, after) {
+            (Some(d), _) => quote!(#d),
+            (None, None) => quote!(0),
+            (None, Some(prev)) => quote!(
+                <Self as #k::data_enum::EnumDiscriminant<#by, #int, #prev>>::VALUE + 1
+            ),
+        };
+        after = Some(i);
+        out.extend(quote! {
+            #[automatically_derived]
+            #[doc(hidden)]
+            #[allow(unused_qualifications, clippy::identity_op)]
+            impl #impl_g #k::data_enum::EnumDiscriminant<#by, #int, #i> for #ident #ty_g #where_c {
+                const VALUE: #int = #value;
+            }
+        });
+        for (j, f) in v.fields.iter().enumerate() {
+            let ty = f.ty;
+            out.extend(quote! {
+                #[automatically_derived]
+                #[doc(hidden)]
+                #[allow(unused_qualifications)]
+                impl #impl_g #k::data_enum::EnumField<#by, #i, #j> for #ident #ty_g #where_c {
+                    type Type = #ty;
+                }
+            });
+        }
+    }
+    out
+}
+
+/// The generated mirror of the enum's layout (see the module docs), and the impls of
+/// `EnumFieldOffset` and `EnumLayout` that read it.
 struct Mirror {
-    /// The mirror's items.
+    /// The mirror's items and impls.
     defs: TokenStream,
-    /// `true` for `repr(C)` and `repr(C, int)`: the fields follow a separate tag.
-    c: bool,
-    /// The mirror's type arguments, `<T, 'a>` or nothing.
-    ty_g: TokenStream,
 }
 
 impl Mirror {
-    fn new(input: &Input<'_>, variants: &[Variant<'_>]) -> Mirror {
+    fn new(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> Mirror {
+        let k = &input.krate;
         let ident = input.ident;
         let g = input.generics;
         let (impl_g, ty_g, where_c) = g.split_for_impl();
         let c = input.repr.c.is_some();
-        let tag_repr = match input.repr.int {
-            Some((int, _)) => Ident::new(int.name(), Span::call_site()),
-            None => Ident::new("C", Span::call_site()),
-        };
-        let tags = variants.iter().map(|v| {
-            let vi = v.ident;
-            match v.discriminant {
-                Some(d) => quote!(#vi = #d),
-                None => quote!(#vi),
-            }
-        });
+        let usize_ty = prim("usize");
+        // Names that cannot be the enum's own (they are longer), which the block refers to.
+        let fields_union = format_ident!("__ZcFields{}", ident);
         // Each variant's struct uses every type and lifetime parameter, as the compiler
         // requires, through a zero-sized last field (alignment 1: no change to the layout).
         let used: Vec<TokenStream> = g
@@ -235,132 +295,145 @@ impl Mirror {
             .collect();
         let marker = (!used.is_empty())
             .then(|| quote!(__zc_marker: ::core::marker::PhantomData<fn() -> (#(#used,)*)>,));
-        let mut defs = quote! {
-            #[repr(#tag_repr)]
-            #[allow(dead_code)]
-            enum __ZcTag { #(#tags,)* }
+        // The tag inside each variant's struct (`repr(int)`), or before the union (`repr(C)`).
+        let inner_tag = match (c, input.repr.int) {
+            (false, Some((int, _))) => {
+                let t = int.ty();
+                Some(quote!(__zc_tag: #t,))
+            }
+            _ => None,
         };
+        let mut defs = TokenStream::new();
         let mut arms = Vec::new();
+        let mut offsets = TokenStream::new();
+        // Where the union of the variants' structs starts.
+        let base = if c {
+            quote!(#k::data_enum::round_up(
+                <Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE,
+                ::core::mem::align_of::<#fields_union #ty_g>(),
+            ))
+        } else {
+            quote!(0)
+        };
         for (i, v) in variants
             .iter()
             .enumerate()
             .filter(|(_, v)| !v.fields.is_empty())
         {
-            let name = format_ident!("__ZcV{}", i);
-            let fields = v.fields.iter().enumerate().map(|(j, f)| {
+            let name = format_ident!("__ZcV{}{}", i, ident);
+            let fields = (0..v.fields.len()).map(|j| {
                 let fj = format_ident!("f{}", j);
-                let ty = f.ty;
-                quote!(#fj: #ty)
+                quote!(#fj: <#ident #ty_g as #k::data_enum::EnumField<#by, #i, #j>>::Type)
             });
-            let tag = (!c).then(|| quote!(__zc_tag: #tag_repr,));
             defs.extend(quote! {
                 #[repr(C)]
                 #[allow(dead_code)]
-                struct #name #g #where_c { #tag #(#fields,)* #marker }
+                struct #name #g #where_c { #inner_tag #(#fields,)* #marker }
             });
             let vi = format_ident!("v{}", i);
             arms.push(quote!(#vi: ::core::mem::ManuallyDrop<#name #ty_g>));
+            for j in 0..v.fields.len() {
+                let fj = format_ident!("f{}", j);
+                offsets.extend(quote! {
+                    impl #impl_g #k::data_enum::EnumFieldOffset<#by, #i, #j> for #ident #ty_g #where_c {
+                        const OFFSET: #usize_ty = #base + ::core::mem::offset_of!(#name #ty_g, #fj);
+                    }
+                });
+            }
         }
-        let align = input.repr.align.map(|(n, _)| {
-            let n = Literal::u64_unsuffixed(n);
-            quote!(, align(#n))
+        defs.extend(quote! {
+            #[repr(C)]
+            #[allow(dead_code)]
+            union #fields_union #g #where_c { #(#arms,)* }
         });
-        if c {
-            defs.extend(quote! {
-                #[repr(C)]
-                #[allow(dead_code)]
-                union __ZcFields #g #where_c { #(#arms,)* }
-                #[repr(C #align)]
-                #[allow(dead_code)]
-                struct __ZcEnum #g #where_c { __zc_tag: __ZcTag, __zc_fields: __ZcFields #ty_g }
-            });
-        } else {
-            defs.extend(quote! {
-                #[repr(C #align)]
-                #[allow(dead_code)]
-                union __ZcEnum #g #where_c { #(#arms,)* }
-            });
-        }
+        let tag_size = match input.repr.int {
+            Some((int, _)) => {
+                let t = int.ty();
+                quote!(::core::mem::size_of::<#t>())
+            }
+            None => {
+                let int = disc_ty(input);
+                let values = (0..variants.len()).map(|i| {
+                    quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE as ::core::primitive::i128)
+                });
+                quote!(#k::data_enum::c_enum_tag_size(&[#(#values),*]))
+            }
+        };
+        let repr_align = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
         let msg = format!(
             "zerocast: the layout computed for `{ident}` differs from the compiler's; please \
              report this bug"
         );
-        let same = quote! {
-            ::core::mem::size_of::<#ident #ty_g>() == ::core::mem::size_of::<__ZcEnum #ty_g>()
-                && ::core::mem::align_of::<#ident #ty_g>() == ::core::mem::align_of::<__ZcEnum #ty_g>()
-        };
-        // A generic mirror is checked for each instantiation, when the validator is.
-        defs.extend(if input.is_generic() {
-            quote! {
-                impl #impl_g __ZcEnum #ty_g #where_c {
-                    const __ZC_SAME_LAYOUT: () = ::core::assert!(#same, #msg);
-                }
-            }
-        } else {
-            quote!(
-                const _: () = ::core::assert!(#same, #msg);
+        // `repr(C)`: a struct of the tag and the union; `repr(int)`: the union, whose structs
+        // start with the tag. Either way the `align` hint raises the alignment.
+        let (align, end) = if c {
+            (
+                quote!(#k::data_enum::max(
+                    #k::data_enum::max(#k::data_enum::int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
+                    #repr_align,
+                )),
+                quote!(#base + ::core::mem::size_of::<#fields_union #ty_g>()),
             )
+        } else {
+            (
+                quote!(#k::data_enum::max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
+                quote!(::core::mem::size_of::<#fields_union #ty_g>()),
+            )
+        };
+        defs.extend(offsets);
+        defs.extend(quote! {
+            impl #impl_g #k::data_enum::EnumLayout<#by> for #ident #ty_g #where_c {
+                const TAG_SIZE: #usize_ty = #tag_size;
+                const SAME_LAYOUT: () = {
+                    let align = #align;
+                    ::core::assert!(
+                        ::core::mem::size_of::<Self>() == #k::data_enum::round_up(#end, align)
+                            && ::core::mem::align_of::<Self>() == align,
+                        #msg
+                    );
+                };
+            }
         });
-        Mirror {
-            defs,
-            c,
-            ty_g: ty_g.into_token_stream(),
-        }
+        defs.extend(constructs(input, variants, by));
+        Mirror { defs }
     }
 
     /// `items`, with the mirror, in an anonymous `const` block.
     fn scope(&self, items: TokenStream) -> TokenStream {
         let defs = &self.defs;
         quote! {
+            #[allow(unused_qualifications)]
             const _: () = {
                 #defs
                 #items
             };
         }
     }
-
-    /// The offset in the enum of field `j` of variant `i`.
-    fn offset(&self, i: usize, j: usize) -> TokenStream {
-        let ty_g = &self.ty_g;
-        let v = format_ident!("__ZcV{}", i);
-        let f = format_ident!("f{}", j);
-        let inner = quote!(::core::mem::offset_of!(#v #ty_g, #f));
-        if self.c {
-            quote!(::core::mem::offset_of!(__ZcEnum #ty_g, __zc_fields) + #inner)
-        } else {
-            inner
-        }
-    }
 }
 
 /// The `TryFromBytes` impl: read the tag, then validate the fields of its variant.
-fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], m: &Mirror) -> TokenStream {
+fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     let none = quote!(::core::option::Option::None);
-    let consts: Vec<Ident> = (0..variants.len())
-        .map(|i| format_ident!("__D{}", i))
-        .collect();
-    let (tag_ty, read, found) = match input.repr.int {
+    let int = disc_ty(input);
+    let (read, found) = match input.repr.int {
         Some((int, _)) => {
-            let int_ty = Ident::new(int.name(), Span::call_site());
-            let uint_ty = Ident::new(expand::unsigned_of(int), Span::call_site());
+            let (int_ty, uint_ty) = (int.ty(), int.unsigned_ty());
             (
-                quote!(#int_ty),
                 quote! {
                     match candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
                         ::core::option::Option::Some(b) => #int_ty::from_ne_bytes(b),
                         ::core::option::Option::None => return ::core::result::Result::Err(candidate.invalid(#none)),
                     }
                 },
-                quote!(tag as #uint_ty as u128),
+                quote!(tag as #uint_ty as ::core::primitive::u128),
             )
         }
         // `repr(C)`: compare the tag's native-endian bits, zero-extended, with each variant's.
         None => (
-            quote!(u128),
             quote! {
-                match candidate.tag_bits(::core::mem::size_of::<__ZcTag>()) {
+                match candidate.tag_bits(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE) {
                     ::core::option::Option::Some(t) => t,
                     ::core::option::Option::None => return ::core::result::Result::Err(candidate.invalid(#none)),
                 }
@@ -368,68 +441,51 @@ fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], m: &Mirror) -> To
             quote!(tag),
         ),
     };
-    let values = variants.iter().map(|v| {
-        let vi = v.ident;
-        match input.repr.int {
-            Some(_) => quote!(__ZcTag::#vi as #tag_ty),
-            None => quote! {
-                (__ZcTag::#vi as i128 as u128)
-                    & (u128::MAX >> (128 - 8 * ::core::mem::size_of::<__ZcTag>()))
-            },
-        }
-    });
-    let mut fieldless = Vec::new();
-    let mut arms = Vec::new();
-    for (i, v) in variants.iter().enumerate() {
-        let d = &consts[i];
-        if v.fields.is_empty() {
-            fieldless.push(d);
-            continue;
-        }
+    let arms = variants.iter().enumerate().map(|(i, v)| {
+        let value = quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE);
+        let value = match input.repr.int {
+            Some(_) => value,
+            None => quote!(#k::data_enum::tag_bits(
+                #value as ::core::primitive::i128,
+                <Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE,
+            )),
+        };
         let container = format!("{ident}::{}", v.ident);
         let checks = v.fields.iter().enumerate().map(|(j, f)| {
             let ty = f.ty;
-            let off = m.offset(i, j);
             let name = &f.name;
-            quote!(candidate.validate_field::<#ty>(#off, #container, #name)?;)
+            quote! {
+                candidate.validate_field::<#ty>(
+                    <Self as #k::data_enum::EnumFieldOffset<#by, #i, #j>>::OFFSET, #container, #name,
+                )?;
+            }
         });
-        arms.push(quote!(#d => { #(#checks)* }));
-    }
-    let fieldless = (!fieldless.is_empty()).then(|| quote!(#(#fieldless)|* => {}));
-    let ty_g = &m.ty_g;
-    let same_layout = input
-        .is_generic()
-        .then(|| quote!(let () = <__ZcEnum #ty_g>::__ZC_SAME_LAYOUT;));
+        quote!(if tag == #value { #(#checks)* return ::core::result::Result::Ok(()); })
+    });
     let body = quote! {
         #[inline]
         fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
-            #same_layout
-            #( const #consts: #tag_ty = #values; )*
+            let () = <Self as #k::data_enum::EnumLayout<#by>>::SAME_LAYOUT;
             let tag = #read;
-            match tag {
-                #(#arms)*
-                #fieldless
-                #[allow(unreachable_patterns)]
-                _ => return ::core::result::Result::Err(candidate.invalid(::core::option::Option::Some(#found))),
-            }
-            ::core::result::Result::Ok(())
+            #(#arms)*
+            ::core::result::Result::Err(candidate.invalid(::core::option::Option::Some(#found)))
         }
     };
-    let mut out = constructs(input, variants);
     let bound = expand::path(k, "TryFromBytes");
     let preds = input
         .all_fields()
         .iter()
         .map(|f| expand::field_bound(f.ty, &bound))
         .collect();
-    out.extend(imp(input, "TryFromBytes", preds, body));
-    out
+    imp(input, "TryFromBytes", preds, body)
 }
 
 /// A function, never called, that constructs every variant: reading an enum from bytes
 /// creates its variants, so the compiler should not warn that they are never constructed.
-/// (Items marked `allow(dead_code)` count as used in the compiler's analysis.)
-fn constructs(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
+/// (Items marked `allow(dead_code)` count as used in the compiler's analysis.) Its parameter
+/// types are the fields' types through `EnumField`, as it sits in the mirror's block.
+fn constructs(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
+    let k = &input.krate;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let mut params = Vec::new();
@@ -437,8 +493,9 @@ fn constructs(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
         let vi = v.ident;
         let inits = v.fields.iter().enumerate().map(|(j, f)| {
             let arg = format_ident!("__zc{}_{}", i, j);
-            let (member, ty) = (&f.member, f.ty);
-            params.push(quote!(#arg: #ty));
+            let member = &f.member;
+            params
+                .push(quote!(#arg: <#ident #ty_g as #k::data_enum::EnumField<#by, #i, #j>>::Type));
             quote!(#member: #arg)
         });
         let inits: Vec<TokenStream> = inits.collect();
@@ -446,9 +503,10 @@ fn constructs(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     });
     let values: Vec<TokenStream> = values.collect();
     let n = values.len();
+    let name = format_ident!("__zc_constructs_{}", ident);
     quote! {
-        #[allow(dead_code, clippy::too_many_arguments)]
-        fn __zc_constructs #impl_g (#(#params),*) -> [#ident #ty_g; #n] #where_c {
+        #[allow(dead_code, non_snake_case, clippy::too_many_arguments)]
+        fn #name #impl_g (#(#params),*) -> [#ident #ty_g; #n] #where_c {
             [#(#values),*]
         }
     }
@@ -456,26 +514,28 @@ fn constructs(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
 
 /// For `IntoBytes` on a concrete enum: a `const` assertion per variant that its tag and fields
 /// cover every byte of the enum, spanned on the variant so that the error points there.
-fn padding_assertions(input: &Input<'_>, variants: &[Variant<'_>], m: &Mirror) -> TokenStream {
+fn padding_assertions(
+    input: &Input<'_>,
+    variants: &[Variant<'_>],
+    by: &TokenStream,
+) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     let name = ident.to_string();
-    let tag_size = match input.repr.int {
-        Some((int, _)) if !m.c => {
-            let int_ty = Ident::new(int.name(), Span::call_site());
-            quote!(::core::mem::size_of::<#int_ty>())
-        }
-        _ => quote!(::core::mem::size_of::<__ZcTag>()),
-    };
+    let tag_size = quote!(<#ident as #k::data_enum::EnumLayout<#by>>::TAG_SIZE);
     let mut out = TokenStream::new();
     for (i, v) in variants.iter().enumerate() {
         let span = v.ident.span();
         let vname = v.ident.to_string();
         let fields = v.fields.iter().enumerate().map(|(j, f)| {
             let fname = &f.name;
-            let off = m.offset(i, j);
-            let ty = f.ty;
-            quote!(#k::checks::Field::new(#fname, #off, ::core::mem::size_of::<#ty>()))
+            quote! {
+                #k::checks::Field::new(
+                    #fname,
+                    <#ident as #k::data_enum::EnumFieldOffset<#by, #i, #j>>::OFFSET,
+                    ::core::mem::size_of::<<#ident as #k::data_enum::EnumField<#by, #i, #j>>::Type>(),
+                )
+            }
         });
         let check = quote! {
             #k::checks::variant_no_padding(
@@ -487,7 +547,7 @@ fn padding_assertions(input: &Input<'_>, variants: &[Variant<'_>], m: &Mirror) -
                 ::core::panic!("{}", msg)
             }
         };
-        out.extend(quote!(const _: () = #raise;));
+        out.extend(quote!(const _: () = { let () = <#ident as #k::data_enum::EnumLayout<#by>>::SAME_LAYOUT; #raise };));
     }
     out
 }

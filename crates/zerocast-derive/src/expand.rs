@@ -11,7 +11,7 @@ use syn::spanned::Spanned;
 use syn::{Ident, Path, Type};
 
 use crate::data_enum;
-use crate::ir::{Field, Input, IntRepr, Shape, Variant};
+use crate::ir::{Field, Input, Shape, Variant};
 use crate::Trait;
 use crate::{bytewise, enums};
 
@@ -78,7 +78,11 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             out.extend(padding_assertion(input));
             out
         }
-        Trait::Unaligned => marker(input, "Unaligned", "Unaligned"),
+        Trait::Unaligned => {
+            let mut out = marker(input, "Unaligned", "Unaligned");
+            out.extend(alignment_assertion(input));
+            out
+        }
         Trait::SplitAt => split_at(input),
     }
 }
@@ -103,7 +107,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
         .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
         .unwrap_or_default();
     preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
-    preds.push(quote!(Self: #k::KnownLayout<PointerMetadata = usize>));
+    preds.push(quote!(Self: #k::KnownLayout<PointerMetadata = ::core::primitive::usize>));
     let tail_ty = tail.ty;
     let elem = if input.repr.packed.is_some() {
         quote!(#k::Unalign<<#tail_ty as #k::SplitAt>::Elem>)
@@ -245,7 +249,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
                 type PointerMetadata = ();
                 const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
                 #[inline(always)]
-                fn ptr_from_parts(bytes: *mut u8, _meta: ()) -> *mut Self {
+                fn ptr_from_parts(bytes: *mut ::core::primitive::u8, _meta: ()) -> *mut Self {
                     bytes.cast::<Self>()
                 }
                 #[inline(always)]
@@ -269,7 +273,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
             type PointerMetadata = <#tail_ty as #k::KnownLayout>::PointerMetadata;
             const LAYOUT: #k::DstLayout = #layout;
             #[inline(always)]
-            fn ptr_from_parts(bytes: *mut u8, meta: Self::PointerMetadata) -> *mut Self {
+            fn ptr_from_parts(bytes: *mut ::core::primitive::u8, meta: Self::PointerMetadata) -> *mut Self {
                 <#tail_ty as #k::KnownLayout>::ptr_from_parts(bytes, meta) as *mut Self
             }
             #[inline(always)]
@@ -402,8 +406,7 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     let vidents = variants.iter().map(|v| v.ident);
     match input.repr.int {
         Some((int, _)) => {
-            let int_ty = Ident::new(int.name(), Span::call_site());
-            let uint_ty = Ident::new(unsigned_of(int), Span::call_site());
+            let (int_ty, uint_ty) = (int.ty(), int.unsigned_ty());
             quote! {
                 #( const #consts: #int_ty = #ident::#vidents as #int_ty; )*
                 match candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
@@ -412,7 +415,7 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
                         match tag {
                             #( #consts )|* => ::core::result::Result::Ok(()),
                             _ => ::core::result::Result::Err(candidate.invalid(
-                                ::core::option::Option::Some(tag as #uint_ty as u128),
+                                ::core::option::Option::Some(tag as #uint_ty as ::core::primitive::u128),
                             )),
                         }
                     }
@@ -423,9 +426,9 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
         // `repr(C)`: the discriminant has the size of the enum (a C `int` on common targets);
         // compare its native-endian bits, truncated to that size, with each variant's.
         None => quote! {
-            const __W: usize = ::core::mem::size_of::<#ident>();
-            const __MASK: u128 = if __W >= 16 { u128::MAX } else { (1u128 << (__W * 8)) - 1 };
-            #( const #consts: u128 = (#ident::#vidents as i128 as u128) & __MASK; )*
+            const __W: ::core::primitive::usize = ::core::mem::size_of::<#ident>();
+            const __MASK: ::core::primitive::u128 = if __W >= 16 { ::core::primitive::u128::MAX } else { (1u128 << (__W * 8)) - 1 };
+            #( const #consts: ::core::primitive::u128 = (#ident::#vidents as ::core::primitive::i128 as ::core::primitive::u128) & __MASK; )*
             match candidate.tag_bits(__W) {
                 ::core::option::Option::Some(tag) => match tag {
                     #( #consts )|* => ::core::result::Result::Ok(()),
@@ -434,17 +437,6 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
                 ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(#none)),
             }
         },
-    }
-}
-
-pub(crate) fn unsigned_of(int: IntRepr) -> &'static str {
-    match int {
-        IntRepr::U8 | IntRepr::I8 => "u8",
-        IntRepr::U16 | IntRepr::I16 => "u16",
-        IntRepr::U32 | IntRepr::I32 => "u32",
-        IntRepr::U64 | IntRepr::I64 => "u64",
-        IntRepr::U128 | IntRepr::I128 => "u128",
-        IntRepr::Usize | IntRepr::Isize => "usize",
     }
 }
 
@@ -464,7 +456,7 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
          bytes are a valid `{ident}`; none of its discriminants evaluates to 0. Add a variant `= 0`"
     );
     quote_spanned! {ident.span()=>
-        const _: () = ::core::assert!(false #( || (#ident::#vidents as i128) == 0 )*, #msg);
+        const _: () = ::core::assert!(false #( || (#ident::#vidents as ::core::primitive::i128) == 0 )*, #msg);
     }
 }
 
@@ -475,8 +467,12 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
 /// tokens located at the type's name: the compiler then reports the error on that name, with
 /// no backtrace into zerocast. The field types keep their own spans, so that an error in one
 /// (a misspelled type) is reported once, on the field.
+///
+/// It is emitted for every concrete struct and union, even those whose `repr` the derive reads
+/// as leaving no room for padding (one field, `packed`): the compiler's layout, not the
+/// derive's reading of the attributes, is what decides.
 fn padding_assertion(input: &Input<'_>) -> TokenStream {
-    if input.is_generic() || !needs_padding_check(input) {
+    if input.is_generic() {
         return TokenStream::new();
     }
     let ident = input.ident;
@@ -514,6 +510,47 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     quote! {
         #[allow(unused_qualifications)]
         const _: () = #check;
+    }
+}
+
+/// For `Unaligned` on a concrete type: a `const` assertion that the alignment the derive
+/// reads from the `repr` attributes and the fields (the largest `align` hint, each field's
+/// alignment lowered to `packed`, the tag's) is the compiler's. The bounds and checks before it
+/// require that reading to be 1; this makes the compiler's layout, not the derive's reading of
+/// the attributes, the last word. A field that is not `Unaligned` is reported by its bound
+/// alone: it raises both sides of the comparison.
+fn alignment_assertion(input: &Input<'_>) -> TokenStream {
+    if input.is_generic() || input.tail().is_some() {
+        return TokenStream::new();
+    }
+    let k = &input.krate;
+    let ident = input.ident;
+    let span = ident.span();
+    let hint = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
+    let packed = input
+        .repr
+        .packed
+        .map(|(n, _)| Literal::usize_unsuffixed(n as usize));
+    let mut expected = quote!(#hint);
+    for f in input.all_fields() {
+        let ty = f.ty;
+        let mut a = quote!(::core::mem::align_of::<#ty>());
+        if let Some(p) = &packed {
+            a = quote!(#k::data_enum::min(#a, #p));
+        }
+        expected = quote!(#k::data_enum::max(#expected, #a));
+    }
+    if let (Shape::Enum(_), Some((int, _))) = (&input.shape, input.repr.int) {
+        let t = int.ty();
+        expected = quote!(#k::data_enum::max(#expected, ::core::mem::align_of::<#t>()));
+    }
+    let msg = format!(
+        "zerocast: the alignment the derive read from the `repr` attributes of `{ident}` \
+         differs from the compiler's; please report this bug"
+    );
+    quote_spanned! {span=>
+        #[allow(unused_qualifications)]
+        const _: () = ::core::assert!(::core::mem::align_of::<#ident>() == #expected, #msg);
     }
 }
 

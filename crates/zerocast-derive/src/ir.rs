@@ -129,6 +129,24 @@ impl IntRepr {
         }
     }
 
+    /// The type, by absolute path (`::core::primitive::u16`): generated code must not pick up
+    /// a user's `type u16 = ..;`.
+    pub(crate) fn ty(self) -> proc_macro2::TokenStream {
+        prim(self.name())
+    }
+
+    /// The unsigned type of the same width, by absolute path.
+    pub(crate) fn unsigned_ty(self) -> proc_macro2::TokenStream {
+        prim(match self {
+            IntRepr::U8 | IntRepr::I8 => "u8",
+            IntRepr::U16 | IntRepr::I16 => "u16",
+            IntRepr::U32 | IntRepr::I32 => "u32",
+            IntRepr::U64 | IntRepr::I64 => "u64",
+            IntRepr::U128 | IntRepr::I128 => "u128",
+            IntRepr::Usize | IntRepr::Isize => "usize",
+        })
+    }
+
     /// The width in bits, where it does not depend on the target.
     pub(crate) fn bits(self) -> Option<u32> {
         match self {
@@ -152,6 +170,12 @@ impl IntRepr {
                 | IntRepr::Isize
         )
     }
+}
+
+/// A primitive type by absolute path, `::core::primitive::NAME`.
+pub(crate) fn prim(name: &str) -> proc_macro2::TokenStream {
+    let ident = Ident::new(name, Span::call_site());
+    quote::quote!(::core::primitive::#ident)
 }
 
 impl Repr {
@@ -289,42 +313,25 @@ fn named<'a>(cx: &Ctxt, it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'
     .collect()
 }
 
+/// The item's layout hints, merged over every `repr` attribute as rustc merges them: the
+/// largest `align`, the smallest `packed`. (`cfg_attr` is expanded before a derive runs, so a
+/// `repr` inside one arrives here as a plain `repr`; one that did not would be refused.)
 fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
     let mut repr = Repr::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("repr")) {
-        let res = attr.parse_nested_meta(|meta| {
-            let span = meta.path.span();
-            let Some(ident) = meta.path.get_ident() else {
-                return Err(meta.error("unrecognized repr"));
-            };
-            let name = ident.to_string();
-            match name.as_str() {
-                "C" => repr.c = Some(span),
-                "transparent" => repr.transparent = Some(span),
-                "Rust" => {}
-                "packed" => {
-                    let n = if meta.input.peek(syn::token::Paren) {
-                        let content;
-                        syn::parenthesized!(content in meta.input);
-                        content.parse::<syn::LitInt>()?.base10_parse::<u64>()?
-                    } else {
-                        1
-                    };
-                    repr.packed = Some((n, span));
-                }
-                "align" => {
-                    let content;
-                    syn::parenthesized!(content in meta.input);
-                    let n = content.parse::<syn::LitInt>()?.base10_parse::<u64>()?;
-                    repr.align = Some((n, span));
-                }
-                other => match IntRepr::parse(other) {
-                    Some(int) => repr.int = Some((int, span)),
-                    None => return Err(meta.error(format_args!("unrecognized repr `{other}`"))),
-                },
-            }
-            Ok(())
-        });
+    for attr in attrs {
+        if attr.path().is_ident("cfg_attr") {
+            // The compiler expands `cfg_attr` before it runs a derive; one still here means
+            // layout hints the derive cannot read, so it derives nothing rather than guess.
+            cx.error(
+                attr,
+                "zerocast cannot read a `cfg_attr` that the compiler did not expand; write the                  `repr` attribute directly",
+            );
+            continue;
+        }
+        if !attr.path().is_ident("repr") {
+            continue;
+        }
+        let res = attr.parse_nested_meta(|meta| parse_repr_hint(cx, &mut repr, &meta));
         // The compiler rejects every `repr` it cannot parse either, with a list of the valid
         // ones; the derive only makes sure it generates no impl for a layout it did not read.
         if res.is_err() {
@@ -332,6 +339,65 @@ fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
         }
     }
     repr
+}
+
+/// One hint of a `repr` attribute, merged into `repr`.
+fn parse_repr_hint(
+    cx: &Ctxt,
+    repr: &mut Repr,
+    meta: &syn::meta::ParseNestedMeta<'_>,
+) -> syn::Result<()> {
+    let span = meta.path.span();
+    let Some(ident) = meta.path.get_ident() else {
+        return Err(meta.error("unrecognized repr"));
+    };
+    let name = ident.to_string();
+    match name.as_str() {
+        "C" => repr.c = Some(span),
+        "transparent" => repr.transparent = Some(span),
+        "Rust" => {}
+        "packed" => {
+            let n = if meta.input.peek(syn::token::Paren) {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                content.parse::<syn::LitInt>()?.base10_parse::<u64>()?
+            } else {
+                1
+            };
+            // Several `packed` hints: the smallest wins.
+            if repr.packed.is_none_or(|(old, _)| n < old) {
+                repr.packed = Some((n, span));
+            }
+        }
+        "align" => {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let n = content.parse::<syn::LitInt>()?.base10_parse::<u64>()?;
+            // Several `align` hints: the largest wins.
+            if repr.align.is_none_or(|(old, _)| n > old) {
+                repr.align = Some((n, span));
+            }
+        }
+        other => match IntRepr::parse(other) {
+            Some(int) => {
+                if let Some((first, _)) = repr.int.filter(|&(first, _)| first != int) {
+                    // rustc's `conflicting_repr_hints` can be allowed; which one it then
+                    // uses is not something to build a validator on.
+                    cx.push(syn::Error::new(
+                        span,
+                        format_args!(
+                            "conflicting integer `repr`s `{}` and `{other}`: zerocast needs \
+                             exactly one discriminant type",
+                            first.name()
+                        ),
+                    ));
+                }
+                repr.int = Some((int, span));
+            }
+            None => return Err(meta.error(format_args!("unrecognized repr `{other}`"))),
+        },
+    }
+    Ok(())
 }
 
 /// The keys of `#[zerocast(...)]`: `crate = "path"`, and the record keys of

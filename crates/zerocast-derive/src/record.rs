@@ -140,7 +140,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 length
             };
             #[inline]
-            fn record_len(&self) -> ::core::option::Option<usize> {
+            fn record_len(&self) -> ::core::option::Option<::core::primitive::usize> {
                 #record_len
             }
         }

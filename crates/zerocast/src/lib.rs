@@ -50,6 +50,7 @@ mod bytewise;
 mod cast;
 pub mod checks;
 mod const_msg;
+pub mod data_enum;
 #[expect(
     unsafe_code,
     reason = "volatile and inline-assembly loads and stores to device memory"

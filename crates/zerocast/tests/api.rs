@@ -78,6 +78,9 @@ mod ref_;
 #[cfg(feature = "derive")]
 #[path = "api/slice_validation.rs"]
 mod slice_validation;
+#[cfg(feature = "derive")]
+#[path = "api/soundness.rs"]
+mod soundness;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
