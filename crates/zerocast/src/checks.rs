@@ -139,10 +139,9 @@ const FIX: &str = "IntoBytes needs every byte initialized, and padding bytes are
 /// Checks that the struct `ty` of `size` bytes, whose fields are listed in declaration order
 /// (in which `repr(C)` lays them out), has no padding.
 ///
-/// It never passes a layout with padding, whatever order the fields are listed in: it passes
-/// only if the first field starts at 0, each one starts at or before the end of the one listed
-/// before it, and the last one ends at `size`, so together they cover every byte. (A layout
-/// listed out of offset order may be rejected without having padding.)
+/// The fields may be listed in any order: it passes exactly when they cover every byte from 0
+/// to `size`, as the fields of a struct in the default representation, which the compiler may
+/// reorder, can.
 #[must_use]
 pub const fn no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
     gaps(
@@ -202,6 +201,10 @@ const fn after(m: Msg, name: Option<&str>) -> Msg {
 
 /// The padding check behind [`no_padding`] and [`variant_no_padding`]: `what` names the type,
 /// `tag` is the size of a tag at offset 0 that precedes the fields.
+///
+/// The fields may be listed in any order (the default representation reorders them): the
+/// bytes covered from offset 0 grow by any field that starts within them, until none does;
+/// the first byte not covered, if before `size`, is padding.
 const fn gaps(what: Msg, size: usize, tag: Option<usize>, fields: &[Field], fix: &str) -> Verdict {
     let mut end = match tag {
         Some(t) => t,
@@ -209,32 +212,55 @@ const fn gaps(what: Msg, size: usize, tag: Option<usize>, fields: &[Field], fix:
     };
     // The name of what ends at `end`: `None` for the tag (or nothing yet).
     let mut prev: Option<&str> = None;
+    loop {
+        let mut grew = false;
+        let mut i = 0;
+        while i < fields.len() {
+            let f = fields[i];
+            let f_end = f.offset.saturating_add(f.size);
+            if f.offset <= end && f_end > end {
+                end = f_end;
+                prev = Some(f.name);
+                grew = true;
+            }
+            i += 1;
+        }
+        if !grew {
+            break;
+        }
+    }
+    // The field that starts first after the covered bytes, if any.
+    let mut next: Option<Field> = None;
     let mut i = 0;
     while i < fields.len() {
         let f = fields[i];
         if f.offset > end {
-            let mut m = what
-                .str(" has ")
-                .num(f.offset - end)
-                .str(" byte(s) of padding at offset ")
-                .num(end)
-                .str(", before field `")
-                .str(f.name)
-                .str("` (offset ")
-                .num(f.offset)
-                .str(", ")
-                .num(f.size)
-                .str(" byte(s))");
-            if i > 0 || tag.is_some() {
-                m = after(m.str(", after "), prev);
-            }
-            return Verdict {
-                msg: m.str(". ").str(fix),
+            next = match next {
+                Some(n) if n.offset <= f.offset => Some(n),
+                _ => Some(f),
             };
         }
-        end = f.offset + f.size;
-        prev = Some(f.name);
         i += 1;
+    }
+    if let Some(f) = next {
+        let mut m = what
+            .str(" has ")
+            .num(f.offset - end)
+            .str(" byte(s) of padding at offset ")
+            .num(end)
+            .str(", before field `")
+            .str(f.name)
+            .str("` (offset ")
+            .num(f.offset)
+            .str(", ")
+            .num(f.size)
+            .str(" byte(s))");
+        if prev.is_some() || tag.is_some() {
+            m = after(m.str(", after "), prev);
+        }
+        return Verdict {
+            msg: m.str(". ").str(fix),
+        };
     }
     if size > end {
         let mut m = what
