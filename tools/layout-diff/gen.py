@@ -444,6 +444,8 @@ PASS_BODY = """\
 //! not compile; `reject_snapshot_has_an_error_in_each_type` checks its snapshot.
 #![forbid(unsafe_code)]
 #![cfg(feature = "derive")]
+// Several `repr` attributes with the same hint are what this test is about.
+#![allow(clippy::duplicated_attributes, clippy::repr_packed_without_abi)]
 
 use core::mem::{align_of, align_of_val, size_of, size_of_val};
 

@@ -373,7 +373,7 @@ fn mask(w: u32) -> u128 {
 
 /// `expr as T`, without the cast if `expr` is a `T` already.
 fn cast(expr: TokenStream, from: u32, to: u32) -> TokenStream {
-    let to_ty = format_ident!("u{}", to);
+    let to_ty = crate::ir::prim(&format!("u{to}"));
     if from == to {
         expr
     } else {
@@ -396,19 +396,19 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     } = b;
     let name_str = ident.to_string();
     let nbits = st.bits;
-    let n = format_ident!("u{}", nbits);
+    let n = crate::ir::prim(&format!("u{nbits}"));
     let nbytes = (nbits / 8) as usize;
     let (get_bits, from_native, native_from_bytes) = if st.byteorder {
         (
             quote!(self.0.get()),
-            quote!(Self(<#storage>::new(bits))),
-            quote!(<#storage>::from_bytes(a).get()),
+            quote!(Self(<#storage>::new(__zc_raw))),
+            quote!(<#storage>::from_bytes(__zc_a).get()),
         )
     } else {
         (
             quote!(self.0),
-            quote!(Self(bits)),
-            quote!(#n::from_ne_bytes(a)),
+            quote!(Self(__zc_raw)),
+            quote!(#n::from_ne_bytes(__zc_a)),
         )
     };
 
@@ -440,12 +440,12 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 zero_valid &= *v == 0;
                 let label = format!("reserved {hi}:{lo}");
                 let v = lit(nbits, *v);
-                let found = cast(quote!(found), nbits, 128);
+                let found = cast(quote!(__zc_found), nbits, 128);
                 checks.extend(quote! {
-                    let found = (bits >> #lo_lit) & #m;
-                    if found != #v {
+                    let __zc_found = (__zc_raw >> #lo_lit) & #m;
+                    if __zc_found != #v {
                         return ::core::result::Result::Err(
-                            #k::bitfield::__private::invalid::<#n>(offset, #found, #name_str, #label),
+                            #k::bitfield::__private::invalid::<#n>(__zc_offset, #found, #name_str, #label),
                         );
                     }
                 });
@@ -475,7 +475,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 #[must_use]
                 #[inline(always)]
                 #vis const fn #with(self, v: #vt) -> Self {
-                    let bits = #body;
+                    let __zc_raw = #body;
                     #from_native
                 }
                 #[doc = #doc_set]
@@ -515,7 +515,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 methods.extend(common_setters(quote!(#ty), cast(quote!(v), tbits, nbits)));
             }
             FieldTy::Int(tbits) => {
-                let t = format_ident!("u{}", tbits);
+                let t = crate::ir::prim(&format!("u{tbits}"));
                 let wl = Literal::u32_unsuffixed(w);
                 let bounded = quote!(#k::bitfield::Bounded<#ty, #wl>);
                 let get = cast(extract.clone(), nbits, tbits);
@@ -559,7 +559,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                     #[inline(always)]
                     #vis const fn #try_with(self, v: #ty) -> ::core::result::Result<Self, #k::bitfield::FieldRangeError> {
                         match <#bounded>::try_new(v) {
-                            ::core::option::Option::Some(b) => ::core::result::Result::Ok(self.#with(b)),
+                            ::core::option::Option::Some(__zc_b) => ::core::result::Result::Ok(self.#with(__zc_b)),
                             ::core::option::Option::None => ::core::result::Result::Err(
                                 #k::bitfield::FieldRangeError::new(#name_str, #name_lit, #v128, #wl),
                             ),
@@ -569,11 +569,11 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                     #[inline(always)]
                     #vis const fn #try_set(&mut self, v: #ty) -> ::core::result::Result<(), #k::bitfield::FieldRangeError> {
                         match self.#try_with(v) {
-                            ::core::result::Result::Ok(s) => {
-                                *self = s;
+                            ::core::result::Result::Ok(__zc_s) => {
+                                *self = __zc_s;
                                 ::core::result::Result::Ok(())
                             }
-                            ::core::result::Result::Err(e) => ::core::result::Result::Err(e),
+                            ::core::result::Result::Err(__zc_e) => ::core::result::Result::Err(__zc_e),
                         }
                     }
                     #[doc = #doc_with_const]
@@ -608,12 +608,12 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                     all_valid = false;
                     zero_bounds
                         .push(quote_spanned!(span=> for<'__zc> #ty: #k::bitfield::ZeroVariant));
-                    let found = cast(quote!(found), nbits, 128);
+                    let found = cast(quote!(__zc_found), nbits, 128);
                     checks.extend(quote! {
-                        let found = (bits >> #lo_lit) & #m;
+                        let __zc_found = (__zc_raw >> #lo_lit) & #m;
                         if #be::from_bits(#found).is_none() {
                             return ::core::result::Result::Err(
-                                #k::bitfield::__private::invalid::<#ty>(offset, #found, #name_str, #name_lit),
+                                #k::bitfield::__private::invalid::<#ty>(__zc_offset, #found, #name_str, #name_lit),
                             );
                         }
                     });
@@ -691,7 +691,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 #[must_use]
                 #[inline(always)]
                 #vis const fn new() -> Self {
-                    let bits: #n = 0;
+                    let __zc_raw: #n = 0;
                     #from_native
                 }
             }
@@ -710,7 +710,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     };
     let check_body = if checks.is_empty() {
         quote! {
-            let _ = (bits, offset);
+            let _ = (__zc_raw, __zc_offset);
             ::core::result::Result::Ok(())
         }
     } else {
@@ -742,8 +742,8 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             #[doc = #doc_try_from]
             #[inline]
             #vis fn try_from_bits(bits: #storage) -> ::core::result::Result<Self, #k::InvalidBits> {
-                let s = Self(bits);
-                Self::__zc_check(s.__zc_bits(), 0).map(|()| s)
+                let __zc_s = Self(bits);
+                Self::__zc_check(__zc_s.__zc_bits(), 0).map(|()| __zc_s)
             }
 
             #[inline(always)]
@@ -752,7 +752,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             }
 
             #[inline]
-            fn __zc_check(bits: #n, offset: ::core::primitive::usize) -> ::core::result::Result<(), #k::InvalidBits> {
+            fn __zc_check(__zc_raw: #n, __zc_offset: ::core::primitive::usize) -> ::core::result::Result<(), #k::InvalidBits> {
                 #check_body
             }
         }
@@ -772,8 +772,8 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #[automatically_derived]
         impl ::core::cmp::PartialEq for #ident {
             #[inline]
-            fn eq(&self, other: &Self) -> ::core::primitive::bool {
-                self.__zc_bits() == other.__zc_bits()
+            fn eq(&self, __zc_other: &Self) -> ::core::primitive::bool {
+                self.__zc_bits() == __zc_other.__zc_bits()
             }
         }
         #[automatically_derived]
@@ -781,14 +781,14 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #[automatically_derived]
         impl ::core::hash::Hash for #ident {
             #[inline]
-            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                ::core::hash::Hash::hash(&self.__zc_bits(), state);
+            fn hash<H: ::core::hash::Hasher>(&self, __zc_state: &mut H) {
+                ::core::hash::Hash::hash(&self.__zc_bits(), __zc_state);
             }
         }
         #[automatically_derived]
         impl ::core::fmt::Debug for #ident {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#name_str) #debug_fields .finish()
+            fn fmt(&self, __zc_f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                __zc_f.debug_struct(#name_str) #debug_fields .finish()
             }
         }
         #[automatically_derived]
@@ -796,8 +796,8 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             type PointerMetadata = ();
             const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
             #[inline(always)]
-            fn ptr_from_parts(bytes: *mut ::core::primitive::u8, _meta: ()) -> *mut Self {
-                bytes.cast()
+            fn ptr_from_parts(__zc_bytes: *mut ::core::primitive::u8, _meta: ()) -> *mut Self {
+                __zc_bytes.cast()
             }
             #[inline(always)]
             fn pointer_to_metadata(_ptr: *mut Self) {}
@@ -811,10 +811,10 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         unsafe impl #k::TryFromBytes for #ident where #storage: #k::FromBytes {
             #byte_rule
             #[inline]
-            fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
-                match candidate.array::<#nbytes>() {
-                    ::core::option::Option::Some(a) => Self::__zc_check(#native_from_bytes, candidate.offset()),
-                    ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(::core::option::Option::None)),
+            fn validate(__zc_candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+                match __zc_candidate.array::<#nbytes>() {
+                    ::core::option::Option::Some(__zc_a) => Self::__zc_check(#native_from_bytes, __zc_candidate.offset()),
+                    ::core::option::Option::None => ::core::result::Result::Err(__zc_candidate.invalid(::core::option::Option::None)),
                 }
             }
         }
@@ -885,22 +885,22 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
         #[automatically_derived]
         impl #k::bitfield::BitEnum for #ident {
             const BITS: ::core::primitive::u32 = {
-                let d: [::core::primitive::u128; #count] = [#(#ident::#vs as ::core::primitive::u128),*];
-                let mut max = 0u128;
-                let mut i = 0;
-                while i < d.len() {
-                    if d[i] > max {
-                        max = d[i];
+                let __zc_d: [::core::primitive::u128; #count] = [#(#ident::#vs as ::core::primitive::u128),*];
+                let mut __zc_max = 0u128;
+                let mut __zc_i = 0;
+                while __zc_i < __zc_d.len() {
+                    if __zc_d[__zc_i] > __zc_max {
+                        __zc_max = __zc_d[__zc_i];
                     }
-                    i += 1;
+                    __zc_i += 1;
                 }
-                ::core::primitive::u128::BITS - max.leading_zeros()
+                ::core::primitive::u128::BITS - __zc_max.leading_zeros()
             };
             const VARIANTS: ::core::primitive::u128 = #count_lit;
             #[inline]
-            fn from_bits(bits: ::core::primitive::u128) -> ::core::option::Option<Self> {
+            fn from_bits(__zc_raw: ::core::primitive::u128) -> ::core::option::Option<Self> {
                 #(const #consts: ::core::primitive::u128 = #ident::#vs as ::core::primitive::u128;)*
-                match bits {
+                match __zc_raw {
                     #(#consts => ::core::option::Option::Some(#ident::#vs),)*
                     _ => ::core::option::Option::None,
                 }
@@ -910,9 +910,9 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
                 self as ::core::primitive::u128
             }
             #[inline(always)]
-            fn __from_valid_bits(bits: ::core::primitive::u128) -> Self {
+            fn __from_valid_bits(__zc_raw: ::core::primitive::u128) -> Self {
                 #(const #rest_c: ::core::primitive::u128 = #ident::#rest_v as ::core::primitive::u128;)*
-                match bits {
+                match __zc_raw {
                     #(#rest_c => #ident::#rest_v,)*
                     _ => #ident::#last_v,
                 }

@@ -62,8 +62,8 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             #[allow(unused_qualifications)]
             impl #impl_g ::core::cmp::PartialEq for #ident #ty_g where #(#preds,)* {
                 #[inline]
-                fn eq(&self, other: &Self) -> ::core::primitive::bool {
-                    #as_bytes(self) == #as_bytes(other)
+                fn eq(&self, __zc_other: &Self) -> ::core::primitive::bool {
+                    #as_bytes(self) == #as_bytes(__zc_other)
                 }
             }
 
@@ -78,11 +78,11 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             let hash_slice = input.tail().is_none().then(|| {
                 quote! {
                     #[inline]
-                    fn hash_slice<H: ::core::hash::Hasher>(data: &[Self], state: &mut H)
+                    fn hash_slice<H: ::core::hash::Hasher>(__zc_data: &[Self], __zc_state: &mut H)
                     where
                         Self: ::core::marker::Sized,
                     {
-                        ::core::hash::Hasher::write(state, #as_bytes(data));
+                        ::core::hash::Hasher::write(__zc_state, #as_bytes(__zc_data));
                     }
                 }
             });
@@ -91,8 +91,8 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
                 #[allow(unused_qualifications)]
                 impl #impl_g ::core::hash::Hash for #ident #ty_g where #(#preds,)* {
                     #[inline]
-                    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
-                        ::core::hash::Hasher::write(state, #as_bytes(self));
+                    fn hash<H: ::core::hash::Hasher>(&self, __zc_state: &mut H) {
+                        ::core::hash::Hasher::write(__zc_state, #as_bytes(self));
                     }
                     #hash_slice
                 }

@@ -422,23 +422,23 @@ fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream)
             let (int_ty, uint_ty) = (int.ty(), int.unsigned_ty());
             (
                 quote! {
-                    match candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
-                        ::core::option::Option::Some(b) => #int_ty::from_ne_bytes(b),
-                        ::core::option::Option::None => return ::core::result::Result::Err(candidate.invalid(#none)),
+                    match __zc_candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
+                        ::core::option::Option::Some(__zc_b) => #int_ty::from_ne_bytes(__zc_b),
+                        ::core::option::Option::None => return ::core::result::Result::Err(__zc_candidate.invalid(#none)),
                     }
                 },
-                quote!(tag as #uint_ty as ::core::primitive::u128),
+                quote!(__zc_tag as #uint_ty as ::core::primitive::u128),
             )
         }
         // `repr(C)`: compare the tag's native-endian bits, zero-extended, with each variant's.
         None => (
             quote! {
-                match candidate.tag_bits(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE) {
-                    ::core::option::Option::Some(t) => t,
-                    ::core::option::Option::None => return ::core::result::Result::Err(candidate.invalid(#none)),
+                match __zc_candidate.tag_bits(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE) {
+                    ::core::option::Option::Some(__zc_t) => __zc_t,
+                    ::core::option::Option::None => return ::core::result::Result::Err(__zc_candidate.invalid(#none)),
                 }
             },
-            quote!(tag),
+            quote!(__zc_tag),
         ),
     };
     let arms = variants.iter().enumerate().map(|(i, v)| {
@@ -455,20 +455,20 @@ fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream)
             let ty = f.ty;
             let name = &f.name;
             quote! {
-                candidate.validate_field::<#ty>(
+                __zc_candidate.validate_field::<#ty>(
                     <Self as #k::data_enum::EnumFieldOffset<#by, #i, #j>>::OFFSET, #container, #name,
                 )?;
             }
         });
-        quote!(if tag == #value { #(#checks)* return ::core::result::Result::Ok(()); })
+        quote!(if __zc_tag == #value { #(#checks)* return ::core::result::Result::Ok(()); })
     });
     let body = quote! {
         #[inline]
-        fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+        fn validate(__zc_candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
             let () = <Self as #k::data_enum::EnumLayout<#by>>::SAME_LAYOUT;
-            let tag = #read;
+            let __zc_tag = #read;
             #(#arms)*
-            ::core::result::Result::Err(candidate.invalid(::core::option::Option::Some(#found)))
+            ::core::result::Result::Err(__zc_candidate.invalid(::core::option::Option::Some(#found)))
         }
     };
     let bound = expand::path(k, "TryFromBytes");
@@ -543,8 +543,8 @@ fn padding_assertions(
             )
         };
         let raise = quote_spanned! {span=>
-            if let ::core::option::Option::Some(msg) = #check.failure() {
-                ::core::panic!("{}", msg)
+            if let ::core::option::Option::Some(__zc_msg) = #check.failure() {
+                ::core::panic!("{}", __zc_msg)
             }
         };
         out.extend(quote!(const _: () = { let () = <#ident as #k::data_enum::EnumLayout<#by>>::SAME_LAYOUT; #raise };));

@@ -249,8 +249,8 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
                 type PointerMetadata = ();
                 const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
                 #[inline(always)]
-                fn ptr_from_parts(bytes: *mut ::core::primitive::u8, _meta: ()) -> *mut Self {
-                    bytes.cast::<Self>()
+                fn ptr_from_parts(__zc_bytes: *mut ::core::primitive::u8, _meta: ()) -> *mut Self {
+                    __zc_bytes.cast::<Self>()
                 }
                 #[inline(always)]
                 fn pointer_to_metadata(_ptr: *mut Self) {}
@@ -273,12 +273,12 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
             type PointerMetadata = <#tail_ty as #k::KnownLayout>::PointerMetadata;
             const LAYOUT: #k::DstLayout = #layout;
             #[inline(always)]
-            fn ptr_from_parts(bytes: *mut ::core::primitive::u8, meta: Self::PointerMetadata) -> *mut Self {
-                <#tail_ty as #k::KnownLayout>::ptr_from_parts(bytes, meta) as *mut Self
+            fn ptr_from_parts(__zc_bytes: *mut ::core::primitive::u8, __zc_meta: Self::PointerMetadata) -> *mut Self {
+                <#tail_ty as #k::KnownLayout>::ptr_from_parts(__zc_bytes, __zc_meta) as *mut Self
             }
             #[inline(always)]
-            fn pointer_to_metadata(ptr: *mut Self) -> Self::PointerMetadata {
-                <#tail_ty as #k::KnownLayout>::pointer_to_metadata(ptr as *mut #tail_ty)
+            fn pointer_to_metadata(__zc_ptr: *mut Self) -> Self::PointerMetadata {
+                <#tail_ty as #k::KnownLayout>::pointer_to_metadata(__zc_ptr as *mut #tail_ty)
             }
         }
     }
@@ -353,21 +353,21 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
                 let offset = tail_offset(input, tail, &quote!(Self));
                 quote! {
                     #( #each?; )*
-                    candidate.validate_tail_field::<#tail_ty>(#offset, #name, #tail_name)
+                    __zc_candidate.validate_tail_field::<#tail_ty>(#offset, #name, #tail_name)
                 }
             }
         },
         Shape::Union(fields) => {
             let each = fields.iter().map(|f| field_check(input, f, &name));
             quote! {
-                let mut first = ::core::option::Option::None;
+                let mut __zc_first = ::core::option::Option::None;
                 #(
                     match #each {
                         ::core::result::Result::Ok(()) => return ::core::result::Result::Ok(()),
-                        ::core::result::Result::Err(e) => { first.get_or_insert(e); }
+                        ::core::result::Result::Err(__zc_e) => { __zc_first.get_or_insert(__zc_e); }
                     }
                 )*
-                ::core::result::Result::Err(first.unwrap_or_else(|| candidate.invalid(::core::option::Option::None)))
+                ::core::result::Result::Err(__zc_first.unwrap_or_else(|| __zc_candidate.invalid(::core::option::Option::None)))
             }
         }
         Shape::Enum(variants) => enum_check(input, variants),
@@ -376,8 +376,8 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
     quote! {
         #rule
         #[inline]
-        fn validate(candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
-            let _ = &candidate;
+        fn validate(__zc_candidate: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+            let _ = &__zc_candidate;
             #checks
         }
     }
@@ -389,7 +389,7 @@ fn field_check(input: &Input<'_>, f: &Field<'_>, container: &str) -> TokenStream
     let member = &f.member;
     let name = &f.name;
     quote! {
-        candidate.validate_field::<#ty>(::core::mem::offset_of!(Self, #member), #container, #name)
+        __zc_candidate.validate_field::<#ty>(::core::mem::offset_of!(Self, #member), #container, #name)
     }
 }
 
@@ -398,7 +398,7 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     let ident = input.ident;
     let none = quote!(::core::option::Option::None);
     if variants.is_empty() {
-        return quote! { ::core::result::Result::Err(candidate.invalid(#none)) };
+        return quote! { ::core::result::Result::Err(__zc_candidate.invalid(#none)) };
     }
     let consts: Vec<Ident> = (0..variants.len())
         .map(|i| Ident::new(&format!("__D{i}"), Span::call_site()))
@@ -409,17 +409,17 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
             let (int_ty, uint_ty) = (int.ty(), int.unsigned_ty());
             quote! {
                 #( const #consts: #int_ty = #ident::#vidents as #int_ty; )*
-                match candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
-                    ::core::option::Option::Some(bytes) => {
-                        let tag = #int_ty::from_ne_bytes(bytes);
-                        match tag {
+                match __zc_candidate.array::<{ ::core::mem::size_of::<#int_ty>() }>() {
+                    ::core::option::Option::Some(__zc_bytes) => {
+                        let __zc_tag = #int_ty::from_ne_bytes(__zc_bytes);
+                        match __zc_tag {
                             #( #consts )|* => ::core::result::Result::Ok(()),
-                            _ => ::core::result::Result::Err(candidate.invalid(
-                                ::core::option::Option::Some(tag as #uint_ty as ::core::primitive::u128),
+                            _ => ::core::result::Result::Err(__zc_candidate.invalid(
+                                ::core::option::Option::Some(__zc_tag as #uint_ty as ::core::primitive::u128),
                             )),
                         }
                     }
-                    ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(#none)),
+                    ::core::option::Option::None => ::core::result::Result::Err(__zc_candidate.invalid(#none)),
                 }
             }
         }
@@ -429,12 +429,12 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
             const __W: ::core::primitive::usize = ::core::mem::size_of::<#ident>();
             const __MASK: ::core::primitive::u128 = if __W >= 16 { ::core::primitive::u128::MAX } else { (1u128 << (__W * 8)) - 1 };
             #( const #consts: ::core::primitive::u128 = (#ident::#vidents as ::core::primitive::i128 as ::core::primitive::u128) & __MASK; )*
-            match candidate.tag_bits(__W) {
-                ::core::option::Option::Some(tag) => match tag {
+            match __zc_candidate.tag_bits(__W) {
+                ::core::option::Option::Some(__zc_tag) => match __zc_tag {
                     #( #consts )|* => ::core::result::Result::Ok(()),
-                    _ => ::core::result::Result::Err(candidate.invalid(::core::option::Option::Some(tag))),
+                    _ => ::core::result::Result::Err(__zc_candidate.invalid(::core::option::Option::Some(__zc_tag))),
                 },
-                ::core::option::Option::None => ::core::result::Result::Err(candidate.invalid(#none)),
+                ::core::option::Option::None => ::core::result::Result::Err(__zc_candidate.invalid(#none)),
             }
         },
     }
@@ -498,10 +498,10 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     });
     let name = respan(name.into_token_stream(), span);
     let check = quote_spanned! {span=>
-        if let ::core::option::Option::Some(msg) =
+        if let ::core::option::Option::Some(__zc_msg) =
             #k::checks::#check(#name, ::core::mem::size_of::<#ident>(), &[#(#infos),*]).failure()
         {
-            ::core::panic!("{}", msg)
+            ::core::panic!("{}", __zc_msg)
         }
     };
     // The item itself stays at the derive: the compiler offers fixes (such as "add a type
@@ -586,10 +586,10 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
         #k::checks::Field::new(#tname, #offset, <#tail_ty as #k::KnownLayout>::LAYOUT.fixed_size())
     });
     let check = quote_spanned! {span=>
-        if let ::core::option::Option::Some(msg) =
+        if let ::core::option::Option::Some(__zc_msg) =
             #k::checks::dst_no_padding(#name, <#ident as #k::KnownLayout>::LAYOUT, &[#(#infos),*]).failure()
         {
-            ::core::panic!("{}", msg)
+            ::core::panic!("{}", __zc_msg)
         }
     };
     // The trait path is qualified, which trips the lint where the user imported the trait.

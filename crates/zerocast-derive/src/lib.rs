@@ -7,6 +7,13 @@
 //! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
 //! `check` rejects what cannot be derived soundly (collecting every error, each on the
 //! offending token), and `expand` generates the impls, only when nothing was rejected.
+//!
+//! Generated code is hygienic: it names everything it uses by absolute path
+//! (`::core::primitive::u16`, `::core::option::Option`, the zerocast crate's path); it never
+//! places the user's tokens (field types, discriminant expressions) where a generated item is
+//! in scope; and it names its own local variables and parameters `__zc_*`, a prefix reserved
+//! to it: a user constant of such a name makes the derive fail to compile (the binding becomes
+//! a pattern), never compile into something else.
 #![forbid(unsafe_code)]
 
 mod bitfield;

@@ -94,7 +94,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
              record starts at a multiple of `align`, and must be aligned for its type"
         );
         checks.extend(quote_spanned! {align.span()=>
-            if length.align() % layout.align() != 0 {
+            if __zc_length.align() % __zc_layout.align() != 0 {
                 ::core::panic!(#msg);
             }
         });
@@ -105,8 +105,8 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
              whole number of trailing elements"
         );
         checks.extend(quote_spanned! {ident.span()=>
-            if let #k::SizeInfo::SliceDst { offset, elem_size } = layout.size_info() {
-                if elem_size != 0 && offset % elem_size != 0 {
+            if let #k::SizeInfo::SliceDst { offset: __zc_offset, elem_size: __zc_elem_size } = __zc_layout.size_info() {
+                if __zc_elem_size != 0 && __zc_offset % __zc_elem_size != 0 {
                     ::core::panic!(#msg);
                 }
             }
@@ -133,11 +133,11 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         #[allow(unused_qualifications)]
         impl #impl_g #k::Record for #ident #ty_g #where_c {
             const LENGTH: #k::record::RecordLength = {
-                let length = #length;
-                let layout = <Self as #k::KnownLayout>::LAYOUT;
-                let _ = &layout;
+                let __zc_length = #length;
+                let __zc_layout = <Self as #k::KnownLayout>::LAYOUT;
+                let _ = &__zc_layout;
                 #checks
-                length
+                __zc_length
             };
             #[inline]
             fn record_len(&self) -> ::core::option::Option<::core::primitive::usize> {

@@ -77,19 +77,24 @@ macro_rules! transmute {
 /// ```
 #[macro_export]
 macro_rules! transmute_ref {
-    ($e:expr) => {{
-        #[allow(unused_imports)]
-        use $crate::macro_util::TransmuteRefDst as _;
-        let wrap = $crate::macro_util::Wrap::new($e);
-        // The `if false` branch names the destination type first, so that it is inferred
-        // from the context before `transmute_ref` is resolved: the inherent (sized, `const`) method
-        // when both types are `Sized`, else the trait's (unsized) one.
-        if false {
-            wrap.infer_dst()
-        } else {
-            wrap.transmute_ref()
+    // The source expression is evaluated outside the block that imports the trait, so that
+    // the import cannot change what the user's expression means.
+    ($e:expr) => {
+        match $crate::macro_util::Wrap::new($e) {
+            __zc_wrap => {
+                #[allow(unused_imports)]
+                use $crate::macro_util::TransmuteRefDst as _;
+                // The `if false` branch names the destination type first, so that it is inferred
+                // from the context before `transmute_ref` is resolved: the inherent (sized, `const`) method
+                // when both types are `Sized`, else the trait's (unsized) one.
+                if false {
+                    __zc_wrap.infer_dst()
+                } else {
+                    __zc_wrap.transmute_ref()
+                }
+            }
         }
-    }};
+    };
 }
 
 /// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment.
@@ -108,19 +113,24 @@ macro_rules! transmute_ref {
 /// ```
 #[macro_export]
 macro_rules! transmute_mut {
-    ($e:expr) => {{
-        #[allow(unused_imports)]
-        use $crate::macro_util::TransmuteMutDst as _;
-        let wrap = $crate::macro_util::Wrap::new_mut($e);
-        // The `if false` branch names the destination type first, so that it is inferred
-        // from the context before `transmute_mut` is resolved: the inherent (sized, `const`) method
-        // when both types are `Sized`, else the trait's (unsized) one.
-        if false {
-            wrap.infer_dst()
-        } else {
-            wrap.transmute_mut()
+    // The source expression is evaluated outside the block that imports the trait, so that
+    // the import cannot change what the user's expression means.
+    ($e:expr) => {
+        match $crate::macro_util::Wrap::new_mut($e) {
+            __zc_wrap => {
+                #[allow(unused_imports)]
+                use $crate::macro_util::TransmuteMutDst as _;
+                // The `if false` branch names the destination type first, so that it is inferred
+                // from the context before `transmute_mut` is resolved: the inherent (sized, `const`) method
+                // when both types are `Sized`, else the trait's (unsized) one.
+                if false {
+                    __zc_wrap.infer_dst()
+                } else {
+                    __zc_wrap.transmute_mut()
+                }
+            }
         }
-    }};
+    };
 }
 
 /// Converts a value into another type of the same size if its bytes are a valid value of it.
@@ -163,19 +173,24 @@ macro_rules! try_transmute {
 /// ```
 #[macro_export]
 macro_rules! try_transmute_ref {
-    ($e:expr) => {{
-        #[allow(unused_imports)]
-        use $crate::macro_util::TryTransmuteRefDst as _;
-        let wrap = $crate::macro_util::Wrap::new($e);
-        // The `if false` branch names the destination type first, so that it is inferred
-        // from the context before `try_transmute_ref` is resolved: the inherent (sized, `const`) method
-        // when both types are `Sized`, else the trait's (unsized) one.
-        if false {
-            wrap.infer_try_dst()
-        } else {
-            wrap.try_transmute_ref()
+    // The source expression is evaluated outside the block that imports the trait, so that
+    // the import cannot change what the user's expression means.
+    ($e:expr) => {
+        match $crate::macro_util::Wrap::new($e) {
+            __zc_wrap => {
+                #[allow(unused_imports)]
+                use $crate::macro_util::TryTransmuteRefDst as _;
+                // The `if false` branch names the destination type first, so that it is inferred
+                // from the context before `try_transmute_ref` is resolved: the inherent (sized, `const`) method
+                // when both types are `Sized`, else the trait's (unsized) one.
+                if false {
+                    __zc_wrap.infer_try_dst()
+                } else {
+                    __zc_wrap.try_transmute_ref()
+                }
+            }
         }
-    }};
+    };
 }
 
 /// Converts `&mut Src` into `&mut Dst` of the same size and no greater alignment, if the bytes
@@ -196,19 +211,24 @@ macro_rules! try_transmute_ref {
 /// ```
 #[macro_export]
 macro_rules! try_transmute_mut {
-    ($e:expr) => {{
-        #[allow(unused_imports)]
-        use $crate::macro_util::TryTransmuteMutDst as _;
-        let wrap = $crate::macro_util::Wrap::new_mut($e);
-        // The `if false` branch names the destination type first, so that it is inferred
-        // from the context before `try_transmute_mut` is resolved: the inherent (sized, `const`) method
-        // when both types are `Sized`, else the trait's (unsized) one.
-        if false {
-            wrap.infer_try_dst()
-        } else {
-            wrap.try_transmute_mut()
+    // The source expression is evaluated outside the block that imports the trait, so that
+    // the import cannot change what the user's expression means.
+    ($e:expr) => {
+        match $crate::macro_util::Wrap::new_mut($e) {
+            __zc_wrap => {
+                #[allow(unused_imports)]
+                use $crate::macro_util::TryTransmuteMutDst as _;
+                // The `if false` branch names the destination type first, so that it is inferred
+                // from the context before `try_transmute_mut` is resolved: the inherent (sized, `const`) method
+                // when both types are `Sized`, else the trait's (unsized) one.
+                if false {
+                    __zc_wrap.infer_try_dst()
+                } else {
+                    __zc_wrap.try_transmute_mut()
+                }
+            }
         }
-    }};
+    };
 }
 
 /// Includes a file's bytes at compile time as a value of a [`FromBytes`](crate::FromBytes)
