@@ -20,7 +20,7 @@
 //! - read plain values with `read()` (only [`FromBytes`](crate::FromBytes): the device may
 //!   have written anything), write with `write()` ([`IntoBytes`](crate::IntoBytes): no
 //!   padding bytes leak), and read types with invalid bit patterns with `try_read()`, which
-//!   validates a copy, never the live memory.
+//!   validates a copy, never the live memory (`TryFromBytes + IntoBytes`).
 //!
 //! Ordinary memory the driver owns can use references as usual; [`DevicePtrMut::from_mut`]
 //! turns one into a device pointer (tests, simulations); memory shared with a device by DMA is a
@@ -38,6 +38,16 @@
 //! kernel's `readl`/`writel`, so that a hypervisor can emulate a trapping access; the
 //! [`Explicit`] backend also makes each x86_64 access one `mov`, as TDX/SEV-ES guests need
 //! ([`Volatile`] says why).
+//!
+//! Each word is loaded as a `MaybeUninit` word and stored into the copy as it is: the
+//! load instruction is the same (the assembly snapshots check it), but a byte that is
+//! uninitialized in memory the driver owns (the padding of a `#[repr(C)] struct { addr: u32,
+//! flags: u8 }` made with [`DevicePtrMut::from_mut`]) stays uninitialized in the result, which
+//! is what a Rust move does with padding, instead of being read as part of an integer. So
+//! `read` accepts padded [`FromBytes`](crate::FromBytes) types. `try_read` must look at every
+//! byte of its copy to validate it, so it needs [`IntoBytes`](crate::IntoBytes) values (no
+//! padding); a padded type with invalid bit patterns does not compile there. Writes need
+//! `IntoBytes` anyway, and move the value into the memory: it is never dropped by the write.
 //!
 //! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
 //! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any

@@ -2,7 +2,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use core::mem::{align_of, size_of, MaybeUninit};
+use core::mem::{align_of, size_of, ManuallyDrop, MaybeUninit};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
@@ -16,9 +16,10 @@ use crate::TryFromBytes;
 /// # Invariants
 ///
 /// For the [`Volatile`] and [`Explicit`] backends: for `'a`, `ptr` is valid for volatile reads
-/// and writes of `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; no Rust reference to
-/// those bytes exists; and no other pointer accesses them except pointers derived from this one
-/// while it is not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
+/// and writes of `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; those bytes are
+/// initialized, except where a valid `T` may leave them uninitialized (its padding, a
+/// `MaybeUninit` in it); no Rust reference to those bytes exists; and no other pointer accesses
+/// them except pointers derived from this one while it is not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
 /// `align_of::<T>()`; `ptr` is never dereferenced.
 ///
 /// # Examples
@@ -112,6 +113,8 @@ impl<'a, T: ?Sized> DevicePtrMut<'a, T, Volatile> {
     ///   [`write`](Self::write) use, each aligned to its width);
     /// - `ptr` is aligned to `align_of::<T>()` (the field projections keep every field
     ///   aligned to its own type, and every access width is at most that alignment);
+    /// - the bytes are initialized (device memory and memory a device wrote always are;
+    ///   ordinary memory may be uninitialized only where a valid `T` may be: its padding);
     /// - no Rust reference (`&`/`&mut`) to any of those bytes exists or is created;
     /// - no other `DevicePtrMut` or `DevicePtr` to any of those bytes is used, except the
     ///   ones derived from this pointer.
@@ -460,10 +463,12 @@ impl<T> Plan<T> {
 
 /// One word a backend loads or stores.
 trait Word: Copy {
+    /// Loads the word's bytes as they are (uninitialized ones stay uninitialized).
+    ///
     /// # Safety
     ///
     /// As `Access::read8` for `Self`'s size.
-    unsafe fn load<B: Backend>(b: B, p: *mut Self) -> Self;
+    unsafe fn load<B: Backend>(b: B, p: *mut Self) -> MaybeUninit<Self>;
     /// # Safety
     ///
     /// As `Access::write8` for `Self`'s size.
@@ -474,7 +479,7 @@ macro_rules! word {
     ($t:ty, $r:ident, $w:ident) => {
         impl Word for $t {
             #[inline(always)]
-            unsafe fn load<B: Backend>(b: B, p: *mut Self) -> Self {
+            unsafe fn load<B: Backend>(b: B, p: *mut Self) -> MaybeUninit<Self> {
                 // SAFETY: the caller upholds `read*`'s contract for this width.
                 unsafe { b.$r(p) }
             }
@@ -491,7 +496,9 @@ word!(u16, read16, write16);
 word!(u32, read32, write32);
 word!(u64, read64, write64);
 
-/// Copies the `T` at `src` into `dst`, word by word.
+/// Copies the `T` at `src` into `dst`, word by word, each word as a `MaybeUninit`: a byte
+/// that is uninitialized in `src` (the padding of a value in memory the driver owns) is
+/// uninitialized in `dst`, as a move would leave it, and never becomes part of an integer.
 ///
 /// # Safety
 ///
@@ -506,9 +513,10 @@ unsafe fn load_words<W: Word, T, B: Backend>(b: B, src: *mut T, dst: *mut T) {
         // the word (`src` is aligned to `T`, whose alignment is at least the word's, and the
         // offset is a multiple of the word size), and is valid for reads by the invariant.
         let v = unsafe { W::load(b, src.cast::<W>().wrapping_add(i)) };
-        // SAFETY: word `i` of `dst` lies inside the `T` at `dst`, aligned as above; any `W`
-        // value may be stored in memory meant for a `T` (it is a `MaybeUninit`).
-        unsafe { dst.cast::<W>().wrapping_add(i).write(v) };
+        // SAFETY: word `i` of `dst` lies inside the `T` at `dst`, aligned as above
+        // (`MaybeUninit<W>` has `W`'s layout); any bytes may be stored in memory meant for a
+        // `T` (it is a `MaybeUninit`).
+        unsafe { dst.cast::<MaybeUninit<W>>().wrapping_add(i).write(v) };
         i += 1;
     }
 }
@@ -533,7 +541,9 @@ unsafe fn store_words<W: Word, T, B: Backend>(b: B, src: *const T, dst: *mut T) 
     }
 }
 
-/// Reads the `V` at `src` into a `MaybeUninit`, every byte written.
+/// Reads the `V` at `src` into a `MaybeUninit`, every byte copied: initialized where the
+/// source byte is (always, for device memory; for memory the driver owns, everywhere but in
+/// padding).
 ///
 /// # Safety
 ///
@@ -571,7 +581,8 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
     out
 }
 
-/// Writes `v` to `dst`.
+/// Writes `v` to `dst`: moves it into the memory, so it is not dropped here (the memory's
+/// owner, if any, drops it; the value it overwrote is forgotten, as `ptr::write` does).
 ///
 /// # Safety
 ///
@@ -579,7 +590,9 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
 /// (`IntoBytes`).
 #[inline(always)]
 unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
-    let src = core::ptr::from_ref(&v);
+    // Never dropped: its bytes are moved into `dst`, where they are the value now.
+    let v = ManuallyDrop::new(v);
+    let src = core::ptr::from_ref::<V>(&v);
     match Plan::<V>::WIDTH {
         8 => {
             // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local
@@ -609,9 +622,18 @@ unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
 }
 
 /// Validates the copy in `out` as a `V`.
-fn validate<V: TryFromBytes>(out: &MaybeUninit<V>) -> Result<V, ValidityError<(), V>> {
-    // SAFETY: `load` wrote every byte of `out` (its words cover `size_of::<V>()`), so the bytes
-    // are initialized; they live as long as the borrow of `out`.
+///
+/// # Safety
+///
+/// `out` was filled by `load` from a device pointer to a `V` (or a type of `V`'s validity).
+unsafe fn validate<V: TryFromBytes + crate::IntoBytes>(
+    out: &MaybeUninit<V>,
+) -> Result<V, ValidityError<(), V>> {
+    // SAFETY: `load` copied every byte of `out` (its words cover `size_of::<V>()`) from the
+    // source, where each byte is initialized: device memory always is, and memory the driver
+    // owns holds a valid `V` (or bytes of a `FromBytes + IntoBytes` block, as the device
+    // pointer's invariant says), every byte of which is initialized since `V: IntoBytes` has
+    // no padding. They live as long as the borrow of `out`.
     let bytes = unsafe { core::slice::from_raw_parts(out.as_ptr().cast::<u8>(), size_of::<V>()) };
     V::try_read_from_bytes(bytes).map_err(|e| match e {
         crate::ConvertError::Validity(e) => e.map_src(|_| ()),
@@ -689,7 +711,9 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         let src = self.ptr.cast::<T::Value>();
         // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
-        validate(&out)
+        // SAFETY: `out` was just loaded from the device pointer to a `T`, of `T::Value`'s
+        // validity.
+        unsafe { validate(&out) }
     }
 
     /// Writes `value` with the accesses [`read`](Self::read) describes.
@@ -824,7 +848,9 @@ impl<'a, T, B: Backend> DevicePtr<'a, T, B> {
         let src = self.ptr.cast::<T::Value>();
         // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
-        validate(&out)
+        // SAFETY: `out` was just loaded from the device pointer to a `T`, of `T::Value`'s
+        // validity.
+        unsafe { validate(&out) }
     }
 }
 
