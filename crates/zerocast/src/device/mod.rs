@@ -115,6 +115,8 @@ pub use perm::{
     WriteOnly,
 };
 pub use ptr::{DevicePtr, DevicePtrMut};
+#[doc(hidden)]
+pub use ptr::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
 #[cfg(feature = "alloc")]
 pub use recording::{Access, AccessKind, RecordingDevice};
 pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
@@ -156,15 +158,22 @@ pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
 #[macro_export]
 macro_rules! field {
     ($ptr:expr, $ty:ty, $($path:tt).+ $(,)?) => {
-        match $ptr {
-            // SAFETY: the offset is `offset_of!` on the path, and the closure's type (a
-            // `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field at
-            // that path (the path has no `Deref` step: `offset_of!` would have refused it).
-            __zerocast_p => unsafe {
-                __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
-                    |__zerocast_v: &$ty| &__zerocast_v.$($path).+,
-                )
-            },
+        // By value: `&p` and `&mut p` do not implement `FieldSource`.
+        match $crate::device::__FieldSource::__by_value($ptr) {
+            __zerocast_p => {
+                // Outside the `unsafe` block below: a union field here does not compile
+                // (reading it needs `unsafe`), so no path steps into a union.
+                let __zerocast_path: fn(&$ty) -> &_ = |__zerocast_v: &$ty| &__zerocast_v.$($path).+;
+                // SAFETY: the offset is `offset_of!` on the path, and `__zerocast_path`'s type
+                // (a `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field
+                // at that path (the path has no `Deref` step: `offset_of!` would have refused
+                // it, and no union field: the function would not have compiled).
+                unsafe {
+                    __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
+                        __zerocast_path,
+                    )
+                }
+            }
         }
     };
 }
@@ -194,21 +203,24 @@ macro_rules! field {
 #[macro_export]
 macro_rules! split_fields {
     ($ptr:expr, $ty:path, $($field:tt),+ $(,)?) => {{
-        let __zerocast_p = $ptr;
+        // By value, consumed: `&p` and `&mut p` do not implement `SplitSource`, so the pointer
+        // cannot outlive the split. The token is a local the caller cannot name.
+        let __zerocast_p = $crate::device::__SplitSource::__into_split($ptr);
         // Distinct fields of a struct: a name twice, an unknown name or a union fails to
         // compile here (the closure is never called).
         let _ = |__zerocast_v: $ty| {
             let $ty { $($field: _),+ , .. } = __zerocast_v;
         };
-        ($(
+        ($({
+            let __zerocast_path: fn(&$ty) -> &_ = |__zerocast_v: &$ty| &__zerocast_v.$field;
             // SAFETY: the pattern above proves that the names are distinct fields of the
-            // struct `$ty`, so the returned pointers do not overlap; `__zerocast_p` is
-            // consumed by this block.
+            // struct `$ty`, so the returned pointers do not overlap; `__zerocast_p` was made
+            // from the pointer, consumed, and is used by this expression only.
             unsafe {
-                __zerocast_p.__split_field::<_, { ::core::mem::offset_of!($ty, $field) }>(
-                    |__zerocast_v: &$ty| &__zerocast_v.$field,
+                __zerocast_p.__field::<_, { ::core::mem::offset_of!($ty, $field) }>(
+                    __zerocast_path,
                 )
-            },
-        )+)
+            }
+        },)+)
     }};
 }

@@ -1128,24 +1128,92 @@ impl<'a, T: ?Sized, B: Backend> From<DevicePtrMut<'a, T, B>> for DevicePtr<'a, T
     }
 }
 
-impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
-    /// A unique pointer to the field at `OFFSET`, alongside `self` and other field pointers.
+/// Seals the traits the macros call, so that only device pointers implement them.
+mod sealed {
+    /// Implemented by [`DevicePtr`](super::DevicePtr) and
+    /// [`DevicePtrMut`](super::DevicePtrMut) only.
+    pub trait Pointer {}
+}
+impl<T: ?Sized, B: Backend> sealed::Pointer for DevicePtr<'_, T, B> {}
+impl<T: ?Sized, B: Backend> sealed::Pointer for DevicePtrMut<'_, T, B> {}
+
+/// A device pointer by value, as [`field!`](crate::field) takes it; implemented by
+/// [`DevicePtr`] and [`DevicePtrMut`] (never by references to them).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`field!` takes a device pointer by value, not `{Self}`",
+    label = "not a `DevicePtr` or `DevicePtrMut` by value",
+    note = "pass the pointer itself: a `DevicePtrMut` is consumed (pass `p.reborrow()` to use `p` again afterwards), a `DevicePtr` is copied"
+)]
+pub trait FieldSource: sealed::Pointer + Sized {
+    /// `self`, unchanged: calling this as `FieldSource::__by_value(p)` (no auto-reference or
+    /// auto-dereference) proves that `p` is a pointer by value.
+    #[must_use]
+    #[inline(always)]
+    fn __by_value(self) -> Self {
+        self
+    }
+}
+impl<T: ?Sized, B: Backend> FieldSource for DevicePtr<'_, T, B> {}
+impl<T: ?Sized, B: Backend> FieldSource for DevicePtrMut<'_, T, B> {}
+
+/// A unique device pointer by value, as [`split_fields!`](crate::split_fields) takes it;
+/// implemented by [`DevicePtrMut`] only (never by a reference to one, through which the pointer
+/// would outlive the split and could be split again).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`split_fields!` takes a `DevicePtrMut` by value, not `{Self}`",
+    label = "not a `DevicePtrMut` by value",
+    note = "pass the pointer itself (it is consumed), or `p.reborrow()` to use `p` again once the field pointers are gone; through `&p` or `&mut p` the pointer would outlive the split"
+)]
+pub trait SplitSource: sealed::Pointer + Sized {
+    /// The token the fields are split from.
+    type Split;
+    /// Consumes the pointer into the token `split_fields!` splits (its only use).
+    #[must_use]
+    fn __into_split(self) -> Self::Split;
+}
+impl<'a, T, B: Backend> SplitSource for DevicePtrMut<'a, T, B> {
+    type Split = Split<'a, T, B>;
+    #[inline(always)]
+    fn __into_split(self) -> Split<'a, T, B> {
+        Split {
+            ptr: self,
+            _not_shared: PhantomData,
+        }
+    }
+}
+
+/// A unique device pointer being split into field pointers by
+/// [`split_fields!`](crate::split_fields), which owns it in a local the caller cannot name.
+/// Neither `Send` nor `Sync`: it never leaves that expression.
+#[doc(hidden)]
+pub struct Split<'a, T, B: Backend> {
+    ptr: DevicePtrMut<'a, T, B>,
+    _not_shared: PhantomData<*mut ()>,
+}
+
+impl<'a, T, B: Backend> Split<'a, T, B> {
+    /// A unique pointer to the field at `OFFSET`, alongside other field pointers.
     ///
     /// # Safety
     ///
     /// `OFFSET` is the offset of a field of type `F` of the struct `T` (as in `__project`), and
     /// no other pointer returned by this function for `self` points to the same field: used by
     /// `split_fields!`, which names distinct fields of a struct (checked by a struct pattern)
-    /// and consumes `self`.
+    /// and made `self` from a `DevicePtrMut` it consumed.
     #[doc(hidden)]
     #[must_use]
-    pub unsafe fn __split_field<F, const OFFSET: usize>(
+    #[inline(always)]
+    pub unsafe fn __field<F, const OFFSET: usize>(
         &self,
         path: fn(&T) -> &F,
     ) -> DevicePtrMut<'a, F, B> {
+        // INVARIANT: the same pointer as `self.ptr`, for `'a`: the caller hands out only
+        // pointers to distinct fields of it, and `self.ptr` itself is never used again.
         let this = DevicePtrMut {
-            ptr: self.ptr,
-            backend: self.backend,
+            ptr: self.ptr.ptr,
+            backend: self.ptr.backend,
             _life: PhantomData,
         };
         // SAFETY: the caller's promise: `OFFSET` is the offset of a field of type `F`.
