@@ -135,7 +135,6 @@ impl<'a, T: ?Sized + FromBytes + IntoBytes> DmaBuf<'a, T> {
 }
 
 impl<'a, T: ?Sized> DmaBuf<'a, T> {
-
     /// The address the device uses for the buffer's first byte (as given at construction).
     ///
     /// # Examples

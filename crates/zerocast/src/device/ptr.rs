@@ -81,8 +81,15 @@ impl<T: ?Sized, B: Backend> Copy for DevicePtr<'_, T, B> {}
 // lives), so it may move to another thread when a `&mut T` may (`T: Send`) and its backend
 // may (`Volatile` and `Explicit` always; `Fake` when the fake is `Sync`).
 unsafe impl<T: ?Sized + Send, B: Backend + Send> Send for DevicePtrMut<'_, T, B> {}
-// SAFETY: through a `&DevicePtrMut` only shared reads happen (`as_shared`), as through a
-// `&&mut T`: allowed when `T: Sync` and the backend is `Sync`.
+// SAFETY: through a `&DevicePtrMut` only shared reads happen, as through a `&&mut T`: allowed
+// when `T: Sync` and the backend is `Sync`. Its `&self` methods are `as_shared` (a `DevicePtr`,
+// which reads only `PureRead` pointees and never writes), `addr`, `len`, `is_empty` and `Debug`
+// (no access at all); every method that writes or hands out a writer (`read` of side-effect
+// registers, `write`, `update`, `reborrow`, `get`, `at`, projections) takes `&mut self` or
+// `self`. `field!` and `split_fields!` take the pointer by value (a `&DevicePtrMut` does not
+// implement `FieldSource`/`SplitSource`), and splitting happens on a `Split` token that is
+// neither `Send` nor `Sync`. The wrappers keep this: `Regs`, `RegsDyn` and `DmaBuf` have only
+// `read_pure`, `try_read_pure`, `shared`, `size`, `addr`, `dma_addr` and `Debug` on `&self`.
 unsafe impl<T: ?Sized + Sync, B: Backend + Sync> Sync for DevicePtrMut<'_, T, B> {}
 // SAFETY: a `DevicePtr` is used as a `&T` is (shared reads only), so it may be sent and
 // shared between threads when `T: Sync` and the backend allows it.
