@@ -269,7 +269,7 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
     /// A unique pointer to the `T` at `offset` in a fake device: every access calls the fake.
     ///
     /// Returns `None` if `offset` is not a multiple of `align_of::<T>()` (where real
-    /// hardware would need an aligned address).
+    /// hardware would need an aligned address), or if the value would end past `usize::MAX`.
     ///
     /// # Examples
     ///
@@ -290,6 +290,9 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
         if offset % align_of::<T>() != 0 {
             return None;
         }
+        // The value's bytes end inside the address space: its words never wrap around to
+        // offsets of other values.
+        offset.checked_add(size_of::<T>())?;
         // INVARIANT: the offset is aligned to `T`; the pointer has no provenance and is only
         // ever passed to the fake as a number.
         Some(DevicePtrMut {
@@ -303,7 +306,8 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
 impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, [T], Fake<'a, D>> {
     /// A unique pointer to `len` elements `T` at `offset` in a fake device.
     ///
-    /// Returns `None` if `offset` is not a multiple of `align_of::<T>()`.
+    /// Returns `None` if `offset` is not a multiple of `align_of::<T>()`, or if the elements
+    /// would end past `usize::MAX` (they would wrap around onto one another).
     ///
     /// # Examples
     ///
@@ -324,6 +328,9 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, [T], Fake<'a, D>> {
         if offset % align_of::<T>() != 0 {
             return None;
         }
+        // The elements end inside the address space: none wraps around onto another.
+        len.checked_mul(size_of::<T>())
+            .and_then(|n| offset.checked_add(n))?;
         // INVARIANT: as in `fake`.
         Some(DevicePtrMut {
             ptr: core::ptr::slice_from_raw_parts_mut(

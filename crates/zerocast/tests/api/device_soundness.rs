@@ -356,3 +356,24 @@ fn device_probe_no_write_path_drops() {
     }
     assert_eq!(DROPS.load(Ordering::SeqCst), before + 2, "plus `x`, once");
 }
+
+/// Probe (finding): a fake pointer whose bytes would end past `usize::MAX` wrapped around, so a
+/// fake slice's last elements aliased offsets 0, 2, ... of the fake; such pointers are refused.
+/// At the end of the address space the `RecordingDevice` answers 0 and ignores writes.
+#[test]
+fn device_probe_fake_pointers_never_wrap_around() {
+    let dev = RecordingDevice::new(8);
+    assert!(DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 7).is_none());
+    assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 1, 4).is_none());
+    assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, 0, usize::MAX).is_none());
+    assert!(Regs::<16, _>::fake(&dev, usize::MAX - 7).is_none());
+    assert!(RegsDyn::fake(&dev, usize::MAX - 7, 16).is_none());
+
+    let mut p = DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 15).expect("inside, aligned");
+    p.write(u64::MAX);
+    assert_eq!(p.read(), 0);
+    let mut s = DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 9, 4).expect("inside");
+    assert_eq!(s.write_slice(&[1, 2, 3, 4]), 4);
+    assert_eq!(dev.memory(), [0; 8]);
+    assert_eq!(dev.log().len(), 6);
+}
