@@ -33,11 +33,14 @@ struct Desc {
 
 /// The descriptor table, then the available ring's flags, index and ring.
 #[repr(C)]
+#[derive(FromBytes, IntoBytes)]
 struct Queue {
     desc: [Desc; N],
     avail_flags: u16,
     avail_idx: u16,
     avail_ring: [u16; N],
+    /// The trailing padding made explicit: DMA memory is `IntoBytes`.
+    _pad: [u8; 12],
 }
 
 /// Byte offsets in `Queue`, from its `repr(C)` layout.
@@ -56,6 +59,7 @@ fn queue() -> Box<Queue> {
         avail_flags: 0,
         avail_idx: 0,
         avail_ring: [0; N],
+        _pad: [0; 12],
     })
 }
 

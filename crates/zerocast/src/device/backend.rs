@@ -1,6 +1,7 @@
 //! How an access is performed: [`Volatile`] on real memory, [`Fake`] on a test's device.
 
 use core::fmt;
+use core::mem::MaybeUninit;
 
 /// The width of one device access.
 ///
@@ -215,33 +216,37 @@ impl<D: ?Sized> fmt::Debug for Fake<'_, D> {
 impl<D: FakeDevice + ?Sized> Backend for Fake<'_, D> {}
 
 pub(crate) mod sealed {
+    use core::mem::MaybeUninit;
+
     /// The accesses themselves; private so that only this crate's backends exist.
     pub trait Access: Copy {
-        /// Reads 8 bits.
+        /// Reads 8 bits, as a `MaybeUninit` (memory the driver owns may hold uninitialized
+        /// bytes, the padding of a value; they are copied as they are, never turned into an
+        /// integer).
         ///
         /// # Safety
         ///
         /// For [`super::Volatile`]: `addr` is valid for a read of 1 byte and aligned to 1, as a
         /// device pointer's invariant guarantees. For [`super::Fake`]: none (never dereferenced).
-        unsafe fn read8(self, addr: *mut u8) -> u8;
+        unsafe fn read8(self, addr: *mut u8) -> MaybeUninit<u8>;
         /// Reads 16 bits.
         ///
         /// # Safety
         ///
         /// As [`read8`](Self::read8), for 2 bytes aligned to 2.
-        unsafe fn read16(self, addr: *mut u16) -> u16;
+        unsafe fn read16(self, addr: *mut u16) -> MaybeUninit<u16>;
         /// Reads 32 bits.
         ///
         /// # Safety
         ///
         /// As [`read8`](Self::read8), for 4 bytes aligned to 4.
-        unsafe fn read32(self, addr: *mut u32) -> u32;
+        unsafe fn read32(self, addr: *mut u32) -> MaybeUninit<u32>;
         /// Reads 64 bits.
         ///
         /// # Safety
         ///
         /// As [`read8`](Self::read8), for 8 bytes aligned to 8.
-        unsafe fn read64(self, addr: *mut u64) -> u64;
+        unsafe fn read64(self, addr: *mut u64) -> MaybeUninit<u64>;
         /// Writes 8 bits.
         ///
         /// # Safety
@@ -276,10 +281,12 @@ pub(crate) mod sealed {
 macro_rules! volatile_access {
     ($read:ident, $write:ident, $t:ty) => {
         #[inline(always)]
-        unsafe fn $read(self, addr: *mut $t) -> $t {
+        unsafe fn $read(self, addr: *mut $t) -> MaybeUninit<$t> {
             // SAFETY: the caller guarantees `addr` is valid for reads of the type's size and
-            // aligned to it (the trait's contract), which is what `read_volatile` requires.
-            unsafe { addr.read_volatile() }
+            // aligned to it (the trait's contract), which is what `read_volatile` requires;
+            // `MaybeUninit<$t>` has the size and alignment of `$t` and accepts any bytes,
+            // uninitialized ones included, so the load copies padding as it is.
+            unsafe { addr.cast::<MaybeUninit<$t>>().read_volatile() }
         }
         #[inline(always)]
         unsafe fn $write(self, addr: *mut $t, v: $t) {
@@ -308,7 +315,7 @@ macro_rules! volatile_accesses {
 macro_rules! instr_access {
     ($read:ident, $write:ident, $t:ty, $wide:ty, $class:ident, $ld:literal, $st:literal) => {
         #[inline(always)]
-        unsafe fn $read(self, addr: *mut $t) -> $t {
+        unsafe fn $read(self, addr: *mut $t) -> MaybeUninit<$t> {
             let v: $wide;
             // SAFETY: the caller guarantees `addr` is valid for reads of the type's size and
             // aligned to it (the trait's contract); the instruction reads exactly those bytes
@@ -321,8 +328,10 @@ macro_rules! instr_access {
                     options(nostack, preserves_flags, readonly),
                 );
             }
-            // CAST: the instruction zero-extended a `$t` into `v`, so this is lossless.
-            v as $t
+            // CAST: the instruction zero-extended a `$t` into `v`, so this is lossless. (The
+            // output of an instruction is always initialized: an uninitialized byte it read
+            // comes out as some fixed value.)
+            MaybeUninit::new(v as $t)
         }
         #[inline(always)]
         unsafe fn $write(self, addr: *mut $t, v: $t) {
@@ -403,23 +412,23 @@ impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {
     // The address is an offset into the fake (`addr()`), never dereferenced. The fake's answer is
     // truncated to the access width (its documented contract: only the low bits are used).
     #[inline]
-    unsafe fn read8(self, addr: *mut u8) -> u8 {
+    unsafe fn read8(self, addr: *mut u8) -> MaybeUninit<u8> {
         // CAST: keeps the low 8 bits, as `FakeDevice::read` documents.
-        self.0.read(addr.addr(), Width::W8) as u8
+        MaybeUninit::new(self.0.read(addr.addr(), Width::W8) as u8)
     }
     #[inline]
-    unsafe fn read16(self, addr: *mut u16) -> u16 {
+    unsafe fn read16(self, addr: *mut u16) -> MaybeUninit<u16> {
         // CAST: keeps the low 16 bits, as `FakeDevice::read` documents.
-        self.0.read(addr.addr(), Width::W16) as u16
+        MaybeUninit::new(self.0.read(addr.addr(), Width::W16) as u16)
     }
     #[inline]
-    unsafe fn read32(self, addr: *mut u32) -> u32 {
+    unsafe fn read32(self, addr: *mut u32) -> MaybeUninit<u32> {
         // CAST: keeps the low 32 bits, as `FakeDevice::read` documents.
-        self.0.read(addr.addr(), Width::W32) as u32
+        MaybeUninit::new(self.0.read(addr.addr(), Width::W32) as u32)
     }
     #[inline]
-    unsafe fn read64(self, addr: *mut u64) -> u64 {
-        self.0.read(addr.addr(), Width::W64)
+    unsafe fn read64(self, addr: *mut u64) -> MaybeUninit<u64> {
+        MaybeUninit::new(self.0.read(addr.addr(), Width::W64))
     }
     #[inline]
     unsafe fn write8(self, addr: *mut u8, v: u8) {

@@ -4,6 +4,7 @@ use core::fmt;
 use core::ptr::NonNull;
 
 use super::ptr::{DevicePtr, DevicePtrMut};
+use crate::{FromBytes, IntoBytes};
 
 /// A coherent DMA buffer: memory the driver allocated and shares with a device, known by its
 /// CPU-side location and by the address the device uses for it (its bus or IOVA address).
@@ -21,6 +22,12 @@ use super::ptr::{DevicePtr, DevicePtrMut};
 ///
 /// A driver must stop the device from using the buffer (reset the queue or the device) before
 /// the borrow ends: after that the memory is ordinary memory again, read through references.
+///
+/// The device may write any bytes and reads every byte, so `T` is [`FromBytes`] (whatever it
+/// wrote is a valid `T` when ordinary code reads the memory again) and [`IntoBytes`] (no
+/// padding: no uninitialized byte is handed to it), as Linux's `CoherentAllocation<T:
+/// AsBytes + FromBytes>`. A descriptor with a `bool` or an enum field is declared with the
+/// integer the device sees (a [`bitfield!`](crate::bitfield!) over it for typed access).
 ///
 /// # Examples
 ///
@@ -70,7 +77,7 @@ impl<T: ?Sized> fmt::Debug for DmaBuf<'_, T> {
     }
 }
 
-impl<'a, T: ?Sized> DmaBuf<'a, T> {
+impl<'a, T: ?Sized + FromBytes + IntoBytes> DmaBuf<'a, T> {
     /// A DMA buffer over memory the driver owns, which the device knows as `dma_addr`.
     ///
     /// # Examples
@@ -125,7 +132,9 @@ impl<'a, T: ?Sized> DmaBuf<'a, T> {
             dma_addr,
         }
     }
+}
 
+impl<'a, T: ?Sized> DmaBuf<'a, T> {
     /// The address the device uses for the buffer's first byte (as given at construction).
     ///
     /// # Examples

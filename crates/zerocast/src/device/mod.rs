@@ -20,7 +20,7 @@
 //! - read plain values with `read()` (only [`FromBytes`](crate::FromBytes): the device may
 //!   have written anything), write with `write()` ([`IntoBytes`](crate::IntoBytes): no
 //!   padding bytes leak), and read types with invalid bit patterns with `try_read()`, which
-//!   validates a copy, never the live memory.
+//!   validates a copy, never the live memory (`TryFromBytes + IntoBytes`).
 //!
 //! Ordinary memory the driver owns can use references as usual; [`DevicePtrMut::from_mut`]
 //! turns one into a device pointer (tests, simulations); memory shared with a device by DMA is a
@@ -38,6 +38,16 @@
 //! kernel's `readl`/`writel`, so that a hypervisor can emulate a trapping access; the
 //! [`Explicit`] backend also makes each x86_64 access one `mov`, as TDX/SEV-ES guests need
 //! ([`Volatile`] says why).
+//!
+//! Each word is loaded as a `MaybeUninit` word and stored into the copy as it is: the
+//! load instruction is the same (the assembly snapshots check it), but a byte that is
+//! uninitialized in memory the driver owns (the padding of a `#[repr(C)] struct { addr: u32,
+//! flags: u8 }` made with [`DevicePtrMut::from_mut`]) stays uninitialized in the result, which
+//! is what a Rust move does with padding, instead of being read as part of an integer. So
+//! `read` accepts padded [`FromBytes`](crate::FromBytes) types. `try_read` must look at every
+//! byte of its copy to validate it, so it needs [`IntoBytes`](crate::IntoBytes) values (no
+//! padding); a padded type with invalid bit patterns does not compile there. Writes need
+//! `IntoBytes` anyway, and move the value into the memory: it is never dropped by the write.
 //!
 //! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
 //! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any
@@ -105,6 +115,8 @@ pub use perm::{
     WriteOnly,
 };
 pub use ptr::{DevicePtr, DevicePtrMut};
+#[doc(hidden)]
+pub use ptr::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
 #[cfg(feature = "alloc")]
 pub use recording::{Access, AccessKind, RecordingDevice};
 pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
@@ -146,15 +158,22 @@ pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
 #[macro_export]
 macro_rules! field {
     ($ptr:expr, $ty:ty, $($path:tt).+ $(,)?) => {
-        match $ptr {
-            // SAFETY: the offset is `offset_of!` on the path, and the closure's type (a
-            // `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field at
-            // that path (the path has no `Deref` step: `offset_of!` would have refused it).
-            __zerocast_p => unsafe {
-                __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
-                    |__zerocast_v: &$ty| &__zerocast_v.$($path).+,
-                )
-            },
+        // By value: `&p` and `&mut p` do not implement `FieldSource`.
+        match $crate::device::__FieldSource::__by_value($ptr) {
+            __zerocast_p => {
+                // Outside the `unsafe` block below: a union field here does not compile
+                // (reading it needs `unsafe`), so no path steps into a union.
+                let __zerocast_path: fn(&$ty) -> &_ = |__zerocast_v: &$ty| &__zerocast_v.$($path).+;
+                // SAFETY: the offset is `offset_of!` on the path, and `__zerocast_path`'s type
+                // (a `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field
+                // at that path (the path has no `Deref` step: `offset_of!` would have refused
+                // it, and no union field: the function would not have compiled).
+                unsafe {
+                    __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
+                        __zerocast_path,
+                    )
+                }
+            }
         }
     };
 }
@@ -184,21 +203,24 @@ macro_rules! field {
 #[macro_export]
 macro_rules! split_fields {
     ($ptr:expr, $ty:path, $($field:tt),+ $(,)?) => {{
-        let __zerocast_p = $ptr;
+        // By value, consumed: `&p` and `&mut p` do not implement `SplitSource`, so the pointer
+        // cannot outlive the split. The token is a local the caller cannot name.
+        let __zerocast_p = $crate::device::__SplitSource::__into_split($ptr);
         // Distinct fields of a struct: a name twice, an unknown name or a union fails to
         // compile here (the closure is never called).
         let _ = |__zerocast_v: $ty| {
             let $ty { $($field: _),+ , .. } = __zerocast_v;
         };
-        ($(
+        ($({
+            let __zerocast_path: fn(&$ty) -> &_ = |__zerocast_v: &$ty| &__zerocast_v.$field;
             // SAFETY: the pattern above proves that the names are distinct fields of the
-            // struct `$ty`, so the returned pointers do not overlap; `__zerocast_p` is
-            // consumed by this block.
+            // struct `$ty`, so the returned pointers do not overlap; `__zerocast_p` was made
+            // from the pointer, consumed, and is used by this expression only.
             unsafe {
-                __zerocast_p.__split_field::<_, { ::core::mem::offset_of!($ty, $field) }>(
-                    |__zerocast_v: &$ty| &__zerocast_v.$field,
+                __zerocast_p.__field::<_, { ::core::mem::offset_of!($ty, $field) }>(
+                    __zerocast_path,
                 )
-            },
-        )+)
+            }
+        },)+)
     }};
 }

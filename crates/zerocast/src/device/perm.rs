@@ -144,7 +144,11 @@ pub unsafe trait Readable {
 /// A pointee whose value can be read and validated through a unique pointer
 /// ([`DevicePtrMut::try_read`]).
 ///
-/// Implemented by every [`TryFromBytes`] type and by the readable wrappers of one.
+/// Implemented by every [`TryFromBytes`] + [`IntoBytes`] type and by the readable wrappers of
+/// one. `IntoBytes` (no padding) because the copy is validated as bytes, and a padding byte of
+/// a value in memory the driver owns is uninitialized: it could be copied, but not read. A
+/// padded `FromBytes` type is read with [`DevicePtrMut::read`](super::DevicePtrMut::read),
+/// which needs no validation.
 ///
 /// # Safety
 ///
@@ -154,11 +158,11 @@ pub unsafe trait Readable {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read through a device pointer",
     label = "not readable",
-    note = "a plain type must be `TryFromBytes`; `WriteOnly` registers cannot be read"
+    note = "a plain type must be `TryFromBytes` and `IntoBytes` (no padding: the copy is validated byte by byte); `WriteOnly` registers cannot be read"
 )]
 pub unsafe trait TryReadable {
     /// The value a read returns.
-    type Value: TryFromBytes;
+    type Value: TryFromBytes + IntoBytes;
 }
 
 /// A pointee that can be written through a unique pointer ([`DevicePtrMut::write`]).
@@ -215,7 +219,7 @@ unsafe impl<T: FromBytes> Readable for T {
 // Errors name `TryReadable` (and its message), not the blanket impl's bound.
 #[diagnostic::do_not_recommend]
 // SAFETY: `Value` is `Self`.
-unsafe impl<T: TryFromBytes> TryReadable for T {
+unsafe impl<T: TryFromBytes + IntoBytes> TryReadable for T {
     type Value = T;
 }
 // Errors name `Writable` (and its message), not the blanket impl's bound.
@@ -237,7 +241,13 @@ macro_rules! permit {
             type Value = T;
         }
     )+};
+    ($trait:ident, $bound:ident + $bound2:ident: $($w:ident),+) => {$(
+        // SAFETY: the wrapper is `repr(transparent)` over its only field, of type `T`.
+        unsafe impl<T: $bound + $bound2> $trait for $w<T> {
+            type Value = T;
+        }
+    )+};
 }
 permit!(Readable, FromBytes: ReadOnly, ReadWrite, ReadPure, ReadPureWrite);
-permit!(TryReadable, TryFromBytes: ReadOnly, ReadWrite, ReadPure, ReadPureWrite);
+permit!(TryReadable, TryFromBytes + IntoBytes: ReadOnly, ReadWrite, ReadPure, ReadPureWrite);
 permit!(Writable, IntoBytes: WriteOnly, ReadWrite, ReadPureWrite);

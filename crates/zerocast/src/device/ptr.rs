@@ -2,7 +2,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use core::mem::{align_of, size_of, MaybeUninit};
+use core::mem::{align_of, size_of, ManuallyDrop, MaybeUninit};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
@@ -16,9 +16,10 @@ use crate::TryFromBytes;
 /// # Invariants
 ///
 /// For the [`Volatile`] and [`Explicit`] backends: for `'a`, `ptr` is valid for volatile reads
-/// and writes of `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; no Rust reference to
-/// those bytes exists; and no other pointer accesses them except pointers derived from this one
-/// while it is not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
+/// and writes of `size_of_val(ptr)` bytes, aligned to `align_of::<T>()`; those bytes are
+/// initialized, except where a valid `T` may leave them uninitialized (its padding, a
+/// `MaybeUninit` in it); no Rust reference to those bytes exists; and no other pointer accesses
+/// them except pointers derived from this one while it is not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
 /// `align_of::<T>()`; `ptr` is never dereferenced.
 ///
 /// # Examples
@@ -80,8 +81,15 @@ impl<T: ?Sized, B: Backend> Copy for DevicePtr<'_, T, B> {}
 // lives), so it may move to another thread when a `&mut T` may (`T: Send`) and its backend
 // may (`Volatile` and `Explicit` always; `Fake` when the fake is `Sync`).
 unsafe impl<T: ?Sized + Send, B: Backend + Send> Send for DevicePtrMut<'_, T, B> {}
-// SAFETY: through a `&DevicePtrMut` only shared reads happen (`as_shared`), as through a
-// `&&mut T`: allowed when `T: Sync` and the backend is `Sync`.
+// SAFETY: through a `&DevicePtrMut` only shared reads happen, as through a `&&mut T`: allowed
+// when `T: Sync` and the backend is `Sync`. Its `&self` methods are `as_shared` (a `DevicePtr`,
+// which reads only `PureRead` pointees and never writes), `addr`, `len`, `is_empty` and `Debug`
+// (no access at all); every method that writes or hands out a writer (`read` of side-effect
+// registers, `write`, `update`, `reborrow`, `get`, `at`, projections) takes `&mut self` or
+// `self`. `field!` and `split_fields!` take the pointer by value (a `&DevicePtrMut` does not
+// implement `FieldSource`/`SplitSource`), and splitting happens on a `Split` token that is
+// neither `Send` nor `Sync`. The wrappers keep this: `Regs`, `RegsDyn` and `DmaBuf` have only
+// `read_pure`, `try_read_pure`, `shared`, `size`, `addr`, `dma_addr` and `Debug` on `&self`.
 unsafe impl<T: ?Sized + Sync, B: Backend + Sync> Sync for DevicePtrMut<'_, T, B> {}
 // SAFETY: a `DevicePtr` is used as a `&T` is (shared reads only), so it may be sent and
 // shared between threads when `T: Sync` and the backend allows it.
@@ -112,6 +120,8 @@ impl<'a, T: ?Sized> DevicePtrMut<'a, T, Volatile> {
     ///   [`write`](Self::write) use, each aligned to its width);
     /// - `ptr` is aligned to `align_of::<T>()` (the field projections keep every field
     ///   aligned to its own type, and every access width is at most that alignment);
+    /// - the bytes are initialized (device memory and memory a device wrote always are;
+    ///   ordinary memory may be uninitialized only where a valid `T` may be: its padding);
     /// - no Rust reference (`&`/`&mut`) to any of those bytes exists or is created;
     /// - no other `DevicePtrMut` or `DevicePtr` to any of those bytes is used, except the
     ///   ones derived from this pointer.
@@ -259,7 +269,7 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
     /// A unique pointer to the `T` at `offset` in a fake device: every access calls the fake.
     ///
     /// Returns `None` if `offset` is not a multiple of `align_of::<T>()` (where real
-    /// hardware would need an aligned address).
+    /// hardware would need an aligned address), or if the value would end past `usize::MAX`.
     ///
     /// # Examples
     ///
@@ -280,6 +290,9 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
         if offset % align_of::<T>() != 0 {
             return None;
         }
+        // The value's bytes end inside the address space: its words never wrap around to
+        // offsets of other values.
+        offset.checked_add(size_of::<T>())?;
         // INVARIANT: the offset is aligned to `T`; the pointer has no provenance and is only
         // ever passed to the fake as a number.
         Some(DevicePtrMut {
@@ -293,7 +306,8 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
 impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, [T], Fake<'a, D>> {
     /// A unique pointer to `len` elements `T` at `offset` in a fake device.
     ///
-    /// Returns `None` if `offset` is not a multiple of `align_of::<T>()`.
+    /// Returns `None` if `offset` is not a multiple of `align_of::<T>()`, or if the elements
+    /// would end past `usize::MAX` (they would wrap around onto one another).
     ///
     /// # Examples
     ///
@@ -314,6 +328,9 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, [T], Fake<'a, D>> {
         if offset % align_of::<T>() != 0 {
             return None;
         }
+        // The elements end inside the address space: none wraps around onto another.
+        len.checked_mul(size_of::<T>())
+            .and_then(|n| offset.checked_add(n))?;
         // INVARIANT: as in `fake`.
         Some(DevicePtrMut {
             ptr: core::ptr::slice_from_raw_parts_mut(
@@ -460,10 +477,12 @@ impl<T> Plan<T> {
 
 /// One word a backend loads or stores.
 trait Word: Copy {
+    /// Loads the word's bytes as they are (uninitialized ones stay uninitialized).
+    ///
     /// # Safety
     ///
     /// As `Access::read8` for `Self`'s size.
-    unsafe fn load<B: Backend>(b: B, p: *mut Self) -> Self;
+    unsafe fn load<B: Backend>(b: B, p: *mut Self) -> MaybeUninit<Self>;
     /// # Safety
     ///
     /// As `Access::write8` for `Self`'s size.
@@ -474,7 +493,7 @@ macro_rules! word {
     ($t:ty, $r:ident, $w:ident) => {
         impl Word for $t {
             #[inline(always)]
-            unsafe fn load<B: Backend>(b: B, p: *mut Self) -> Self {
+            unsafe fn load<B: Backend>(b: B, p: *mut Self) -> MaybeUninit<Self> {
                 // SAFETY: the caller upholds `read*`'s contract for this width.
                 unsafe { b.$r(p) }
             }
@@ -491,7 +510,9 @@ word!(u16, read16, write16);
 word!(u32, read32, write32);
 word!(u64, read64, write64);
 
-/// Copies the `T` at `src` into `dst`, word by word.
+/// Copies the `T` at `src` into `dst`, word by word, each word as a `MaybeUninit`: a byte
+/// that is uninitialized in `src` (the padding of a value in memory the driver owns) is
+/// uninitialized in `dst`, as a move would leave it, and never becomes part of an integer.
 ///
 /// # Safety
 ///
@@ -506,9 +527,10 @@ unsafe fn load_words<W: Word, T, B: Backend>(b: B, src: *mut T, dst: *mut T) {
         // the word (`src` is aligned to `T`, whose alignment is at least the word's, and the
         // offset is a multiple of the word size), and is valid for reads by the invariant.
         let v = unsafe { W::load(b, src.cast::<W>().wrapping_add(i)) };
-        // SAFETY: word `i` of `dst` lies inside the `T` at `dst`, aligned as above; any `W`
-        // value may be stored in memory meant for a `T` (it is a `MaybeUninit`).
-        unsafe { dst.cast::<W>().wrapping_add(i).write(v) };
+        // SAFETY: word `i` of `dst` lies inside the `T` at `dst`, aligned as above
+        // (`MaybeUninit<W>` has `W`'s layout); any bytes may be stored in memory meant for a
+        // `T` (it is a `MaybeUninit`).
+        unsafe { dst.cast::<MaybeUninit<W>>().wrapping_add(i).write(v) };
         i += 1;
     }
 }
@@ -533,7 +555,9 @@ unsafe fn store_words<W: Word, T, B: Backend>(b: B, src: *const T, dst: *mut T) 
     }
 }
 
-/// Reads the `V` at `src` into a `MaybeUninit`, every byte written.
+/// Reads the `V` at `src` into a `MaybeUninit`, every byte copied: initialized where the
+/// source byte is (always, for device memory; for memory the driver owns, everywhere but in
+/// padding).
 ///
 /// # Safety
 ///
@@ -571,7 +595,8 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
     out
 }
 
-/// Writes `v` to `dst`.
+/// Writes `v` to `dst`: moves it into the memory, so it is not dropped here (the memory's
+/// owner, if any, drops it; the value it overwrote is forgotten, as `ptr::write` does).
 ///
 /// # Safety
 ///
@@ -579,7 +604,9 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
 /// (`IntoBytes`).
 #[inline(always)]
 unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
-    let src = core::ptr::from_ref(&v);
+    // Never dropped: its bytes are moved into `dst`, where they are the value now.
+    let v = ManuallyDrop::new(v);
+    let src = core::ptr::from_ref::<V>(&v);
     match Plan::<V>::WIDTH {
         8 => {
             // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local
@@ -609,9 +636,18 @@ unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
 }
 
 /// Validates the copy in `out` as a `V`.
-fn validate<V: TryFromBytes>(out: &MaybeUninit<V>) -> Result<V, ValidityError<(), V>> {
-    // SAFETY: `load` wrote every byte of `out` (its words cover `size_of::<V>()`), so the bytes
-    // are initialized; they live as long as the borrow of `out`.
+///
+/// # Safety
+///
+/// `out` was filled by `load` from a device pointer to a `V` (or a type of `V`'s validity).
+unsafe fn validate<V: TryFromBytes + crate::IntoBytes>(
+    out: &MaybeUninit<V>,
+) -> Result<V, ValidityError<(), V>> {
+    // SAFETY: `load` copied every byte of `out` (its words cover `size_of::<V>()`) from the
+    // source, where each byte is initialized: device memory always is, and memory the driver
+    // owns holds a valid `V` (or bytes of a `FromBytes + IntoBytes` block, as the device
+    // pointer's invariant says), every byte of which is initialized since `V: IntoBytes` has
+    // no padding. They live as long as the borrow of `out`.
     let bytes = unsafe { core::slice::from_raw_parts(out.as_ptr().cast::<u8>(), size_of::<V>()) };
     V::try_read_from_bytes(bytes).map_err(|e| match e {
         crate::ConvertError::Validity(e) => e.map_src(|_| ()),
@@ -689,7 +725,9 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         let src = self.ptr.cast::<T::Value>();
         // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
-        validate(&out)
+        // SAFETY: `out` was just loaded from the device pointer to a `T`, of `T::Value`'s
+        // validity.
+        unsafe { validate(&out) }
     }
 
     /// Writes `value` with the accesses [`read`](Self::read) describes.
@@ -824,7 +862,9 @@ impl<'a, T, B: Backend> DevicePtr<'a, T, B> {
         let src = self.ptr.cast::<T::Value>();
         // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
-        validate(&out)
+        // SAFETY: `out` was just loaded from the device pointer to a `T`, of `T::Value`'s
+        // validity.
+        unsafe { validate(&out) }
     }
 }
 
@@ -1102,24 +1142,92 @@ impl<'a, T: ?Sized, B: Backend> From<DevicePtrMut<'a, T, B>> for DevicePtr<'a, T
     }
 }
 
-impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
-    /// A unique pointer to the field at `OFFSET`, alongside `self` and other field pointers.
+/// Seals the traits the macros call, so that only device pointers implement them.
+mod sealed {
+    /// Implemented by [`DevicePtr`](super::DevicePtr) and
+    /// [`DevicePtrMut`](super::DevicePtrMut) only.
+    pub trait Pointer {}
+}
+impl<T: ?Sized, B: Backend> sealed::Pointer for DevicePtr<'_, T, B> {}
+impl<T: ?Sized, B: Backend> sealed::Pointer for DevicePtrMut<'_, T, B> {}
+
+/// A device pointer by value, as [`field!`](crate::field) takes it; implemented by
+/// [`DevicePtr`] and [`DevicePtrMut`] (never by references to them).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`field!` takes a device pointer by value, not `{Self}`",
+    label = "not a `DevicePtr` or `DevicePtrMut` by value",
+    note = "pass the pointer itself: a `DevicePtrMut` is consumed (pass `p.reborrow()` to use `p` again afterwards), a `DevicePtr` is copied"
+)]
+pub trait FieldSource: sealed::Pointer + Sized {
+    /// `self`, unchanged: calling this as `FieldSource::__by_value(p)` (no auto-reference or
+    /// auto-dereference) proves that `p` is a pointer by value.
+    #[must_use]
+    #[inline(always)]
+    fn __by_value(self) -> Self {
+        self
+    }
+}
+impl<T: ?Sized, B: Backend> FieldSource for DevicePtr<'_, T, B> {}
+impl<T: ?Sized, B: Backend> FieldSource for DevicePtrMut<'_, T, B> {}
+
+/// A unique device pointer by value, as [`split_fields!`](crate::split_fields) takes it;
+/// implemented by [`DevicePtrMut`] only (never by a reference to one, through which the pointer
+/// would outlive the split and could be split again).
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`split_fields!` takes a `DevicePtrMut` by value, not `{Self}`",
+    label = "not a `DevicePtrMut` by value",
+    note = "pass the pointer itself (it is consumed), or `p.reborrow()` to use `p` again once the field pointers are gone; through `&p` or `&mut p` the pointer would outlive the split"
+)]
+pub trait SplitSource: sealed::Pointer + Sized {
+    /// The token the fields are split from.
+    type Split;
+    /// Consumes the pointer into the token `split_fields!` splits (its only use).
+    #[must_use]
+    fn __into_split(self) -> Self::Split;
+}
+impl<'a, T, B: Backend> SplitSource for DevicePtrMut<'a, T, B> {
+    type Split = Split<'a, T, B>;
+    #[inline(always)]
+    fn __into_split(self) -> Split<'a, T, B> {
+        Split {
+            ptr: self,
+            _not_shared: PhantomData,
+        }
+    }
+}
+
+/// A unique device pointer being split into field pointers by
+/// [`split_fields!`](crate::split_fields), which owns it in a local the caller cannot name.
+/// Neither `Send` nor `Sync`: it never leaves that expression.
+#[doc(hidden)]
+pub struct Split<'a, T, B: Backend> {
+    ptr: DevicePtrMut<'a, T, B>,
+    _not_shared: PhantomData<*mut ()>,
+}
+
+impl<'a, T, B: Backend> Split<'a, T, B> {
+    /// A unique pointer to the field at `OFFSET`, alongside other field pointers.
     ///
     /// # Safety
     ///
     /// `OFFSET` is the offset of a field of type `F` of the struct `T` (as in `__project`), and
     /// no other pointer returned by this function for `self` points to the same field: used by
     /// `split_fields!`, which names distinct fields of a struct (checked by a struct pattern)
-    /// and consumes `self`.
+    /// and made `self` from a `DevicePtrMut` it consumed.
     #[doc(hidden)]
     #[must_use]
-    pub unsafe fn __split_field<F, const OFFSET: usize>(
+    #[inline(always)]
+    pub unsafe fn __field<F, const OFFSET: usize>(
         &self,
         path: fn(&T) -> &F,
     ) -> DevicePtrMut<'a, F, B> {
+        // INVARIANT: the same pointer as `self.ptr`, for `'a`: the caller hands out only
+        // pointers to distinct fields of it, and `self.ptr` itself is never used again.
         let this = DevicePtrMut {
-            ptr: self.ptr,
-            backend: self.backend,
+            ptr: self.ptr.ptr,
+            backend: self.ptr.backend,
             _life: PhantomData,
         };
         // SAFETY: the caller's promise: `OFFSET` is the offset of a field of type `F`.

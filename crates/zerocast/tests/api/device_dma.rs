@@ -63,14 +63,16 @@ struct UsedElem {
 }
 
 /// The used ring: `le16 flags; le16 idx; struct virtq_used_elem ring[N]; le16 avail_event;`
-/// (aligned to 4; the `repr(C)` struct ends with 2 bytes of padding no one accesses).
+/// (aligned to 4; the `repr(C)` struct ends with 2 bytes no one accesses, explicit because DMA
+/// memory is `IntoBytes`).
 #[repr(C)]
-#[derive(FromBytes, Immutable)]
+#[derive(FromBytes, IntoBytes, Immutable)]
 struct Used {
     flags: u16,
     idx: u16,
     ring: [UsedElem; QSIZE],
     avail_event: u16,
+    _pad: u16,
 }
 
 /// Everything the driver allocated, as ordinary memory.
@@ -102,6 +104,7 @@ fn memory() -> Memory {
             idx: 0,
             ring: [UsedElem { id: 0, len: 0 }; QSIZE],
             avail_event: 0,
+            _pad: 0,
         },
         pool: [0; POOL],
         notify: 0xffff,

@@ -6,6 +6,7 @@ use zerocast::device::DmaBuf;
 use zerocast::field;
 
 #[repr(C)]
+#[derive(zerocast::FromBytes, zerocast::IntoBytes)]
 struct Avail {
     flags: U16<LittleEndian>,
     idx: U16<LittleEndian>,
