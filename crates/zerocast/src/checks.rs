@@ -439,23 +439,54 @@ mod tests {
     }
 
     #[test]
-    fn never_misses_padding_out_of_order() {
+    fn judges_fields_in_any_order() {
         // Listed `b`, `a`, `c`, laid out `a` (0..2), `c` (2..3), a hole at 3, `b` (4..6).
         let hole = [
             Field::new("b", 4, 2),
             Field::new("a", 0, 2),
             Field::new("c", 2, 1),
         ];
-        assert!(no_padding("T", 6, &hole).failure().is_some());
+        let v = no_padding("T", 6, &hole);
+        let m = v.failure().unwrap();
+        assert!(
+            m.starts_with("`T` has 1 byte(s) of padding at offset 3, before field `b` (offset 4, 2 byte(s)), after field `c`"),
+            "{m}"
+        );
+        // Listed out of order, laid out with no hole (as `repr(Rust)` may reorder): accepted
+        // in every order.
         let tight = [
             Field::new("a", 0, 2),
             Field::new("c", 4, 2),
             Field::new("b", 2, 2),
         ];
-        assert!(no_padding("T", 6, &tight).failure().is_some()); // rejected, not missed
-        assert!(no_padding("T", 6, &[tight[0], tight[2], tight[1]])
-            .failure()
-            .is_none());
+        for order in [
+            [0, 1, 2],
+            [0, 2, 1],
+            [1, 0, 2],
+            [1, 2, 0],
+            [2, 0, 1],
+            [2, 1, 0],
+        ] {
+            let fields = order.map(|i| tight[i]);
+            assert!(no_padding("T", 6, &fields).failure().is_none(), "{order:?}");
+            // One byte more is trailing padding, in every order.
+            let v = no_padding("T", 7, &fields);
+            let m = v.failure().unwrap();
+            assert!(
+                m.contains("1 byte(s) of trailing padding at offset 6"),
+                "{m}"
+            );
+        }
+        // Zero-sized fields anywhere change nothing.
+        let zst = [
+            Field::new("z", 6, 0),
+            tight[1],
+            Field::new("y", 0, 0),
+            tight[0],
+            tight[2],
+        ];
+        assert!(no_padding("T", 6, &zst).failure().is_none());
+        assert!(no_padding("T", 8, &zst).failure().is_some());
     }
 
     #[test]

@@ -16,3 +16,11 @@ fn ui() {
     t.pass("tests/ui-pass/*.rs");
     t.compile_fail("tests/ui/*.rs");
 }
+
+/// Rejections whose message lists the implementors of a trait, a list that the `alloc`
+/// feature lengthens: their snapshots are taken with it (`--all-features`, as CI runs).
+#[test]
+#[cfg(all(feature = "derive", feature = "alloc"))]
+fn ui_alloc() {
+    trybuild::TestCases::new().compile_fail("tests/ui-alloc/*.rs");
+}

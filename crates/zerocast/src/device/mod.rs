@@ -160,17 +160,17 @@ macro_rules! field {
     ($ptr:expr, $ty:ty, $($path:tt).+ $(,)?) => {
         // By value: `&p` and `&mut p` do not implement `FieldSource`.
         match $crate::device::__FieldSource::__by_value($ptr) {
-            __zerocast_p => {
+            __zc_p => {
                 // Outside the `unsafe` block below: a union field here does not compile
                 // (reading it needs `unsafe`), so no path steps into a union.
-                let __zerocast_path: fn(&$ty) -> &_ = |__zerocast_v: &$ty| &__zerocast_v.$($path).+;
-                // SAFETY: the offset is `offset_of!` on the path, and `__zerocast_path`'s type
+                let __zc_path: fn(&$ty) -> &_ = |__zc_v: &$ty| &__zc_v.$($path).+;
+                // SAFETY: the offset is `offset_of!` on the path, and `__zc_path`'s type
                 // (a `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field
                 // at that path (the path has no `Deref` step: `offset_of!` would have refused
                 // it, and no union field: the function would not have compiled).
                 unsafe {
-                    __zerocast_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
-                        __zerocast_path,
+                    __zc_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
+                        __zc_path,
                     )
                 }
             }
@@ -205,20 +205,20 @@ macro_rules! split_fields {
     ($ptr:expr, $ty:path, $($field:tt),+ $(,)?) => {{
         // By value, consumed: `&p` and `&mut p` do not implement `SplitSource`, so the pointer
         // cannot outlive the split. The token is a local the caller cannot name.
-        let __zerocast_p = $crate::device::__SplitSource::__into_split($ptr);
+        let __zc_p = $crate::device::__SplitSource::__into_split($ptr);
         // Distinct fields of a struct: a name twice, an unknown name or a union fails to
         // compile here (the closure is never called).
-        let _ = |__zerocast_v: $ty| {
-            let $ty { $($field: _),+ , .. } = __zerocast_v;
+        let _ = |__zc_v: $ty| {
+            let $ty { $($field: _),+ , .. } = __zc_v;
         };
         ($({
-            let __zerocast_path: fn(&$ty) -> &_ = |__zerocast_v: &$ty| &__zerocast_v.$field;
+            let __zc_path: fn(&$ty) -> &_ = |__zc_v: &$ty| &__zc_v.$field;
             // SAFETY: the pattern above proves that the names are distinct fields of the
-            // struct `$ty`, so the returned pointers do not overlap; `__zerocast_p` was made
+            // struct `$ty`, so the returned pointers do not overlap; `__zc_p` was made
             // from the pointer, consumed, and is used by this expression only.
             unsafe {
-                __zerocast_p.__field::<_, { ::core::mem::offset_of!($ty, $field) }>(
-                    __zerocast_path,
+                __zc_p.__field::<_, { ::core::mem::offset_of!($ty, $field) }>(
+                    __zc_path,
                 )
             }
         },)+)

@@ -130,250 +130,256 @@ fn device_try_read_of_unpadded_struct() {
 // Probes: safe programs that tried to alias a unique pointer, read uninitialized or
 // misaligned memory, or make the module panic. Each passes, and so proves the behaviour.
 
-use core::cell::Cell;
-use zerocast::device::{
-    Access, FakeDevice, ReadPure, RecordingDevice, Reg, RegArray, RegError, Regs, RegsDyn, Width,
-};
-use zerocast::{field, split_fields};
+/// The probes use the recording device, which needs `alloc`.
+#[cfg(feature = "alloc")]
+mod probes {
+    use super::*;
+    use core::cell::Cell;
+    use zerocast::device::{
+        Access, FakeDevice, ReadPure, RecordingDevice, Reg, RegArray, RegError, Regs, RegsDyn,
+        Width,
+    };
+    use zerocast::{field, split_fields};
 
-#[repr(C)]
-struct Pair {
-    a: ReadWrite<u32>,
-    b: ReadWrite<u32>,
-    id: ReadPure<u64>,
-}
-
-fn pair() -> Pair {
-    Pair {
-        a: ReadWrite::new(0),
-        b: ReadWrite::new(0),
-        id: ReadPure::new(7),
+    #[repr(C)]
+    struct Pair {
+        a: ReadWrite<u32>,
+        b: ReadWrite<u32>,
+        id: ReadPure<u64>,
     }
-}
 
-/// Probe: a `&DevicePtrMut` shared by two threads only reads (`as_shared`, `Sync`), and the
-/// fields split from a reborrow are written by one thread each: no data race under Miri, and
-/// the pointer is usable again afterwards.
-#[test]
-fn device_probe_threads_share_reads_and_split_writes() {
-    let mut mem = pair();
-    let mut p = DevicePtrMut::from_mut(&mut mem);
-    std::thread::scope(|s| {
-        let r = &p;
-        s.spawn(move || assert_eq!(field!(r.as_shared(), Pair, id).read(), 7));
-        s.spawn(move || assert_eq!(field!(r.as_shared(), Pair, id).read(), 7));
-    });
-    std::thread::scope(|s| {
-        let (mut a, mut b) = split_fields!(p.reborrow(), Pair, a, b);
-        s.spawn(move || a.write(1));
-        s.spawn(move || b.write(2));
-    });
-    assert_eq!(field!(p.reborrow(), Pair, a).read(), 1);
-    assert_eq!(field!(p, Pair, b).read(), 2);
-}
-
-/// Probe: a `&Regs` / `&RegsDyn` / `&DmaBuf` shared by threads only reads.
-#[test]
-fn device_probe_register_blocks_shared_between_threads_only_read() {
-    type Id = Reg<ReadPure<u32>, 4>;
-    let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, 9, 0, 0, 0]); 2];
-    let mut regs = Regs::<16>::from_mut(&mut mem);
-    std::thread::scope(|s| {
-        let r = &regs;
-        s.spawn(move || assert_eq!(r.read_pure::<Id>(), 9));
-        s.spawn(move || assert_eq!(r.read_pure::<Id>(), 9));
-    });
-    let dynamic = regs.as_dyn();
-    std::thread::scope(|s| {
-        let r = &dynamic;
-        s.spawn(move || assert_eq!(r.try_read_pure::<Id>(), Ok(9)));
-        s.spawn(move || assert!(r.try_read_pure::<Reg<ReadPure<u32>, 16>>().is_err()));
-    });
-    let mut ring = [1_u32, 2, 3];
-    let buf = zerocast::device::DmaBuf::new(&mut ring[..], 0x1000);
-    std::thread::scope(|s| {
-        let b = &buf;
-        s.spawn(move || assert_eq!(b.shared().get(2).map(|e| e.read()), Some(3)));
-        s.spawn(move || assert_eq!(b.shared().len(), 3));
-    });
-}
-
-/// Probe: offsets and indices at the edges of `usize` are errors, never panics or wrapping
-/// accesses (overflow checks are on in tests).
-#[test]
-fn device_probe_run_time_checks_do_not_overflow() {
-    type Huge = RegArray<u32, 8, { 1 << 63 }, 4>;
-    let mut mem = [0_u64; 2];
-    let mut regs = RegsDyn::from_mut(&mut mem[..]);
-    assert!(regs.try_elem::<Huge>(0).is_ok());
-    assert_eq!(
-        regs.try_elem::<Huge>(1).unwrap_err(),
-        RegError::OutOfBlock {
-            offset: (1 << 63) + 8,
-            width: 4,
-            size: 16
-        }
-    );
-    assert_eq!(
-        regs.try_elem::<Huge>(2).unwrap_err(),
-        RegError::OutOfBlock {
-            offset: usize::MAX,
-            width: 4,
-            size: 16
-        }
-    );
-    assert_eq!(
-        regs.try_elem::<Huge>(usize::MAX).unwrap_err(),
-        RegError::Index {
-            index: usize::MAX,
-            len: 4
-        }
-    );
-    assert!(regs.try_read::<Reg<u64, { usize::MAX - 7 }>>().is_err());
-    assert!(regs.try_write::<Reg<u8, { usize::MAX }>>(1).is_err());
-    assert_eq!(mem, [0, 0], "nothing was written");
-
-    // A fake block whose size is `usize::MAX`: the checks hold, accesses reach the fake only.
-    let dev = RecordingDevice::new(8);
-    let mut regs = RegsDyn::fake(&dev, 0, usize::MAX).expect("aligned");
-    assert_eq!(regs.try_read::<Reg<u8, { usize::MAX - 1 }>>(), Ok(0));
-    assert!(regs.try_read::<Reg<u16, { usize::MAX - 1 }>>().is_err());
-    assert!(DevicePtrMut::<u64, _>::fake(&dev, 4).is_none());
-    assert!(DevicePtrMut::<[u32], _>::fake_slice(&dev, 2, usize::MAX).is_none());
-}
-
-/// Probe: slice copies with every combination of empty and unequal lengths stop at the
-/// shorter one, never panic; zero-sized values make no access.
-#[test]
-fn device_probe_slices_and_zero_sized_values() {
-    let mut buf = [1_u16, 2, 3];
-    let mut p = DevicePtrMut::from_mut(&mut buf[..]);
-    assert_eq!(p.read_slice(&mut []), 0);
-    assert_eq!(p.write_slice(&[]), 0);
-    assert_eq!(p.write_slice(&[9; 5]), 3);
-    let mut out = [0_u16; 2];
-    assert_eq!(p.read_slice(&mut out), 2);
-    assert_eq!(out, [9, 9]);
-    assert!(p.reborrow().get(usize::MAX).is_none());
-    let mut empty: [u32; 0] = [];
-    let mut e = DevicePtrMut::from_mut(&mut empty[..]);
-    assert_eq!(e.read_slice(&mut [0; 4]), 0);
-    assert!(e.get(0).is_none());
-
-    let dev = RecordingDevice::new(8);
-    let mut unit = DevicePtrMut::<(), _>::fake(&dev, 3).expect("() is aligned to 1");
-    unit.write(());
-    let () = unit.read();
-    assert!(dev.log().is_empty(), "a zero-sized value is no access");
-}
-
-/// Probe: the `Explicit` backend (volatile under Miri) and the `Fake` backend copy a padded
-/// value as `Volatile` does: the fake answers every word, padding included.
-#[test]
-fn device_probe_padded_reads_on_every_backend() {
-    let mut d = Desc { addr: 5, flags: 6 };
-    assert_eq!(
-        DevicePtrMut::from_mut(&mut d).explicit().read(),
-        Desc { addr: 5, flags: 6 }
-    );
-    assert_eq!(
-        DevicePtrMut::from_mut(&mut d)
-            .into_shared()
-            .explicit()
-            .read(),
-        Desc { addr: 5, flags: 6 }
-    );
-    let dev = RecordingDevice::new(16);
-    dev.queue_read(0x1111_2222);
-    dev.queue_read(0xffff_ff33);
-    let mut p = DevicePtrMut::<Desc, _>::fake(&dev, 8).expect("aligned");
-    assert_eq!(
-        p.read(),
-        Desc {
-            addr: 0x1111_2222,
-            flags: 0x33
-        }
-    );
-    assert_eq!(
-        dev.log(),
-        [
-            Access::read(8, Width::W32, 0x1111_2222),
-            Access::read(12, Width::W32, 0xffff_ff33)
-        ]
-    );
-}
-
-/// Probe: `try_read`/`try_update` on invalid device bytes are errors and write nothing.
-#[test]
-fn device_probe_invalid_bytes_never_become_values() {
-    struct Twos(Cell<usize>);
-    impl FakeDevice for Twos {
-        fn read(&self, _: usize, _: Width) -> u64 {
-            0xd802
-        }
-        fn write(&self, _: usize, _: Width, _: u64) {
-            self.0.set(self.0.get() + 1);
+    fn pair() -> Pair {
+        Pair {
+            a: ReadWrite::new(0),
+            b: ReadWrite::new(0),
+            id: ReadPure::new(7),
         }
     }
-    let dev = Twos(Cell::new(0));
-    let mut flag = DevicePtrMut::<ReadWrite<bool>, _>::fake(&dev, 0).expect("aligned");
-    assert_eq!(
-        flag.try_read().map_err(|e| e.invalid().found()),
-        Err(Some(2))
-    );
-    assert!(flag.try_update(|b| !b).is_err());
-    assert_eq!(dev.0.get(), 0, "nothing written after an invalid read");
-    // 0xd802 is a surrogate, and its low byte 2 is no `bool`.
-    let c = DevicePtrMut::<char, _>::fake(&dev, 0)
-        .expect("aligned")
-        .into_shared();
-    assert!(c.try_read().is_err());
-}
 
-/// Probe: no write path drops what it wrote: `update`, register writes, `try_update` through a
-/// register block (each read makes a copy that is then moved back in).
-#[test]
-fn device_probe_no_write_path_drops() {
-    let before = DROPS.load(Ordering::SeqCst);
-    {
-        let mut x = ReadWrite::new(Counted(1));
-        let mut p = DevicePtrMut::from_mut(&mut x);
-        p.update(|c| Counted(c.0 + 1));
+    /// Probe: a `&DevicePtrMut` shared by two threads only reads (`as_shared`, `Sync`), and the
+    /// fields split from a reborrow are written by one thread each: no data race under Miri, and
+    /// the pointer is usable again afterwards.
+    #[test]
+    fn device_probe_threads_share_reads_and_split_writes() {
+        let mut mem = pair();
+        let mut p = DevicePtrMut::from_mut(&mut mem);
+        std::thread::scope(|s| {
+            let r = &p;
+            s.spawn(move || assert_eq!(field!(r.as_shared(), Pair, id).read(), 7));
+            s.spawn(move || assert_eq!(field!(r.as_shared(), Pair, id).read(), 7));
+        });
+        std::thread::scope(|s| {
+            let (mut a, mut b) = split_fields!(p.reborrow(), Pair, a, b);
+            s.spawn(move || a.write(1));
+            s.spawn(move || b.write(2));
+        });
+        assert_eq!(field!(p.reborrow(), Pair, a).read(), 1);
+        assert_eq!(field!(p, Pair, b).read(), 2);
+    }
+
+    /// Probe: a `&Regs` / `&RegsDyn` / `&DmaBuf` shared by threads only reads.
+    #[test]
+    fn device_probe_register_blocks_shared_between_threads_only_read() {
+        type Id = Reg<ReadPure<u32>, 4>;
+        let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, 9, 0, 0, 0]); 2];
+        let mut regs = Regs::<16>::from_mut(&mut mem);
+        std::thread::scope(|s| {
+            let r = &regs;
+            s.spawn(move || assert_eq!(r.read_pure::<Id>(), 9));
+            s.spawn(move || assert_eq!(r.read_pure::<Id>(), 9));
+        });
+        let dynamic = regs.as_dyn();
+        std::thread::scope(|s| {
+            let r = &dynamic;
+            s.spawn(move || assert_eq!(r.try_read_pure::<Id>(), Ok(9)));
+            s.spawn(move || assert!(r.try_read_pure::<Reg<ReadPure<u32>, 16>>().is_err()));
+        });
+        let mut ring = [1_u32, 2, 3];
+        let buf = zerocast::device::DmaBuf::new(&mut ring[..], 0x1000);
+        std::thread::scope(|s| {
+            let b = &buf;
+            s.spawn(move || assert_eq!(b.shared().get(2).map(|e| e.read()), Some(3)));
+            s.spawn(move || assert_eq!(b.shared().len(), 3));
+        });
+    }
+
+    /// Probe: offsets and indices at the edges of `usize` are errors, never panics or wrapping
+    /// accesses (overflow checks are on in tests).
+    #[test]
+    fn device_probe_run_time_checks_do_not_overflow() {
+        type Huge = RegArray<u32, 8, { 1 << 63 }, 4>;
+        let mut mem = [0_u64; 2];
+        let mut regs = RegsDyn::from_mut(&mut mem[..]);
+        assert!(regs.try_elem::<Huge>(0).is_ok());
         assert_eq!(
-            DROPS.load(Ordering::SeqCst),
-            before + 1,
-            "the closure's argument only"
+            regs.try_elem::<Huge>(1).unwrap_err(),
+            RegError::OutOfBlock {
+                offset: (1 << 63) + 8,
+                width: 4,
+                size: 16
+            }
         );
-        let mut mem = [0_u64; 1];
-        let mut regs = Regs::<8>::from_mut(&mut mem);
-        regs.write::<Reg<Counted, 4>>(Counted(3));
-        regs.update::<Reg<Counted, 4>>(|c| c);
-        let mut dynamic = regs.as_dyn();
-        assert_eq!(dynamic.try_write::<Reg<Counted, 0>>(Counted(4)), Ok(()));
-        assert_eq!(dynamic.try_update::<Reg<Counted, 0>>(|c| c), Ok(()));
-        assert_eq!(DROPS.load(Ordering::SeqCst), before + 1);
-        assert_eq!(mem[0].to_ne_bytes()[..4], 4_u32.to_ne_bytes());
+        assert_eq!(
+            regs.try_elem::<Huge>(2).unwrap_err(),
+            RegError::OutOfBlock {
+                offset: usize::MAX,
+                width: 4,
+                size: 16
+            }
+        );
+        assert_eq!(
+            regs.try_elem::<Huge>(usize::MAX).unwrap_err(),
+            RegError::Index {
+                index: usize::MAX,
+                len: 4
+            }
+        );
+        assert!(regs.try_read::<Reg<u64, { usize::MAX - 7 }>>().is_err());
+        assert!(regs.try_write::<Reg<u8, { usize::MAX }>>(1).is_err());
+        assert_eq!(mem, [0, 0], "nothing was written");
+
+        // A fake block whose size is `usize::MAX`: the checks hold, accesses reach the fake only.
+        let dev = RecordingDevice::new(8);
+        let mut regs = RegsDyn::fake(&dev, 0, usize::MAX).expect("aligned");
+        assert_eq!(regs.try_read::<Reg<u8, { usize::MAX - 1 }>>(), Ok(0));
+        assert!(regs.try_read::<Reg<u16, { usize::MAX - 1 }>>().is_err());
+        assert!(DevicePtrMut::<u64, _>::fake(&dev, 4).is_none());
+        assert!(DevicePtrMut::<[u32], _>::fake_slice(&dev, 2, usize::MAX).is_none());
     }
-    assert_eq!(DROPS.load(Ordering::SeqCst), before + 2, "plus `x`, once");
-}
 
-/// Probe (finding): a fake pointer whose bytes would end past `usize::MAX` wrapped around, so a
-/// fake slice's last elements aliased offsets 0, 2, ... of the fake; such pointers are refused.
-/// At the end of the address space the `RecordingDevice` answers 0 and ignores writes.
-#[test]
-fn device_probe_fake_pointers_never_wrap_around() {
-    let dev = RecordingDevice::new(8);
-    assert!(DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 7).is_none());
-    assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 1, 4).is_none());
-    assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, 0, usize::MAX).is_none());
-    assert!(Regs::<16, _>::fake(&dev, usize::MAX - 7).is_none());
-    assert!(RegsDyn::fake(&dev, usize::MAX - 7, 16).is_none());
+    /// Probe: slice copies with every combination of empty and unequal lengths stop at the
+    /// shorter one, never panic; zero-sized values make no access.
+    #[test]
+    fn device_probe_slices_and_zero_sized_values() {
+        let mut buf = [1_u16, 2, 3];
+        let mut p = DevicePtrMut::from_mut(&mut buf[..]);
+        assert_eq!(p.read_slice(&mut []), 0);
+        assert_eq!(p.write_slice(&[]), 0);
+        assert_eq!(p.write_slice(&[9; 5]), 3);
+        let mut out = [0_u16; 2];
+        assert_eq!(p.read_slice(&mut out), 2);
+        assert_eq!(out, [9, 9]);
+        assert!(p.reborrow().get(usize::MAX).is_none());
+        let mut empty: [u32; 0] = [];
+        let mut e = DevicePtrMut::from_mut(&mut empty[..]);
+        assert_eq!(e.read_slice(&mut [0; 4]), 0);
+        assert!(e.get(0).is_none());
 
-    let mut p = DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 15).expect("inside, aligned");
-    p.write(u64::MAX);
-    assert_eq!(p.read(), 0);
-    let mut s = DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 9, 4).expect("inside");
-    assert_eq!(s.write_slice(&[1, 2, 3, 4]), 4);
-    assert_eq!(dev.memory(), [0; 8]);
-    assert_eq!(dev.log().len(), 6);
+        let dev = RecordingDevice::new(8);
+        let mut unit = DevicePtrMut::<(), _>::fake(&dev, 3).expect("() is aligned to 1");
+        unit.write(());
+        let () = unit.read();
+        assert!(dev.log().is_empty(), "a zero-sized value is no access");
+    }
+
+    /// Probe: the `Explicit` backend (volatile under Miri) and the `Fake` backend copy a padded
+    /// value as `Volatile` does: the fake answers every word, padding included.
+    #[test]
+    fn device_probe_padded_reads_on_every_backend() {
+        let mut d = Desc { addr: 5, flags: 6 };
+        assert_eq!(
+            DevicePtrMut::from_mut(&mut d).explicit().read(),
+            Desc { addr: 5, flags: 6 }
+        );
+        assert_eq!(
+            DevicePtrMut::from_mut(&mut d)
+                .into_shared()
+                .explicit()
+                .read(),
+            Desc { addr: 5, flags: 6 }
+        );
+        let dev = RecordingDevice::new(16);
+        dev.queue_read(0x1111_2222);
+        dev.queue_read(0xffff_ff33);
+        let mut p = DevicePtrMut::<Desc, _>::fake(&dev, 8).expect("aligned");
+        assert_eq!(
+            p.read(),
+            Desc {
+                addr: 0x1111_2222,
+                flags: 0x33
+            }
+        );
+        assert_eq!(
+            dev.log(),
+            [
+                Access::read(8, Width::W32, 0x1111_2222),
+                Access::read(12, Width::W32, 0xffff_ff33)
+            ]
+        );
+    }
+
+    /// Probe: `try_read`/`try_update` on invalid device bytes are errors and write nothing.
+    #[test]
+    fn device_probe_invalid_bytes_never_become_values() {
+        struct Twos(Cell<usize>);
+        impl FakeDevice for Twos {
+            fn read(&self, _: usize, _: Width) -> u64 {
+                0xd802
+            }
+            fn write(&self, _: usize, _: Width, _: u64) {
+                self.0.set(self.0.get() + 1);
+            }
+        }
+        let dev = Twos(Cell::new(0));
+        let mut flag = DevicePtrMut::<ReadWrite<bool>, _>::fake(&dev, 0).expect("aligned");
+        assert_eq!(
+            flag.try_read().map_err(|e| e.invalid().found()),
+            Err(Some(2))
+        );
+        assert!(flag.try_update(|b| !b).is_err());
+        assert_eq!(dev.0.get(), 0, "nothing written after an invalid read");
+        // 0xd802 is a surrogate, and its low byte 2 is no `bool`.
+        let c = DevicePtrMut::<char, _>::fake(&dev, 0)
+            .expect("aligned")
+            .into_shared();
+        assert!(c.try_read().is_err());
+    }
+
+    /// Probe: no write path drops what it wrote: `update`, register writes, `try_update` through a
+    /// register block (each read makes a copy that is then moved back in).
+    #[test]
+    fn device_probe_no_write_path_drops() {
+        let before = DROPS.load(Ordering::SeqCst);
+        {
+            let mut x = ReadWrite::new(Counted(1));
+            let mut p = DevicePtrMut::from_mut(&mut x);
+            p.update(|c| Counted(c.0 + 1));
+            assert_eq!(
+                DROPS.load(Ordering::SeqCst),
+                before + 1,
+                "the closure's argument only"
+            );
+            let mut mem = [0_u64; 1];
+            let mut regs = Regs::<8>::from_mut(&mut mem);
+            regs.write::<Reg<Counted, 4>>(Counted(3));
+            regs.update::<Reg<Counted, 4>>(|c| c);
+            let mut dynamic = regs.as_dyn();
+            assert_eq!(dynamic.try_write::<Reg<Counted, 0>>(Counted(4)), Ok(()));
+            assert_eq!(dynamic.try_update::<Reg<Counted, 0>>(|c| c), Ok(()));
+            assert_eq!(DROPS.load(Ordering::SeqCst), before + 1);
+            assert_eq!(mem[0].to_ne_bytes()[..4], 4_u32.to_ne_bytes());
+        }
+        assert_eq!(DROPS.load(Ordering::SeqCst), before + 2, "plus `x`, once");
+    }
+
+    /// Probe (finding): a fake pointer whose bytes would end past `usize::MAX` wrapped around, so a
+    /// fake slice's last elements aliased offsets 0, 2, ... of the fake; such pointers are refused.
+    /// At the end of the address space the `RecordingDevice` answers 0 and ignores writes.
+    #[test]
+    fn device_probe_fake_pointers_never_wrap_around() {
+        let dev = RecordingDevice::new(8);
+        assert!(DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 7).is_none());
+        assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 1, 4).is_none());
+        assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, 0, usize::MAX).is_none());
+        assert!(Regs::<16, _>::fake(&dev, usize::MAX - 7).is_none());
+        assert!(RegsDyn::fake(&dev, usize::MAX - 7, 16).is_none());
+
+        let mut p = DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 15).expect("inside, aligned");
+        p.write(u64::MAX);
+        assert_eq!(p.read(), 0);
+        let mut s = DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 9, 4).expect("inside");
+        assert_eq!(s.write_slice(&[1, 2, 3, 4]), 4);
+        assert_eq!(dev.memory(), [0; 8]);
+        assert_eq!(dev.log().len(), 6);
+    }
 }
