@@ -644,3 +644,217 @@ fn unalign_try_deref_checks_the_inner_alignment() {
     let e = a.1.try_deref_mut().unwrap_err();
     assert_eq!(e.misalignment(), 2);
 }
+
+// ---- Validators called by hand: `Candidate` with an element count that disagrees ------------
+
+#[derive(TryFromBytes, KnownLayout, Immutable, Unaligned, Debug)]
+#[repr(C)]
+struct Flags {
+    head: bool,
+    tail: [bool],
+}
+
+#[test]
+fn hand_made_candidates_never_panic() {
+    use zerocast::Candidate;
+    for elems in [0, 1, 2, 3, MAX / 2, MAX] {
+        for bytes in [&[][..], &[1][..], &[1, 1, 1][..], &[1, 7, 7][..]] {
+            let _ = Flags::validate(Candidate::with_elems(bytes, elems));
+            let _ = <[bool]>::validate(Candidate::with_elems(bytes, elems));
+            let _ = <[u16]>::validate(Candidate::with_elems(bytes, elems));
+            let _ = <[Mixed]>::validate(Candidate::with_elems(bytes, elems));
+        }
+    }
+    // Consistent candidates get the right answers.
+    assert!(Flags::validate(Candidate::with_elems(&[1, 0, 1], 2)).is_ok());
+    assert!(Flags::validate(Candidate::with_elems(&[1, 0, 7], 2)).is_err());
+    assert!(Flags::validate(Candidate::new(&[1, 0, 7])).is_err());
+}
+
+#[test]
+#[ignore = "finding: a derived slice-tailed validator trusts `Candidate::with_elems`' count and \
+            accepts bytes that are not a valid value of their length, against `TryFromBytes`' \
+            documented contract"]
+fn validate_accepts_only_valid_values_of_the_candidates_length() {
+    use zerocast::Candidate;
+    // Three bytes hold a `Flags` with 2 trailing `bool`s; 7 is not a `bool`. `TryFromBytes`'
+    // contract: "`validate(c)` returns `Ok(())` only if `c.bytes()` is a valid value of `Self`
+    // (of the size `c.bytes().len()`, for slice-tailed types)".
+    assert!(Flags::validate(Candidate::with_elems(&[1, 7, 7], 0)).is_err());
+    // `[bool]`'s own validator ignores the count and checks every byte: the two disagree.
+    assert!(<[bool]>::validate(Candidate::with_elems(&[1, 7, 7], 0)).is_err());
+}
+
+// ---- Transmute macros at run time --------------------------------------------------------------
+
+#[test]
+fn try_transmutes_hand_back_the_exact_source() {
+    use zerocast::{try_transmute, try_transmute_mut, try_transmute_ref};
+    for v in 0..=u8::MAX {
+        let r: Result<bool, _> = try_transmute!(v);
+        match r {
+            Ok(b) => assert_eq!(u8::from(b), v),
+            Err(e) => {
+                assert!(v > 1);
+                assert_eq!(e.invalid().offset(), 0);
+                assert_eq!(e.into_src(), v);
+            }
+        }
+    }
+    let src = [0u8, 1, 2, 1];
+    let r: Result<&[bool; 4], _> = try_transmute_ref!(&src);
+    let e = r.unwrap_err();
+    assert!(ptr::eq(*e.src(), &src));
+    assert_eq!(e.invalid().offset(), 2);
+    // Unsized: `&[u8]` to `&[bool]`, the first bad byte's offset.
+    let bytes: &[u8] = &[1, 0, 1, 0, 9, 9];
+    let r: Result<&[bool], _> = try_transmute_ref!(bytes);
+    assert_eq!(r.unwrap_err().invalid().offset(), 4);
+    let good: &[u8] = &[1, 0, 1];
+    let r: Result<&[bool], _> = try_transmute_ref!(good);
+    assert_eq!(r.unwrap(), [true, false, true]);
+    let mut m = [1u8, 0, 5];
+    let r: Result<&mut [bool; 3], _> = try_transmute_mut!(&mut m);
+    let e = r.unwrap_err();
+    assert_eq!(e.invalid().offset(), 2);
+    let back = e.into_src();
+    back[2] = 1;
+    let r: Result<&mut [bool; 3], _> = try_transmute_mut!(&mut m);
+    let b = r.unwrap();
+    b[0] = false;
+    assert_eq!(m, [0, 0, 1]);
+    let mut m = [0u8; 4];
+    let r: Result<&mut [bool], _> = try_transmute_mut!(&mut m[..]);
+    assert_eq!(r.unwrap().len(), 4);
+}
+
+#[test]
+fn unsized_transmute_ref_counts() {
+    use zerocast::transmute_ref;
+    let words: &[u16] = &[0x0102, 0x0304, 0x0506];
+    let bytes: &[u8] = transmute_ref!(words);
+    assert_eq!(bytes.len(), 6);
+    assert_eq!(bytes, words.as_bytes());
+    let pairs: &[[u8; 2]] = &[[1, 2], [3, 4], [5, 6]];
+    let flat: &[u8] = transmute_ref!(pairs);
+    assert_eq!(flat, [1, 2, 3, 4, 5, 6]);
+    let empty: &[u16] = &[];
+    let none: &[u8] = transmute_ref!(empty);
+    assert_eq!(none.len(), 0);
+}
+
+// ---- Errors: `Display` never panics, sources are the inputs -----------------------------------
+
+#[test]
+fn error_messages_for_extreme_values() {
+    let b = buf();
+    let msgs = [
+        Ref::<_, [u16]>::from_prefix_with_elems(&b.0[..], MAX)
+            .unwrap_err()
+            .to_string(),
+        Ref::<_, [u16]>::from_bytes(&b.0[..3])
+            .unwrap_err()
+            .to_string(),
+        Ref::<_, u64>::from_bytes(&b.0[1..9])
+            .unwrap_err()
+            .to_string(),
+        Rounded::ref_from_bytes(&b.0[..10]).unwrap_err().to_string(),
+        <[()]>::ref_from_bytes_with_elems(&b.0[..1], MAX)
+            .unwrap_err()
+            .to_string(),
+        <[bool]>::try_ref_from_bytes(&b.0[..8])
+            .unwrap_err()
+            .to_string(),
+    ];
+    for m in &msgs {
+        assert!(!m.is_empty());
+    }
+    assert!(msgs[0].contains(&MAX.to_string()), "{}", msgs[0]);
+    // The error maps its source without losing its facts.
+    let e = Ref::<_, [u16]>::from_bytes(&b.0[..3]).unwrap_err();
+    let ConvertError::Size(s) = e else { panic!() };
+    let mapped = s.map_src(<[u8]>::len);
+    assert_eq!((*mapped.src(), mapped.found()), (3, 3));
+}
+
+// ---- Byte-order integers behave as the native operators -----------------------------------------
+
+#[test]
+fn byteorder_operators_match_native_overflow_behaviour() {
+    use std::panic::catch_unwind;
+    use zerocast::byteorder::{BigEndian, LittleEndian, F32, I16, U16, U64};
+    let max = U16::<BigEndian>::new(u16::MAX);
+    let native = catch_unwind(|| core::hint::black_box(u16::MAX) + core::hint::black_box(1));
+    let ours = catch_unwind(|| core::hint::black_box(max) + 1u16);
+    assert_eq!(native.is_err(), ours.is_err());
+    if let (Ok(n), Ok(o)) = (native, ours) {
+        assert_eq!(o.get(), n);
+    }
+    let min = I16::<LittleEndian>::new(i16::MIN);
+    let native = catch_unwind(|| -core::hint::black_box(i16::MIN));
+    let ours = catch_unwind(|| -core::hint::black_box(min));
+    assert_eq!(native.is_err(), ours.is_err());
+    let native = catch_unwind(|| core::hint::black_box(1u64) << core::hint::black_box(64u64));
+    let ours = catch_unwind(|| U64::<BigEndian>::new(1) << core::hint::black_box(64u64));
+    assert_eq!(native.is_err(), ours.is_err());
+    assert!(catch_unwind(|| U16::<BigEndian>::new(1) / 0u16).is_err());
+    assert_eq!((U16::<BigEndian>::new(0xff00) & 0x0ff0u16).get(), 0x0f00);
+    assert_eq!(U16::<BigEndian>::new(0x0102).to_bytes(), [1, 2]);
+    assert_eq!(u32::from(U16::<BigEndian>::new(0xabcd)), 0xabcd);
+    assert_eq!(format!("{:x}", U16::<BigEndian>::new(0xabcd)), "abcd");
+    let nan = F32::<BigEndian>::new(f32::NAN);
+    assert!(nan.get().is_nan());
+    assert_eq!(format!("{}", F32::<LittleEndian>::new(-0.5)), "-0.5");
+    assert_eq!((F32::<BigEndian>::new(1.5) * 2.0f32).get(), 3.0);
+}
+
+// ---- RecordsMut: every record held at once, written, and read back ---------------------------
+
+#[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Record, Debug)]
+#[repr(C)]
+#[zerocast(len = len, unit = bytes, includes_header, align = 4)]
+struct Attr {
+    len: u8,
+    kind: u8,
+    data: [u8],
+}
+
+#[test]
+fn records_mut_hands_out_disjoint_records() {
+    // Lengths 2, 3, 5 and 4: records at 0, 4, 8 and 16 (each padded to 4); the last padding is
+    // cut short by the end.
+    let mut bytes = [0u8; 20];
+    for (at, len) in [(0, 2u8), (4, 3), (8, 5), (16, 4)] {
+        bytes[at] = len;
+    }
+    let all: Vec<&mut Attr> = RecordsMut::<Attr>::new(&mut bytes)
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.data.len()).collect::<Vec<_>>(),
+        [0, 1, 3, 2]
+    );
+    for (i, a) in all.into_iter().enumerate() {
+        a.kind = 0x10 + i as u8;
+        a.data.fill(0xe0 + i as u8);
+    }
+    assert_eq!(
+        bytes,
+        [
+            2, 0x10, 0, 0, //
+            3, 0x11, 0xe1, 0, //
+            5, 0x12, 0xe2, 0xe2, 0xe2, 0, 0, 0, //
+            4, 0x13, 0xe3, 0xe3,
+        ]
+    );
+    // A record whose padding runs past the end is the last one.
+    let mut short = [3u8, 1, 2, 0, 2, 0];
+    let n = RecordsMut::<Attr>::new(&mut short).count();
+    assert_eq!(n, 2);
+    let mut it = Records::<Attr>::new(&bytes);
+    while let Some(r) = it.next() {
+        r.unwrap();
+    }
+    assert_eq!(it.offset(), 20);
+    assert!(it.remainder().is_empty());
+}
