@@ -301,9 +301,11 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
 ///
 /// # Safety
 ///
-/// *Implementers* promise that `validate(c)` returns `Ok(())` only if `c.bytes()` is a valid
-/// value of `Self` (of the size `c.bytes().len()`, for slice-tailed types). It may reject valid
-/// values, never accept invalid ones.
+/// *Implementers* promise that `validate(c)` returns `Ok(())` only if the candidate's value is
+/// a valid `Self`: the first `size` bytes of `c.bytes()`, where `size` is `size_of::<Self>()`
+/// for a sized type and, for a slice-tailed type, the size of a `Self` with `c.elems()`
+/// trailing elements. (Bytes past the value are not part of it; fewer bytes than `size` must
+/// be rejected.) It may reject valid values, never accept invalid ones.
 ///
 /// Implementers who set the hidden `BYTE_RULE` (the derive and this crate's
 /// own impls do) promise also that every sequence of `size_of::<Self>()` bytes the rule accepts
@@ -311,8 +313,10 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
 /// either path). The default, `ByteRule::NONE`, accepts nothing and promises nothing: an
 /// implementation written without knowing about the rule stays sound.
 ///
-/// *Callers* may, once `validate` has accepted bytes that cannot change afterwards, treat them
-/// as a `Self` in place (if aligned) or copy them into one; and may do the same with bytes
+/// *Callers* may, once `validate` has accepted a candidate whose bytes cannot change
+/// afterwards, treat its value (its first `size` bytes, as above) as a `Self` in place (if
+/// aligned) or copy it into one; zerocast's conversions always pass a candidate of exactly
+/// that many bytes; and may do the same with bytes
 /// that `BYTE_RULE` accepts (slices of `Self` are checked block-wise against it). The derive
 /// generates `validate` and the rule from the fields' own; there is no reason to implement
 /// this by hand.

