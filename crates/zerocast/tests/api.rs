@@ -67,6 +67,9 @@ mod matrix;
 #[path = "api/parity_fill.rs"]
 mod parity_fill;
 #[cfg(feature = "derive")]
+#[path = "api/probes_derive.rs"]
+mod probes_derive;
+#[cfg(feature = "derive")]
 #[path = "api/records.rs"]
 mod records;
 #[cfg(feature = "derive")]
