@@ -153,3 +153,49 @@ fn raw_repr_c_data_enum_accepts_invalid_bool() {
 // The derive refuses to generate anything when a `repr` hint is a raw identifier, but says
 // nothing: it leaves the error to rustc, which accepts `repr(r#C)` as `repr(C)`.
 // See `tests/ui-findings/raw_ident_repr_hint_silent.rs`.
+
+// ---------------------------------------------------------------------------------------------
+// Layout hints passed through `macro_rules!` fragments: the derive sees through the invisible
+// groups, as rustc does.
+// ---------------------------------------------------------------------------------------------
+
+macro_rules! with_meta {
+    ($m:meta, $name:ident) => {
+        #[derive(FromBytes, KnownLayout, Immutable, SplitAt)]
+        #[repr(C)]
+        #[$m]
+        struct $name {
+            len: u8,
+            tail: [u8],
+        }
+    };
+}
+with_meta!(repr(align(8)), MetaAlignDst);
+
+#[test]
+fn meta_fragment_repr_is_read() {
+    let buf = aligned();
+    assert!(MetaAlignDst::ref_from_bytes(&buf.0[..9]).is_err());
+    let r = MetaAlignDst::ref_from_bytes(&buf.0[..16]).unwrap();
+    assert_eq!((align_of_val(r), size_of_val(r), r.tail.len()), (8, 16, 15));
+    assert!(MetaAlignDst::ref_from_bytes(&buf.0[1..17]).is_err(), "misaligned");
+}
+
+macro_rules! with_tt_repr {
+    ($($r:tt)*) => {
+        #[derive(IntoBytes, Immutable)]
+        #[repr(C)]
+        #[repr($($r)*)]
+        struct TtPacked<T>(u8, T);
+    };
+}
+with_tt_repr!(packed);
+
+#[test]
+fn tt_fragment_repr_packed_is_read() {
+    // `repr(C, packed)`: no padding for any `T`; `u32` follows the `u8` at once.
+    let v = TtPacked(1u8, 0x0102_0304u32);
+    let mut want = vec![1u8];
+    want.extend_from_slice(&0x0102_0304u32.to_ne_bytes());
+    assert_eq!(v.as_bytes(), &want[..]);
+}
