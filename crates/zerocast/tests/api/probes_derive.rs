@@ -131,6 +131,7 @@ fn raw_repr_align_enum_into_bytes_reads_padding() {
 #[derive(TryFromBytes, KnownLayout, Immutable)]
 #[repr(u8)]
 #[r#repr(C)]
+#[allow(dead_code)]
 enum RawCDataEnum {
     A(bool, u16),
     B(u32, u16),
@@ -198,4 +199,255 @@ fn tt_fragment_repr_packed_is_read() {
     let mut want = vec![1u8];
     want.extend_from_slice(&0x0102_0304u32.to_ne_bytes());
     assert_eq!(v.as_bytes(), &want[..]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probes that hold: each pins the correct behaviour.
+// ---------------------------------------------------------------------------------------------
+
+/// `#[zerocast(dst)]` on a *sized* last field: the derived layout must be the compiler's.
+#[derive(KnownLayout, FromBytes, Immutable)]
+#[repr(C)]
+struct SizedTail {
+    a: u32,
+    #[zerocast(dst)]
+    b: u8,
+}
+
+#[test]
+fn dst_marker_on_sized_field_keeps_the_compiler_layout() {
+    let l = <SizedTail as KnownLayout>::LAYOUT;
+    assert_eq!(l.align(), align_of::<SizedTail>());
+    assert_eq!(
+        l.size_info(),
+        zerocast::SizeInfo::Sized {
+            size: size_of::<SizedTail>()
+        }
+    );
+    let buf = aligned();
+    let v = SizedTail::read_from_bytes(&buf.0[..8]).unwrap();
+    assert_eq!(v.a, u32::from_ne_bytes([0, 1, 2, 3]));
+    assert_eq!(v.b, 4);
+    assert!(SizedTail::ref_from_bytes(&buf.0[..5]).is_err());
+}
+
+/// A signed discriminant with negative, implicit (0) and extreme values.
+#[derive(TryFromBytes, KnownLayout, Immutable, IntoBytes, Debug, PartialEq, Clone, Copy)]
+#[repr(i8)]
+enum Neg {
+    Min = -128,
+    M1 = -1,
+    Zero,
+    Max = 127,
+}
+
+#[test]
+fn i8_enum_accepts_exactly_its_discriminants() {
+    for b in 0..=255u8 {
+        let want = match i8::from_ne_bytes([b]) {
+            -128 => Some(Neg::Min),
+            -1 => Some(Neg::M1),
+            0 => Some(Neg::Zero),
+            127 => Some(Neg::Max),
+            _ => None,
+        };
+        assert_eq!(Neg::try_read_from_bytes(&[b][..]).ok(), want, "byte {b}");
+    }
+    // A slice long enough for the block-wise fast path, one bad element at the end.
+    let mut v = vec![Neg::Zero.as_bytes()[0]; 600];
+    assert!(<[Neg]>::try_ref_from_bytes(&v[..]).is_ok());
+    v[599] = 5;
+    assert!(<[Neg]>::try_ref_from_bytes(&v[..]).is_err());
+}
+
+const BASE: i128 = 1 << 100;
+
+/// `repr(i128)`: constant expressions, negative and extreme values.
+#[derive(FromZeros, KnownLayout, Immutable, Debug, PartialEq)]
+#[repr(i128)]
+enum Huge {
+    Low = i128::MIN,
+    Mid = BASE - BASE,
+    High = i128::MAX,
+    Neg = -BASE,
+}
+
+#[test]
+fn i128_enum_with_constant_expressions() {
+    let ok = |v: i128| Huge::try_read_from_bytes(&v.to_ne_bytes()[..]).ok();
+    assert_eq!(ok(i128::MIN), Some(Huge::Low));
+    assert_eq!(ok(0), Some(Huge::Mid));
+    assert_eq!(ok(i128::MAX), Some(Huge::High));
+    assert_eq!(ok(-(1i128 << 100)), Some(Huge::Neg));
+    for bad in [1i128, -1, 1 << 100, i128::MIN + 1, i128::MAX - 1] {
+        assert_eq!(ok(bad), None, "{bad}");
+    }
+    assert_eq!(Huge::new_zeroed(), Huge::Mid);
+}
+
+/// `repr(isize)` and `repr(C)` with a discriminant wider than a C `int`.
+#[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq)]
+#[repr(isize)]
+enum Word {
+    A = isize::MIN,
+    B = -2,
+}
+
+#[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq)]
+#[repr(C)]
+#[allow(overflowing_literals, repr_c_enums_larger_than_int)]
+enum WideC {
+    A = -1,
+    B = 1 << 40,
+}
+
+#[test]
+fn isize_and_wide_c_enums() {
+    let ok = |v: isize| Word::try_read_from_bytes(&v.to_ne_bytes()[..]).ok();
+    assert_eq!(ok(isize::MIN), Some(Word::A));
+    assert_eq!(ok(-2), Some(Word::B));
+    assert_eq!(ok(-1), None);
+    assert_eq!(ok(isize::MIN + 1), None);
+    // rustc gives `WideC` the size of `i64` (its values do not fit in a C `int`).
+    assert_eq!(size_of::<WideC>(), 8);
+    let okc = |v: i64| WideC::try_read_from_bytes(&v.to_ne_bytes()[..]).ok();
+    assert_eq!(okc(-1), Some(WideC::A));
+    assert_eq!(okc(1 << 40), Some(WideC::B));
+    assert_eq!(okc(0xffff_ffff), None); // -1 truncated to 32 bits is not -1 in 64
+    assert_eq!(okc(0), None);
+}
+
+/// `repr(u8, align(4))`: three bytes of padding after the tag; slices of it validated
+/// block-wise must still look at every tag and at no padding.
+#[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq, Clone, Copy)]
+#[repr(u8, align(4))]
+enum PaddedTag {
+    A = 3,
+    B = 9,
+}
+
+#[test]
+fn padded_tag_slices_check_every_tag() {
+    let mut v = Vec::with_capacity(4 * 300);
+    for i in 0..300usize {
+        v.extend_from_slice(&[if i % 2 == 0 { 3 } else { 9 }, 0xff, 0xfe, 0xfd]);
+    }
+    // Copy into aligned storage.
+    let mut store = vec![0u32; 300];
+    for (i, w) in store.iter_mut().enumerate() {
+        *w = u32::from_ne_bytes([v[4 * i], v[4 * i + 1], v[4 * i + 2], v[4 * i + 3]]);
+    }
+    let s = <[PaddedTag]>::try_ref_from_bytes(store.as_bytes()).unwrap();
+    assert_eq!(s.len(), 300);
+    assert_eq!((s[0], s[1], s[299]), (PaddedTag::A, PaddedTag::B, PaddedTag::B));
+    // A bad tag in the last element, the padding bytes as before.
+    store[299] = u32::from_ne_bytes([4, 0xff, 0xfe, 0xfd]);
+    assert!(<[PaddedTag]>::try_ref_from_bytes(store.as_bytes()).is_err());
+}
+
+/// A union is valid if any field is: a `bool` holding 2 may be a valid `char`.
+#[derive(TryFromBytes, KnownLayout, Immutable, Clone, Copy)]
+#[repr(C)]
+union BoolOrChar {
+    b: bool,
+    c: char,
+}
+
+#[test]
+fn union_accepts_if_any_field_is_valid() {
+    let bytes = |v: u32| v.to_ne_bytes();
+    // `b` reads the first byte in memory order.
+    let first = |v: u32| bytes(v)[0];
+    for v in [0u32, 1, 2, 0x41, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0x10FFFF, 0x110000, u32::MAX] {
+        let want = first(v) <= 1 || char::from_u32(v).is_some();
+        let got = BoolOrChar::try_read_from_bytes(&bytes(v)[..]).is_ok();
+        assert_eq!(got, want, "{v:#x}");
+    }
+}
+
+/// A generic wrapper validates its parameter: `Wrapper<bool>` checks, `Wrapper<u8>` reads.
+#[derive(FromBytes, KnownLayout, Immutable, IntoBytes, Debug, PartialEq)]
+#[repr(C)]
+struct Wrapper<T>(T);
+
+#[test]
+fn generic_wrapper_validates_its_parameter() {
+    assert_eq!(Wrapper::<bool>::try_read_from_bytes(&[1][..]).ok(), Some(Wrapper(true)));
+    assert!(Wrapper::<bool>::try_read_from_bytes(&[2][..]).is_err());
+    assert_eq!(Wrapper::<u8>::read_from_bytes(&[2][..]).ok(), Some(Wrapper(2)));
+    assert!(Wrapper::<char>::try_read_from_bytes(&0xD800u32.to_ne_bytes()[..]).is_err());
+    let w = Wrapper(0x0102_0304u32);
+    assert_eq!(w.as_bytes(), &0x0102_0304u32.to_ne_bytes()[..]);
+}
+
+/// `PhantomData<Cell<_>>` holds no cell: `Immutable` is right.
+#[derive(Immutable, KnownLayout, FromBytes)]
+#[repr(C)]
+struct Phantom<T>(u8, core::marker::PhantomData<T>);
+
+#[test]
+fn phantom_interior_mutability_is_no_interior_mutability() {
+    fn immutable<T: Immutable + ?Sized>() {}
+    immutable::<Phantom<core::cell::Cell<u8>>>();
+    let p = Phantom::<core::cell::Cell<u8>>::ref_from_bytes(&[9u8][..]).unwrap();
+    assert_eq!(p.0, 9);
+}
+
+/// A type whose `Drop`, `Deref` and `PartialEq` would misbehave if the derives called them.
+#[derive(TryFromBytes, KnownLayout, Immutable, IntoBytes)]
+#[repr(C)]
+struct Hostile {
+    a: bool,
+    b: u8,
+}
+impl Drop for Hostile {
+    fn drop(&mut self) {}
+}
+impl core::ops::Deref for Hostile {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        panic!("deref called")
+    }
+}
+impl PartialEq for Hostile {
+    fn eq(&self, _: &Self) -> bool {
+        panic!("eq called")
+    }
+}
+
+#[test]
+fn hostile_impls_are_not_called() {
+    assert!(Hostile::try_ref_from_bytes(&[2, 0][..]).is_err());
+    let h = Hostile::try_read_from_bytes(&[1, 7][..]).unwrap();
+    assert_eq!((h.a, h.b), (true, 7));
+    assert_eq!(IntoBytes::as_bytes(&h), &[1, 7]);
+}
+
+/// Data enum `repr(C, i8)` with a negative discriminant; fields at the `repr(C)` offsets.
+#[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq)]
+#[repr(C, i8)]
+enum CData {
+    A(bool) = -3,
+    B(u16, bool),
+}
+
+#[test]
+fn repr_c_i8_data_enum_reads_the_right_offsets() {
+    // Tag: an `i8` at 0; the union of `(bool)` and `(u16, bool)` at 2 (its alignment is 2).
+    assert_eq!((size_of::<CData>(), align_of::<CData>()), (6, 2));
+    let mut b = [0u8; 6];
+    b[0] = (-3i8).to_ne_bytes()[0];
+    b[2] = 1;
+    assert_eq!(CData::try_read_from_bytes(&b[..]).ok(), Some(CData::A(true)));
+    b[2] = 2;
+    assert!(CData::try_read_from_bytes(&b[..]).is_err());
+    b[0] = (-2i8).to_ne_bytes()[0];
+    b[2..4].copy_from_slice(&0xBEEFu16.to_ne_bytes());
+    b[4] = 1;
+    assert_eq!(CData::try_read_from_bytes(&b[..]).ok(), Some(CData::B(0xBEEF, true)));
+    b[4] = 2;
+    assert!(CData::try_read_from_bytes(&b[..]).is_err());
+    b[0] = (-1i8).to_ne_bytes()[0];
+    b[4] = 1;
+    assert!(CData::try_read_from_bytes(&b[..]).is_err());
 }
