@@ -451,3 +451,135 @@ fn repr_c_i8_data_enum_reads_the_right_offsets() {
     b[4] = 1;
     assert!(CData::try_read_from_bytes(&b[..]).is_err());
 }
+
+// ---------------------------------------------------------------------------------------------
+// `Record`: lengths that are negative, huge, or overflow with the header and bias.
+// ---------------------------------------------------------------------------------------------
+
+#[derive(FromBytes, KnownLayout, Immutable, Record)]
+#[zerocast(len = len)]
+#[repr(C)]
+struct NegLen {
+    len: i8,
+    body: [u8],
+}
+
+#[derive(FromBytes, KnownLayout, Immutable, Record)]
+#[zerocast(
+    len = u64::from_ne_bytes(self.len),
+    unit = elements,
+    includes_header,
+    bias = usize::MAX / 2
+)]
+#[repr(C)]
+struct HugeLen {
+    len: [u8; 8],
+    body: [u32],
+}
+
+#[derive(FromBytes, KnownLayout, Immutable, Record, Debug)]
+#[zerocast(len = len, includes_header)]
+#[repr(C)]
+struct ShortLen {
+    tag: u8,
+    len: u8,
+    body: [u8],
+}
+
+use zerocast::record::{record_from_prefix, Records};
+use zerocast::Record;
+
+#[test]
+fn record_lengths_that_cannot_be_are_errors_not_panics() {
+    // A negative length is no length.
+    assert!(record_from_prefix::<NegLen>(&[0xff, 1, 2][..]).is_err());
+    let (r, rest) = record_from_prefix::<NegLen>(&[2, 9, 8, 7][..]).unwrap();
+    assert_eq!((&r.body[..], rest), (&[9u8, 8][..], &[7u8][..]));
+
+    // Lengths whose byte count overflows `usize` once multiplied, biased and offset.
+    let buf = aligned();
+    let mut store = [0u64; 8];
+    for n in [u64::MAX, u64::MAX / 4, 1 << 62, (usize::MAX / 8) as u64] {
+        store[0] = u64::from_ne_bytes(n.to_ne_bytes());
+        let bytes = store.as_bytes();
+        assert!(record_from_prefix::<HugeLen>(bytes).is_err(), "{n}");
+    }
+    let _ = &buf;
+
+    // `includes_header` with a length shorter than the header (2 bytes): an error, and the
+    // iterator stops instead of looping on an empty record.
+    for len in [0u8, 1] {
+        assert!(record_from_prefix::<ShortLen>(&[7, len, 1, 2][..]).is_err(), "{len}");
+        let src = [7, len, 1, 2];
+        let mut it = Records::<ShortLen>::new(&src[..]);
+        assert!(it.next().unwrap().is_err());
+        // After an error the iterator ends (or keeps failing); it never yields a record.
+        assert!(it.take(4).all(|r| r.is_err()));
+    }
+    let (r, rest) = record_from_prefix::<ShortLen>(&[7, 3, 1, 2][..]).unwrap();
+    assert_eq!((r.tag, &r.body[..], rest), (7, &[1u8][..], &[2u8][..]));
+    assert_eq!(r.record_len(), Some(3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// `BitEnum` with gaps and negative discriminants; `bitfield!` fields over it.
+// ---------------------------------------------------------------------------------------------
+
+#[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum Gappy {
+    A = 1,
+    B = 4,
+    C = 6,
+}
+
+#[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum Negative {
+    M = -1,
+    Z = 0,
+}
+
+#[test]
+fn bit_enum_with_gaps_and_negatives() {
+    use zerocast::bitfield::BitEnum;
+    assert_eq!(Gappy::BITS, 3);
+    for v in 0..=255u128 {
+        let want = match v {
+            1 => Some(Gappy::A),
+            4 => Some(Gappy::B),
+            6 => Some(Gappy::C),
+            _ => None,
+        };
+        assert_eq!(Gappy::from_bits(v), want, "{v}");
+    }
+    // `-1` as a `u128` has every bit set: 128 bits are needed.
+    assert_eq!(Negative::BITS, 128);
+    assert_eq!(Negative::M.into_bits(), u128::MAX);
+    assert_eq!(Negative::from_bits(u128::MAX), Some(Negative::M));
+    assert_eq!(Negative::from_bits(0), Some(Negative::Z));
+    assert_eq!(Negative::from_bits(1), None);
+}
+
+zerocast::bitfield! {
+    /// A checked enum in bits 3..=1, bit 0 a flag.
+    struct Gapped(u8) {
+        3:1 g as? Gappy;
+        0 flag as bool;
+    }
+}
+
+#[test]
+fn bitfield_over_a_gappy_enum_rejects_gaps() {
+    use zerocast::bitfield::BitEnum;
+    for b in 0..=255u8 {
+        let g = (b >> 1) & 0b111;
+        let valid = matches!(g, 1 | 4 | 6);
+        let src = [b];
+        let r = Gapped::try_read_from_bytes(&src[..]);
+        assert_eq!(r.is_ok(), valid, "{b:#010b}");
+        if let Ok(v) = r {
+            assert_eq!(v.g().into_bits(), u128::from(g));
+            assert_eq!(v.flag(), b & 1 == 1);
+        }
+    }
+}
