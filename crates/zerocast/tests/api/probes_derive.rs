@@ -583,3 +583,51 @@ fn bitfield_over_a_gappy_enum_rejects_gaps() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Finding 2: `#[zerocast(crate = "..")]` makes the derive trust every item under that path,
+// including the check functions its `const` assertions call. A module that re-exports the
+// real traits but brings its own `checks` gets a real `IntoBytes` impl for a padded struct,
+// in safe code (this file is `#![forbid(unsafe_code)]`).
+// ---------------------------------------------------------------------------------------------
+
+mod fake_zerocast {
+    pub(crate) use zerocast::*;
+    /// Replaces `zerocast::checks`: every layout passes.
+    pub(crate) mod checks {
+        pub(crate) struct Field;
+        impl Field {
+            pub(crate) const fn new(_: &str, _: usize, _: usize) -> Field {
+                Field
+            }
+        }
+        pub(crate) struct Verdict;
+        impl Verdict {
+            pub(crate) const fn failure(&self) -> Option<&'static str> {
+                None
+            }
+        }
+        pub(crate) const fn no_padding(_: &str, _: usize, _: &[Field]) -> Verdict {
+            Verdict
+        }
+    }
+}
+
+#[derive(IntoBytes, Immutable)]
+#[zerocast(crate = "fake_zerocast")]
+#[repr(C)]
+struct FakeChecked {
+    a: u8,
+    b: u32,
+}
+
+#[test]
+#[ignore = "finding: with `#[zerocast(crate = \"m\")]` the padding check is `m::checks::no_padding`, \
+            which the user writes; a padded struct gets the real `IntoBytes` (UB under Miri)"]
+fn crate_path_can_replace_the_padding_check() {
+    let v = FakeChecked { a: 1, b: 2 };
+    assert_eq!(size_of::<FakeChecked>(), 8);
+    // Reading bytes 1..4 (padding) is undefined behaviour.
+    let sum: u32 = v.as_bytes().iter().map(|&b| u32::from(b)).sum();
+    assert!(sum >= 3);
+}
