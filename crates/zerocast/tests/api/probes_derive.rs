@@ -71,8 +71,12 @@ fn raw_repr_align_generic_unaligned_misaligns() {
     let buf = aligned();
     let u = zerocast::Unalign::<RawAlignUnaligned<u8>>::ref_from_bytes(&buf.0[1..9]).unwrap();
     let inner: &RawAlignUnaligned<u8> = u; // `Deref`, offered because `T: Unaligned`
-    // A sound crate cannot hand out a `&RawAlignUnaligned<u8>` at address 1 mod 64.
-    assert_eq!(core::ptr::from_ref(inner) as usize % 8, 0, "misaligned reference");
+                                           // A sound crate cannot hand out a `&RawAlignUnaligned<u8>` at address 1 mod 64.
+    assert_eq!(
+        core::ptr::from_ref(inner) as usize % 8,
+        0,
+        "misaligned reference"
+    );
     assert_eq!(inner.0, 1);
 }
 
@@ -96,7 +100,11 @@ fn raw_repr_align_dst_layout_is_wrong() {
         Err(_) => {}
         Ok(r) => {
             assert_eq!(align_of_val(r), 8);
-            assert!(size_of_val(r) <= 9, "reference of {} bytes over 9", size_of_val(r));
+            assert!(
+                size_of_val(r) <= 9,
+                "reference of {} bytes over 9",
+                size_of_val(r)
+            );
             assert_eq!(r.len, 0);
         }
     }
@@ -141,7 +149,10 @@ enum RawCDataEnum {
 #[ignore = "finding: `#[r#repr(C)]` is not read; `RawCDataEnum` is validated with the \
             `repr(u8)` field offsets, and a `bool` holding 2 is accepted"]
 fn raw_repr_c_data_enum_accepts_invalid_bool() {
-    assert_eq!((size_of::<RawCDataEnum>(), align_of::<RawCDataEnum>()), (12, 4));
+    assert_eq!(
+        (size_of::<RawCDataEnum>(), align_of::<RawCDataEnum>()),
+        (12, 4)
+    );
     // `repr(C, u8)`: tag at 0, the union of `(bool, u16)` and `(u32, u16)` at 4.
     let mut buf = [0u8; 12];
     buf[0] = 0; // variant A
@@ -179,7 +190,10 @@ fn meta_fragment_repr_is_read() {
     assert!(MetaAlignDst::ref_from_bytes(&buf.0[..9]).is_err());
     let r = MetaAlignDst::ref_from_bytes(&buf.0[..16]).unwrap();
     assert_eq!((align_of_val(r), size_of_val(r), r.tail.len()), (8, 16, 15));
-    assert!(MetaAlignDst::ref_from_bytes(&buf.0[1..17]).is_err(), "misaligned");
+    assert!(
+        MetaAlignDst::ref_from_bytes(&buf.0[1..17]).is_err(),
+        "misaligned"
+    );
 }
 
 macro_rules! with_tt_repr {
@@ -339,7 +353,10 @@ fn padded_tag_slices_check_every_tag() {
     }
     let s = <[PaddedTag]>::try_ref_from_bytes(store.as_bytes()).unwrap();
     assert_eq!(s.len(), 300);
-    assert_eq!((s[0], s[1], s[299]), (PaddedTag::A, PaddedTag::B, PaddedTag::B));
+    assert_eq!(
+        (s[0], s[1], s[299]),
+        (PaddedTag::A, PaddedTag::B, PaddedTag::B)
+    );
     // A bad tag in the last element, the padding bytes as before.
     store[299] = u32::from_ne_bytes([4, 0xff, 0xfe, 0xfd]);
     assert!(<[PaddedTag]>::try_ref_from_bytes(store.as_bytes()).is_err());
@@ -358,7 +375,19 @@ fn union_accepts_if_any_field_is_valid() {
     let bytes = |v: u32| v.to_ne_bytes();
     // `b` reads the first byte in memory order.
     let first = |v: u32| bytes(v)[0];
-    for v in [0u32, 1, 2, 0x41, 0xD7FF, 0xD800, 0xDFFF, 0xE000, 0x10FFFF, 0x110000, u32::MAX] {
+    for v in [
+        0u32,
+        1,
+        2,
+        0x41,
+        0xD7FF,
+        0xD800,
+        0xDFFF,
+        0xE000,
+        0x10FFFF,
+        0x110000,
+        u32::MAX,
+    ] {
         let want = first(v) <= 1 || char::from_u32(v).is_some();
         let got = BoolOrChar::try_read_from_bytes(&bytes(v)[..]).is_ok();
         assert_eq!(got, want, "{v:#x}");
@@ -372,9 +401,15 @@ struct Wrapper<T>(T);
 
 #[test]
 fn generic_wrapper_validates_its_parameter() {
-    assert_eq!(Wrapper::<bool>::try_read_from_bytes(&[1][..]).ok(), Some(Wrapper(true)));
+    assert_eq!(
+        Wrapper::<bool>::try_read_from_bytes(&[1][..]).ok(),
+        Some(Wrapper(true))
+    );
     assert!(Wrapper::<bool>::try_read_from_bytes(&[2][..]).is_err());
-    assert_eq!(Wrapper::<u8>::read_from_bytes(&[2][..]).ok(), Some(Wrapper(2)));
+    assert_eq!(
+        Wrapper::<u8>::read_from_bytes(&[2][..]).ok(),
+        Some(Wrapper(2))
+    );
     assert!(Wrapper::<char>::try_read_from_bytes(&0xD800u32.to_ne_bytes()[..]).is_err());
     let w = Wrapper(0x0102_0304u32);
     assert_eq!(w.as_bytes(), &0x0102_0304u32.to_ne_bytes()[..]);
@@ -438,13 +473,19 @@ fn repr_c_i8_data_enum_reads_the_right_offsets() {
     let mut b = [0u8; 6];
     b[0] = (-3i8).to_ne_bytes()[0];
     b[2] = 1;
-    assert_eq!(CData::try_read_from_bytes(&b[..]).ok(), Some(CData::A(true)));
+    assert_eq!(
+        CData::try_read_from_bytes(&b[..]).ok(),
+        Some(CData::A(true))
+    );
     b[2] = 2;
     assert!(CData::try_read_from_bytes(&b[..]).is_err());
     b[0] = (-2i8).to_ne_bytes()[0];
     b[2..4].copy_from_slice(&0xBEEFu16.to_ne_bytes());
     b[4] = 1;
-    assert_eq!(CData::try_read_from_bytes(&b[..]).ok(), Some(CData::B(0xBEEF, true)));
+    assert_eq!(
+        CData::try_read_from_bytes(&b[..]).ok(),
+        Some(CData::B(0xBEEF, true))
+    );
     b[4] = 2;
     assert!(CData::try_read_from_bytes(&b[..]).is_err());
     b[0] = (-1i8).to_ne_bytes()[0];
@@ -509,7 +550,10 @@ fn record_lengths_that_cannot_be_are_errors_not_panics() {
     // `includes_header` with a length shorter than the header (2 bytes): an error, and the
     // iterator stops instead of looping on an empty record.
     for len in [0u8, 1] {
-        assert!(record_from_prefix::<ShortLen>(&[7, len, 1, 2][..]).is_err(), "{len}");
+        assert!(
+            record_from_prefix::<ShortLen>(&[7, len, 1, 2][..]).is_err(),
+            "{len}"
+        );
         let src = [7, len, 1, 2];
         let mut it = Records::<ShortLen>::new(&src[..]);
         assert!(it.next().unwrap().is_err());
