@@ -70,6 +70,9 @@ mod matrix;
 #[path = "api/parity_fill.rs"]
 mod parity_fill;
 #[cfg(feature = "derive")]
+#[path = "api/probes_derive.rs"]
+mod probes_derive;
+#[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;
 #[cfg(feature = "derive")]

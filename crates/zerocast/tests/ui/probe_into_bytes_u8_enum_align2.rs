@@ -1,0 +1,11 @@
+//! Probe: `repr(u8, align(2))` pads the tag with one byte: not `IntoBytes`.
+use zerocast::IntoBytes;
+
+#[derive(IntoBytes)]
+#[repr(u8, align(2))]
+enum E {
+    A,
+    B,
+}
+
+fn main() {}
