@@ -63,9 +63,9 @@ impl Parse for Bitfield {
         let mut attrs = Vec::new();
         let mut krate = None;
         for attr in all_attrs {
-            if attr.path().is_ident("zerocast") {
+            if crate::ir::path_is(attr.path(), "zerocast") {
                 attr.parse_nested_meta(|meta| {
-                    if meta.path.is_ident("crate") {
+                    if crate::ir::path_is(&meta.path, "crate") {
                         let lit: syn::LitStr = meta.value()?.parse()?;
                         krate = Some(lit.parse()?);
                         Ok(())
@@ -873,7 +873,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
         .split_last()
         .map_or((None, &[][..]), |(l, r)| (Some(*l), r));
     let rest_c = &consts[..count.saturating_sub(1)];
-    let zero = match crate::enums::literal_discriminants(variants) {
+    let zero = match crate::enums::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {
             #[automatically_derived]
             impl #k::bitfield::ZeroVariant for #ident {}

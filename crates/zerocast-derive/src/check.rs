@@ -306,7 +306,7 @@ pub(crate) fn check_from_bytes_enum(
     if variants.len() == needed {
         return; // The compiler rejects duplicate discriminants, so every value is covered.
     }
-    let missing = match enums::literal_discriminants(variants) {
+    let missing = match enums::literal_discriminants(variants, Some(int)) {
         Some(d) => format!(
             "; missing discriminants: {}",
             enums::describe_missing(int, bits, &d)
@@ -329,7 +329,7 @@ pub(crate) fn check_from_bytes_enum(
 /// `FromZeros` needs a variant with discriminant 0. With literal discriminants this is checked
 /// here; otherwise the expansion emits a `const` assertion that the compiler evaluates.
 fn check_zero_variant(cx: &Ctxt, input: &Input<'_>, variants: &[Variant<'_>]) {
-    if let Some(d) = enums::literal_discriminants(variants) {
+    if let Some(d) = enums::literal_discriminants(variants, input.repr.int.map(|(i, _)| i)) {
         if !d.contains(&0) {
             cx.error(
                 input.ident,

@@ -64,7 +64,7 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant
             None => check::check_c_enum(cx, input, tr, variants),
         },
         Trait::FromZeros => {
-            if let Err(msg) = zero_variant(ident, variants) {
+            if let Err(msg) = zero_variant(ident, variants, input.repr.int.map(|(i, _)| i)) {
                 cx.error(ident, msg);
             }
         }
@@ -105,14 +105,19 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant
 
 /// The index of the variant whose discriminant is 0, as far as literal (and implicit)
 /// discriminants tell; or the message saying why there is none.
-pub(crate) fn zero_variant(ident: &Ident, variants: &[Variant<'_>]) -> Result<usize, String> {
+pub(crate) fn zero_variant(
+    ident: &Ident,
+    variants: &[Variant<'_>],
+    int: Option<IntRepr>,
+) -> Result<usize, String> {
     let mut next = Some(0i128);
     let mut unknown = false;
     for (i, v) in variants.iter().enumerate() {
         let value = match v.discriminant {
             None => next,
             Some(e) => enums::eval(e),
-        };
+        }
+        .filter(|&d| enums::fits(int, d));
         if value == Some(0) {
             return Ok(i);
         }
@@ -123,8 +128,8 @@ pub(crate) fn zero_variant(ident: &Ident, variants: &[Variant<'_>]) -> Result<us
         format!(
             "`#[derive(FromZeros)]` needs the variant of `{ident}` with discriminant 0, so that \
              all-zero bytes are a valid `{ident}` and its fields can be required to be \
-             `FromZeros`, but some discriminants are not integer literals, which the derive \
-             cannot evaluate; give the zero variant a literal `= 0`"
+             `FromZeros`, but some discriminants are not integer literals of its discriminant \
+             type, which the derive cannot evaluate; give the zero variant a literal `= 0`"
         )
     } else {
         format!(
@@ -163,7 +168,8 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
             out.extend(m.scope(TokenStream::new()));
             out.extend(try_from_bytes(input, variants, &by));
             // PANIC: `check` rejected enums without a zero variant.
-            let zero = zero_variant(input.ident, variants).expect("checked");
+            let zero = zero_variant(input.ident, variants, input.repr.int.map(|(i, _)| i))
+                .expect("checked");
             let preds = variants.iter().enumerate().flat_map(|(i, v)| {
                 let bound = if i == zero {
                     "FromZeros"
@@ -208,6 +214,17 @@ fn imp(
             #body
         }
     }
+}
+
+/// The checks the generated code runs, through the trait the derive named by `by` implements
+/// (see `expand::checks_via`).
+fn checks_for(input: &Input<'_>, by: &TokenStream) -> TokenStream {
+    let tr = if by.to_string().contains("ByIntoBytes") {
+        "IntoBytes"
+    } else {
+        "TryFromBytes"
+    };
+    expand::checks_via(&input.krate, tr)
 }
 
 /// The discriminant type: the integer `repr`, or `isize` for `repr(C)`.
@@ -269,6 +286,7 @@ struct Mirror {
 impl Mirror {
     fn new(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> Mirror {
         let k = &input.krate;
+        let zc = checks_for(input, by);
         let ident = input.ident;
         let g = input.generics;
         let (impl_g, ty_g, where_c) = g.split_for_impl();
@@ -308,7 +326,7 @@ impl Mirror {
         let mut offsets = TokenStream::new();
         // Where the union of the variants' structs starts.
         let base = if c {
-            quote!(#k::data_enum::round_up(
+            quote!(#zc.round_up(
                 <Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE,
                 ::core::mem::align_of::<#fields_union #ty_g>(),
             ))
@@ -356,7 +374,7 @@ impl Mirror {
                 let values = (0..variants.len()).map(|i| {
                     quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE as ::core::primitive::i128)
                 });
-                quote!(#k::data_enum::c_enum_tag_size(&[#(#values),*]))
+                quote!(#zc.c_enum_tag_size(&[#(#values),*]))
             }
         };
         let repr_align = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
@@ -368,15 +386,15 @@ impl Mirror {
         // start with the tag. Either way the `align` hint raises the alignment.
         let (align, end) = if c {
             (
-                quote!(#k::data_enum::max(
-                    #k::data_enum::max(#k::data_enum::int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
+                quote!(#zc.max(
+                    #zc.max(#zc.int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
                     #repr_align,
                 )),
                 quote!(#base + ::core::mem::size_of::<#fields_union #ty_g>()),
             )
         } else {
             (
-                quote!(#k::data_enum::max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
+                quote!(#zc.max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
                 quote!(::core::mem::size_of::<#fields_union #ty_g>()),
             )
         };
@@ -387,7 +405,7 @@ impl Mirror {
                 const SAME_LAYOUT: () = {
                     let align = #align;
                     ::core::assert!(
-                        ::core::mem::size_of::<Self>() == #k::data_enum::round_up(#end, align)
+                        ::core::mem::size_of::<Self>() == #zc.round_up(#end, align)
                             && ::core::mem::align_of::<Self>() == align,
                         #msg
                     );
@@ -414,6 +432,7 @@ impl Mirror {
 /// The `TryFromBytes` impl: read the tag, then validate the fields of its variant.
 fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
     let k = &input.krate;
+    let zc = checks_for(input, by);
     let ident = input.ident;
     let none = quote!(::core::option::Option::None);
     let int = disc_ty(input);
@@ -445,7 +464,7 @@ fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream)
         let value = quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE);
         let value = match input.repr.int {
             Some(_) => value,
-            None => quote!(#k::data_enum::tag_bits(
+            None => quote!(#zc.tag_bits(
                 #value as ::core::primitive::i128,
                 <Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE,
             )),
@@ -520,6 +539,7 @@ fn padding_assertions(
     by: &TokenStream,
 ) -> TokenStream {
     let k = &input.krate;
+    let zc = checks_for(input, by);
     let ident = input.ident;
     let name = ident.to_string();
     let tag_size = quote!(<#ident as #k::data_enum::EnumLayout<#by>>::TAG_SIZE);
@@ -538,7 +558,7 @@ fn padding_assertions(
             }
         });
         let check = quote! {
-            #k::checks::variant_no_padding(
+            #zc.variant_no_padding(
                 #name, #vname, ::core::mem::size_of::<#ident>(), #tag_size, &[#(#fields),*],
             )
         };
@@ -563,7 +583,7 @@ mod tests {
         let Shape::Enum(v) = &input.shape else {
             panic!("not an enum: {src}")
         };
-        let r = zero_variant(input.ident, v);
+        let r = zero_variant(input.ident, v, Some(IntRepr::I8));
         drop(cx.into_errors());
         r
     }
@@ -581,5 +601,10 @@ mod tests {
         assert!(zero_of("enum E { A = 1, B(u8) }")
             .unwrap_err()
             .contains("but none has it"));
+        // 256 is not an `i8`: the compiler would wrap it (with `overflowing_literals`
+        // allowed), so the derive does not take it for what it says.
+        assert!(zero_of("enum E { A = 256, B(u8) }")
+            .unwrap_err()
+            .contains("not integer literals"));
     }
 }

@@ -3,8 +3,13 @@
 use crate::ir::{IntRepr, Variant};
 
 /// The discriminant of every variant, if each is implicit or an integer literal (possibly
-/// negated); `None` if any is a more complex expression, which only the compiler can evaluate.
-pub(crate) fn literal_discriminants(variants: &[Variant<'_>]) -> Option<Vec<i128>> {
+/// negated) that fits the discriminant type `int` (`None`: the default `isize`); `None` if any
+/// is a more complex expression, or a literal the compiler would wrap (`A = 256` in a
+/// `repr(u8)` enum, with `overflowing_literals` allowed), which only the compiler can evaluate.
+pub(crate) fn literal_discriminants(
+    variants: &[Variant<'_>],
+    int: Option<IntRepr>,
+) -> Option<Vec<i128>> {
     let mut next: i128 = 0;
     let mut out = Vec::with_capacity(variants.len());
     for v in variants {
@@ -12,10 +17,28 @@ pub(crate) fn literal_discriminants(variants: &[Variant<'_>]) -> Option<Vec<i128
             None => next,
             Some(expr) => eval(expr)?,
         };
+        if !fits(int, value) {
+            return None;
+        }
         out.push(value);
         next = value.checked_add(1)?;
     }
     Some(out)
+}
+
+/// `true` if `value` is a value of the discriminant type `int` (`None`: `isize`) on every
+/// target: `usize`, `isize` and a C `int` are taken as 16 bits wide, their narrowest.
+pub(crate) fn fits(int: Option<IntRepr>, value: i128) -> bool {
+    let bits = int.and_then(IntRepr::bits).unwrap_or(16);
+    let signed = int.is_none_or(IntRepr::signed);
+    let (min, max) = if signed {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+    } else if bits == 128 {
+        (0, i128::MAX)
+    } else {
+        (0, (1i128 << bits) - 1)
+    };
+    (min..=max).contains(&value)
 }
 
 /// The value of an integer literal discriminant (possibly negated or parenthesized).
@@ -99,7 +122,7 @@ mod tests {
                 fields: Vec::new(),
             })
             .collect();
-        literal_discriminants(&vs)
+        literal_discriminants(&vs, Some(IntRepr::I64))
     }
 
     #[test]
@@ -113,6 +136,31 @@ mod tests {
             discriminants("enum E { A = 0x10u8, B = (3) }"),
             Some(vec![16, 3])
         );
+    }
+
+    #[test]
+    fn literals_the_compiler_would_wrap_are_left_to_it() {
+        let item: syn::DeriveInput = syn::parse_str("enum E { A = 256, B = 1 }").unwrap();
+        let syn::Data::Enum(e) = &item.data else {
+            panic!("not an enum")
+        };
+        let vs: Vec<Variant<'_>> = e
+            .variants
+            .iter()
+            .map(|v| Variant {
+                ident: &v.ident,
+                discriminant: v.discriminant.as_ref().map(|(_, e)| e),
+                fields: Vec::new(),
+            })
+            .collect();
+        assert_eq!(literal_discriminants(&vs, Some(IntRepr::U8)), None);
+        assert_eq!(
+            literal_discriminants(&vs, Some(IntRepr::U16)),
+            Some(vec![256, 1])
+        );
+        assert!(fits(Some(IntRepr::I8), -128) && !fits(Some(IntRepr::I8), 128));
+        assert!(fits(Some(IntRepr::U128), i128::MAX) && !fits(Some(IntRepr::U64), -1));
+        assert!(fits(None, 32767) && !fits(None, 32768));
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
         Trait::IntoBytes => {
             let mut out = marker(input, "IntoBytes", "IntoBytes");
             out.extend(padding_assertion(input));
+            out.extend(generic_field_proof(input));
             out
         }
         Trait::Unaligned => {
@@ -114,13 +115,45 @@ fn split_at(input: &Input<'_>) -> TokenStream {
     } else {
         quote!(<#tail_ty as #k::SplitAt>::Elem)
     };
+    // A never-called function that compiles only if the `Unalign` named through the crate path
+    // is zerocast's (see `checks_via`).
+    let proof = input.repr.packed.is_some().then(|| {
+        let checks = checks_via(k, "SplitAt");
+        let mut fn_preds: Vec<TokenStream> = where_c
+            .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+            .unwrap_or_default();
+        fn_preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
+        quote! {
+            const _: () = {
+                #[allow(dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+                fn __zc_unalign #impl_g (__zc_u: #elem) where #(#fn_preds,)* {
+                    let _ = #checks.unalign(__zc_u);
+                }
+            };
+        }
+    });
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
         unsafe impl #impl_g #k::SplitAt for #ident #ty_g where #(#preds,)* {
             type Elem = #elem;
         }
+        #proof
     }
+}
+
+/// The checks derived code runs, reached through the zerocast trait `tr` (implemented by `()`
+/// or `[u8]`): a `#[zerocast(crate = ..)]` path cannot replace them, since replacing the trait
+/// would make the derived impl one of another trait (`zerocast::checks::DeriveChecks`).
+pub(crate) fn checks_via(k: &impl ToTokens, tr: &str) -> TokenStream {
+    let (ty, tr) = match tr {
+        "SplitAt" => (
+            quote!([::core::primitive::u8]),
+            Ident::new(tr, Span::call_site()),
+        ),
+        _ => (quote!(()), Ident::new(tr, Span::call_site())),
+    };
+    quote!(<#ty as #k::#tr>::__ZC_CHECKS)
 }
 
 pub(crate) fn path(k: &Path, name: &str) -> TokenStream {
@@ -218,6 +251,36 @@ pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             t
         })
         .collect()
+}
+
+/// For `IntoBytes` on a generic struct: a never-called function that compiles only if the
+/// `GenericIntoBytesField` bound the impl puts on each field, named through the crate path, is
+/// zerocast's (see `checks_via`).
+fn generic_field_proof(input: &Input<'_>) -> TokenStream {
+    if !(input.is_generic() && needs_padding_check(input)) {
+        return TokenStream::new();
+    }
+    let k = &input.krate;
+    let checks = checks_via(k, "IntoBytes");
+    let (impl_g, _, where_c) = input.generics.split_for_impl();
+    let mut preds: Vec<TokenStream> = where_c
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    let bound = quote!(#k::checks::GenericIntoBytesField);
+    let fields = input.all_fields();
+    preds.extend(fields.iter().map(|f| field_bound(f.ty, &bound)));
+    let calls = fields.iter().map(|f| {
+        let ty = f.ty;
+        quote!(#checks.generic_into_bytes_field::<#ty>();)
+    });
+    quote! {
+        const _: () = {
+            #[allow(dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+            fn __zc_generic_fields #impl_g () where #(#preds,)* {
+                #(#calls)*
+            }
+        };
+    }
 }
 
 /// `true` for a struct or union whose layout may have padding the derive must rule out.
@@ -446,7 +509,9 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
     let Shape::Enum(variants) = &input.shape else {
         return TokenStream::new();
     };
-    if variants.is_empty() || enums::literal_discriminants(variants).is_some() {
+    if variants.is_empty()
+        || enums::literal_discriminants(variants, input.repr.int.map(|(i, _)| i)).is_some()
+    {
         return TokenStream::new();
     }
     let ident = input.ident;
@@ -478,6 +543,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     let ident = input.ident;
     let span = ident.span();
     let k = respan(input.krate.to_token_stream(), span);
+    let checks = respan(checks_via(&k, "IntoBytes"), span);
     if let Some(tail) = input.tail() {
         return dst_padding_assertion(input, tail);
     }
@@ -499,7 +565,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     let name = respan(name.into_token_stream(), span);
     let check = quote_spanned! {span=>
         if let ::core::option::Option::Some(__zc_msg) =
-            #k::checks::#check(#name, ::core::mem::size_of::<#ident>(), &[#(#infos),*]).failure()
+            #checks.#check(#name, ::core::mem::size_of::<#ident>(), &[#(#infos),*]).failure()
         {
             ::core::panic!("{}", __zc_msg)
         }
@@ -523,7 +589,6 @@ fn alignment_assertion(input: &Input<'_>) -> TokenStream {
     if input.is_generic() || input.tail().is_some() {
         return TokenStream::new();
     }
-    let k = &input.krate;
     let ident = input.ident;
     let span = ident.span();
     let hint = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
@@ -531,18 +596,28 @@ fn alignment_assertion(input: &Input<'_>) -> TokenStream {
         .repr
         .packed
         .map(|(n, _)| Literal::usize_unsuffixed(n as usize));
+    // Plain `const` arithmetic, not helpers reached through the crate path.
+    let max = |a: TokenStream, b: TokenStream| {
+        quote!({
+            let (__zc_a, __zc_b): (::core::primitive::usize, ::core::primitive::usize) = (#a, #b);
+            if __zc_a > __zc_b { __zc_a } else { __zc_b }
+        })
+    };
     let mut expected = quote!(#hint);
     for f in input.all_fields() {
         let ty = f.ty;
         let mut a = quote!(::core::mem::align_of::<#ty>());
         if let Some(p) = &packed {
-            a = quote!(#k::data_enum::min(#a, #p));
+            a = quote!({
+                let __zc_a: ::core::primitive::usize = #a;
+                if __zc_a < #p { __zc_a } else { #p }
+            });
         }
-        expected = quote!(#k::data_enum::max(#expected, #a));
+        expected = max(expected, a);
     }
     if let (Shape::Enum(_), Some((int, _))) = (&input.shape, input.repr.int) {
         let t = int.ty();
-        expected = quote!(#k::data_enum::max(#expected, ::core::mem::align_of::<#t>()));
+        expected = max(expected, quote!(::core::mem::align_of::<#t>()));
     }
     let msg = format!(
         "zerocast: the alignment the derive read from the `repr` attributes of `{ident}` \
@@ -560,6 +635,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     let ident = input.ident;
     let span = ident.span();
     let k = respan(input.krate.to_token_stream(), span);
+    let checks = respan(checks_via(&k, "IntoBytes"), span);
     let self_ty = quote!(#ident);
     let name = respan(
         Literal::string(&ident.to_string()).into_token_stream(),
@@ -587,7 +663,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     });
     let check = quote_spanned! {span=>
         if let ::core::option::Option::Some(__zc_msg) =
-            #k::checks::dst_no_padding(#name, <#ident as #k::KnownLayout>::LAYOUT, &[#(#infos),*]).failure()
+            #checks.dst_no_padding(#name, <#ident as #k::KnownLayout>::LAYOUT, &[#(#infos),*]).failure()
         {
             ::core::panic!("{}", __zc_msg)
         }

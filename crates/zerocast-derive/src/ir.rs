@@ -1,6 +1,7 @@
 //! Phase 1: parse the derive input into an IR that keeps the original syn nodes for spans.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Attribute, Data, DeriveInput, Expr, Fields, Generics, Ident, Member, Path, Type};
 
@@ -172,6 +173,12 @@ impl IntRepr {
     }
 }
 
+/// `true` if `path` is the single identifier `name`, raw or not: rustc reads `#[r#repr(C)]`
+/// as `#[repr(C)]`, so the derive must too.
+pub(crate) fn path_is(path: &Path, name: &str) -> bool {
+    path.get_ident().is_some_and(|i| i.unraw() == name)
+}
+
 /// A primitive type by absolute path, `::core::primitive::NAME`.
 pub(crate) fn prim(name: &str) -> proc_macro2::TokenStream {
     let ident = Ident::new(name, Span::call_site());
@@ -259,9 +266,9 @@ fn is_unsized_syntax(ty: &Type) -> bool {
 /// The field's `#[zerocast(dst)]` marker, if any; other keys are errors.
 fn field_dst(cx: &Ctxt, attrs: &[Attribute]) -> Option<Span> {
     let mut dst = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("zerocast")) {
+    for attr in attrs.iter().filter(|a| path_is(a.path(), "zerocast")) {
         let res = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("dst") {
+            if path_is(&meta.path, "dst") {
                 dst = Some(meta.path.span());
                 Ok(())
             } else {
@@ -319,7 +326,7 @@ fn named<'a>(cx: &Ctxt, it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'
 fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
     let mut repr = Repr::default();
     for attr in attrs {
-        if attr.path().is_ident("cfg_attr") {
+        if path_is(attr.path(), "cfg_attr") {
             // The compiler expands `cfg_attr` before it runs a derive; one still here means
             // layout hints the derive cannot read, so it derives nothing rather than guess.
             cx.error(
@@ -328,7 +335,7 @@ fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
             );
             continue;
         }
-        if !attr.path().is_ident("repr") {
+        if !path_is(attr.path(), "repr") {
             continue;
         }
         let res = attr.parse_nested_meta(|meta| parse_repr_hint(cx, &mut repr, &meta));
@@ -351,7 +358,7 @@ fn parse_repr_hint(
     let Some(ident) = meta.path.get_ident() else {
         return Err(meta.error("unrecognized repr"));
     };
-    let name = ident.to_string();
+    let name = ident.unraw().to_string();
     match name.as_str() {
         "C" => repr.c = Some(span),
         "transparent" => repr.transparent = Some(span),
@@ -405,16 +412,16 @@ fn parse_repr_hint(
 fn parse_zerocast_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Path, RecordAttr) {
     let mut path: Path = syn::parse_quote!(::zerocast);
     let mut record = RecordAttr::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("zerocast")) {
+    for attr in attrs.iter().filter(|a| path_is(a.path(), "zerocast")) {
         record
             .attr
             .get_or_insert_with(|| quote::ToTokens::to_token_stream(attr));
         let res = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("crate") {
+            if path_is(&meta.path, "crate") {
                 let lit: syn::LitStr = meta.value()?.parse()?;
                 path = lit.parse()?;
                 Ok(())
-            } else if let Some(key) = RECORD_KEYS.iter().find(|k| meta.path.is_ident(k)) {
+            } else if let Some(key) = RECORD_KEYS.iter().find(|k| path_is(&meta.path, k)) {
                 record.parse_key(key, &meta)
             } else {
                 Err(meta.error(

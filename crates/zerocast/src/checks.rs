@@ -412,6 +412,103 @@ pub const fn assert_union_no_padding(ty: &str, size: usize, fields: &[Field]) {
     }
 }
 
+/// The checks that derived code runs, reached through the zerocast trait being implemented
+/// (`<() as IntoBytes>::__ZC_CHECKS.no_padding(..)`) rather than through the crate path.
+///
+/// `#[zerocast(crate = "path")]` lets derived code find zerocast under another name; a module
+/// at that path could re-export the real traits beside checks of its own that pass anything. A
+/// check reached as a method of this type, itself reached through the trait the derive
+/// implements, is zerocast's whatever the path says: a module that replaced the trait would
+/// only make the impl one of its own trait. The methods are the module's functions of the same
+/// names.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{DeriveChecks, Field};
+///
+/// let v = DeriveChecks.no_padding("T", 8, &[Field::new("a", 0, 4), Field::new("b", 4, 4)]);
+/// assert!(v.failure().is_none());
+/// assert_eq!(DeriveChecks.round_up(5, 4), 8);
+/// ```
+#[derive(Copy, Clone, Debug)]
+pub struct DeriveChecks;
+
+impl DeriveChecks {
+    /// [`no_padding`].
+    #[must_use]
+    pub const fn no_padding(self, ty: &str, size: usize, fields: &[Field]) -> Verdict {
+        no_padding(ty, size, fields)
+    }
+
+    /// [`union_no_padding`].
+    #[must_use]
+    pub const fn union_no_padding(self, ty: &str, size: usize, fields: &[Field]) -> Verdict {
+        union_no_padding(ty, size, fields)
+    }
+
+    /// [`variant_no_padding`].
+    #[must_use]
+    pub const fn variant_no_padding(
+        self,
+        ty: &str,
+        variant: &str,
+        size: usize,
+        tag_size: usize,
+        fields: &[Field],
+    ) -> Verdict {
+        variant_no_padding(ty, variant, size, tag_size, fields)
+    }
+
+    /// [`dst_no_padding`].
+    #[must_use]
+    pub const fn dst_no_padding(self, ty: &str, layout: DstLayout, fields: &[Field]) -> Verdict {
+        dst_no_padding(ty, layout, fields)
+    }
+
+    /// [`data_enum::round_up`](crate::data_enum::round_up).
+    #[must_use]
+    pub const fn round_up(self, n: usize, align: usize) -> usize {
+        crate::data_enum::round_up(n, align)
+    }
+
+    /// [`data_enum::max`](crate::data_enum::max).
+    #[must_use]
+    pub const fn max(self, a: usize, b: usize) -> usize {
+        crate::data_enum::max(a, b)
+    }
+
+    /// [`data_enum::int_align`](crate::data_enum::int_align).
+    #[must_use]
+    pub const fn int_align(self, size: usize) -> usize {
+        crate::data_enum::int_align(size)
+    }
+
+    /// [`data_enum::tag_bits`](crate::data_enum::tag_bits).
+    #[must_use]
+    pub const fn tag_bits(self, value: i128, size: usize) -> u128 {
+        crate::data_enum::tag_bits(value, size)
+    }
+
+    /// [`data_enum::c_enum_tag_size`](crate::data_enum::c_enum_tag_size).
+    #[must_use]
+    pub const fn c_enum_tag_size(self, values: &[i128]) -> usize {
+        crate::data_enum::c_enum_tag_size(values)
+    }
+
+    /// Compiles only for a [`GenericIntoBytesField`]: derived code calls it, never at run time,
+    /// to prove that the bound it wrote through the crate path is zerocast's.
+    pub fn generic_into_bytes_field<T: ?Sized + GenericIntoBytesField>(self) {}
+
+    /// Returns `u`; compiles only for zerocast's own [`Unalign`](crate::Unalign): derived code
+    /// calls it, never at run time, to prove that the type it named through the crate path is
+    /// zerocast's.
+    #[must_use]
+    pub fn unalign<T>(self, u: crate::Unalign<T>) -> crate::Unalign<T> {
+        u
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,6 +44,13 @@ use crate::{FromBytes, Immutable};
     note = "tuples (unspecified layout), `MaybeUninit` (uninitialized bytes) and types with padding never are"
 )]
 pub unsafe trait IntoBytes {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks = crate::checks::DeriveChecks;
+
     /// Views `self` as its bytes.
     ///
     /// # Examples

@@ -54,6 +54,13 @@ use crate::{Immutable, IntoBytes, KnownLayout, Unaligned};
     note = "add `#[derive(zerocast::SplitAt)]` to `{Self}` (a `repr(C)` struct whose last field is a slice)"
 )]
 pub unsafe trait SplitAt: KnownLayout<PointerMetadata = usize> {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks = crate::checks::DeriveChecks;
+
     /// The type of the trailing elements.
     type Elem;
 

@@ -326,6 +326,13 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
     note = "references and `Box` can never be read from bytes: an address in bytes is not a valid pointer; store an offset or an index instead"
 )]
 pub unsafe trait TryFromBytes {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks = crate::checks::DeriveChecks;
+
     /// Checks that `candidate` holds a valid `Self`.
     ///
     /// # Errors

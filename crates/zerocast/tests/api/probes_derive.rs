@@ -1,14 +1,12 @@
 //! Adversarial probes of the derives (branch `s13-probe-derive`): programs in safe code that
 //! try to make a derive accept something unsound. Tests that pass pin down correct behaviour;
-//! tests marked `#[ignore = "finding: .."]` show a hole that is not fixed yet (they fail, or
+//! tests once marked `#[ignore = "finding: .."]` showed holes, now fixed (they failed, or
 //! are undefined behaviour under Miri, today). Every expected value is computed here, from
 //! `from_ne_bytes`, `size_of`/`align_of` and arithmetic.
 
 use core::mem::{align_of, align_of_val, size_of, size_of_val};
 
-use zerocast::{
-    FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, SplitAt, TryFromBytes, Unaligned,
-};
+use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, SplitAt, TryFromBytes};
 
 /// Bytes at an address aligned to 64.
 #[repr(C, align(64))]
@@ -36,51 +34,10 @@ fn raw_repr_is_a_repr_to_rustc() {
     assert_eq!(size_of::<A>(), 8);
 }
 
-/// The derive sees `repr(C)` and one field, no `align`: it asks only `T: IntoBytes`.
-#[derive(IntoBytes, Immutable)]
-#[repr(C)]
-#[r#repr(align(8))]
-struct RawAlignGeneric<T>(T);
-
-#[test]
-#[ignore = "finding: `#[r#repr(align(8))]` is not read; `RawAlignGeneric<u8>` has 7 padding \
-            bytes, yet is `IntoBytes`: `as_bytes` reads uninitialized memory (UB under Miri)"]
-fn raw_repr_align_generic_into_bytes_reads_padding() {
-    let v = RawAlignGeneric(7u8);
-    assert_eq!(size_of::<RawAlignGeneric<u8>>(), 8);
-    let bytes = v.as_bytes();
-    assert_eq!(bytes.len(), 8);
-    // Reading byte 1 (padding) is undefined behaviour; a sound crate must not compile this.
-    let sum: u32 = bytes.iter().map(|&b| u32::from(b)).sum();
-    assert!(sum >= 7);
-}
-
-/// The derive sees `repr(C)`, no `align`: `Unaligned` if `T` is, with no check of the
-/// compiler's alignment (the type is generic).
-#[derive(FromBytes, KnownLayout, Immutable, Unaligned)]
-#[repr(C)]
-#[r#repr(align(8))]
-struct RawAlignUnaligned<T>(T);
-
-#[test]
-#[ignore = "finding: `#[r#repr(align(8))]` is not read; `RawAlignUnaligned<u8>` (alignment 8) \
-            is `Unaligned`, so `Unalign::deref` makes a misaligned reference (UB under Miri)"]
-fn raw_repr_align_generic_unaligned_misaligns() {
-    assert_eq!(align_of::<RawAlignUnaligned<u8>>(), 8);
-    // `Unalign<T>` has alignment 1: it may sit at an odd address.
-    let buf = aligned();
-    let u = zerocast::Unalign::<RawAlignUnaligned<u8>>::ref_from_bytes(&buf.0[1..9]).unwrap();
-    let inner: &RawAlignUnaligned<u8> = u; // `Deref`, offered because `T: Unaligned`
-                                           // A sound crate cannot hand out a `&RawAlignUnaligned<u8>` at address 1 mod 64.
-    assert_eq!(
-        core::ptr::from_ref(inner) as usize % 8,
-        0,
-        "misaligned reference"
-    );
-    assert_eq!(inner.0, 1);
-}
-
-/// The derive reads alignment 1 for this slice-tailed struct; the compiler's is 8.
+/// `#[r#repr(align(8))]` is a `repr` to the derive too: the slice-tailed layout has
+/// alignment 8. (Found by a probe: the derive read alignment 1 and made a 16-byte reference
+/// from 9 bytes. The generic `IntoBytes`/`Unaligned` and enum cases of the same hole are now
+/// rejected: `tests/ui/raw_repr_align_*.rs`.)
 #[derive(FromBytes, KnownLayout, Immutable)]
 #[repr(C)]
 #[r#repr(align(8))]
@@ -90,9 +47,7 @@ struct RawAlignDst {
 }
 
 #[test]
-#[ignore = "finding: `#[r#repr(align(8))]` is not read by `KnownLayout`; `ref_from_bytes` on 9 \
-            bytes makes a `&RawAlignDst` of 16 bytes (out of bounds) at any address (UB)"]
-fn raw_repr_align_dst_layout_is_wrong() {
+fn raw_repr_align_dst_layout_is_right() {
     let buf = aligned();
     let r = RawAlignDst::ref_from_bytes(&buf.0[..9]);
     // The compiler rounds every `RawAlignDst` up to a multiple of 8: 9 bytes are not one.
@@ -110,32 +65,9 @@ fn raw_repr_align_dst_layout_is_wrong() {
     }
 }
 
-/// A fieldless `repr(u8)` enum padded to 4 bytes by a hidden `align(4)`.
-#[derive(IntoBytes, Immutable, Clone, Copy)]
-#[repr(u8)]
-#[r#repr(align(4))]
-enum RawAlignEnum {
-    A = 1,
-    #[allow(dead_code)]
-    B = 2,
-}
-
-#[test]
-#[ignore = "finding: `#[r#repr(align(4))]` is not read; a `repr(u8)` enum with 3 padding bytes \
-            is `IntoBytes`, and `as_bytes` reads them (UB under Miri)"]
-fn raw_repr_align_enum_into_bytes_reads_padding() {
-    assert_eq!(size_of::<RawAlignEnum>(), 4);
-    let v = RawAlignEnum::A;
-    let bytes = v.as_bytes();
-    assert_eq!(bytes.len(), 4);
-    let sum: u32 = bytes.iter().map(|&b| u32::from(b)).sum();
-    assert!(sum >= 1);
-}
-
-/// The derive lays the variants out as `repr(u8)` (tag inside each variant's struct); rustc
-/// uses `repr(C, u8)` (tag, then a union of the variants' fields). Both layouts have size 12
-/// and alignment 4, so the size-and-alignment check passes, but the fields lie elsewhere:
-/// `A`'s `bool` is at offset 1 to the derive, at offset 4 in fact.
+/// `#[r#repr(C)]` with `#[repr(u8)]` is `repr(C, u8)` to the derive too: a tag, then a union
+/// of the variants' fields. (Found by a probe: the derive read `repr(u8)` alone, whose layout
+/// has the same size and alignment, and looked for `A`'s `bool` at offset 1, not 4.)
 #[derive(TryFromBytes, KnownLayout, Immutable)]
 #[repr(u8)]
 #[r#repr(C)]
@@ -146,9 +78,7 @@ enum RawCDataEnum {
 }
 
 #[test]
-#[ignore = "finding: `#[r#repr(C)]` is not read; `RawCDataEnum` is validated with the \
-            `repr(u8)` field offsets, and a `bool` holding 2 is accepted"]
-fn raw_repr_c_data_enum_accepts_invalid_bool() {
+fn raw_repr_c_data_enum_checks_the_right_bool() {
     assert_eq!(
         (size_of::<RawCDataEnum>(), align_of::<RawCDataEnum>()),
         (12, 4)
@@ -160,11 +90,26 @@ fn raw_repr_c_data_enum_accepts_invalid_bool() {
     buf[4] = 2; // the bool itself: invalid
     let r = RawCDataEnum::try_read_from_bytes(&buf[..]);
     assert!(r.is_err(), "a `bool` holding 2 was accepted");
+    buf[4] = 1;
+    buf[1] = 9; // padding to `repr(C, u8)`: any byte
+    assert!(RawCDataEnum::try_read_from_bytes(&buf[..]).is_ok());
 }
 
-// The derive refuses to generate anything when a `repr` hint is a raw identifier, but says
-// nothing: it leaves the error to rustc, which accepts `repr(r#C)` as `repr(C)`.
-// See `tests/ui-findings/raw_ident_repr_hint_silent.rs`.
+/// A raw identifier inside `repr` is read too (found by a probe: the derive refused
+/// `repr(r#C)` silently, leaving the error to rustc, which accepts it).
+#[derive(FromZeros, KnownLayout, Immutable, IntoBytes)]
+#[repr(r#C)]
+struct RawHint {
+    a: u16,
+    b: u16,
+}
+
+#[test]
+fn raw_ident_repr_hint_is_read() {
+    let z = RawHint::new_zeroed();
+    assert_eq!(z.as_bytes(), &[0, 0, 0, 0]);
+    assert_eq!((z.a, z.b), (0, 0));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Layout hints passed through `macro_rules!` fragments: the derive sees through the invisible
@@ -279,6 +224,7 @@ const BASE: i128 = 1 << 100;
 /// `repr(i128)`: constant expressions, negative and extreme values.
 #[derive(FromZeros, KnownLayout, Immutable, Debug, PartialEq)]
 #[repr(i128)]
+#[allow(clippy::eq_op)] // `BASE - BASE`: a constant expression that is 0
 enum Huge {
     Low = i128::MIN,
     Mid = BASE - BASE,
@@ -302,6 +248,7 @@ fn i128_enum_with_constant_expressions() {
 /// `repr(isize)` and `repr(C)` with a discriminant wider than a C `int`.
 #[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq)]
 #[repr(isize)]
+#[allow(clippy::enum_clike_unportable_variant)] // the test runs on 64-bit targets
 enum Word {
     A = isize::MIN,
     B = -2,
@@ -309,7 +256,11 @@ enum Word {
 
 #[derive(TryFromBytes, KnownLayout, Immutable, Debug, PartialEq)]
 #[repr(C)]
-#[allow(overflowing_literals, repr_c_enums_larger_than_int)]
+#[allow(
+    overflowing_literals,
+    repr_c_enums_larger_than_int,
+    clippy::enum_clike_unportable_variant
+)]
 enum WideC {
     A = -1,
     B = 1 << 40,
@@ -628,50 +579,6 @@ fn bitfield_over_a_gappy_enum_rejects_gaps() {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Finding 2: `#[zerocast(crate = "..")]` makes the derive trust every item under that path,
-// including the check functions its `const` assertions call. A module that re-exports the
-// real traits but brings its own `checks` gets a real `IntoBytes` impl for a padded struct,
-// in safe code (this file is `#![forbid(unsafe_code)]`).
-// ---------------------------------------------------------------------------------------------
-
-mod fake_zerocast {
-    pub(crate) use zerocast::*;
-    /// Replaces `zerocast::checks`: every layout passes.
-    pub(crate) mod checks {
-        pub(crate) struct Field;
-        impl Field {
-            pub(crate) const fn new(_: &str, _: usize, _: usize) -> Field {
-                Field
-            }
-        }
-        pub(crate) struct Verdict;
-        impl Verdict {
-            pub(crate) const fn failure(&self) -> Option<&'static str> {
-                None
-            }
-        }
-        pub(crate) const fn no_padding(_: &str, _: usize, _: &[Field]) -> Verdict {
-            Verdict
-        }
-    }
-}
-
-#[derive(IntoBytes, Immutable)]
-#[zerocast(crate = "fake_zerocast")]
-#[repr(C)]
-struct FakeChecked {
-    a: u8,
-    b: u32,
-}
-
-#[test]
-#[ignore = "finding: with `#[zerocast(crate = \"m\")]` the padding check is `m::checks::no_padding`, \
-            which the user writes; a padded struct gets the real `IntoBytes` (UB under Miri)"]
-fn crate_path_can_replace_the_padding_check() {
-    let v = FakeChecked { a: 1, b: 2 };
-    assert_eq!(size_of::<FakeChecked>(), 8);
-    // Reading bytes 1..4 (padding) is undefined behaviour.
-    let sum: u32 = v.as_bytes().iter().map(|&b| u32::from(b)).sum();
-    assert!(sum >= 3);
-}
+// `#[zerocast(crate = "..")]` paths that replace zerocast's checks with their own are rejected
+// at compile time: tests/ui/probe_crate_path_replaces_checks.rs and
+// tests/ui/probe_crate_path_replaces_generic_bound.rs.

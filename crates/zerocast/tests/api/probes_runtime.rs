@@ -39,7 +39,7 @@ const ISIZE_MAX: u128 = isize::MAX as u128;
 fn size_u128(offset: u128, elem: u128, align: u128, n: u128) -> Option<usize> {
     let unpadded = offset + elem * n;
     let size = unpadded.div_ceil(align) * align;
-    (size <= ISIZE_MAX).then(|| size as usize)
+    (size <= ISIZE_MAX).then_some(size as usize)
 }
 
 // ---- Ref and FromBytes: huge counts, zero-sized elements, empty inputs ----------------------
@@ -863,7 +863,7 @@ fn records_mut_hands_out_disjoint_records() {
     let n = RecordsMut::<Attr>::new(&mut short).count();
     assert_eq!(n, 2);
     let mut it = Records::<Attr>::new(&bytes);
-    while let Some(r) = it.next() {
+    for r in it.by_ref() {
         r.unwrap();
     }
     assert_eq!(it.offset(), 20);

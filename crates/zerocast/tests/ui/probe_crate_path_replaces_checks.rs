@@ -2,8 +2,8 @@
 //! trait, re-exported) guarded by `fake::checks::no_padding(..)`, which the user wrote. A
 //! padded struct becomes `IntoBytes` under `#![forbid(unsafe_code)]`. The same goes for
 //! `fake::checks::GenericIntoBytesField` (the generic padding bound) and the `data_enum`
-//! helpers of the enum layout check. Must not compile: route the checks through items the
-//! path cannot replace (for example associated items of the real traits).
+//! helpers of the enum layout check. Must not compile: the checks are reached through the
+//! trait being implemented (`<() as fake::IntoBytes>::__ZC_CHECKS`), which the path cannot replace.
 #![forbid(unsafe_code)]
 
 mod fake {
