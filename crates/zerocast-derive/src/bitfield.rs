@@ -63,9 +63,9 @@ impl Parse for Bitfield {
         let mut attrs = Vec::new();
         let mut krate = None;
         for attr in all_attrs {
-            if crate::ir::path_is(attr.path(), "zerocast") {
+            if crate::ir::path_is_ident(attr.path(), "zerocast") {
                 attr.parse_nested_meta(|meta| {
-                    if crate::ir::path_is(&meta.path, "crate") {
+                    if crate::ir::path_is_ident(&meta.path, "crate") {
                         let lit: syn::LitStr = meta.value()?.parse()?;
                         krate = Some(lit.parse()?);
                         Ok(())

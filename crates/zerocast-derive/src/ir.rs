@@ -175,7 +175,7 @@ impl IntRepr {
 
 /// `true` if `path` is the single identifier `name`, raw or not: rustc reads `#[r#repr(C)]`
 /// as `#[repr(C)]`, so the derive must too.
-pub(crate) fn path_is(path: &Path, name: &str) -> bool {
+pub(crate) fn path_is_ident(path: &Path, name: &str) -> bool {
     path.get_ident().is_some_and(|i| i.unraw() == name)
 }
 
@@ -266,9 +266,9 @@ fn is_unsized_syntax(ty: &Type) -> bool {
 /// The field's `#[zerocast(dst)]` marker, if any; other keys are errors.
 fn field_dst(cx: &Ctxt, attrs: &[Attribute]) -> Option<Span> {
     let mut dst = None;
-    for attr in attrs.iter().filter(|a| path_is(a.path(), "zerocast")) {
+    for attr in attrs.iter().filter(|a| path_is_ident(a.path(), "zerocast")) {
         let res = attr.parse_nested_meta(|meta| {
-            if path_is(&meta.path, "dst") {
+            if path_is_ident(&meta.path, "dst") {
                 dst = Some(meta.path.span());
                 Ok(())
             } else {
@@ -326,7 +326,7 @@ fn named<'a>(cx: &Ctxt, it: impl Iterator<Item = &'a syn::Field>) -> Vec<Field<'
 fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
     let mut repr = Repr::default();
     for attr in attrs {
-        if path_is(attr.path(), "cfg_attr") {
+        if path_is_ident(attr.path(), "cfg_attr") {
             // The compiler expands `cfg_attr` before it runs a derive; one still here means
             // layout hints the derive cannot read, so it derives nothing rather than guess.
             cx.error(
@@ -335,7 +335,7 @@ fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {
             );
             continue;
         }
-        if !path_is(attr.path(), "repr") {
+        if !path_is_ident(attr.path(), "repr") {
             continue;
         }
         let res = attr.parse_nested_meta(|meta| parse_repr_hint(cx, &mut repr, &meta));
@@ -412,16 +412,16 @@ fn parse_repr_hint(
 fn parse_zerocast_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Path, RecordAttr) {
     let mut path: Path = syn::parse_quote!(::zerocast);
     let mut record = RecordAttr::default();
-    for attr in attrs.iter().filter(|a| path_is(a.path(), "zerocast")) {
+    for attr in attrs.iter().filter(|a| path_is_ident(a.path(), "zerocast")) {
         record
             .attr
             .get_or_insert_with(|| quote::ToTokens::to_token_stream(attr));
         let res = attr.parse_nested_meta(|meta| {
-            if path_is(&meta.path, "crate") {
+            if path_is_ident(&meta.path, "crate") {
                 let lit: syn::LitStr = meta.value()?.parse()?;
                 path = lit.parse()?;
                 Ok(())
-            } else if let Some(key) = RECORD_KEYS.iter().find(|k| path_is(&meta.path, k)) {
+            } else if let Some(key) = RECORD_KEYS.iter().find(|k| path_is_ident(&meta.path, k)) {
                 record.parse_key(key, &meta)
             } else {
                 Err(meta.error(
