@@ -650,10 +650,20 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         "The `{name_str}` whose bits are `bits`, if they are valid.\n\n# Errors\n\n\
          An `InvalidBits` naming the first field whose bits are not valid, and its value."
     );
+    // Each `unsafe impl` names its trait through the crate path: prove it is zerocast's.
+    let id_known_layout = crate::expand::identity(&k, "KnownLayout");
+    let id_immutable = crate::expand::identity(&k, "Immutable");
+    let id_into_bytes = crate::expand::identity(&k, "IntoBytes");
+    let id_unaligned = crate::expand::identity(&k, "Unaligned");
+    let id_from_bytes = crate::expand::identity(&k, "FromBytes");
+    let id_from_zeros = crate::expand::identity(&k, "FromZeros");
+    let id_try_from_bytes = crate::expand::identity(&k, "TryFromBytes");
+    let try_from_bytes_checks = crate::expand::checks_via(&k, "TryFromBytes");
     let unaligned = if st.byteorder || nbits == 8 {
         quote! {
             #[automatically_derived]
             unsafe impl #k::Unaligned for #ident where #storage: #k::Unaligned {}
+            #id_unaligned
         }
     } else {
         TokenStream::new()
@@ -673,6 +683,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             }
             #[automatically_derived]
             unsafe impl #k::FromBytes for #ident where #storage: #k::FromBytes {}
+            #id_from_bytes
         }
     } else {
         TokenStream::new()
@@ -704,6 +715,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             }
             #[automatically_derived]
             unsafe impl #k::FromZeros for #ident where #storage: #k::FromZeros, #(#zero_bounds,)* {}
+            #id_from_zeros
         }
     } else {
         TokenStream::new()
@@ -802,11 +814,22 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
             #[inline(always)]
             fn pointer_to_metadata(_ptr: *mut Self) {}
         }
+        #id_known_layout
         #[automatically_derived]
         unsafe impl #k::Immutable for #ident where #storage: #k::Immutable {}
+        #id_immutable
         #[automatically_derived]
         unsafe impl #k::IntoBytes for #ident where #storage: #k::IntoBytes {}
+        #id_into_bytes
         #unaligned
+        #id_try_from_bytes
+        // The validator relies on the storage being zerocast's `FromBytes` (any bits).
+        const _: () = {
+            #[allow(dead_code, unused_qualifications)]
+            fn __zc_bounds() {
+                #try_from_bytes_checks.require_from_bytes::<#storage>();
+            }
+        };
         #[automatically_derived]
         unsafe impl #k::TryFromBytes for #ident where #storage: #k::FromBytes {
             #byte_rule

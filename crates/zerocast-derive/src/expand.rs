@@ -110,6 +110,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
     preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
     preds.push(quote!(Self: #k::KnownLayout<PointerMetadata = ::core::primitive::usize>));
     let tail_ty = tail.ty;
+    let identity = identity(k, "SplitAt");
     let elem = if input.repr.packed.is_some() {
         quote!(#k::Unalign<<#tail_ty as #k::SplitAt>::Elem>)
     } else {
@@ -139,6 +140,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
             type Elem = #elem;
         }
         #proof
+        #identity
     }
 }
 
@@ -154,6 +156,67 @@ pub(crate) fn checks_via(k: &impl ToTokens, tr: &str) -> TokenStream {
         _ => (quote!(()), Ident::new(tr, Span::call_site())),
     };
     quote!(<#ty as #k::#tr>::__ZC_CHECKS)
+}
+
+/// `const _: () = <() as path::Tr>::__ZC_CHECKS.is_tr();`: compiles only if the trait named
+/// `Tr` through the crate path is zerocast's `Tr`, not another of its traits renamed (see
+/// `zerocast::checks::DeriveChecks`). One for each `unsafe impl` a derive emits.
+pub(crate) fn identity(k: &impl ToTokens, tr: &str) -> TokenStream {
+    let checks = checks_via(k, tr);
+    let is = Ident::new(&format!("is_{}", snake(tr)), Span::call_site());
+    quote! {
+        #[allow(unused_qualifications)]
+        const _: () = #checks.#is();
+    }
+}
+
+/// `FromBytes` -> `from_bytes`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A never-called function, generic as `input`, that compiles only if each `(type, trait)`
+/// bound written through the crate path implies zerocast's own trait: it passes each type to
+/// `require_<trait>` of the `DeriveChecks` of `via`, the trait being implemented.
+pub(crate) fn bound_proof(
+    input: &Input<'_>,
+    via: &str,
+    bounds: &[(&Type, &str)],
+) -> TokenStream {
+    if bounds.is_empty() {
+        return TokenStream::new();
+    }
+    let k = &input.krate;
+    let checks = checks_via(k, via);
+    let (impl_g, _, where_c) = input.generics.split_for_impl();
+    let mut preds: Vec<TokenStream> = where_c
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    let mut calls = Vec::new();
+    for (ty, tr) in bounds {
+        preds.push(field_bound(ty, &path(k, tr)));
+        let require = Ident::new(&format!("require_{}", snake(tr)), Span::call_site());
+        calls.push(quote!(#checks.#require::<#ty>();));
+    }
+    quote! {
+        const _: () = {
+            #[allow(dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+            fn __zc_bounds #impl_g () where #(#preds,)* {
+                #(#calls)*
+            }
+        };
+    }
 }
 
 pub(crate) fn path(k: &Path, name: &str) -> TokenStream {
@@ -180,7 +243,18 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         preds.push(field_bound(tail.ty, &kl));
         preds.push(quote!(Self: #kl));
     }
-    quote! {
+    // The trait named through the crate path must be zerocast's, and so must every other trait
+    // the impl's soundness rests on (a field bound on another trait, the tail's layout).
+    let mut out = identity(&input.krate, trait_name);
+    let mut cross: Vec<(&Type, &str)> = Vec::new();
+    if bound != trait_name {
+        cross.extend(input.all_fields().iter().map(|f| (f.ty, bound)));
+    }
+    if let (Some(tail), true) = (input.tail(), validating) {
+        cross.push((tail.ty, "KnownLayout"));
+    }
+    out.extend(bound_proof(input, trait_name, &cross));
+    out.extend(quote! {
         #[automatically_derived]
         // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
         // the traits imported, the qualified trait paths would otherwise trip this lint.
@@ -188,7 +262,8 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         unsafe impl #impl_g #tr for #ident #ty_g where #(#preds,)* {
             #body
         }
-    }
+    });
+    out
 }
 
 pub(crate) fn marker(input: &Input<'_>, trait_name: &str, bound: &str) -> TokenStream {
@@ -302,8 +377,10 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let identity = identity(k, "KnownLayout");
     let Some(tail) = input.tail() else {
         return quote! {
+            #identity
             #[automatically_derived]
             // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
             // the traits imported, the qualified trait paths would otherwise trip this lint.
@@ -330,6 +407,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let tail_ty = tail.ty;
     let layout = dst_layout(input, tail, &quote!(Self));
     quote! {
+        #identity
         #[automatically_derived]
         #[allow(unused_qualifications)]
         unsafe impl #impl_g #k::KnownLayout for #ident #ty_g where #(#preds,)* {
@@ -385,13 +463,20 @@ fn dst_layout(input: &Input<'_>, tail: &Field<'_>, self_ty: &TokenStream) -> Tok
 }
 
 /// The offset of the dynamically sized last field `tail`.
-fn tail_offset(input: &Input<'_>, tail: &Field<'_>, self_ty: &TokenStream) -> TokenStream {
+/// `checks` is the `DeriveChecks` of the trait being implemented: the tail's layout is read
+/// through it, as zerocast's `KnownLayout` (see `checks_via`).
+fn tail_offset(
+    input: &Input<'_>,
+    tail: &Field<'_>,
+    self_ty: &TokenStream,
+    checks: &TokenStream,
+) -> TokenStream {
     let k = &input.krate;
     let end = sized_fields_end(input, self_ty);
     let tail_ty = tail.ty;
     let (_, packed) = repr_numbers(input);
     quote! {
-        #k::DstLayout::repr_c_tail_offset(#end, <#tail_ty as #k::KnownLayout>::LAYOUT, #packed)
+        #k::DstLayout::repr_c_tail_offset(#end, #checks.layout_of::<#tail_ty>(), #packed)
     }
 }
 
@@ -413,7 +498,7 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
                     .map(|f| field_check(input, f, &name));
                 let tail_ty = tail.ty;
                 let tail_name = &tail.name;
-                let offset = tail_offset(input, tail, &quote!(Self));
+                let offset = tail_offset(input, tail, &quote!(Self), &checks_via(k, "TryFromBytes"));
                 quote! {
                     #( #each?; )*
                     __zc_candidate.validate_tail_field::<#tail_ty>(#offset, #name, #tail_name)
@@ -657,13 +742,13 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     let mut tname = Literal::string(&tail.name);
     tname.set_span(span);
     let tail_ty = tail.ty;
-    let offset = tail_offset(input, tail, &self_ty);
+    let offset = tail_offset(input, tail, &self_ty, &checks);
     infos.push(quote_spanned! {span=>
-        #k::checks::Field::new(#tname, #offset, <#tail_ty as #k::KnownLayout>::LAYOUT.fixed_size())
+        #k::checks::Field::new(#tname, #offset, #checks.layout_of::<#tail_ty>().fixed_size())
     });
     let check = quote_spanned! {span=>
         if let ::core::option::Option::Some(__zc_msg) =
-            #checks.dst_no_padding(#name, <#ident as #k::KnownLayout>::LAYOUT, &[#(#infos),*]).failure()
+            #checks.dst_no_padding(#name, #checks.layout_of::<#ident>(), &[#(#infos),*]).failure()
         {
             ::core::panic!("{}", __zc_msg)
         }

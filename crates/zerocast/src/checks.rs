@@ -412,29 +412,119 @@ pub const fn assert_union_no_padding(ty: &str, size: usize, fields: &[Field]) {
     }
 }
 
-/// The checks that derived code runs, reached through the zerocast trait being implemented
-/// (`<() as IntoBytes>::__ZC_CHECKS.no_padding(..)`) rather than through the crate path.
-///
-/// `#[zerocast(crate = "path")]` lets derived code find zerocast under another name; a module
-/// at that path could re-export the real traits beside checks of its own that pass anything. A
-/// check reached as a method of this type, itself reached through the trait the derive
-/// implements, is zerocast's whatever the path says: a module that replaced the trait would
-/// only make the impl one of its own trait. The methods are the module's functions of the same
-/// names.
+/// Marker types naming zerocast's unsafe traits, for [`DeriveChecks`].
 ///
 /// # Examples
 ///
 /// ```
-/// use zerocast::checks::{DeriveChecks, Field};
+/// use zerocast::checks::{for_trait, DeriveChecks};
 ///
-/// let v = DeriveChecks.no_padding("T", 8, &[Field::new("a", 0, 4), Field::new("b", 4, 4)]);
-/// assert!(v.failure().is_none());
-/// assert_eq!(DeriveChecks.round_up(5, 4), 8);
+/// let c: DeriveChecks<for_trait::IntoBytes> = DeriveChecks::new();
+/// c.is_into_bytes();
 /// ```
-#[derive(Copy, Clone, Debug)]
-pub struct DeriveChecks;
+pub mod for_trait {
+    /// `KnownLayout`.
+    #[derive(Debug)]
+    pub enum KnownLayout {}
+    /// `Immutable`.
+    #[derive(Debug)]
+    pub enum Immutable {}
+    /// `TryFromBytes`.
+    #[derive(Debug)]
+    pub enum TryFromBytes {}
+    /// `FromZeros`.
+    #[derive(Debug)]
+    pub enum FromZeros {}
+    /// `FromBytes`.
+    #[derive(Debug)]
+    pub enum FromBytes {}
+    /// `IntoBytes`.
+    #[derive(Debug)]
+    pub enum IntoBytes {}
+    /// `Unaligned`.
+    #[derive(Debug)]
+    pub enum Unaligned {}
+    /// `SplitAt`.
+    #[derive(Debug)]
+    pub enum SplitAt {}
+}
 
-impl DeriveChecks {
+/// The checks that derived code runs, reached through the zerocast trait being implemented
+/// (`<() as IntoBytes>::__ZC_CHECKS.no_padding(..)`) rather than through the crate path.
+///
+/// `#[zerocast(crate = "path")]` lets derived code find zerocast under another name; a module
+/// at that path could re-export the real traits beside checks of its own that pass anything, or
+/// under each other's names. So derived code reaches everything a soundness decision rests on
+/// through the trait it implements, which holds a `DeriveChecks<T>` for its own marker `T`:
+///
+/// - *identity*: for each `unsafe impl path::X`, a `const` calls `is_x()` on
+///   `<() as path::X>::__ZC_CHECKS`; the method exists only on `DeriveChecks<for_trait::X>`, so
+///   the build fails if `path::X` is another of zerocast's traits under `X`'s name (if it is
+///   no trait of zerocast's at all, the impl is of that trait, and proves nothing);
+/// - *checks*: padding and layout arithmetic are its methods, so a module cannot replace them;
+/// - *bounds and items of other traits*: a never-called function passes each bound's type to a
+///   method that requires zerocast's own trait (`require_from_bytes::<T>()`), and layouts of
+///   other types are read through it (`layout_of::<T>()`).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{for_trait, DeriveChecks, Field};
+///
+/// let c = DeriveChecks::<for_trait::IntoBytes>::new();
+/// let v = c.no_padding("T", 8, &[Field::new("a", 0, 4), Field::new("b", 4, 4)]);
+/// assert!(v.failure().is_none());
+/// assert_eq!(c.round_up(5, 4), 8);
+/// ```
+pub struct DeriveChecks<T: ?Sized>(core::marker::PhantomData<fn() -> *const T>);
+
+impl<T: ?Sized> Clone for DeriveChecks<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for DeriveChecks<T> {}
+
+impl<T: ?Sized> core::fmt::Debug for DeriveChecks<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("DeriveChecks")
+    }
+}
+
+impl<T: ?Sized> Default for DeriveChecks<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+macro_rules! identities {
+    ($($tr:ident $is:ident,)*) => {$(
+        impl DeriveChecks<for_trait::$tr> {
+            #[doc = concat!("Compiles only on the `DeriveChecks` of `", stringify!($tr), "`: proves that a trait named `", stringify!($tr), "` through a crate path is zerocast's.")]
+            pub const fn $is(self) {}
+        }
+    )*};
+}
+
+identities! {
+    KnownLayout is_known_layout,
+    Immutable is_immutable,
+    TryFromBytes is_try_from_bytes,
+    FromZeros is_from_zeros,
+    FromBytes is_from_bytes,
+    IntoBytes is_into_bytes,
+    Unaligned is_unaligned,
+    SplitAt is_split_at,
+}
+
+impl<Tr: ?Sized> DeriveChecks<Tr> {
+    /// The checks, for the trait `Tr`.
+    #[must_use]
+    pub const fn new() -> Self {
+        DeriveChecks(core::marker::PhantomData)
+    }
+
     /// [`no_padding`].
     #[must_use]
     pub const fn no_padding(self, ty: &str, size: usize, fields: &[Field]) -> Verdict {
@@ -499,6 +589,34 @@ impl DeriveChecks {
     /// Compiles only for a [`GenericIntoBytesField`]: derived code calls it, never at run time,
     /// to prove that the bound it wrote through the crate path is zerocast's.
     pub fn generic_into_bytes_field<T: ?Sized + GenericIntoBytesField>(self) {}
+
+    /// `T::LAYOUT`: derived code reads the layout of a type through this method, which
+    /// requires zerocast's own [`KnownLayout`](crate::KnownLayout).
+    #[must_use]
+    pub const fn layout_of<T: ?Sized + crate::KnownLayout>(self) -> DstLayout {
+        T::LAYOUT
+    }
+
+    /// Compiles only for a [`FromBytes`](crate::FromBytes) `T` (see the type's docs).
+    pub fn require_from_bytes<T: ?Sized + crate::FromBytes>(self) {}
+
+    /// Compiles only for a [`FromZeros`](crate::FromZeros) `T`.
+    pub fn require_from_zeros<T: ?Sized + crate::FromZeros>(self) {}
+
+    /// Compiles only for a [`TryFromBytes`](crate::TryFromBytes) `T`.
+    pub fn require_try_from_bytes<T: ?Sized + crate::TryFromBytes>(self) {}
+
+    /// Compiles only for a [`KnownLayout`](crate::KnownLayout) `T`.
+    pub fn require_known_layout<T: ?Sized + crate::KnownLayout>(self) {}
+
+    /// Compiles only for an [`IntoBytes`](crate::IntoBytes) `T`.
+    pub fn require_into_bytes<T: ?Sized + crate::IntoBytes>(self) {}
+
+    /// Compiles only for an [`Immutable`](crate::Immutable) `T`.
+    pub fn require_immutable<T: ?Sized + crate::Immutable>(self) {}
+
+    /// Compiles only for an [`Unaligned`] `T`.
+    pub fn require_unaligned<T: ?Sized + Unaligned>(self) {}
 
     /// Returns `u`; compiles only for zerocast's own [`Unalign`](crate::Unalign): derived code
     /// calls it, never at run time, to prove that the type it named through the crate path is

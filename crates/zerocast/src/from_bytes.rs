@@ -48,6 +48,14 @@ use crate::{FromZeros, Immutable, IntoBytes, KnownLayout};
     note = "types with invalid bit patterns (`bool`, `char`, `NonZero*`, most enums) are only `TryFromBytes`: derive that instead, and use the `try_` conversions, which check the bytes"
 )]
 pub unsafe trait FromBytes: FromZeros {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::FromBytes> =
+        crate::checks::DeriveChecks::new();
+
     /// Views `source` as a `&Self`: it must be aligned and exactly a size of `Self`.
     ///
     /// # Examples

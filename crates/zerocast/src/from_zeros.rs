@@ -50,6 +50,14 @@ use crate::TryFromBytes;
     note = "references, `NonZero*` and function pointers have no zero value, but their `Option`s do (zero is `None`)"
 )]
 pub unsafe trait FromZeros: TryFromBytes {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::FromZeros> =
+        crate::checks::DeriveChecks::new();
+
     /// Overwrites `self` with zeros, without running its destructor.
     #[inline]
     fn zero(&mut self) {

@@ -49,7 +49,8 @@ pub unsafe trait IntoBytes {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks = crate::checks::DeriveChecks;
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::IntoBytes> =
+        crate::checks::DeriveChecks::new();
 
     /// Views `self` as its bytes.
     ///

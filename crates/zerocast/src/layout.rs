@@ -84,6 +84,14 @@ use crate::error::{AlignmentError, ConvertError, SizeError, SizeNeeded};
     note = "add `#[derive(zerocast::KnownLayout)]` to `{Self}`"
 )]
 pub unsafe trait KnownLayout {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::KnownLayout> =
+        crate::checks::DeriveChecks::new();
+
     /// `()` for sized types; `usize`, the number of trailing elements, for slice-tailed types.
     type PointerMetadata: PointerMetadata;
 

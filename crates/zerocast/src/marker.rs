@@ -39,7 +39,15 @@
     note = "a shared view of bytes must not let them change; for a type of your own, add `#[derive(zerocast::Immutable)]`",
     note = "for `Cell`, `UnsafeCell` and atomics, use a `&mut` conversion (`mut_from_bytes`) or copy the value out (`read_from_bytes`)"
 )]
-pub unsafe trait Immutable {}
+pub unsafe trait Immutable {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::Immutable> =
+        crate::checks::DeriveChecks::new();
+}
 
 /// Types with alignment 1, which can be viewed in place at any address.
 ///
@@ -76,4 +84,12 @@ pub unsafe trait Immutable {}
     message = "`{Self}` is not `Unaligned` (a type whose alignment is 1)",
     note = "for a type of your own, add `#[derive(zerocast::Unaligned)]`; for a multi-byte field, use a byte array (`[u8; 4]`) or `zerocast::Unalign<T>`, or make the struct `#[repr(C, packed)]`"
 )]
-pub unsafe trait Unaligned {}
+pub unsafe trait Unaligned {
+    /// The checks derived code runs, reached through this trait so that a
+    /// `#[zerocast(crate = ..)]` path cannot replace them (see [`DeriveChecks`]).
+    ///
+    /// [`DeriveChecks`]: crate::checks::DeriveChecks
+    #[doc(hidden)]
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::Unaligned> =
+        crate::checks::DeriveChecks::new();
+}

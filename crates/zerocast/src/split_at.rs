@@ -59,7 +59,8 @@ pub unsafe trait SplitAt: KnownLayout<PointerMetadata = usize> {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks = crate::checks::DeriveChecks;
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::SplitAt> =
+        crate::checks::DeriveChecks::new();
 
     /// The type of the trailing elements.
     type Elem;

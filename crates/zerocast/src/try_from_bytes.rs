@@ -331,7 +331,8 @@ pub unsafe trait TryFromBytes {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks = crate::checks::DeriveChecks;
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TryFromBytes> =
+        crate::checks::DeriveChecks::new();
 
     /// Checks that `candidate` holds a valid `Self`.
     ///
