@@ -189,11 +189,7 @@ fn snake(name: &str) -> String {
 /// A never-called function, generic as `input`, that compiles only if each `(type, trait)`
 /// bound written through the crate path implies zerocast's own trait: it passes each type to
 /// `require_<trait>` of the `DeriveChecks` of `via`, the trait being implemented.
-pub(crate) fn bound_proof(
-    input: &Input<'_>,
-    via: &str,
-    bounds: &[(&Type, &str)],
-) -> TokenStream {
+pub(crate) fn bound_proof(input: &Input<'_>, via: &str, bounds: &[(&Type, &str)]) -> TokenStream {
     if bounds.is_empty() {
         return TokenStream::new();
     }
@@ -498,7 +494,8 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
                     .map(|f| field_check(input, f, &name));
                 let tail_ty = tail.ty;
                 let tail_name = &tail.name;
-                let offset = tail_offset(input, tail, &quote!(Self), &checks_via(k, "TryFromBytes"));
+                let offset =
+                    tail_offset(input, tail, &quote!(Self), &checks_via(k, "TryFromBytes"));
                 quote! {
                     #( #each?; )*
                     __zc_candidate.validate_tail_field::<#tail_ty>(#offset, #name, #tail_name)

@@ -419,34 +419,34 @@ pub const fn assert_union_no_padding(ty: &str, size: usize, fields: &[Field]) {
 /// ```
 /// use zerocast::checks::{for_trait, DeriveChecks};
 ///
-/// let c: DeriveChecks<for_trait::IntoBytes> = DeriveChecks::new();
+/// let c: DeriveChecks<for_trait::TheIntoBytes> = DeriveChecks::new();
 /// c.is_into_bytes();
 /// ```
 pub mod for_trait {
     /// `KnownLayout`.
     #[derive(Debug)]
-    pub enum KnownLayout {}
+    pub enum TheKnownLayout {}
     /// `Immutable`.
     #[derive(Debug)]
-    pub enum Immutable {}
+    pub enum TheImmutable {}
     /// `TryFromBytes`.
     #[derive(Debug)]
-    pub enum TryFromBytes {}
+    pub enum TheTryFromBytes {}
     /// `FromZeros`.
     #[derive(Debug)]
-    pub enum FromZeros {}
+    pub enum TheFromZeros {}
     /// `FromBytes`.
     #[derive(Debug)]
-    pub enum FromBytes {}
+    pub enum TheFromBytes {}
     /// `IntoBytes`.
     #[derive(Debug)]
-    pub enum IntoBytes {}
+    pub enum TheIntoBytes {}
     /// `Unaligned`.
     #[derive(Debug)]
-    pub enum Unaligned {}
+    pub enum TheUnaligned {}
     /// `SplitAt`.
     #[derive(Debug)]
-    pub enum SplitAt {}
+    pub enum TheSplitAt {}
 }
 
 /// The checks that derived code runs, reached through the zerocast trait being implemented
@@ -471,7 +471,7 @@ pub mod for_trait {
 /// ```
 /// use zerocast::checks::{for_trait, DeriveChecks, Field};
 ///
-/// let c = DeriveChecks::<for_trait::IntoBytes>::new();
+/// let c = DeriveChecks::<for_trait::TheIntoBytes>::new();
 /// let v = c.no_padding("T", 8, &[Field::new("a", 0, 4), Field::new("b", 4, 4)]);
 /// assert!(v.failure().is_none());
 /// assert_eq!(c.round_up(5, 4), 8);
@@ -499,8 +499,8 @@ impl<T: ?Sized> Default for DeriveChecks<T> {
 }
 
 macro_rules! identities {
-    ($($tr:ident $is:ident,)*) => {$(
-        impl DeriveChecks<for_trait::$tr> {
+    ($($tr:ident $marker:ident $is:ident,)*) => {$(
+        impl DeriveChecks<for_trait::$marker> {
             #[doc = concat!("Compiles only on the `DeriveChecks` of `", stringify!($tr), "`: proves that a trait named `", stringify!($tr), "` through a crate path is zerocast's.")]
             pub const fn $is(self) {}
         }
@@ -508,14 +508,14 @@ macro_rules! identities {
 }
 
 identities! {
-    KnownLayout is_known_layout,
-    Immutable is_immutable,
-    TryFromBytes is_try_from_bytes,
-    FromZeros is_from_zeros,
-    FromBytes is_from_bytes,
-    IntoBytes is_into_bytes,
-    Unaligned is_unaligned,
-    SplitAt is_split_at,
+    KnownLayout TheKnownLayout is_known_layout,
+    Immutable TheImmutable is_immutable,
+    TryFromBytes TheTryFromBytes is_try_from_bytes,
+    FromZeros TheFromZeros is_from_zeros,
+    FromBytes TheFromBytes is_from_bytes,
+    IntoBytes TheIntoBytes is_into_bytes,
+    Unaligned TheUnaligned is_unaligned,
+    SplitAt TheSplitAt is_split_at,
 }
 
 impl<Tr: ?Sized> DeriveChecks<Tr> {

@@ -53,7 +53,7 @@ pub unsafe trait FromBytes: FromZeros {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::FromBytes> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheFromBytes> =
         crate::checks::DeriveChecks::new();
 
     /// Views `source` as a `&Self`: it must be aligned and exactly a size of `Self`.

@@ -55,7 +55,7 @@ pub unsafe trait FromZeros: TryFromBytes {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::FromZeros> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheFromZeros> =
         crate::checks::DeriveChecks::new();
 
     /// Overwrites `self` with zeros, without running its destructor.

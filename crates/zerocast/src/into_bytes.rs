@@ -49,7 +49,7 @@ pub unsafe trait IntoBytes {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::IntoBytes> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheIntoBytes> =
         crate::checks::DeriveChecks::new();
 
     /// Views `self` as its bytes.

@@ -89,7 +89,7 @@ pub unsafe trait KnownLayout {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::KnownLayout> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheKnownLayout> =
         crate::checks::DeriveChecks::new();
 
     /// `()` for sized types; `usize`, the number of trailing elements, for slice-tailed types.

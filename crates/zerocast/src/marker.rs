@@ -45,7 +45,7 @@ pub unsafe trait Immutable {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::Immutable> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheImmutable> =
         crate::checks::DeriveChecks::new();
 }
 
@@ -90,6 +90,6 @@ pub unsafe trait Unaligned {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::Unaligned> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheUnaligned> =
         crate::checks::DeriveChecks::new();
 }

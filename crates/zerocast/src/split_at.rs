@@ -59,7 +59,7 @@ pub unsafe trait SplitAt: KnownLayout<PointerMetadata = usize> {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::SplitAt> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheSplitAt> =
         crate::checks::DeriveChecks::new();
 
     /// The type of the trailing elements.

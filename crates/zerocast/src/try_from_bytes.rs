@@ -331,7 +331,7 @@ pub unsafe trait TryFromBytes {
     ///
     /// [`DeriveChecks`]: crate::checks::DeriveChecks
     #[doc(hidden)]
-    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TryFromBytes> =
+    const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheTryFromBytes> =
         crate::checks::DeriveChecks::new();
 
     /// Checks that `candidate` holds a valid `Self`.

@@ -73,11 +73,11 @@ mod parity_fill;
 #[path = "api/probes_derive.rs"]
 mod probes_derive;
 #[cfg(feature = "derive")]
-#[path = "api/probes_runtime.rs"]
-mod probes_runtime;
-#[cfg(feature = "derive")]
 #[path = "api/probes_round2.rs"]
 mod probes_round2;
+#[cfg(feature = "derive")]
+#[path = "api/probes_runtime.rs"]
+mod probes_runtime;
 #[cfg(feature = "derive")]
 #[path = "api/records.rs"]
 mod records;

@@ -2,8 +2,7 @@
 //! to make the new data-enum facts, the `#[zerocast(crate = ..)]` proofs, the attribute reading
 //! and the alignment/padding backstops accept something unsound. Tests that run pin down
 //! correct behaviour, with every expected value computed here (`from_ne_bytes`, `size_of`,
-//! `align_of`, arithmetic); tests marked `#[ignore = "finding: .."]` show holes (undefined
-//! behaviour under Miri, or a wrong answer).
+//! `align_of`, arithmetic). The holes the round found are fixed and now compile-fail tests.
 
 // The probe types are built to be converted, not read field by field, and the stand-in crate
 // modules re-export items only for the derives to reach by path.
@@ -13,79 +12,11 @@ use core::mem::{align_of, size_of};
 
 use zerocast::{FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes};
 
-// ---------------------------------------------------------------------------------------------
-// Finding A: `#[zerocast(crate = "path")]` and a bound that is not the implemented trait.
-// `derive(FromBytes)` on a generic struct emits `unsafe impl path::FromZeros` bounded on
-// `path::FromBytes`, and `unsafe impl path::FromBytes` itself. A module that re-exports
-// zerocast but names another zerocast trait `FromBytes` (here `IntoBytes`) gets the real
-// `FromZeros` for any field that is `IntoBytes`, and the real `IntoBytes` for a padded struct.
-// ---------------------------------------------------------------------------------------------
-
-mod renamed_from_bytes {
-    pub use zerocast::*;
-    // Shadows the glob: `renamed_from_bytes::FromBytes` is zerocast's `IntoBytes`.
-    pub use zerocast::IntoBytes as FromBytes;
-}
-
-#[derive(zerocast::FromBytes, zerocast::Immutable)]
-#[zerocast(crate = "renamed_from_bytes")]
-#[repr(C)]
-// The bound makes the `TryFromBytes` supertrait hold; it is copied into every impl.
-struct Wrap<T: TryFromBytes> {
-    a: T,
-    b: u8,
-}
-
-#[test]
-#[ignore = "finding: `#[zerocast(crate)]` replaces the `FromBytes` bound: a padded struct is IntoBytes (uninitialized bytes read, UB under Miri)"]
-fn finding_crate_path_from_bytes_bound_into_bytes() {
-    let w = Wrap {
-        a: 0x0102_0304u32,
-        b: 5,
-    };
-    let bytes = w.as_bytes();
-    assert_eq!(bytes.len(), size_of::<Wrap<u32>>());
-    // Bytes 5..8 are padding: reading them is undefined behaviour.
-    let sum: u32 = bytes.iter().map(|&b| u32::from(b)).sum();
-    assert!(sum > 0);
-}
-
-#[test]
-#[ignore = "finding: `#[zerocast(crate)]` replaces the `FromBytes` bound: `Wrap<NonZeroU8>` is FromZeros (an all-zero NonZeroU8, UB under Miri)"]
-fn finding_crate_path_from_bytes_bound_from_zeros() {
-    let mut w = Wrap {
-        a: core::num::NonZeroU8::MIN,
-        b: 1,
-    };
-    // `FromZeros::zero` writes zeros over the value: a `NonZeroU8` holding 0.
-    w.zero();
-    assert_ne!(w.a.get(), 0, "a NonZeroU8 holding zero");
-}
-
-mod immutable_as_from_bytes {
-    pub use zerocast::*;
-    // Shadows the glob: `immutable_as_from_bytes::FromBytes` is zerocast's `Immutable`.
-    pub use zerocast::Immutable as FromBytes;
-}
-
-/// A concrete slice-tailed struct: its `TryFromBytes` (from `derive(FromBytes)`) accepts every
-/// byte, bounded on `bool: path::FromBytes`, here `bool: Immutable`.
-#[derive(zerocast::KnownLayout, zerocast::FromBytes)]
-#[zerocast(crate = "immutable_as_from_bytes")]
-#[repr(C)]
-struct FlagThenBytes {
-    flag: bool,
-    rest: [u8],
-}
-
-#[test]
-#[ignore = "finding: `#[zerocast(crate)]` replaces the `FromBytes` bound: a `bool` field validated as any byte (the byte 2 is accepted)"]
-fn finding_crate_path_from_bytes_bound_dst_bool() {
-    let bytes = [2u8, 0, 0];
-    let r = FlagThenBytes::try_ref_from_bytes(&bytes[..]);
-    // Must be an error: 2 is not a `bool`.
-    assert!(r.is_err(), "a bool read from the byte 2");
-}
+// Finding A (fixed): `#[zerocast(crate = "path")]` with another zerocast trait renamed
+// `FromBytes` made `derive(FromBytes)` emit the real `IntoBytes` (no padding check) and the real
+// `FromZeros` for fields that were merely `IntoBytes`. Every derived `unsafe impl` now proves the
+// trait it names is zerocast's, and bounds on other traits likewise: the programs are UI tests
+// (tests/ui/probe2_crate_path_from_bytes_bound_{generic,dst}.rs).
 
 // ---------------------------------------------------------------------------------------------
 // Data enums: the facts stated through `zerocast::data_enum`'s traits.

@@ -270,6 +270,7 @@ fn boxed_and_vec_zeroed_with_huge_counts_are_alloc_errors() {
 
 /// 5 bytes of header, 1-byte elements, alignment 4: a left half of `k` elements is
 /// `round_up(5 + k, 4)` bytes and ends in padding unless `5 + k` is a multiple of 4.
+#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
 #[derive(FromZeros, KnownLayout, Immutable, SplitAt, Debug)]
 #[repr(C)]
 struct Padded {
@@ -278,6 +279,7 @@ struct Padded {
     tail: [u8],
 }
 
+#[cfg(feature = "alloc")]
 #[test]
 fn split_runtime_check_refuses_exactly_the_overlapping_halves() {
     let n = if cfg!(miri) { 7 } else { 19 };
