@@ -651,13 +651,13 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
          An `InvalidBits` naming the first field whose bits are not valid, and its value."
     );
     // Each `unsafe impl` names its trait through the crate path: prove it is zerocast's.
-    let id_known_layout = crate::expand::identity(&k, "KnownLayout");
-    let id_immutable = crate::expand::identity(&k, "Immutable");
-    let id_into_bytes = crate::expand::identity(&k, "IntoBytes");
-    let id_unaligned = crate::expand::identity(&k, "Unaligned");
-    let id_from_bytes = crate::expand::identity(&k, "FromBytes");
-    let id_from_zeros = crate::expand::identity(&k, "FromZeros");
-    let id_try_from_bytes = crate::expand::identity(&k, "TryFromBytes");
+    let id_known_layout = crate::expand::identity(&k, &["KnownLayout"]);
+    let id_immutable = crate::expand::identity(&k, &["Immutable"]);
+    let id_into_bytes = crate::expand::identity(&k, &["IntoBytes"]);
+    let id_unaligned = crate::expand::identity(&k, &["Unaligned"]);
+    let id_from_bytes = crate::expand::identity(&k, &["FromBytes"]);
+    let id_from_zeros = crate::expand::identity(&k, &["FromZeros"]);
+    let id_try_from_bytes = crate::expand::identity(&k, &["TryFromBytes"]);
     let try_from_bytes_checks = crate::expand::checks_via(&k, "TryFromBytes");
     let unaligned = if st.byteorder || nbits == 8 {
         quote! {

@@ -207,9 +207,7 @@ fn imp(
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let tr = expand::path(&input.krate, trait_name);
     let own = where_c.into_iter().flat_map(|w| w.predicates.iter());
-    let identity = expand::identity(&input.krate, trait_name);
     quote! {
-        #identity
         #[automatically_derived]
         #[allow(unused_qualifications)]
         unsafe impl #impl_g #tr for #ident #ty_g where #(#own,)* #(#preds,)* {

@@ -110,7 +110,6 @@ fn split_at(input: &Input<'_>) -> TokenStream {
     preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
     preds.push(quote!(Self: #k::KnownLayout<PointerMetadata = ::core::primitive::usize>));
     let tail_ty = tail.ty;
-    let identity = identity(k, "SplitAt");
     let elem = if input.repr.packed.is_some() {
         quote!(#k::Unalign<<#tail_ty as #k::SplitAt>::Elem>)
     } else {
@@ -140,7 +139,6 @@ fn split_at(input: &Input<'_>) -> TokenStream {
             type Elem = #elem;
         }
         #proof
-        #identity
     }
 }
 
@@ -158,16 +156,35 @@ pub(crate) fn checks_via(k: &impl ToTokens, tr: &str) -> TokenStream {
     quote!(<#ty as #k::#tr>::__ZC_CHECKS)
 }
 
-/// `const _: () = <() as path::Tr>::__ZC_CHECKS.is_tr();`: compiles only if the trait named
-/// `Tr` through the crate path is zerocast's `Tr`, not another of its traits renamed (see
-/// `zerocast::checks::DeriveChecks`). One for each `unsafe impl` a derive emits.
-pub(crate) fn identity(k: &impl ToTokens, tr: &str) -> TokenStream {
-    let checks = checks_via(k, tr);
-    let is = Ident::new(&format!("is_{}", snake(tr)), Span::call_site());
+/// `const _: () = { <() as path::Tr>::__ZC_CHECKS.is_tr(); .. };` for each trait in `traits`:
+/// compiles only if each trait named `Tr` through the crate path is zerocast's `Tr`, not
+/// another of its traits renamed (see `zerocast::checks::DeriveChecks`). Every derive emits one
+/// for the traits of the `unsafe impl`s it emits.
+pub(crate) fn identity(k: &impl ToTokens, traits: &[&str]) -> TokenStream {
+    let calls = traits.iter().map(|tr| {
+        let checks = checks_via(k, tr);
+        let is = Ident::new(&format!("is_{}", snake(tr)), Span::call_site());
+        quote!(#checks.#is();)
+    });
     quote! {
         #[allow(unused_qualifications)]
-        const _: () = #checks.#is();
+        const _: () = { #(#calls)* };
     }
+}
+
+/// The identity proof (see [`identity`]) for the impls the derive of `tr` emits.
+pub(crate) fn identities(input: &Input<'_>, tr: Trait) -> TokenStream {
+    let traits: &[&str] = match tr {
+        Trait::KnownLayout => &["KnownLayout"],
+        Trait::Immutable => &["Immutable"],
+        Trait::TryFromBytes => &["TryFromBytes"],
+        Trait::FromZeros => &["TryFromBytes", "FromZeros"],
+        Trait::FromBytes => &["TryFromBytes", "FromZeros", "FromBytes"],
+        Trait::IntoBytes => &["IntoBytes"],
+        Trait::Unaligned => &["Unaligned"],
+        Trait::SplitAt => &["SplitAt"],
+    };
+    identity(&input.krate, traits)
 }
 
 /// `FromBytes` -> `from_bytes`.
@@ -184,35 +201,6 @@ fn snake(name: &str) -> String {
         }
     }
     out
-}
-
-/// A never-called function, generic as `input`, that compiles only if each `(type, trait)`
-/// bound written through the crate path implies zerocast's own trait: it passes each type to
-/// `require_<trait>` of the `DeriveChecks` of `via`, the trait being implemented.
-pub(crate) fn bound_proof(input: &Input<'_>, via: &str, bounds: &[(&Type, &str)]) -> TokenStream {
-    if bounds.is_empty() {
-        return TokenStream::new();
-    }
-    let k = &input.krate;
-    let checks = checks_via(k, via);
-    let (impl_g, _, where_c) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_c
-        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
-        .unwrap_or_default();
-    let mut calls = Vec::new();
-    for (ty, tr) in bounds {
-        preds.push(field_bound(ty, &path(k, tr)));
-        let require = Ident::new(&format!("require_{}", snake(tr)), Span::call_site());
-        calls.push(quote!(#checks.#require::<#ty>();));
-    }
-    quote! {
-        const _: () = {
-            #[allow(dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
-            fn __zc_bounds #impl_g () where #(#preds,)* {
-                #(#calls)*
-            }
-        };
-    }
 }
 
 pub(crate) fn path(k: &Path, name: &str) -> TokenStream {
@@ -239,17 +227,12 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         preds.push(field_bound(tail.ty, &kl));
         preds.push(quote!(Self: #kl));
     }
-    // The trait named through the crate path must be zerocast's, and so must every other trait
-    // the impl's soundness rests on (a field bound on another trait, the tail's layout).
-    let mut out = identity(&input.krate, trait_name);
-    let mut cross: Vec<(&Type, &str)> = Vec::new();
-    if bound != trait_name {
-        cross.extend(input.all_fields().iter().map(|f| (f.ty, bound)));
-    }
-    if let (Some(tail), true) = (input.tail(), validating) {
-        cross.push((tail.ty, "KnownLayout"));
-    }
-    out.extend(bound_proof(input, trait_name, &cross));
+    // The trait named through the crate path must be zerocast's (`identities`). So must every
+    // other trait the impl's soundness rests on, and each is: a field bound on another trait is on one this
+    // derive also implements, whose identity that impl proves (`derive(FromBytes)` bounds its
+    // `TryFromBytes` and `FromZeros` impls on `FromBytes`, which it implements too), and the
+    // tail's layout is read through `layout_of`, which requires zerocast's `KnownLayout`.
+    let mut out = TokenStream::new();
     out.extend(quote! {
         #[automatically_derived]
         // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
@@ -373,10 +356,8 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
-    let identity = identity(k, "KnownLayout");
     let Some(tail) = input.tail() else {
         return quote! {
-            #identity
             #[automatically_derived]
             // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
             // the traits imported, the qualified trait paths would otherwise trip this lint.
@@ -403,7 +384,6 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let tail_ty = tail.ty;
     let layout = dst_layout(input, tail, &quote!(Self));
     quote! {
-        #identity
         #[automatically_derived]
         #[allow(unused_qualifications)]
         unsafe impl #impl_g #k::KnownLayout for #ident #ty_g where #(#preds,)* {

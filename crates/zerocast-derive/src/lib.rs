@@ -68,7 +68,11 @@ fn derive(input: TokenStream, tr: Trait) -> TokenStream {
     match cx.into_errors() {
         // Never emit an impl for input that failed a check.
         Some(errors) => errors.into(),
-        None => expand::expand(&input, tr).into(),
+        None => {
+            let mut out = expand::expand(&input, tr);
+            out.extend(expand::identities(&input, tr));
+            out.into()
+        }
     }
 }
 
