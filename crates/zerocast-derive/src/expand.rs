@@ -60,16 +60,26 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
                 )
             } else {
                 let rule = bytewise::from_bytes_rule(input);
+                // Accepting every candidate is sound because `Self` is `FromBytes`: proven here
+                // through this impl's own trait, which a crate path cannot forge (a bound on
+                // `path::FromBytes` could be a trait of the user's; docs/soundness.md §2b).
+                // The branch is never taken, and removed before code generation.
+                let checks = checks_via(k, "TryFromBytes");
                 let body = quote! {
                     #[inline(always)]
                     fn validate(_: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
+                        if false {
+                            #checks.require_from_bytes::<Self>();
+                        }
                         ::core::result::Result::Ok(())
                     }
                     #rule
                 };
                 imp(input, "TryFromBytes", "FromBytes", body)
             };
-            out.extend(marker(input, "FromZeros", "FromBytes"));
+            // Bounded on its own trait: a bound on `path::FromBytes` would rest on a trait the
+            // crate path names, which a user's trait could stand in for.
+            out.extend(marker(input, "FromZeros", "FromZeros"));
             out.extend(marker(input, "FromBytes", "FromBytes"));
             out
         }
