@@ -76,6 +76,9 @@ mod probes_derive;
 #[path = "api/probes_round2.rs"]
 mod probes_round2;
 #[cfg(feature = "derive")]
+#[path = "api/probes_round3.rs"]
+mod probes_round3;
+#[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;
 #[cfg(feature = "derive")]
