@@ -899,7 +899,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let zero = match crate::enums::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {
             #[automatically_derived]
-            impl #k::bitfield::ZeroVariant for #ident {}
+            unsafe impl #k::bitfield::ZeroVariant for #ident {}
         },
         _ => TokenStream::new(),
     };

@@ -77,9 +77,10 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
                 };
                 imp(input, "TryFromBytes", "FromBytes", body)
             };
-            // Bounded on its own trait: a bound on `path::FromBytes` would rest on a trait the
-            // crate path names, which a user's trait could stand in for.
-            out.extend(marker(input, "FromZeros", "FromZeros"));
+            // Bounded on `FromBytes` like the others (one error per unmet bound): sound even if
+            // the crate path's `FromBytes` were a trait of the user's, as `FromZeros` needs
+            // `Self: TryFromBytes`, whose `validate` above proves `Self: FromBytes`.
+            out.extend(marker(input, "FromZeros", "FromBytes"));
             out.extend(marker(input, "FromBytes", "FromBytes"));
             out
         }

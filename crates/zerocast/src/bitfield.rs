@@ -161,19 +161,7 @@ pub trait BitEnum: Copy + Sized + 'static {
     fn __from_valid_bits(bits: u128) -> Self;
 }
 
-/// A [`BitEnum`] with a variant whose discriminant is the literal `0`; implemented by the
-/// derive, it makes a bit field with an `as?` field of this type all-zeros-valid.
-///
-/// # Examples
-///
-/// ```
-/// #[derive(zerocast::BitEnum, Clone, Copy)]
-/// enum Mode { Off = 0, On = 1 }
-///
-/// fn zero_is_valid<E: zerocast::bitfield::ZeroVariant>() {}
-/// zero_is_valid::<Mode>();
-/// ```
-pub trait ZeroVariant: BitEnum {}
+pub use crate::marker::ZeroVariant;
 
 /// A value of type `T` that fits in `W` bits: an integer field of a [`bitfield!`](crate::bitfield!)
 /// narrower than its type.

@@ -70,7 +70,7 @@ mod layout;
 mod macros;
 #[expect(
     unsafe_code,
-    reason = "declares the unsafe traits Immutable and Unaligned"
+    reason = "declares the unsafe traits Immutable, Unaligned and ZeroVariant"
 )]
 mod marker;
 pub mod record;

@@ -93,3 +93,24 @@ pub unsafe trait Unaligned {
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheUnaligned> =
         crate::checks::DeriveChecks::new();
 }
+
+/// A [`BitEnum`](crate::bitfield::BitEnum) with a variant whose discriminant is the literal
+/// `0`; implemented by `#[derive(BitEnum)]`, it makes a bit field with an `as?` field of this
+/// type all-zeros-valid (`FromZeros`).
+///
+/// # Safety
+///
+/// *Implementers* promise that `Self::from_bits(0)` is `Some`: a variant has the discriminant
+/// 0. *Callers* (`bitfield!`'s `FromZeros` impl) may rely on all-zero bits being a valid value
+/// of the field. Only the derive, which checks the literal, should implement it.
+///
+/// # Examples
+///
+/// ```
+/// #[derive(zerocast::BitEnum, Clone, Copy)]
+/// enum Mode { Off = 0, On = 1 }
+///
+/// fn zero_is_valid<E: zerocast::bitfield::ZeroVariant>() {}
+/// zero_is_valid::<Mode>();
+/// ```
+pub unsafe trait ZeroVariant: crate::bitfield::BitEnum {}

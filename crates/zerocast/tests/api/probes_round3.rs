@@ -15,7 +15,7 @@
 
 use core::mem::{align_of_val, size_of, size_of_val};
 
-use zerocast::{FromZeros, IntoBytes, KnownLayout, TryFromBytes};
+use zerocast::{IntoBytes, KnownLayout, TryFromBytes};
 
 // ---------------------------------------------------------------------------------------------
 // Crate paths that are zerocast under other spellings.
@@ -31,7 +31,9 @@ use zerocast as zc;
 
 pub mod nested {
     /// Reached through `super::`.
-    #[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout)]
+    #[derive(
+        zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout,
+    )]
     #[zerocast(crate = "super::reexp")]
     #[repr(C)]
     pub struct ViaSuper {
@@ -40,7 +42,9 @@ pub mod nested {
     }
 }
 
-#[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout)]
+#[derive(
+    zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout,
+)]
 #[zerocast(crate = "::zerocast")]
 #[repr(C)]
 struct ViaAbsolute {
@@ -48,7 +52,9 @@ struct ViaAbsolute {
     n: u8,
 }
 
-#[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout)]
+#[derive(
+    zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout,
+)]
 #[zerocast(crate = "crate::probes_round3::reexp")]
 #[repr(C)]
 struct ViaCratePath {
@@ -56,7 +62,9 @@ struct ViaCratePath {
     n: u8,
 }
 
-#[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout)]
+#[derive(
+    zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout,
+)]
 #[zerocast(crate = "self::zc")]
 #[repr(C)]
 struct ViaSelfAlias {
@@ -67,7 +75,9 @@ struct ViaSelfAlias {
 /// The crate path written by a `macro_rules!` caller.
 macro_rules! flagged {
     ($name:ident, $krate:literal) => {
-        #[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout)]
+        #[derive(
+            zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout,
+        )]
         #[zerocast(crate = $krate)]
         #[repr(C)]
         struct $name {
@@ -127,7 +137,9 @@ pub mod own_data_enum {
     }
 }
 
-#[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout)]
+#[derive(
+    zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, zerocast::KnownLayout,
+)]
 #[zerocast(crate = "crate::probes_round3::own_data_enum")]
 #[repr(u16)]
 enum Cmd {
@@ -154,7 +166,10 @@ fn user_data_enum_traits_change_nothing() {
     // `Clear`: any bits; other tags never.
     assert!(Cmd::try_read_from_bytes(&bytes(9, 3, [0xff, 0xff])[..]).is_ok());
     for tag in [0u16, 1, 6, 8, 10, 0x0700, 0x0900, u16::MAX] {
-        assert!(Cmd::try_read_from_bytes(&bytes(tag, 0, [0, 0])[..]).is_err(), "tag {tag}");
+        assert!(
+            Cmd::try_read_from_bytes(&bytes(tag, 0, [0, 0])[..]).is_err(),
+            "tag {tag}"
+        );
     }
     let set = Cmd::try_read_from_bytes(&bytes(7, 0x1234, [1, 0])[..]).unwrap();
     assert!(matches!(set, Cmd::Set(0x1234, true, 0)));
@@ -166,7 +181,9 @@ fn user_data_enum_traits_change_nothing() {
 // ---------------------------------------------------------------------------------------------
 
 /// Derived through zerocast itself: a `u16` and trailing `u16`s.
-#[derive(zerocast::KnownLayout, zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable)]
+#[derive(
+    zerocast::KnownLayout, zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable,
+)]
 #[repr(C)]
 struct Inner {
     len: u16,
@@ -198,12 +215,23 @@ fn tail_derived_through_another_path_has_the_compilers_layout() {
         assert!(o.flag);
         assert_eq!(o.inner.len, 7);
         assert_eq!(o.inner.items.len(), n);
-        assert!(o.inner.items.iter().enumerate().all(|(i, &v)| v == 100 + i as u16));
+        assert!(o
+            .inner
+            .items
+            .iter()
+            .enumerate()
+            .all(|(i, &v)| v == 100 + i as u16));
         assert_eq!(size_of_val(o), 4 + 2 * n);
         assert_eq!(align_of_val(o), 2);
         let base = core::ptr::from_ref(o).cast::<u8>() as usize;
-        assert_eq!(core::ptr::from_ref(&o.inner).cast::<u8>() as usize - base, 2);
-        assert_eq!(<Outer as KnownLayout>::LAYOUT.size_for_elems(n), Some(4 + 2 * n));
+        assert_eq!(
+            core::ptr::from_ref(&o.inner).cast::<u8>() as usize - base,
+            2
+        );
+        assert_eq!(
+            <Outer as KnownLayout>::LAYOUT.size_for_elems(n),
+            Some(4 + 2 * n)
+        );
         // Byte 0 is the `bool`; byte 1 padding.
         let mut bad = raw;
         bad[0] = u16::from_ne_bytes([2, 0]);
@@ -211,44 +239,7 @@ fn tail_derived_through_another_path_has_the_compilers_layout() {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// `bitfield!`: `ZeroVariant` is a safe trait that any enum may implement.
-// ---------------------------------------------------------------------------------------------
-
-/// No variant is 0, and yet `ZeroVariant`: a safe impl, so nothing stops it.
-#[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
-enum Lvl {
-    Low = 1,
-    High = 2,
-}
-impl zerocast::bitfield::ZeroVariant for Lvl {}
-
-zerocast::bitfield! {
-    /// A checked enum in the low bits.
-    struct LvlBits(u8) {
-        7:2 _;
-        1:0 lvl as? Lvl;
-    }
-}
-
-/// No undefined behaviour: the bit field is a `u8` to the compiler, and the getter of a checked
-/// field maps bits that are no variant to a variant, in safe code.
-#[test]
-fn zero_variant_lie_reads_a_declared_variant() {
-    let z = LvlBits::new_zeroed();
-    assert_eq!(z.into_bits(), 0);
-    assert!(matches!(z.lvl(), Lvl::Low | Lvl::High));
-}
-
-/// FINDING (minor, no undefined behaviour): `LvlBits` gets zerocast's `FromZeros` from the
-/// user's `ZeroVariant` impl, so `new_zeroed` makes a value that its own `TryFromBytes` (and
-/// `try_from_bits`) reject: `FromZeros`' promise, "zero bytes are a valid `Self`", disagrees
-/// with the type's own validity. Sealing `ZeroVariant` (or making `derive(BitEnum)` the only
-/// way to it) would make this hold.
-#[test]
-#[ignore = "finding: a safe `impl ZeroVariant` gives a bit field `FromZeros` whose zero value its own `validate` rejects"]
-fn zeroed_bitfield_validates() {
-    let z = LvlBits::new_zeroed();
-    assert!(LvlBits::try_from_bits(z.into_bits()).is_ok());
-    assert!(LvlBits::try_read_from_bytes(&[0u8][..]).is_ok());
-}
+// `bitfield!`: `ZeroVariant` was a safe trait that any enum could implement, giving a bit field
+// `FromZeros` whose zero value its own validator rejected (found by this round). It is now an
+// unsafe trait that `derive(BitEnum)` implements after checking the literal 0: a safe impl is
+// a compile error (tests/ui/probe3_zero_variant_needs_unsafe.rs).

@@ -1,4 +1,4 @@
-//! FINDING (probe round 3): the identity proof of `#[zerocast(crate = "path")]` is forgeable.
+//! Found by probe round 3 (now rejected): the identity proof of `#[zerocast(crate = "path")]` is forgeable.
 //!
 //! `derive(FromBytes)` emits the real `TryFromBytes` (whose `validate` is `Ok(())` for a
 //! concrete type) and the real `FromZeros`, both bounded on `path::FromBytes` for every field,
