@@ -672,7 +672,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         let doc = format!("The `{name_str}` whose bits are `bits` (every pattern is valid).");
         quote! {
             // Like a derive's, the generated API may be used in part.
-            #[allow(dead_code)]
+            #[allow(deprecated, dead_code)]
             impl #ident {
                 #[doc = #doc]
                 #[must_use]
@@ -696,7 +696,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     let from_zeros = if zero_valid {
         let doc = format!("The `{name_str}` whose bits are all zero.");
         quote! {
-            #[allow(dead_code)]
+            #[allow(deprecated, dead_code)]
             impl #ident where #(#zero_bounds,)* {
                 #[doc = #doc]
                 #[must_use]
@@ -740,7 +740,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #asserts
 
         // Like a derive's, the generated API may be used in part.
-        #[allow(dead_code)]
+        #[allow(deprecated, dead_code)]
         impl #ident {
             #methods
 
@@ -825,7 +825,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #id_try_from_bytes
         // The validator relies on the storage being zerocast's `FromBytes` (any bits).
         const _: () = {
-            #[allow(dead_code, unused_qualifications)]
+            #[allow(deprecated, dead_code, unused_qualifications)]
             fn __zc_bounds() {
                 #try_from_bytes_checks.require_from_bytes::<#storage>();
             }
@@ -899,6 +899,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let zero = match crate::enums::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {
             #[automatically_derived]
+            #[allow(deprecated)]
             unsafe impl #k::bitfield::ZeroVariant for #ident {}
         },
         _ => TokenStream::new(),
@@ -906,6 +907,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let count_lit = Literal::u128_suffixed(count as u128);
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #k::bitfield::BitEnum for #ident {
             const BITS: ::core::primitive::u32 = {
                 let __zc_d: [::core::primitive::u128; #count] = [#(#ident::#vs as ::core::primitive::u128),*];

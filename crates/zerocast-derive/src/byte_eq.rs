@@ -59,7 +59,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             #[automatically_derived]
             // With `#[zerocast(crate = ..)]` and the traits imported, the qualified trait paths
             // would otherwise trip this lint.
-            #[allow(unused_qualifications)]
+            #[allow(deprecated, unused_qualifications)]
             impl #impl_g ::core::cmp::PartialEq for #ident #ty_g where #(#preds,)* {
                 #[inline]
                 fn eq(&self, __zc_other: &Self) -> ::core::primitive::bool {
@@ -68,7 +68,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             }
 
             #[automatically_derived]
-            #[allow(unused_qualifications)]
+            #[allow(deprecated, unused_qualifications)]
             impl #impl_g ::core::cmp::Eq for #ident #ty_g where #(#preds,)* {}
         },
         ByteTrait::Hash => {
@@ -88,7 +88,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             });
             quote! {
                 #[automatically_derived]
-                #[allow(unused_qualifications)]
+                #[allow(deprecated, unused_qualifications)]
                 impl #impl_g ::core::hash::Hash for #ident #ty_g where #(#preds,)* {
                     #[inline]
                     fn hash<H: ::core::hash::Hasher>(&self, __zc_state: &mut H) {

@@ -209,7 +209,7 @@ fn imp(
     let own = where_c.into_iter().flat_map(|w| w.predicates.iter());
     quote! {
         #[automatically_derived]
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         unsafe impl #impl_g #tr for #ident #ty_g where #(#own,)* #(#preds,)* {
             #body
         }
@@ -256,7 +256,7 @@ fn facts(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> Token
         out.extend(quote! {
             #[automatically_derived]
             #[doc(hidden)]
-            #[allow(unused_qualifications, clippy::identity_op)]
+            #[allow(deprecated, unused_qualifications, clippy::identity_op)]
             impl #impl_g #k::data_enum::EnumDiscriminant<#by, #int, #i> for #ident #ty_g #where_c {
                 const VALUE: #int = #value;
             }
@@ -266,7 +266,7 @@ fn facts(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> Token
             out.extend(quote! {
                 #[automatically_derived]
                 #[doc(hidden)]
-                #[allow(unused_qualifications)]
+                #[allow(deprecated, unused_qualifications)]
                 impl #impl_g #k::data_enum::EnumField<#by, #i, #j> for #ident #ty_g #where_c {
                     type Type = #ty;
                 }
@@ -345,7 +345,7 @@ impl Mirror {
             });
             defs.extend(quote! {
                 #[repr(C)]
-                #[allow(dead_code)]
+                #[allow(deprecated, dead_code)]
                 struct #name #g #where_c { #inner_tag #(#fields,)* #marker }
             });
             let vi = format_ident!("v{}", i);
@@ -361,7 +361,7 @@ impl Mirror {
         }
         defs.extend(quote! {
             #[repr(C)]
-            #[allow(dead_code)]
+            #[allow(deprecated, dead_code)]
             union #fields_union #g #where_c { #(#arms,)* }
         });
         let tag_size = match input.repr.int {
@@ -420,7 +420,7 @@ impl Mirror {
     fn scope(&self, items: TokenStream) -> TokenStream {
         let defs = &self.defs;
         quote! {
-            #[allow(unused_qualifications)]
+            #[allow(deprecated, unused_qualifications)]
             const _: () = {
                 #defs
                 #items
@@ -524,7 +524,7 @@ fn constructs(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> 
     let n = values.len();
     let name = format_ident!("__zc_constructs_{}", ident);
     quote! {
-        #[allow(dead_code, non_snake_case, clippy::too_many_arguments)]
+        #[allow(deprecated, dead_code, non_snake_case, clippy::too_many_arguments)]
         fn #name #impl_g (#(#params),*) -> [#ident #ty_g; #n] #where_c {
             [#(#values),*]
         }

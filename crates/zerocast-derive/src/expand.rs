@@ -136,7 +136,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
         fn_preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
         quote! {
             const _: () = {
-                #[allow(dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+                #[allow(deprecated, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
                 fn __zc_unalign #impl_g (__zc_u: #elem) where #(#fn_preds,)* {
                     let _ = #checks.unalign(__zc_u);
                 }
@@ -145,7 +145,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         unsafe impl #impl_g #k::SplitAt for #ident #ty_g where #(#preds,)* {
             type Elem = #elem;
         }
@@ -178,7 +178,7 @@ pub(crate) fn identity(k: &impl ToTokens, traits: &[&str]) -> TokenStream {
         quote!(#checks.#is();)
     });
     quote! {
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         const _: () = { #(#calls)* };
     }
 }
@@ -248,7 +248,7 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         #[automatically_derived]
         // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
         // the traits imported, the qualified trait paths would otherwise trip this lint.
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         unsafe impl #impl_g #tr for #ident #ty_g where #(#preds,)* {
             #body
         }
@@ -340,7 +340,7 @@ fn generic_field_proof(input: &Input<'_>) -> TokenStream {
     });
     quote! {
         const _: () = {
-            #[allow(dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+            #[allow(deprecated, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
             fn __zc_generic_fields #impl_g () where #(#preds,)* {
                 #(#calls)*
             }
@@ -372,7 +372,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
             #[automatically_derived]
             // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
             // the traits imported, the qualified trait paths would otherwise trip this lint.
-            #[allow(unused_qualifications)]
+            #[allow(deprecated, unused_qualifications)]
             unsafe impl #impl_g #k::KnownLayout for #ident #ty_g #where_c {
                 type PointerMetadata = ();
                 const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
@@ -396,7 +396,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let layout = dst_layout(input, tail, &quote!(Self));
     quote! {
         #[automatically_derived]
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         unsafe impl #impl_g #k::KnownLayout for #ident #ty_g where #(#preds,)* {
             type PointerMetadata = <#tail_ty as #k::KnownLayout>::PointerMetadata;
             const LAYOUT: #k::DstLayout = #layout;
@@ -594,6 +594,7 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
          bytes are a valid `{ident}`; none of its discriminants evaluates to 0. Add a variant `= 0`"
     );
     quote_spanned! {ident.span()=>
+        #[allow(deprecated)]
         const _: () = ::core::assert!(false #( || (#ident::#vidents as ::core::primitive::i128) == 0 )*, #msg);
     }
 }
@@ -647,7 +648,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     // parameter") at an item's name, and these belong to the user's item, not to this one.
     // The paths are qualified, which trips the lint where the user imported the crate's name.
     quote! {
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         const _: () = #check;
     }
 }
@@ -697,7 +698,7 @@ fn alignment_assertion(input: &Input<'_>) -> TokenStream {
          differs from the compiler's; please report this bug"
     );
     quote_spanned! {span=>
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         const _: () = ::core::assert!(::core::mem::align_of::<#ident>() == #expected, #msg);
     }
 }
@@ -743,7 +744,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     };
     // The trait path is qualified, which trips the lint where the user imported the trait.
     quote! {
-        #[allow(unused_qualifications)]
+        #[allow(deprecated, unused_qualifications)]
         const _: () = #check;
     }
 }
