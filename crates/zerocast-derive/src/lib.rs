@@ -117,6 +117,10 @@ pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
 
 /// Derives `zerocast::IntoBytes`, checking at compile time that there is no padding.
 ///
+/// A concrete struct may have any `repr`, the default one included: the check reads the
+/// compiler's offsets, in whatever order it laid the fields out. A generic struct or a union
+/// needs a `repr` that fixes its layout.
+///
 /// On a generic `repr(C)` struct the padding depends on the type arguments, so the derive asks
 /// every field to be `Unaligned` (alignment 1 leaves no room for padding): `Tagged<[u8; 4]>`
 /// is then `IntoBytes`, `Tagged<u32>` is not. `repr(transparent)` and `repr(C, packed)`

@@ -40,7 +40,7 @@ use crate::{FromBytes, Immutable};
 /// compile time; there is no reason to implement this by hand.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `IntoBytes`",
-    note = "all bytes of `{Self}` must be initialized; for a type of your own, add `#[derive(zerocast::IntoBytes)]`, which needs a defined layout (`repr(C)`, `repr(transparent)`, `repr(packed)` or an integer `repr`) and no padding",
+    note = "all bytes of `{Self}` must be initialized; for a type of your own, add `#[derive(zerocast::IntoBytes)]`, which checks at compile time that there is no padding (a generic type or a union also needs `repr(C)`, `repr(transparent)`, `repr(packed)` or an integer `repr`)",
     note = "tuples (unspecified layout), `MaybeUninit` (uninitialized bytes) and types with padding never are"
 )]
 pub unsafe trait IntoBytes {
