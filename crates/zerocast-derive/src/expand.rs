@@ -393,7 +393,11 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let kl = quote!(#k::KnownLayout);
     preds.push(field_bound(tail.ty, &kl));
     let tail_ty = tail.ty;
-    let layout = dst_layout(input, tail, &quote!(Self));
+    let layout = dst_layout(
+        input,
+        &quote!(Self),
+        &quote!(<#tail_ty as #k::KnownLayout>::LAYOUT),
+    );
     quote! {
         #[automatically_derived]
         #[allow(deprecated, unused_qualifications)]
@@ -429,20 +433,20 @@ fn repr_numbers(input: &Input<'_>) -> (Literal, Literal) {
 }
 
 /// The `DstLayout` of a struct with the dynamically sized last field `tail`.
-fn dst_layout(input: &Input<'_>, tail: &Field<'_>, self_ty: &TokenStream) -> TokenStream {
+/// `tail_layout` is the tail's `DstLayout`.
+fn dst_layout(input: &Input<'_>, self_ty: &TokenStream, tail_layout: &TokenStream) -> TokenStream {
     let k = &input.krate;
     let end = sized_fields_end(input, self_ty);
     let aligns = input.sized_fields().iter().map(|f| {
         let ty = f.ty;
         quote!(::core::mem::align_of::<#ty>())
     });
-    let tail_ty = tail.ty;
     let (align, packed) = repr_numbers(input);
     quote! {
         #k::DstLayout::repr_c_with_tail(
             #end,
             &[#(#aligns),*],
-            <#tail_ty as #k::KnownLayout>::LAYOUT,
+            #tail_layout,
             #align,
             #packed,
         )
@@ -732,12 +736,14 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     tname.set_span(span);
     let tail_ty = tail.ty;
     let offset = tail_offset(input, tail, &self_ty, &checks);
+    // The struct's layout from its parts, so that `IntoBytes` does not need its `KnownLayout`.
+    let layout = dst_layout(input, &self_ty, &quote!(#checks.layout_of::<#tail_ty>()));
     infos.push(quote_spanned! {span=>
         #k::checks::Field::new(#tname, #offset, #checks.layout_of::<#tail_ty>().fixed_size())
     });
     let check = quote_spanned! {span=>
         if let ::core::option::Option::Some(__zc_msg) =
-            #checks.dst_no_padding(#name, #checks.layout_of::<#ident>(), &[#(#infos),*]).failure()
+            #checks.dst_no_padding(#name, #layout, &[#(#infos),*]).failure()
         {
             ::core::panic!("{}", __zc_msg)
         }
