@@ -302,6 +302,45 @@ pub(crate) fn field_bound(ty: &Type, bound: &TokenStream) -> TokenStream {
     quote_spanned!(last=> #ty: #bound)
 }
 
+/// `ty` with each `Self` token replaced by `ident` (a concrete type's name): field types are
+/// copied into free-standing items, where `Self` means nothing (`[u32; Self::COUNT]`). A type
+/// that declares items of its own (`impl`, `trait`, `struct`, `enum`, `union` inside a const
+/// block), where `Self` could mean one of them, is left as it is: its `Self` then fails to
+/// compile outside the type, as it did before, rather than change meaning.
+pub(crate) fn without_self(ty: &Type, ident: &Ident) -> TokenStream {
+    fn declares_items(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|t| match t {
+            TokenTree::Ident(i) => ["impl", "trait", "struct", "enum", "union"]
+                .iter()
+                .any(|k| i == k),
+            TokenTree::Group(g) => declares_items(g.stream()),
+            _ => false,
+        })
+    }
+    if declares_items(ty.to_token_stream()) {
+        return ty.to_token_stream();
+    }
+    fn walk(tokens: TokenStream, ident: &Ident) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|t| match t {
+                TokenTree::Ident(i) if i == "Self" => {
+                    let mut id = ident.clone();
+                    id.set_span(i.span());
+                    TokenTree::Ident(id)
+                }
+                TokenTree::Group(g) => {
+                    let mut inner = Group::new(g.delimiter(), walk(g.stream(), ident));
+                    inner.set_span(g.span());
+                    TokenTree::Group(inner)
+                }
+                other => other,
+            })
+            .collect()
+    }
+    walk(ty.to_token_stream(), ident)
+}
+
 /// `tokens` with every span, inside groups too, replaced by `span`.
 pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
@@ -635,7 +674,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
         let member = &f.member;
         let mut fname = Literal::string(&f.name);
         fname.set_span(span);
-        let ty: &Type = f.ty;
+        let ty = without_self(f.ty, ident);
         quote_spanned! {span=>
             #k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
         }
@@ -683,7 +722,7 @@ fn alignment_assertion(input: &Input<'_>) -> TokenStream {
     };
     let mut expected = quote!(#hint);
     for f in input.all_fields() {
-        let ty = f.ty;
+        let ty = without_self(f.ty, ident);
         let mut a = quote!(::core::mem::align_of::<#ty>());
         if let Some(p) = &packed {
             a = quote!({
@@ -726,7 +765,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
             let member = &f.member;
             let mut fname = Literal::string(&f.name);
             fname.set_span(span);
-            let ty: &Type = f.ty;
+            let ty = without_self(f.ty, ident);
             quote_spanned! {span=>
                 #k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
             }
