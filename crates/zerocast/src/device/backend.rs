@@ -282,10 +282,9 @@ macro_rules! volatile_access {
     ($read:ident, $write:ident, $t:ty) => {
         #[inline(always)]
         unsafe fn $read(self, addr: *mut $t) -> MaybeUninit<$t> {
-            // SAFETY: the caller guarantees `addr` is valid for reads of the type's size and
-            // aligned to it (the trait's contract), which is what `read_volatile` requires;
             // `MaybeUninit<$t>` has the size and alignment of `$t` and accepts any bytes,
             // uninitialized ones included, so the load copies padding as it is.
+            // SAFETY: `addr` is valid for reads of a `$t` and aligned (the trait's contract).
             unsafe { addr.cast::<MaybeUninit<$t>>().read_volatile() }
         }
         #[inline(always)]

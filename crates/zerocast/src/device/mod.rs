@@ -164,10 +164,10 @@ macro_rules! field {
                 // Outside the `unsafe` block below: a union field here does not compile
                 // (reading it needs `unsafe`), so no path steps into a union.
                 let __zc_path: fn(&$ty) -> &_ = |__zc_v: &$ty| &__zc_v.$($path).+;
-                // SAFETY: the offset is `offset_of!` on the path, and `__zc_path`'s type
-                // (a `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F` the type of the field
-                // at that path (the path has no `Deref` step: `offset_of!` would have refused
-                // it, and no union field: the function would not have compiled).
+                // `__zc_path`'s type (a `fn(&Pointee) -> &F`) makes `$ty` the pointee and `F`
+                // the type of the field at the path, which has no `Deref` step (`offset_of!`
+                // would have refused it) and no union field (`__zc_path` would not compile).
+                // SAFETY: the offset is the path's `offset_of!` in `$ty`, at a field of type `F`.
                 unsafe {
                     __zc_p.__project::<_, { ::core::mem::offset_of!($ty, $($path).+) }>(
                         __zc_path,
@@ -213,9 +213,9 @@ macro_rules! split_fields {
         };
         ($({
             let __zc_path: fn(&$ty) -> &_ = |__zc_v: &$ty| &__zc_v.$field;
-            // SAFETY: the pattern above proves that the names are distinct fields of the
-            // struct `$ty`, so the returned pointers do not overlap; `__zc_p` was made
-            // from the pointer, consumed, and is used by this expression only.
+            // The pattern above proves that the names are distinct fields of the struct `$ty`;
+            // `__zc_p` was made from the pointer, consumed, and is used by this expression only.
+            // SAFETY: the fields are distinct, so the returned pointers do not overlap.
             unsafe {
                 __zc_p.__field::<_, { ::core::mem::offset_of!($ty, $field) }>(
                     __zc_path,

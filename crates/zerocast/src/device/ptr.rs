@@ -523,13 +523,14 @@ unsafe fn load_words<W: Word, T, B: Backend>(b: B, src: *mut T, dst: *mut T) {
     let n = size_of::<T>() / size_of::<W>();
     let mut i = 0;
     while i < n {
-        // SAFETY: word `i` lies inside the `T` at `src` (i < size / word size), is aligned to
-        // the word (`src` is aligned to `T`, whose alignment is at least the word's, and the
-        // offset is a multiple of the word size), and is valid for reads by the invariant.
+        // Word `i` lies inside the `T` (i < size / word size) and is aligned to the word (the
+        // `T` is aligned to its type, whose alignment is at least the word's, and the offset
+        // is a multiple of the word size).
+        // SAFETY: word `i` of `src` is inside the `T`, aligned, and readable (the invariant).
         let v = unsafe { W::load(b, src.cast::<W>().wrapping_add(i)) };
-        // SAFETY: word `i` of `dst` lies inside the `T` at `dst`, aligned as above
-        // (`MaybeUninit<W>` has `W`'s layout); any bytes may be stored in memory meant for a
-        // `T` (it is a `MaybeUninit`).
+        // `MaybeUninit<W>` has `W`'s layout, and memory meant for a `T` here is a
+        // `MaybeUninit`, so any bytes may be stored in it.
+        // SAFETY: word `i` of `dst` is inside the `T`, aligned, and writable (the caller's).
         unsafe { dst.cast::<MaybeUninit<W>>().wrapping_add(i).write(v) };
         i += 1;
     }
@@ -643,11 +644,11 @@ unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
 unsafe fn validate<V: TryFromBytes + crate::IntoBytes>(
     out: &MaybeUninit<V>,
 ) -> Result<V, ValidityError<(), V>> {
-    // SAFETY: `load` copied every byte of `out` (its words cover `size_of::<V>()`) from the
-    // source, where each byte is initialized: device memory always is, and memory the driver
-    // owns holds a valid `V` (or bytes of a `FromBytes + IntoBytes` block, as the device
-    // pointer's invariant says), every byte of which is initialized since `V: IntoBytes` has
-    // no padding. They live as long as the borrow of `out`.
+    // `load` copied every byte of `out` (its words cover `size_of::<V>()`) from the source,
+    // where each byte is initialized: device memory always is, and memory the driver owns
+    // holds a valid `V` (or bytes of a `FromBytes + IntoBytes` block, as the device pointer's
+    // invariant says), every byte of which is initialized since `V: IntoBytes` has no padding.
+    // SAFETY: `out`'s `size_of::<V>()` bytes are initialized and borrowed as long as `out`.
     let bytes = unsafe { core::slice::from_raw_parts(out.as_ptr().cast::<u8>(), size_of::<V>()) };
     V::try_read_from_bytes(bytes).map_err(|e| match e {
         crate::ConvertError::Validity(e) => e.map_src(|_| ()),
@@ -725,8 +726,7 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         let src = self.ptr.cast::<T::Value>();
         // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
-        // SAFETY: `out` was just loaded from the device pointer to a `T`, of `T::Value`'s
-        // validity.
+        // SAFETY: `out` was just loaded from this pointer to a `T`, of `T::Value`'s validity.
         unsafe { validate(&out) }
     }
 
@@ -862,8 +862,7 @@ impl<'a, T, B: Backend> DevicePtr<'a, T, B> {
         let src = self.ptr.cast::<T::Value>();
         // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
-        // SAFETY: `out` was just loaded from the device pointer to a `T`, of `T::Value`'s
-        // validity.
+        // SAFETY: `out` was just loaded from this pointer to a `T`, of `T::Value`'s validity.
         unsafe { validate(&out) }
     }
 }
