@@ -151,8 +151,14 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
     let variants = data_variants(input)?;
     let k = &input.krate;
     let by = match tr {
-        Trait::IntoBytes => quote!(#k::data_enum::ByIntoBytes),
-        _ => quote!(#k::data_enum::ByTryFromBytes),
+        Trait::IntoBytes => Via {
+            by: quote!(#k::data_enum::ByIntoBytes),
+            checks: expand::checks_via(k, "IntoBytes"),
+        },
+        _ => Via {
+            by: quote!(#k::data_enum::ByTryFromBytes),
+            checks: expand::checks_via(k, "TryFromBytes"),
+        },
     };
     let out = match tr {
         Trait::TryFromBytes => {
@@ -216,15 +222,13 @@ fn imp(
     }
 }
 
-/// The checks the generated code runs, through the trait the derive named by `by` implements
-/// (see `expand::checks_via`).
-fn checks_for(input: &Input<'_>, by: &TokenStream) -> TokenStream {
-    let tr = if by.to_string().contains("ByIntoBytes") {
-        "IntoBytes"
-    } else {
-        "TryFromBytes"
-    };
-    expand::checks_via(&input.krate, tr)
+/// The derive the generated items serve: the marker keying its facts, and the checks reached
+/// through the trait it implements (see `expand::checks_via`).
+struct Via {
+    /// `ByTryFromBytes` or `ByIntoBytes`.
+    by: TokenStream,
+    /// `<() as path::Trait>::__ZC_CHECKS`.
+    checks: TokenStream,
 }
 
 /// The discriminant type: the integer `repr`, or `isize` for `repr(C)`.
@@ -237,8 +241,9 @@ fn disc_ty(input: &Input<'_>) -> TokenStream {
 
 /// `impl EnumDiscriminant<Int, i>` and `impl EnumField<i, j>` for the enum: each discriminant
 /// expression and field type the user wrote, evaluated where the enum is.
-fn facts(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
+fn facts(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenStream {
     let k = &input.krate;
+    let by = &via.by;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let int = disc_ty(input);
@@ -284,9 +289,9 @@ struct Mirror {
 }
 
 impl Mirror {
-    fn new(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> Mirror {
+    fn new(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> Mirror {
         let k = &input.krate;
-        let zc = checks_for(input, by);
+        let (by, zc) = (&via.by, &via.checks);
         let ident = input.ident;
         let g = input.generics;
         let (impl_g, ty_g, where_c) = g.split_for_impl();
@@ -412,7 +417,7 @@ impl Mirror {
                 };
             }
         });
-        defs.extend(constructs(input, variants, by));
+        defs.extend(constructs(input, variants, via));
         Mirror { defs }
     }
 
@@ -430,9 +435,9 @@ impl Mirror {
 }
 
 /// The `TryFromBytes` impl: read the tag, then validate the fields of its variant.
-fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
+fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenStream {
     let k = &input.krate;
-    let zc = checks_for(input, by);
+    let (by, zc) = (&via.by, &via.checks);
     let ident = input.ident;
     let none = quote!(::core::option::Option::None);
     let int = disc_ty(input);
@@ -503,8 +508,9 @@ fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream)
 /// creates its variants, so the compiler should not warn that they are never constructed.
 /// (Items marked `allow(dead_code)` count as used in the compiler's analysis.) Its parameter
 /// types are the fields' types through `EnumField`, as it sits in the mirror's block.
-fn constructs(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> TokenStream {
+fn constructs(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenStream {
     let k = &input.krate;
+    let by = &via.by;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
     let mut params = Vec::new();
@@ -533,13 +539,9 @@ fn constructs(input: &Input<'_>, variants: &[Variant<'_>], by: &TokenStream) -> 
 
 /// For `IntoBytes` on a concrete enum: a `const` assertion per variant that its tag and fields
 /// cover every byte of the enum, spanned on the variant so that the error points there.
-fn padding_assertions(
-    input: &Input<'_>,
-    variants: &[Variant<'_>],
-    by: &TokenStream,
-) -> TokenStream {
+fn padding_assertions(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenStream {
     let k = &input.krate;
-    let zc = checks_for(input, by);
+    let (by, zc) = (&via.by, &via.checks);
     let ident = input.ident;
     let name = ident.to_string();
     let tag_size = quote!(<#ident as #k::data_enum::EnumLayout<#by>>::TAG_SIZE);

@@ -109,6 +109,11 @@ mod tests {
     use super::*;
 
     fn discriminants(src: &str) -> Option<Vec<i128>> {
+        discriminants_as(src, Some(IntRepr::I64))
+    }
+
+    /// The literal discriminants of the enum `src` with the discriminant type `int`.
+    fn discriminants_as(src: &str, int: Option<IntRepr>) -> Option<Vec<i128>> {
         let item: syn::DeriveInput = syn::parse_str(src).unwrap();
         let syn::Data::Enum(e) = &item.data else {
             panic!("not an enum: {src}")
@@ -122,7 +127,7 @@ mod tests {
                 fields: Vec::new(),
             })
             .collect();
-        literal_discriminants(&vs, Some(IntRepr::I64))
+        literal_discriminants(&vs, int)
     }
 
     #[test]
@@ -140,22 +145,10 @@ mod tests {
 
     #[test]
     fn literals_the_compiler_would_wrap_are_left_to_it() {
-        let item: syn::DeriveInput = syn::parse_str("enum E { A = 256, B = 1 }").unwrap();
-        let syn::Data::Enum(e) = &item.data else {
-            panic!("not an enum")
-        };
-        let vs: Vec<Variant<'_>> = e
-            .variants
-            .iter()
-            .map(|v| Variant {
-                ident: &v.ident,
-                discriminant: v.discriminant.as_ref().map(|(_, e)| e),
-                fields: Vec::new(),
-            })
-            .collect();
-        assert_eq!(literal_discriminants(&vs, Some(IntRepr::U8)), None);
+        let src = "enum E { A = 256, B = 1 }";
+        assert_eq!(discriminants_as(src, Some(IntRepr::U8)), None);
         assert_eq!(
-            literal_discriminants(&vs, Some(IntRepr::U16)),
+            discriminants_as(src, Some(IntRepr::U16)),
             Some(vec![256, 1])
         );
         assert!(fits(Some(IntRepr::I8), -128) && !fits(Some(IntRepr::I8), 128));

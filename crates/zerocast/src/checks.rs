@@ -600,24 +600,6 @@ impl<Tr: ?Sized> DeriveChecks<Tr> {
     /// Compiles only for a [`FromBytes`](crate::FromBytes) `T` (see the type's docs).
     pub fn require_from_bytes<T: ?Sized + crate::FromBytes>(self) {}
 
-    /// Compiles only for a [`FromZeros`](crate::FromZeros) `T`.
-    pub fn require_from_zeros<T: ?Sized + crate::FromZeros>(self) {}
-
-    /// Compiles only for a [`TryFromBytes`](crate::TryFromBytes) `T`.
-    pub fn require_try_from_bytes<T: ?Sized + crate::TryFromBytes>(self) {}
-
-    /// Compiles only for a [`KnownLayout`](crate::KnownLayout) `T`.
-    pub fn require_known_layout<T: ?Sized + crate::KnownLayout>(self) {}
-
-    /// Compiles only for an [`IntoBytes`](crate::IntoBytes) `T`.
-    pub fn require_into_bytes<T: ?Sized + crate::IntoBytes>(self) {}
-
-    /// Compiles only for an [`Immutable`](crate::Immutable) `T`.
-    pub fn require_immutable<T: ?Sized + crate::Immutable>(self) {}
-
-    /// Compiles only for an [`Unaligned`] `T`.
-    pub fn require_unaligned<T: ?Sized + Unaligned>(self) {}
-
     /// Returns `u`; compiles only for zerocast's own [`Unalign`](crate::Unalign): derived code
     /// calls it, never at run time, to prove that the type it named through the crate path is
     /// zerocast's.
@@ -702,6 +684,40 @@ mod tests {
         ];
         assert!(no_padding("T", 6, &zst).failure().is_none());
         assert!(no_padding("T", 8, &zst).failure().is_some());
+    }
+
+    /// A probe: the checks are public and callable at run time with any numbers; none may
+    /// panic, also with overflow checks on (the debug profile the tests run in).
+    #[test]
+    fn derive_checks_never_panic_on_extreme_inputs() {
+        let c = DeriveChecks::<for_trait::TheIntoBytes>::new();
+        let huge = [
+            Field::new("a", usize::MAX, usize::MAX),
+            Field::new("b", 0, usize::MAX),
+        ];
+        assert!(c.no_padding("T", usize::MAX, &huge).failure().is_none());
+        assert!(c
+            .no_padding("T", 0, &[Field::new("a", usize::MAX, 1)])
+            .failure()
+            .is_some());
+        assert!(c
+            .union_no_padding("U", usize::MAX, &huge)
+            .failure()
+            .is_none());
+        assert!(c
+            .union_no_padding("U", usize::MAX, &[Field::new("a", 0, 1)])
+            .failure()
+            .is_some());
+        let m = c.variant_no_padding("E", "A", usize::MAX, usize::MAX, &huge);
+        assert!(m.failure().is_none());
+        assert_eq!(c.round_up(usize::MAX, 4), usize::MAX);
+        assert_eq!(c.round_up(5, 0), 5);
+        assert_eq!(c.max(usize::MAX, 0), usize::MAX);
+        assert_eq!(c.int_align(usize::MAX), 1);
+        assert_eq!(c.tag_bits(-1, usize::MAX), u128::MAX);
+        assert_eq!(c.tag_bits(i128::MIN, 0), 0);
+        assert_eq!(c.c_enum_tag_size(&[i128::MIN, i128::MAX]), 16);
+        assert_eq!(c.c_enum_tag_size(&[]), c.c_enum_tag_size(&[0]));
     }
 
     #[test]

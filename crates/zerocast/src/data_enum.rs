@@ -265,22 +265,6 @@ pub const fn round_up(n: usize, align: usize) -> usize {
     }
 }
 
-/// The smaller of `a` and `b`, in `const` code.
-///
-/// # Examples
-///
-/// ```
-/// assert_eq!(zerocast::data_enum::min(3, 8), 3);
-/// ```
-#[must_use]
-pub const fn min(a: usize, b: usize) -> usize {
-    if a < b {
-        a
-    } else {
-        b
-    }
-}
-
 /// The larger of `a` and `b`, in `const` code.
 ///
 /// # Examples
