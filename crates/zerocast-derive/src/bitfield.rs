@@ -66,8 +66,7 @@ impl Parse for Bitfield {
             if crate::ir::path_is_ident(attr.path(), "zerocast") {
                 attr.parse_nested_meta(|meta| {
                     if crate::ir::path_is_ident(&meta.path, "crate") {
-                        let lit: syn::LitStr = meta.value()?.parse()?;
-                        krate = Some(lit.parse()?);
+                        krate = Some(crate::ir::crate_path(&meta)?);
                         Ok(())
                     } else {
                         Err(meta.error(
@@ -602,6 +601,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                     "the enum of field `{name}` of `{name_str}` has a discriminant too large for its {w} bits ({hi}:{lo})"
                 );
                 asserts.extend(quote_spanned! {span=>
+                    #[allow(unused_qualifications)]
                     const _: () = ::core::assert!(#be::BITS <= #wl, #narrow);
                 });
                 if checked {
@@ -624,6 +624,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                         ty.to_token_stream()
                     );
                     asserts.extend(quote_spanned! {span=>
+                        #[allow(unused_qualifications)]
                         const _: () = ::core::assert!(
                             #wl < 128 && #be::VARIANTS == 1u128 << #wl,
                             #cover
@@ -672,7 +673,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         let doc = format!("The `{name_str}` whose bits are `bits` (every pattern is valid).");
         quote! {
             // Like a derive's, the generated API may be used in part.
-            #[allow(deprecated, dead_code)]
+            #[allow(deprecated, dead_code, unused_qualifications)]
             impl #ident {
                 #[doc = #doc]
                 #[must_use]
@@ -696,7 +697,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     let from_zeros = if zero_valid {
         let doc = format!("The `{name_str}` whose bits are all zero.");
         quote! {
-            #[allow(deprecated, dead_code)]
+            #[allow(deprecated, dead_code, unused_qualifications)]
             impl #ident where #(#zero_bounds,)* {
                 #[doc = #doc]
                 #[must_use]
@@ -740,7 +741,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #asserts
 
         // Like a derive's, the generated API may be used in part.
-        #[allow(deprecated, dead_code)]
+        #[allow(deprecated, dead_code, unused_qualifications)]
         impl #ident {
             #methods
 
@@ -899,7 +900,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let zero = match crate::enums::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {
             #[automatically_derived]
-            #[allow(deprecated)]
+            #[allow(deprecated, unused_qualifications)]
             unsafe impl #k::bitfield::ZeroVariant for #ident {}
         },
         _ => TokenStream::new(),
@@ -907,7 +908,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let count_lit = Literal::u128_suffixed(count as u128);
     quote! {
         #[automatically_derived]
-        #[allow(deprecated)]
+        #[allow(deprecated, unused_qualifications)]
         impl #k::bitfield::BitEnum for #ident {
             const BITS: ::core::primitive::u32 = {
                 let __zc_d: [::core::primitive::u128; #count] = [#(#ident::#vs as ::core::primitive::u128),*];

@@ -418,8 +418,7 @@ fn parse_zerocast_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Path, RecordAttr) {
             .get_or_insert_with(|| quote::ToTokens::to_token_stream(attr));
         let res = attr.parse_nested_meta(|meta| {
             if path_is_ident(&meta.path, "crate") {
-                let lit: syn::LitStr = meta.value()?.parse()?;
-                path = lit.parse()?;
+                path = crate_path(&meta)?;
                 Ok(())
             } else if let Some(key) = RECORD_KEYS.iter().find(|k| path_is_ident(&meta.path, k)) {
                 record.parse_key(key, &meta)
@@ -436,6 +435,55 @@ fn parse_zerocast_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Path, RecordAttr) {
         }
     }
     (path, record)
+}
+
+/// Reads the value of `crate = "path"`. As zerocopy reads it: a path that starts with `crate`,
+/// `self` or `super` is kept as written; any other is taken from the crate root (`"other"`
+/// means `::other`), so it names the same crate from every module, also in one that
+/// `#![no_implicit_prelude]` cuts off from the extern prelude.
+pub(crate) fn crate_path(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Path> {
+    let lit: syn::LitStr = meta.value()?.parse()?;
+    let mut path = lit.parse_with(Path::parse_mod_style).map_err(|_| {
+        syn::Error::new(
+            lit.span(),
+            "`crate` needs a module path: `crate = \"path::to::zerocast\"`",
+        )
+    })?;
+    let invalid = |why: &str| {
+        syn::Error::new(
+            lit.span(),
+            format_args!("`crate` needs a module path: {why}"),
+        )
+    };
+    let first = path.segments[0].ident.to_string();
+    let relative = matches!(first.as_str(), "crate" | "self" | "super");
+    if first == "Self" {
+        return Err(invalid("`Self` is a type, not a module"));
+    }
+    if relative && path.leading_colon.is_some() {
+        return Err(invalid(&format!("`{first}` cannot follow `::`")));
+    }
+    // `super` may follow only a leading run of `self`/`super` segments.
+    let mut leading = first != "crate" && relative;
+    for seg in path.segments.iter().skip(1) {
+        match seg.ident.to_string().as_str() {
+            "Self" => return Err(invalid("`Self` is a type, not a module")),
+            word @ ("crate" | "self") => {
+                return Err(invalid(&format!("`{word}` can only start the path")))
+            }
+            "super" if !leading => {
+                return Err(invalid(
+                    "`super` can only follow `self` or `super` at its start",
+                ))
+            }
+            "super" => {}
+            _ => leading = false,
+        }
+    }
+    if !relative {
+        path.leading_colon = Some(Default::default());
+    }
+    Ok(path)
 }
 
 const RECORD_KEYS: [&str; 5] = ["len", "unit", "includes_header", "bias", "align"];

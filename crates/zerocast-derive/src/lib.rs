@@ -14,6 +14,12 @@
 //! in scope; and it names its own local variables and parameters `__zc_*`, a prefix reserved
 //! to it: a user constant of such a name makes the derive fail to compile (the binding becomes
 //! a pattern), never compile into something else.
+//!
+//! `#[zerocast(crate = "path")]` on the item names the zerocast crate when it is not
+//! `::zerocast` (renamed in `Cargo.toml`, or re-exported by another crate). As in zerocopy, a
+//! path that starts with `crate`, `self` or `super` is used as written and any other is read
+//! from the crate root (`"other"` means `::other`), so it names the same crate from every
+//! module, `#![no_implicit_prelude]` ones included.
 #![forbid(unsafe_code)]
 
 mod bitfield;

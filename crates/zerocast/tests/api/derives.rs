@@ -576,7 +576,7 @@ mod renamed {
     use ::zerocast as zc;
 
     #[derive(zc::KnownLayout, zc::Immutable, zc::FromBytes, zc::IntoBytes)]
-    #[zerocast(crate = "zc")]
+    #[zerocast(crate = "self::zc")]
     #[repr(C)]
     pub(super) struct Via {
         pub(super) x: u16,

@@ -12,7 +12,7 @@ mod inner {
 
     /// An enum.
     #[derive(BitEnum, Clone, Copy, Debug, PartialEq, Eq)]
-    #[zerocast(crate = "zc")]
+    #[zerocast(crate = "self::zc")]
     #[repr(u8)]
     pub(crate) enum E {
         /// A.
@@ -23,7 +23,7 @@ mod inner {
 
     zc::bitfield! {
         /// First.
-        #[zerocast(crate = "zc")]
+        #[zerocast(crate = "self::zc")]
         pub(crate) struct S(U32<NetworkEndian>) {
             /// The top bit.
             31 top as bool;
@@ -32,7 +32,7 @@ mod inner {
         }
 
         /// Second.
-        #[zerocast(crate = "zc")]
+        #[zerocast(crate = "self::zc")]
         pub(crate) struct T(u8) {
             7:0 all as u8;
         }

@@ -11,7 +11,7 @@ mod fake {
 }
 
 #[derive(zerocast::KnownLayout, zerocast::FromBytes)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct FlagThenBytes {
     flag: bool,

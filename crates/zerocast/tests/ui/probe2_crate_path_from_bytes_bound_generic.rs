@@ -12,7 +12,7 @@ mod fake {
 }
 
 #[derive(zerocast::FromBytes, zerocast::Immutable)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Wrap<T: zerocast::TryFromBytes> {
     a: T,

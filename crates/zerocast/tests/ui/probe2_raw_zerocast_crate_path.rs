@@ -1,4 +1,4 @@
-//! `#[r#zerocast(crate = "fake")]`, a raw identifier for the helper attribute, with a module
+//! `#[r#zerocast(crate = "crate::fake")]`, a raw identifier for the helper attribute, with a module
 //! that replaces the padding checks. Must not compile: the attribute is read (the path is
 //! `fake`), and the checks are reached through `fake::IntoBytes`, zerocast's trait, whose
 //! `no_padding` wants zerocast's `checks::Field`.
@@ -17,7 +17,7 @@ mod fake {
 }
 
 #[derive(zerocast::IntoBytes, zerocast::Immutable)]
-#[r#zerocast(crate = "fake")]
+#[r#zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Padded {
     a: u8,

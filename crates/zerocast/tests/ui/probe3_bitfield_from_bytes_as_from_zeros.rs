@@ -16,7 +16,7 @@ enum Mode {
 }
 
 zerocast::bitfield! {
-    #[zerocast(crate = "fake")]
+    #[zerocast(crate = "crate::fake")]
     struct Dir(u8) {
         7:1 _;
         0 mode as? Mode;

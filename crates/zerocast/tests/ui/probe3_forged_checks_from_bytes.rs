@@ -37,13 +37,13 @@ mod fake {
 
 /// Generic: the real `FromZeros` for `Wrap<T>` where `T: fake::FromBytes`.
 #[derive(zerocast::FromBytes)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Wrap<T>(T);
 
 /// Concrete and slice-tailed: the real `TryFromBytes` with `validate` returning `Ok(())`.
 #[derive(zerocast::FromBytes, zerocast::KnownLayout, zerocast::Immutable)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Msg {
     nz: NonZeroU8,

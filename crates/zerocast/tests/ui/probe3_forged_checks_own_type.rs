@@ -32,7 +32,7 @@ mod fake {
 }
 
 #[derive(zerocast::FromBytes, zerocast::KnownLayout, zerocast::Immutable)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Flags {
     on: bool,

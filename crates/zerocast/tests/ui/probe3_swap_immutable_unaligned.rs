@@ -10,7 +10,7 @@ mod fake {
 }
 
 #[derive(zerocast::Immutable)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C, align(4))]
 struct Word(u8);
 

@@ -1,4 +1,4 @@
-//! `#[zerocast(crate = "fake")]` where `fake::FromBytes` is a trait of the user's own that
+//! `#[zerocast(crate = "crate::fake")]` where `fake::FromBytes` is a trait of the user's own that
 //! holds a `__ZC_CHECKS` of zerocast's type (anyone can make one), implemented for `()`,
 //! `bool` and `u8`. Its identity check passes; were it to compile, `derive(FromBytes)` would
 //! also emit zerocast's real `TryFromBytes` (accepting any bytes) and `FromZeros`, bounded on
@@ -21,7 +21,7 @@ mod fake {
 }
 
 #[derive(zerocast::FromBytes)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Flag {
     set: bool,

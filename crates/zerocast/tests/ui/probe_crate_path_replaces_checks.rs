@@ -1,4 +1,4 @@
-//! `#[zerocast(crate = "fake")]`: the derive emits `unsafe impl fake::IntoBytes` (the real
+//! `#[zerocast(crate = "crate::fake")]`: the derive emits `unsafe impl fake::IntoBytes` (the real
 //! trait, re-exported) guarded by `fake::checks::no_padding(..)`, which the user wrote. A
 //! padded struct becomes `IntoBytes` under `#![forbid(unsafe_code)]`. The same goes for
 //! `fake::checks::GenericIntoBytesField` (the generic padding bound) and the `data_enum`
@@ -28,7 +28,7 @@ mod fake {
 }
 
 #[derive(zerocast::IntoBytes, zerocast::Immutable)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Padded {
     a: u8,

@@ -1,4 +1,4 @@
-//! `#[zerocast(crate = "fake")]` with a `checks::GenericIntoBytesField` of the user's own,
+//! `#[zerocast(crate = "crate::fake")]` with a `checks::GenericIntoBytesField` of the user's own,
 //! implemented by every type: the bound the derive puts on a generic struct's fields would let
 //! `Wide<u32>` (3 bytes of padding after `tag`) be `IntoBytes`. Must not compile: the derive
 //! proves the bound is zerocast's through the trait it implements.
@@ -13,7 +13,7 @@ mod fake {
 }
 
 #[derive(zerocast::IntoBytes, zerocast::Immutable)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C)]
 struct Wide<T> {
     tag: u8,

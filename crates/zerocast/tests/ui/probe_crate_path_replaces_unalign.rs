@@ -1,4 +1,4 @@
-//! `#[zerocast(crate = "fake")]` with an `Unalign` of the user's own: a packed struct's
+//! `#[zerocast(crate = "crate::fake")]` with an `Unalign` of the user's own: a packed struct's
 //! `SplitAt` elements are `fake::Unalign<E>`, which could have any size. Must not compile: the
 //! derive proves the type is zerocast's `Unalign` through the trait it implements.
 #![forbid(unsafe_code)]
@@ -9,7 +9,7 @@ mod fake {
 }
 
 #[derive(zerocast::KnownLayout, zerocast::SplitAt)]
-#[zerocast(crate = "fake")]
+#[zerocast(crate = "crate::fake")]
 #[repr(C, packed)]
 struct Packed {
     len: u8,
