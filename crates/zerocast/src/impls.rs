@@ -419,11 +419,33 @@ zeros_only!(
     : [T] *const T, [T] *mut T, [T] Option<NonNull<T>>,
       ['a, T] Option<&'a T>, ['a, T] Option<&'a mut T>
 );
-// Not for `&T` and `&mut T`, which zerocopy has (tools/api-parity/differences.json): with
-// them, rustc answers every "`X` does not implement `KnownLayout`/`Immutable`" error with
-// "consider borrowing here" and drops the notes that say what to derive or use instead
-// (`#[diagnostic::do_not_recommend]` does not prevent it). So `Option<&T>` is not `Immutable`
-// either: coherence refuses an impl for it beside `Option<T: Immutable>`.
+// References, as in zerocopy: a reference's own bytes are an address (and metadata for an
+// unsized pointee); they hold no `UnsafeCell`, whatever the pointee holds. They are not
+// recommended in diagnostics, so an error about a type of the user's own is not answered
+// with "consider borrowing here" where rustc can avoid it. `Option<&T>` is `Immutable`
+// through `Option<T: Immutable>`.
+macro_rules! references {
+    ($($ty:ty),*) => {$(
+        // SAFETY: `Self` is a reference, which is sized (a thin or wide pointer), so its layout
+        // is its `size_of`/`align_of` and a pointer to it has no metadata.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<'a, T: ?Sized> KnownLayout for $ty {
+            type PointerMetadata = ();
+            const LAYOUT: DstLayout = DstLayout::for_sized::<Self>();
+            #[inline(always)]
+            fn ptr_from_parts(bytes: *mut u8, _meta: ()) -> *mut Self {
+                bytes.cast()
+            }
+            #[inline(always)]
+            fn pointer_to_metadata(_ptr: *mut Self) {}
+        }
+        // SAFETY: the bytes of a reference are its address and metadata, never an
+        // `UnsafeCell`; `Immutable` is about the value's own bytes, not the pointee's.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<'a, T: ?Sized> Immutable for $ty {}
+    )*};
+}
+references!(&'a T, &'a mut T);
 known_layout_sized!([T] *const T, [T] *mut T, [T] Option<T>);
 markers!(
     "A pointer's own bytes are an address (and, for a slice-tailed or `dyn` pointee, its \

@@ -18,7 +18,8 @@ use core::sync::atomic::{
 };
 
 use zerocast::{
-    transmute, Candidate, ConvertError, FromBytes, FromZeros, IntoBytes, SizeNeeded, TryFromBytes,
+    transmute, Candidate, ConvertError, DstLayout, FromBytes, FromZeros, Immutable, IntoBytes,
+    KnownLayout, SizeNeeded, TryFromBytes,
 };
 
 use crate::common::{addr, addr_of, Aligned};
@@ -244,12 +245,47 @@ fn pointers_are_zero_only() {
     assert!(<Option<&u8>>::try_read_from_bytes(&bytes).is_err());
     assert!(<*const u8>::try_read_from_bytes(&bytes).is_err());
 
-    // An aligned view of a `None` (`Option<NonNull<_>>`: references are not `Immutable`).
+    // An aligned view of a `None`, through `Option<NonNull<_>>` and `Option<&_>`.
     let buf = Aligned::<16>([0; 16]);
     let none =
         <Option<NonNull<u8>>>::try_ref_from_bytes(&buf.0[8..8 + size_of::<usize>()]).unwrap();
     assert_eq!(*none, None);
     assert_eq!(addr_of(none), addr(&buf.0[8..]));
+    let none = <Option<&Cell<u8>>>::try_ref_from_bytes(&buf.0[8..8 + size_of::<usize>()]).unwrap();
+    assert!(none.is_none());
+}
+
+// A reference's own bytes are an address (plus a length for a slice): they hold no
+// `UnsafeCell` whatever the pointee holds, so references are `Immutable` and, being sized,
+// `KnownLayout`, as in zerocopy.
+#[derive(Immutable, KnownLayout)]
+#[repr(u8)]
+#[allow(dead_code)]
+enum HoldsReferences<'a> {
+    Cell(&'a UnsafeCell<u32>) = 1,
+    Slice(&'a mut [Cell<u8>]) = 2,
+}
+
+#[test]
+fn references_are_immutable_and_known_layout() {
+    fn immutable<T: ?Sized + Immutable>() {}
+    immutable::<&UnsafeCell<u8>>();
+    immutable::<&mut Cell<u8>>();
+    immutable::<&[Cell<u8>]>();
+    immutable::<Option<&UnsafeCell<u8>>>();
+    immutable::<HoldsReferences<'static>>();
+    assert_eq!(
+        <&[Cell<u8>] as KnownLayout>::LAYOUT,
+        DstLayout::for_sized::<&[Cell<u8>]>()
+    );
+    assert_eq!(
+        <&mut u64 as KnownLayout>::LAYOUT,
+        DstLayout::for_sized::<usize>()
+    );
+    assert_eq!(
+        <HoldsReferences<'static> as KnownLayout>::LAYOUT,
+        DstLayout::for_sized::<HoldsReferences<'static>>()
+    );
 }
 
 // ---- Tuples ----------------------------------------------------------------------------------
