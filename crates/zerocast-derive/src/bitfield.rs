@@ -890,12 +890,19 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     }
     let k = &input.krate;
     let ident = input.ident;
-    let vs: Vec<&Ident> = variants.iter().map(|v| v.ident).collect();
+    // A fieldless tuple or struct variant's value is `V()` or `V {}`.
+    let vs: Vec<TokenStream> = variants
+        .iter()
+        .map(|v| {
+            let (v, ctor) = (v.ident, &v.ctor);
+            quote!(#v #ctor)
+        })
+        .collect();
     let count = vs.len();
     let consts: Vec<Ident> = (0..count).map(|i| format_ident!("__ZC_D{}", i)).collect();
     let (last_v, rest_v) = vs
         .split_last()
-        .map_or((None, &[][..]), |(l, r)| (Some(*l), r));
+        .map_or((None, &[][..]), |(l, r)| (Some(l), r));
     let rest_c = &consts[..count.saturating_sub(1)];
     let zero = match crate::enums::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {

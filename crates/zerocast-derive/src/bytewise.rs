@@ -35,7 +35,10 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
                 Some((int @ IntRepr::I8, _)) => (int.ty(), quote!(as ::core::primitive::u8)),
                 _ => return TokenStream::new(),
             };
-            let vidents = variants.iter().map(|v| v.ident);
+            let vidents = variants.iter().map(|v| {
+                let (v, ctor) = (v.ident, &v.ctor);
+                quote!(#v #ctor)
+            });
             quote! { #k::ByteRule::byte_values(&[ #( Self::#vidents as #int #cast ),* ]) }
         }
         _ => return TokenStream::new(),

@@ -35,7 +35,12 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait) {
         Shape::Struct(_) => {
             if let Some(tail) = input.tail() {
                 let repr = &input.repr;
-                if repr.c.is_none() && repr.transparent.is_none() {
+                // These need no offsets of the tail (see `validate_checked`), as in zerocopy.
+                let offsets_free = matches!(
+                    tr,
+                    Trait::Immutable | Trait::TryFromBytes | Trait::FromZeros | Trait::FromBytes
+                );
+                if repr.c.is_none() && repr.transparent.is_none() && !offsets_free {
                     cx.error(
                         tail.ty,
                         format_args!(

@@ -125,6 +125,7 @@ mod tests {
                 ident: &v.ident,
                 discriminant: v.discriminant.as_ref().map(|(_, e)| e),
                 fields: Vec::new(),
+                ctor: crate::ir::fieldless_ctor(&v.fields),
             })
             .collect();
         literal_discriminants(&vs, int)

@@ -103,7 +103,11 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
 /// bounded on `TryFromBytes` fields: for generic structs and unions, whose field types are
 /// known only per instantiation.
 fn generic_validates(input: &Input<'_>) -> bool {
-    input.is_generic() && !matches!(input.shape, Shape::Enum(_))
+    // A slice-tailed struct in the default representation cannot locate its tail, so it
+    // validates nothing: its `FromBytes`/`FromZeros` derives keep the plain field bounds.
+    let unlocated_tail =
+        input.tail().is_some() && input.repr.c.is_none() && input.repr.transparent.is_none();
+    input.is_generic() && !matches!(input.shape, Shape::Enum(_)) && !unlocated_tail
 }
 
 /// `SplitAt`: the trailing elements are the last field's; in a packed struct they may sit at
@@ -228,15 +232,17 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
         .unwrap_or_default();
     preds.extend(field_bounds(input, bound));
-    // The derived `validate` finds the tail through both layouts; the `FromZeros`/`FromBytes`
+    // The derived `validate` finds the tail through its layout; the `FromZeros`/`FromBytes`
     // impls of a generic type repeat the bounds of the validating `TryFromBytes` impl they
     // build on.
     let validating = (trait_name == "TryFromBytes" && bound != "FromBytes")
         || (matches!(trait_name, "FromZeros" | "FromBytes") && generic_validates(input));
-    if let (Some(tail), true) = (input.tail(), validating) {
+    // (A struct in the default representation has no `KnownLayout`; its `validate` does not
+    // locate the tail.)
+    let located = input.repr.c.is_some() || input.repr.transparent.is_some();
+    if let (Some(tail), true, true) = (input.tail(), validating, located) {
         let kl = path(&input.krate, "KnownLayout");
         preds.push(field_bound(tail.ty, &kl));
-        preds.push(quote!(Self: #kl));
     }
     // The trait named through the crate path must be zerocast's (`identities`). So must every
     // other trait the impl's soundness rests on, and each is: a field bound on another trait is on one this
@@ -272,7 +278,7 @@ fn field_bounds(input: &Input<'_>, bound: &str) -> Vec<TokenStream> {
     // `IntoBytes` on a generic `repr(C)` struct: padding cannot be checked for every
     // instantiation, so every field must have alignment 1, which leaves no room for any.
     // `GenericIntoBytesField` is `Unaligned` under a name whose error message says why.
-    if bound == "IntoBytes" && input.is_generic() && needs_padding_check(input) {
+    if bound == "IntoBytes" && needs_generic_field_bound(input) {
         let unaligned = quote!(#k::checks::GenericIntoBytesField);
         out.extend(
             input
@@ -361,7 +367,7 @@ pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 /// `GenericIntoBytesField` bound the impl puts on each field, named through the crate path, is
 /// zerocast's (see `checks_via`).
 fn generic_field_proof(input: &Input<'_>) -> TokenStream {
-    if !(input.is_generic() && needs_padding_check(input)) {
+    if !needs_generic_field_bound(input) {
         return TokenStream::new();
     }
     let k = &input.krate;
@@ -387,6 +393,43 @@ fn generic_field_proof(input: &Input<'_>) -> TokenStream {
     }
 }
 
+/// `true` for `IntoBytes` on a generic struct whose padding depends on its type arguments, so
+/// that every field must have alignment 1 (`GenericIntoBytesField`).
+fn needs_generic_field_bound(input: &Input<'_>) -> bool {
+    input.is_generic() && needs_padding_check(input) && !homogeneous(input)
+}
+
+/// `true` for a struct whose fields are all `T`, `[T; N]` or `[T]` for one type parameter `T`,
+/// with no `repr(align)` above 1: it has no padding whatever `T` is, as zerocopy also accepts.
+/// Every field has `T`'s alignment `a` (with `packed(P)`, `min(a, P)`, which divides `a`) and a
+/// size that is a multiple of `a`, so each field's offset is already aligned and the struct's
+/// size, the sum of the fields' (plus the slice's), is a multiple of the struct's alignment.
+/// `T` must be one of the struct's type parameters: a type parameter's name means the same
+/// type in every field, whatever the scope around the struct.
+fn homogeneous(input: &Input<'_>) -> bool {
+    if !matches!(input.shape, Shape::Struct(_)) || matches!(input.repr.align, Some((n, _)) if n > 1)
+    {
+        return false;
+    }
+    let element = |ty: &Type| -> Option<Ident> {
+        let ty = match ty {
+            Type::Array(a) => &*a.elem,
+            Type::Slice(s) => &*s.elem,
+            other => other,
+        };
+        match ty {
+            Type::Path(p) if p.qself.is_none() => p.path.get_ident().cloned(),
+            _ => None,
+        }
+    };
+    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    let elements: Option<Vec<Ident>> = input.all_fields().iter().map(|f| element(f.ty)).collect();
+    match elements.as_deref() {
+        Some([first, rest @ ..]) => params.contains(&first) && rest.iter().all(|e| e == first),
+        _ => false,
+    }
+}
+
 /// `true` for a struct or union whose layout may have padding the derive must rule out.
 fn needs_padding_check(input: &Input<'_>) -> bool {
     let repr = &input.repr;
@@ -402,11 +445,27 @@ fn needs_padding_check(input: &Input<'_>) -> bool {
     !packed1 && (fields > 1 || aligned)
 }
 
+/// The last field of a `repr(C)` struct that `KnownLayout` composes with: the dynamically
+/// sized one, or else a last field whose type is a path (which may name a slice-tailed struct,
+/// as zerocopy's derive also assumes), with the fields before it.
+fn composed_tail<'i, 'a>(input: &'i Input<'a>) -> Option<(&'i Field<'a>, &'i [Field<'a>])> {
+    if let Some(tail) = input.tail() {
+        return Some((tail, input.sized_fields()));
+    }
+    let Shape::Struct(fields) = &input.shape else {
+        return None;
+    };
+    let (last, before) = fields.split_last()?;
+    let path_typed = matches!(last.ty, Type::Path(p) if p.qself.is_none()
+        && !p.path.get_ident().is_some_and(crate::ir::is_primitive));
+    (input.repr.c.is_some() && path_typed).then_some((last, before))
+}
+
 fn known_layout(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
-    let Some(tail) = input.tail() else {
+    let Some((tail, sized)) = composed_tail(input) else {
         return quote! {
             #[automatically_derived]
             // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
@@ -432,8 +491,9 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     let kl = quote!(#k::KnownLayout);
     preds.push(field_bound(tail.ty, &kl));
     let tail_ty = tail.ty;
-    let layout = dst_layout(
+    let layout = dst_layout_over(
         input,
+        sized,
         &quote!(Self),
         &quote!(<#tail_ty as #k::KnownLayout>::LAYOUT),
     );
@@ -456,8 +516,8 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
 }
 
 /// Where the fields before the tail end, in a struct named `self_ty`: `0` if there are none.
-fn sized_fields_end(input: &Input<'_>, self_ty: &TokenStream) -> TokenStream {
-    match input.sized_fields().last() {
+fn sized_fields_end(sized: &[Field<'_>], self_ty: &TokenStream) -> TokenStream {
+    match sized.last() {
         Some(f) => {
             let (m, ty) = (&f.member, f.ty);
             quote!(::core::mem::offset_of!(#self_ty, #m) + ::core::mem::size_of::<#ty>())
@@ -474,9 +534,19 @@ fn repr_numbers(input: &Input<'_>) -> (Literal, Literal) {
 /// The `DstLayout` of a struct with the dynamically sized last field `tail`.
 /// `tail_layout` is the tail's `DstLayout`.
 fn dst_layout(input: &Input<'_>, self_ty: &TokenStream, tail_layout: &TokenStream) -> TokenStream {
+    dst_layout_over(input, input.sized_fields(), self_ty, tail_layout)
+}
+
+/// [`dst_layout`] with the fields before the last given.
+fn dst_layout_over(
+    input: &Input<'_>,
+    sized: &[Field<'_>],
+    self_ty: &TokenStream,
+    tail_layout: &TokenStream,
+) -> TokenStream {
     let k = &input.krate;
-    let end = sized_fields_end(input, self_ty);
-    let aligns = input.sized_fields().iter().map(|f| {
+    let end = sized_fields_end(sized, self_ty);
+    let aligns = sized.iter().map(|f| {
         let ty = f.ty;
         quote!(::core::mem::align_of::<#ty>())
     });
@@ -502,7 +572,7 @@ fn tail_offset(
     checks: &TokenStream,
 ) -> TokenStream {
     let k = &input.krate;
-    let end = sized_fields_end(input, self_ty);
+    let end = sized_fields_end(input.sized_fields(), self_ty);
     let tail_ty = tail.ty;
     let (_, packed) = repr_numbers(input);
     quote! {
@@ -520,6 +590,20 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
             None => {
                 let each = fields.iter().map(|f| field_check(input, f, &name));
                 quote! { #( #each?; )* ::core::result::Result::Ok(()) }
+            }
+            Some(_) if input.repr.c.is_none() && input.repr.transparent.is_none() => {
+                // The default representation: the sized fields are found with `offset_of!`,
+                // but nothing says where the tail starts. Such a struct has no `KnownLayout`,
+                // so no conversion can call this; called directly, it refuses what it cannot
+                // check (a `FromBytes` struct's validator accepts everything instead).
+                let each = input
+                    .sized_fields()
+                    .iter()
+                    .map(|f| field_check(input, f, &name));
+                quote! {
+                    #( #each?; )*
+                    ::core::result::Result::Err(__zc_candidate.invalid(::core::option::Option::None))
+                }
             }
             Some(tail) => {
                 let each = input
@@ -582,7 +666,10 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     let consts: Vec<Ident> = (0..variants.len())
         .map(|i| Ident::new(&format!("__D{i}"), Span::call_site()))
         .collect();
-    let vidents = variants.iter().map(|v| v.ident);
+    let vidents = variants.iter().map(|v| {
+        let (v, ctor) = (v.ident, &v.ctor);
+        quote!(#v #ctor)
+    });
     match input.repr.int {
         Some((int, _)) => {
             let (int_ty, uint_ty) = (int.ty(), int.unsigned_ty());
@@ -631,7 +718,10 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let ident = input.ident;
-    let vidents = variants.iter().map(|v| v.ident);
+    let vidents = variants.iter().map(|v| {
+        let (v, ctor) = (v.ident, &v.ctor);
+        quote!(#v #ctor)
+    });
     let msg = format!(
         "`#[derive(FromZeros)]` needs a variant of `{ident}` with discriminant 0, so that all-zero \
          bytes are a valid `{ident}`; none of its discriminants evaluates to 0. Add a variant `= 0`"

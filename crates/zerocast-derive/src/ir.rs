@@ -61,6 +61,18 @@ pub(crate) struct Variant<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) discriminant: Option<&'a Expr>,
     pub(crate) fields: Vec<Field<'a>>,
+    /// What makes the variant a value after its path: nothing for a unit variant, `()` or `{}`
+    /// for a fieldless tuple or struct variant (whose bare path is a function or no value).
+    pub(crate) ctor: proc_macro2::TokenStream,
+}
+
+/// The tokens that follow a variant's path to make a value of it, when it has no fields.
+pub(crate) fn fieldless_ctor(fields: &Fields) -> proc_macro2::TokenStream {
+    match fields {
+        Fields::Unit => proc_macro2::TokenStream::new(),
+        Fields::Unnamed(_) => quote::quote!(()),
+        Fields::Named(_) => quote::quote!({}),
+    }
 }
 
 /// The `repr` attributes of the item.
@@ -204,6 +216,7 @@ impl<'a> Input<'a> {
                         ident: &v.ident,
                         discriminant: v.discriminant.as_ref().map(|(_, e)| e),
                         fields: fields(cx, &v.fields),
+                        ctor: fieldless_ctor(&v.fields),
                     })
                     .collect(),
             ),
@@ -231,13 +244,15 @@ impl<'a> Input<'a> {
         !self.generics.params.is_empty()
     }
 
-    /// The dynamically sized last field of a struct: a slice or `str` as written, or a field
-    /// marked `#[zerocast(dst)]` (a slice-tailed struct, which syntax cannot tell apart).
+    /// The dynamically sized last field of a struct: a slice or `str` as written, a type
+    /// parameter declared `?Sized`, or a field marked `#[zerocast(dst)]`.
     pub(crate) fn tail(&self) -> Option<&Field<'a>> {
         match &self.shape {
-            Shape::Struct(f) => f
-                .last()
-                .filter(|last| last.dst.is_some() || is_unsized_syntax(last.ty)),
+            Shape::Struct(f) => f.last().filter(|last| {
+                last.dst.is_some()
+                    || is_unsized_syntax(last.ty)
+                    || maybe_unsized_param(self.generics, last.ty)
+            }),
             _ => None,
         }
     }
@@ -261,6 +276,43 @@ fn is_unsized_syntax(ty: &Type) -> bool {
         Type::Paren(p) => is_unsized_syntax(&p.elem),
         _ => false,
     }
+}
+
+/// Whether `ident` names a primitive type (always sized).
+pub(crate) fn is_primitive(ident: &Ident) -> bool {
+    const PRIMITIVES: [&str; 17] = [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "str",
+    ];
+    PRIMITIVES.iter().any(|p| ident == p)
+}
+
+/// Whether `ty` is one of `generics`' type parameters declared `?Sized` (in its bounds or a
+/// `where` clause): it may be dynamically sized, so a last field of that type is a tail.
+fn maybe_unsized_param(generics: &Generics, ty: &Type) -> bool {
+    let ty = match ty {
+        Type::Group(g) => &*g.elem,
+        Type::Paren(p) => &*p.elem,
+        other => other,
+    };
+    let Type::Path(p) = ty else { return false };
+    let Some(ident) = p.path.get_ident().filter(|_| p.qself.is_none()) else {
+        return false;
+    };
+    let maybe = |b: &syn::TypeParamBound| {
+        matches!(b, syn::TypeParamBound::Trait(t)
+            if matches!(t.modifier, syn::TraitBoundModifier::Maybe(_))
+                && t.path.segments.last().is_some_and(|s| s.ident == "Sized"))
+    };
+    let in_params = generics
+        .type_params()
+        .any(|tp| &tp.ident == ident && tp.bounds.iter().any(maybe));
+    let in_where = generics.where_clause.iter().flat_map(|w| &w.predicates).any(|pred| {
+        matches!(pred, syn::WherePredicate::Type(t)
+            if matches!(&t.bounded_ty, Type::Path(bp) if bp.qself.is_none() && bp.path.is_ident(ident))
+                && t.bounds.iter().any(maybe))
+    });
+    (in_params || in_where) && generics.type_params().any(|tp| &tp.ident == ident)
 }
 
 /// The field's `#[zerocast(dst)]` marker, if any; other keys are errors.

@@ -150,6 +150,50 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         }
     }
 
+    /// Validates the dynamically sized last field `field` of type `F` at `offset` bytes into
+    /// this `container` value, naming the field in the error. The field holds this candidate's
+    /// trailing elements; if the candidate was made without a count ([`new`](Self::new)), as
+    /// many as fit in the bytes from `offset` on (which may count trailing padding as elements
+    /// and so reject, never accept, more).
+    ///
+    /// # Errors
+    ///
+    /// If the field's bytes are not a valid `F`.
+    #[inline]
+    pub fn validate_tail_field<F: ?Sized + KnownLayout + TryFromBytes>(
+        &self,
+        offset: usize,
+        container: &'static str,
+        field: &'static str,
+    ) -> Result<(), InvalidBits> {
+        let rest = self.bytes.get(offset..).unwrap_or(&[]);
+        let elems = match self.elems {
+            Some(n) => n,
+            None => Candidate::<F>::new(rest).elems(),
+        };
+        let tail = match F::LAYOUT
+            .size_for_elems(elems)
+            .and_then(|size| rest.get(..size))
+        {
+            Some(bytes) => Candidate {
+                bytes,
+                offset: self.offset.saturating_add(offset),
+                elems: Some(elems),
+                _ty: PhantomData,
+            },
+            None => {
+                return Err(InvalidBits::new::<F>(
+                    self.offset.saturating_add(offset),
+                    None,
+                ))
+            }
+        };
+        match F::validate(tail) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(e.in_field(container, field)),
+        }
+    }
+
     /// The candidate's first `N` bytes, if it has that many; for validators of primitives.
     #[must_use]
     #[inline(always)]
@@ -239,25 +283,6 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
                 self.offset.saturating_add(offset),
                 None,
             )),
-        }
-    }
-
-    /// Validates the dynamically sized last field `field` of type `F` at `offset` bytes into
-    /// this `container` value, naming the field in the error; see [`tail`](Self::tail).
-    ///
-    /// # Errors
-    ///
-    /// If the field's bytes are not a valid `F`.
-    #[inline]
-    pub fn validate_tail_field<F: ?Sized + KnownLayout + TryFromBytes>(
-        &self,
-        offset: usize,
-        container: &'static str,
-        field: &'static str,
-    ) -> Result<(), InvalidBits> {
-        match F::validate(self.tail::<F>(offset)?) {
-            Ok(()) => Ok(()),
-            Err(e) => Err(e.in_field(container, field)),
         }
     }
 }

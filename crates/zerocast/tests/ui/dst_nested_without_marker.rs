@@ -1,5 +1,5 @@
-// A last field that is itself slice-tailed must be marked `#[zerocast(dst)]`: syntax alone
-// cannot tell it from a sized struct.
+// A last field that is itself slice-tailed: `KnownLayout` composes with it as zerocopy does
+// (through its `KnownLayout`), but `FromBytes` still needs it marked `#[zerocast(dst)]`.
 use zerocast::{FromBytes, Immutable, KnownLayout};
 
 #[derive(FromBytes, KnownLayout, Immutable)]

@@ -1,0 +1,61 @@
+// Ported from zerocopy-derive 0.8.66's tests/enum_no_cell.rs (https://github.com/google/zerocopy),
+// (c) The Fuchsia Authors, BSD-2-Clause OR Apache-2.0 OR MIT, by tools/port-zerocopy-derive-tests.py: the crate
+// renamed to zerocast, nothing else changed. Do not edit; rerun the script.
+// Copyright 2023 The Fuchsia Authors
+//
+// Licensed under a BSD-style license <LICENSE-BSD>, Apache License, Version 2.0
+// <LICENSE-APACHE or https://www.apache.org/licenses/LICENSE-2.0>, or the MIT
+// license <LICENSE-MIT or https://opensource.org/licenses/MIT>, at your option.
+// This file may not be copied, modified, or distributed except according to
+// those terms.
+
+// See comment in `include.rs` for why we disable the prelude.
+#![no_implicit_prelude]
+#![allow(warnings)]
+
+include!("include.rs");
+
+#[derive(imp::Immutable)]
+#[zerocast(crate = "zerocast")]
+enum Foo {
+    A,
+}
+
+util_assert_impl_all!(Foo: imp::Immutable);
+
+#[derive(imp::Immutable)]
+#[zerocast(crate = "zerocast")]
+enum Bar {
+    A = 0,
+}
+
+util_assert_impl_all!(Bar: imp::Immutable);
+
+#[derive(imp::Immutable)]
+#[zerocast(crate = "zerocast")]
+enum Baz {
+    A = 1,
+    B = 0,
+}
+
+util_assert_impl_all!(Baz: imp::Immutable);
+
+// Deriving `Immutable` should work if the enum has bounded parameters.
+
+#[derive(imp::Immutable)]
+#[zerocast(crate = "zerocast")]
+#[repr(C)]
+enum WithParams<'a: 'b, 'b: 'a, T: 'a + 'b + imp::Immutable, const N: ::core::primitive::usize>
+where
+    'a: 'b,
+    'b: 'a,
+    T: 'a + 'b + imp::Immutable,
+{
+    Variant([T; N], imp::PhantomData<&'a &'b ()>),
+    UnsafeCell(
+        imp::PhantomData<imp::UnsafeCell<()>>,
+        &'a imp::UnsafeCell<()>,
+    ),
+}
+
+util_assert_impl_all!(WithParams<'static, 'static, u8, 42>: imp::Immutable);
