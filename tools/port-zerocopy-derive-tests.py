@@ -206,8 +206,16 @@ def zerocopy_errors(src, key):
         return []
     with open(stderr) as f:
         text = f.read()
-    name = os.path.basename(key)
-    return [int(n) for n in re.findall(r"\$DIR/" + re.escape(name) + r":(\d+):", text)]
+    return error_lines(text, r"\$DIR/" + re.escape(os.path.basename(key)))
+
+
+def error_lines(stderr, file_pattern):
+    """The lines of the file that the errors (not warnings) of a snapshot point at."""
+    lines = []
+    for block in re.split(r"\n(?=\S)", stderr):
+        if block.startswith("error"):
+            lines += [int(n) for n in re.findall(file_pattern + r":(\d+):", block)]
+    return lines
 
 
 def check_ui_cases(src, exclusions):
@@ -228,7 +236,7 @@ def check_ui_cases(src, exclusions):
         with open(stderr) as f:
             errors = f.read()
         rel = "tests/ui/" + os.path.basename(path)
-        hit = [int(n) for n in re.findall(re.escape(rel) + r":(\d+):", errors)]
+        hit = error_lines(errors, re.escape(rel))
         for name, lo, hi in ui_cases(text):
             if not any(lo <= n <= hi for n in theirs) or any(lo <= n <= hi for n in hit):
                 continue

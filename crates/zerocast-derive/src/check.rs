@@ -108,6 +108,20 @@ fn check_struct_or_union(cx: &Ctxt, input: &Input<'_>, tr: Trait, union: bool) {
                         if union { "union" } else { "generic struct" },
                     ),
                 );
+            } else if !union && input.is_generic() && repr.c.is_none() && repr.transparent.is_none()
+            {
+                // `repr(packed(N))` alone keeps the default representation's freedom of field
+                // placement, which differs per instantiation (zerocopy refuses it too).
+                cx.error(
+                    input.ident,
+                    format_args!(
+                        "`#[derive(IntoBytes)]` on a generic struct needs `#[repr(C)]` or \
+                         `#[repr(transparent)]`: `{}` has `repr(packed)` alone, which leaves the \
+                         placement of its fields unspecified for each instantiation; write \
+                         `#[repr(C, packed..)]`",
+                        input.ident
+                    ),
+                );
             } else if union && input.is_generic() {
                 cx.error(
                     input.generics,

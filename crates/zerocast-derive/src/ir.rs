@@ -209,17 +209,22 @@ impl<'a> Input<'a> {
         let shape = match &item.data {
             Data::Struct(s) => Shape::Struct(fields(cx, &s.fields)),
             Data::Union(u) => Shape::Union(named(cx, u.fields.named.iter())),
-            Data::Enum(e) => Shape::Enum(
-                e.variants
-                    .iter()
-                    .map(|v| Variant {
-                        ident: &v.ident,
-                        discriminant: v.discriminant.as_ref().map(|(_, e)| e),
-                        fields: fields(cx, &v.fields),
-                        ctor: fieldless_ctor(&v.fields),
-                    })
-                    .collect(),
-            ),
+            Data::Enum(e) => {
+                for v in &e.variants {
+                    variant_attrs(cx, &v.attrs);
+                }
+                Shape::Enum(
+                    e.variants
+                        .iter()
+                        .map(|v| Variant {
+                            ident: &v.ident,
+                            discriminant: v.discriminant.as_ref().map(|(_, e)| e),
+                            fields: fields(cx, &v.fields),
+                            ctor: fieldless_ctor(&v.fields),
+                        })
+                        .collect(),
+                )
+            }
         };
         let (krate, record) = parse_zerocast_attrs(cx, &item.attrs);
         Input {
@@ -316,6 +321,18 @@ fn maybe_unsized_param(generics: &Generics, ty: &Type) -> bool {
 }
 
 /// The field's `#[zerocast(dst)]` marker, if any; other keys are errors.
+/// No `#[zerocast(..)]` key applies to a variant: each is an error (zerocopy's experimental
+/// `invariant` included), rather than silently ignored.
+fn variant_attrs(cx: &Ctxt, attrs: &[Attribute]) {
+    for attr in attrs.iter().filter(|a| path_is_ident(a.path(), "zerocast")) {
+        cx.error(
+            attr,
+            "zerocast attributes do not apply to enum variants; `crate = ..` goes on the enum, \
+             `dst` on a field",
+        );
+    }
+}
+
 fn field_dst(cx: &Ctxt, attrs: &[Attribute]) -> Option<Span> {
     let mut dst = None;
     for attr in attrs.iter().filter(|a| path_is_ident(a.path(), "zerocast")) {
