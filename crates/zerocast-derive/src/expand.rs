@@ -399,34 +399,35 @@ fn needs_generic_field_bound(input: &Input<'_>) -> bool {
     input.is_generic() && needs_padding_check(input) && !homogeneous(input)
 }
 
-/// `true` for a struct whose fields are all `T`, `[T; N]` or `[T]` for one type parameter `T`,
-/// with no `repr(align)` above 1: it has no padding whatever `T` is, as zerocopy also accepts.
-/// Every field has `T`'s alignment `a` (with `packed(P)`, `min(a, P)`, which divides `a`) and a
-/// size that is a multiple of `a`, so each field's offset is already aligned and the struct's
-/// size, the sum of the fields' (plus the slice's), is a multiple of the struct's alignment.
-/// `T` must be one of the struct's type parameters: a type parameter's name means the same
-/// type in every field, whatever the scope around the struct.
+/// `true` for a struct whose fields are all `E`, `[E; N]` or `[E]` for one element type `E`,
+/// with no `repr(align)` above 1: it has no padding whatever its type arguments, as zerocopy
+/// also accepts. Every field has `E`'s alignment `a` (with `packed(P)`, `min(a, P)`, which
+/// divides `a`) and a size that is a multiple of `a`, so each field's offset is already aligned
+/// and the struct's size, the sum of the fields' (plus the slice's), is a multiple of the
+/// struct's alignment. The element types are compared as written: spelled the same in one
+/// struct definition, they name the same type (type names are not hygienic in `macro_rules!`).
 fn homogeneous(input: &Input<'_>) -> bool {
     if !matches!(input.shape, Shape::Struct(_)) || matches!(input.repr.align, Some((n, _)) if n > 1)
     {
         return false;
     }
-    let element = |ty: &Type| -> Option<Ident> {
-        let ty = match ty {
-            Type::Array(a) => &*a.elem,
-            Type::Slice(s) => &*s.elem,
-            other => other,
-        };
+    fn element(ty: &Type) -> &Type {
         match ty {
-            Type::Path(p) if p.qself.is_none() => p.path.get_ident().cloned(),
-            _ => None,
+            Type::Array(a) => element(&a.elem),
+            Type::Slice(s) => element(&s.elem),
+            Type::Group(g) => element(&g.elem),
+            Type::Paren(p) => element(&p.elem),
+            other => other,
         }
-    };
-    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
-    let elements: Option<Vec<Ident>> = input.all_fields().iter().map(|f| element(f.ty)).collect();
-    match elements.as_deref() {
-        Some([first, rest @ ..]) => params.contains(&first) && rest.iter().all(|e| e == first),
-        _ => false,
+    }
+    let elements: Vec<String> = input
+        .all_fields()
+        .iter()
+        .map(|f| element(f.ty).to_token_stream().to_string())
+        .collect();
+    match elements.split_first() {
+        Some((first, rest)) => rest.iter().all(|e| e == first),
+        None => false,
     }
 }
 

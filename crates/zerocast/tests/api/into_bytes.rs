@@ -243,3 +243,62 @@ mod io {
         assert_eq!(b, u32::from_ne_bytes(bytes[at..at + 4].try_into().unwrap()));
     }
 }
+
+// A generic `repr(C)` struct whose fields are all `E`, `[E; N]` or `[E]` of one element type
+// has no padding whatever the type arguments (each field's size is a multiple of `E`'s
+// alignment), so it is `IntoBytes` without asking its fields to be `Unaligned`, as in
+// zerocopy. Each instantiation's bytes are its fields' bytes, in order, with nothing between.
+mod homogeneous {
+    use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout};
+
+    #[derive(IntoBytes, Immutable)]
+    #[repr(C)]
+    struct Pair<T>(T, [T; 2]);
+
+    #[derive(IntoBytes, Immutable)]
+    #[repr(C)]
+    struct Counted<const N: usize> {
+        first: u16,
+        rest: [u16; N],
+    }
+
+    #[derive(FromBytes, IntoBytes, Immutable, KnownLayout)]
+    #[repr(C)]
+    struct Tail<T> {
+        head: T,
+        tail: [T],
+    }
+
+    #[derive(IntoBytes, Immutable)]
+    #[repr(C, packed(2))]
+    struct Packed<T: Copy>(T, [T; 1]);
+
+    fn concat(parts: &[&[u8]]) -> Vec<u8> {
+        parts.concat()
+    }
+
+    #[test]
+    fn bytes_are_the_fields_in_order() {
+        let p = Pair(0x0102_0304u32, [5, 6]);
+        assert_eq!(
+            p.as_bytes(),
+            concat(&[0x0102_0304u32.as_bytes(), 5u32.as_bytes(), 6u32.as_bytes()])
+        );
+        let p = Pair(0x0708u16, [9, 10]);
+        assert_eq!(p.as_bytes().len(), 6);
+
+        let c = Counted::<3> {
+            first: 1,
+            rest: [2, 3, 4],
+        };
+        assert_eq!(c.as_bytes(), [1u16, 2, 3, 4].as_bytes());
+
+        let words = [7u64, 8, 9];
+        let t = Tail::<u64>::ref_from_bytes(words.as_bytes()).unwrap();
+        assert_eq!((t.head, &t.tail), (7, &[8u64, 9][..]));
+        assert_eq!(t.as_bytes(), words.as_bytes());
+
+        let k = Packed(0x1122_3344u32, [0x5566_7788]);
+        assert_eq!(k.as_bytes(), [0x1122_3344u32, 0x5566_7788].as_bytes());
+    }
+}
