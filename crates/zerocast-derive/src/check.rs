@@ -108,15 +108,21 @@ fn check_struct_or_union(cx: &Ctxt, input: &Input<'_>, tr: Trait, union: bool) {
                         if union { "union" } else { "generic struct" },
                     ),
                 );
-            } else if !union && input.is_generic() && repr.c.is_none() && repr.transparent.is_none()
+            } else if !union
+                && input.is_generic()
+                && repr.c.is_none()
+                && repr.transparent.is_none()
+                && !matches!(repr.packed, Some((1, _)))
             {
-                // `repr(packed(N))` alone keeps the default representation's freedom of field
-                // placement, which differs per instantiation (zerocopy refuses it too).
+                // `repr(packed(N))` alone, N > 1, keeps the default representation's freedom
+                // of field placement, which differs per instantiation (zerocopy refuses it
+                // too); `repr(packed)` (N = 1) leaves no padding: the Reference guarantees the
+                // minimum inter-field padding, which is none at alignment 1.
                 cx.error(
                     input.ident,
                     format_args!(
                         "`#[derive(IntoBytes)]` on a generic struct needs `#[repr(C)]` or \
-                         `#[repr(transparent)]`: `{}` has `repr(packed)` alone, which leaves the \
+                         `#[repr(transparent)]`: `{}` has `repr(packed(N))` alone, which leaves the \
                          placement of its fields unspecified for each instantiation; write \
                          `#[repr(C, packed..)]`",
                         input.ident
