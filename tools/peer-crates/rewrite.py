@@ -278,3 +278,10 @@ def lock_packages(lock_path):
     lock = tomllib.loads(Path(lock_path).read_text(encoding="utf-8"))
     return {(p["name"], p["version"], p.get("source", "path").split("+")[0])
             for p in lock.get("package", [])}
+
+
+def zerocopy_users(lock_path):
+    """The packages of a Cargo.lock that still depend on zerocopy, as `name version`."""
+    lock = tomllib.loads(Path(lock_path).read_text(encoding="utf-8"))
+    return sorted(f"{p['name']} {p['version']}" for p in lock.get("package", [])
+                  if any(d.split(" ")[0] == ZEROCOPY for d in p.get("dependencies", [])))
