@@ -186,6 +186,8 @@ def run_crate(spec, zc_path, zc_features, scratch, opts):
     if users:
         res["notes"].append("zerocopy stays in the dependency graph, used internally by: " + ", ".join(users))
     zc_args = [rewrite.rename_text(a) for a in args]
+    if zc_args != args:
+        res["notes"].append(f"BEYOND THE GUIDE: test arguments `{' '.join(args)}` become `{' '.join(zc_args)}`")
     print(f"  zerocast: cargo test {' '.join(zc_args)}", flush=True)
     rc, out, secs = run_cargo(cargo_test + zc_args, root, work / "zerocast.log", target, opts.timeout)
     res["zerocast"] = dict(parse(rc, out), seconds=secs, log=work / "zerocast.log")
@@ -242,7 +244,7 @@ def details(res):
     for label, r in (("baseline", b), ("zerocast", z)):
         if r["errors"]:
             out += ["", f"First compiler errors ({label}, {len(r['errors'])} distinct):", "", "```"]
-            out += [e for e in r["errors"][:4]] + ["```"]
+            out += ["\n\n".join(r["errors"][:4]), "```"]
     return "\n".join(out)
 
 
@@ -256,7 +258,10 @@ def report(results, meta):
         f"`-j {meta['jobs']}`; {meta['rustc']}", "",
         "Counts are summed over all test binaries and doctests of `cargo test`. The verdict is "
         "`LOST n` when zerocast passes n fewer tests than zerocopy.", "",
-        table(results), "", "## Per crate", "",
+        table(results), "", "## Steps beyond the migration guide's recipe", "",
+        "\n".join(sorted({f"- {r['spec']['name']}: {n.replace('BEYOND THE GUIDE: ', '')}" for r in results
+                           for n in r.get("notes", []) if "BEYOND THE GUIDE" in n})) or "None.",
+        "", "## Per crate", "",
         "\n\n".join(details(r) for r in results if "skip" not in r["spec"]), ""])
 
 

@@ -228,12 +228,15 @@ def rewrite_manifest(doc, zerocast_path, zerocast_features, rewritten=(), patche
                     new.append(r)
             new_name = rename_text(name)
             if new_name != name:
-                notes.append(f"[features]: feature `{name}` renamed `{new_name}` (the sed renames `cfg(feature = \"{name}\")`)")
+                notes.append(f"BEYOND THE GUIDE: [features]: feature `{name}` renamed `{new_name}` "
+                             f"(the sed renames `cfg(feature = \"{name}\")`)")
             features[new_name] = new
         doc["features"] = features
     if patches:
         doc.setdefault("patch", {}).setdefault("crates-io", {}).update(
             {name: {"path": str(path)} for name, path in patches.items()})
+        notes += [f"BEYOND THE GUIDE: [patch.crates-io] {name} = the rewritten copy (its API carries "
+                  "zerocopy's traits)" for name in patches]
     return notes
 
 
