@@ -552,7 +552,7 @@ fn padding_assertions(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) ->
         let fields = v.fields.iter().enumerate().map(|(j, f)| {
             let fname = &f.name;
             quote! {
-                #k::checks::Field::new(
+                #zc.field(
                     #fname,
                     <#ident as #k::data_enum::EnumFieldOffset<#by, #i, #j>>::OFFSET,
                     ::core::mem::size_of::<<#ident as #k::data_enum::EnumField<#by, #i, #j>>::Type>(),

@@ -88,6 +88,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             let mut out = marker(input, "IntoBytes", "IntoBytes");
             out.extend(padding_assertion(input));
             out.extend(generic_field_proof(input));
+            out.extend(homogeneous_proof(input));
             out
         }
         Trait::Unaligned => {
@@ -396,38 +397,62 @@ fn generic_field_proof(input: &Input<'_>) -> TokenStream {
 /// `true` for `IntoBytes` on a generic struct whose padding depends on its type arguments, so
 /// that every field must have alignment 1 (`GenericIntoBytesField`).
 fn needs_generic_field_bound(input: &Input<'_>) -> bool {
-    input.is_generic() && needs_padding_check(input) && !homogeneous(input)
+    input.is_generic() && needs_padding_check(input) && homogeneous(input).is_none()
 }
 
-/// `true` for a struct whose fields are all `E`, `[E; N]` or `[E]` for one element type `E`,
-/// with no `repr(align)` above 1: it has no padding whatever its type arguments, as zerocopy
-/// also accepts. Every field has `E`'s alignment `a` (with `packed(P)`, `min(a, P)`, which
-/// divides `a`) and a size that is a multiple of `a`, so each field's offset is already aligned
-/// and the struct's size, the sum of the fields' (plus the slice's), is a multiple of the
-/// struct's alignment. The element types are compared as written: spelled the same in one
-/// struct definition, they name the same type (type names are not hygienic in `macro_rules!`).
-fn homogeneous(input: &Input<'_>) -> bool {
+/// The element type of every field when the struct's fields are all `E`, `[E; N]` or `[E]`
+/// (arrays nested at will) for one `E` spelled the same, with no `repr(align)` above 1: such a
+/// struct has no padding whatever its type arguments, as zerocopy also accepts. Every field
+/// has `E`'s alignment `a` (with `packed(P)`, `min(a, P)`, which divides `a`) and a size that
+/// is a multiple of `a`, so each field's offset is already aligned and the struct's size, the
+/// sum of the fields' (plus the slice's), is a multiple of the struct's alignment.
+///
+/// Equal spelling is only the filter: the same tokens can name different types (a `$crate`
+/// from two crates, expressions in invisible groups, names resolved in different hygiene
+/// contexts), so [`homogeneous_proof`] has the compiler check that the types are one.
+fn homogeneous<'i>(input: &'i Input<'_>) -> Option<Vec<&'i Type>> {
     if !matches!(input.shape, Shape::Struct(_)) || matches!(input.repr.align, Some((n, _)) if n > 1)
     {
-        return false;
+        return None;
     }
     fn element(ty: &Type) -> &Type {
         match ty {
             Type::Array(a) => element(&a.elem),
             Type::Slice(s) => element(&s.elem),
-            Type::Group(g) => element(&g.elem),
-            Type::Paren(p) => element(&p.elem),
             other => other,
         }
     }
-    let elements: Vec<String> = input
-        .all_fields()
+    let elements: Vec<&Type> = input.all_fields().iter().map(|f| element(f.ty)).collect();
+    let spelled: Vec<String> = elements.iter().map(|e| e.to_token_stream().to_string()).collect();
+    let (first, rest) = spelled.split_first()?;
+    rest.iter().all(|e| e == first).then_some(elements)
+}
+
+/// For `IntoBytes` on a homogeneous generic struct: a never-called function, with the struct's
+/// generics and bounds, that compiles only if every field's element type is the first one's.
+fn homogeneous_proof(input: &Input<'_>) -> TokenStream {
+    if !(input.is_generic() && needs_padding_check(input)) {
+        return TokenStream::new();
+    }
+    let Some(elements) = homogeneous(input) else {
+        return TokenStream::new();
+    };
+    let k = &input.krate;
+    let checks = checks_via(k, "IntoBytes");
+    let (impl_g, _, where_c) = input.generics.split_for_impl();
+    let first = elements[0];
+    // The types keep their own tokens (and so their hygiene): they must resolve here as they
+    // do in the struct.
+    let calls = elements[1..]
         .iter()
-        .map(|f| element(f.ty).to_token_stream().to_string())
-        .collect();
-    match elements.split_first() {
-        Some((first, rest)) => rest.iter().all(|e| e == first),
-        None => false,
+        .map(|e| quote!(#checks.same_type::<#e, #first>();));
+    quote! {
+        const _: () = {
+            #[allow(deprecated, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+            fn __zc_homogeneous #impl_g () #where_c {
+                #(#calls)*
+            }
+        };
     }
 }
 
@@ -497,6 +522,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
         sized,
         &quote!(Self),
         &quote!(<#tail_ty as #k::KnownLayout>::LAYOUT),
+        &checks_via(k, "KnownLayout"),
     );
     quote! {
         #[automatically_derived]
@@ -534,8 +560,13 @@ fn repr_numbers(input: &Input<'_>) -> (Literal, Literal) {
 
 /// The `DstLayout` of a struct with the dynamically sized last field `tail`.
 /// `tail_layout` is the tail's `DstLayout`.
-fn dst_layout(input: &Input<'_>, self_ty: &TokenStream, tail_layout: &TokenStream) -> TokenStream {
-    dst_layout_over(input, input.sized_fields(), self_ty, tail_layout)
+fn dst_layout(
+    input: &Input<'_>,
+    self_ty: &TokenStream,
+    tail_layout: &TokenStream,
+    checks: &TokenStream,
+) -> TokenStream {
+    dst_layout_over(input, input.sized_fields(), self_ty, tail_layout, checks)
 }
 
 /// [`dst_layout`] with the fields before the last given.
@@ -544,8 +575,8 @@ fn dst_layout_over(
     sized: &[Field<'_>],
     self_ty: &TokenStream,
     tail_layout: &TokenStream,
+    checks: &TokenStream,
 ) -> TokenStream {
-    let k = &input.krate;
     let end = sized_fields_end(sized, self_ty);
     let aligns = sized.iter().map(|f| {
         let ty = f.ty;
@@ -553,7 +584,7 @@ fn dst_layout_over(
     });
     let (align, packed) = repr_numbers(input);
     quote! {
-        #k::DstLayout::repr_c_with_tail(
+        #checks.repr_c_with_tail(
             #end,
             &[#(#aligns),*],
             #tail_layout,
@@ -572,12 +603,11 @@ fn tail_offset(
     self_ty: &TokenStream,
     checks: &TokenStream,
 ) -> TokenStream {
-    let k = &input.krate;
     let end = sized_fields_end(input.sized_fields(), self_ty);
     let tail_ty = tail.ty;
     let (_, packed) = repr_numbers(input);
     quote! {
-        #k::DstLayout::repr_c_tail_offset(#end, #checks.layout_of::<#tail_ty>(), #packed)
+        #checks.repr_c_tail_offset(#end, #checks.layout_of::<#tail_ty>(), #packed)
     }
 }
 
@@ -767,7 +797,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
         fname.set_span(span);
         let ty = without_self(f.ty, ident);
         quote_spanned! {span=>
-            #k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
+            #checks.field(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
         }
     });
     let name = respan(name.into_token_stream(), span);
@@ -858,7 +888,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
             fname.set_span(span);
             let ty = without_self(f.ty, ident);
             quote_spanned! {span=>
-                #k::checks::Field::new(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
+                #checks.field(#fname, ::core::mem::offset_of!(#ident, #member), ::core::mem::size_of::<#ty>())
             }
         })
         .collect();
@@ -867,9 +897,14 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     let tail_ty = tail.ty;
     let offset = tail_offset(input, tail, &self_ty, &checks);
     // The struct's layout from its parts, so that `IntoBytes` does not need its `KnownLayout`.
-    let layout = dst_layout(input, &self_ty, &quote!(#checks.layout_of::<#tail_ty>()));
+    let layout = dst_layout(
+        input,
+        &self_ty,
+        &quote!(#checks.layout_of::<#tail_ty>()),
+        &checks,
+    );
     infos.push(quote_spanned! {span=>
-        #k::checks::Field::new(#tname, #offset, #checks.layout_of::<#tail_ty>().fixed_size())
+        #checks.field(#tname, #offset, #checks.layout_of::<#tail_ty>().fixed_size())
     });
     let check = quote_spanned! {span=>
         if let ::core::option::Option::Some(__zc_msg) =

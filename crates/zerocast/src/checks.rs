@@ -77,6 +77,18 @@ pub trait GenericIntoBytesField: sealed::Sealed {}
 #[diagnostic::do_not_recommend]
 impl<T: ?Sized + Unaligned> GenericIntoBytesField for T {}
 
+/// `A: SameType<B>` holds exactly when `A` and `B` are the same type: derived code proves
+/// with it, through [`DeriveChecks::same_type`], that the fields of a generic struct it takes for
+/// homogeneous (all `E`, `[E; N]` or `[E]`) really have one element type, whatever their
+/// spelling resolves to.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` and `{T}` are not the same type, so `#[derive(IntoBytes)]` cannot take the struct's fields for one element type",
+    note = "fields of one element type `E` (`E`, `[E; N]`, `[E]`) leave no padding; with several element types, each field must be `Unaligned`"
+)]
+pub trait SameType<T: ?Sized> {}
+
+impl<T: ?Sized> SameType<T> for T {}
+
 mod sealed {
     /// Implemented for `Unaligned` types only, and not nameable outside the crate, so that
     /// nothing else can be a [`GenericIntoBytesField`](super::GenericIntoBytesField).
@@ -556,6 +568,37 @@ impl<Tr: ?Sized> DeriveChecks<Tr> {
         dst_no_padding(ty, layout, fields)
     }
 
+    /// [`Field::new`]: derived code describes fields through this method, not through the
+    /// crate path, whose `checks::Field` could be a type of the user's whose `new` returns a
+    /// `Field` with other numbers.
+    #[must_use]
+    pub const fn field(self, name: &'static str, offset: usize, size: usize) -> Field {
+        Field::new(name, offset, size)
+    }
+
+    /// [`DstLayout::repr_c_tail_offset`]: derived code locates a slice-tailed struct's tail
+    /// through this method, not through the crate path's `DstLayout` (see [`field`]).
+    ///
+    /// [`field`]: Self::field
+    #[must_use]
+    pub const fn repr_c_tail_offset(self, fields_end: usize, tail: DstLayout, packed: usize) -> usize {
+        DstLayout::repr_c_tail_offset(fields_end, tail, packed)
+    }
+
+    /// [`DstLayout::repr_c_with_tail`], for the same reason as
+    /// [`repr_c_tail_offset`](Self::repr_c_tail_offset).
+    #[must_use]
+    pub const fn repr_c_with_tail(
+        self,
+        fields_end: usize,
+        field_aligns: &[usize],
+        tail: DstLayout,
+        align: usize,
+        packed: usize,
+    ) -> DstLayout {
+        DstLayout::repr_c_with_tail(fields_end, field_aligns, tail, align, packed)
+    }
+
     /// [`data_enum::round_up`](crate::data_enum::round_up).
     #[must_use]
     pub const fn round_up(self, n: usize, align: usize) -> usize {
@@ -585,6 +628,10 @@ impl<Tr: ?Sized> DeriveChecks<Tr> {
     pub const fn c_enum_tag_size(self, values: &[i128]) -> usize {
         crate::data_enum::c_enum_tag_size(values)
     }
+
+    /// Compiles only if `A` and `B` are the same type: derived code calls it, never at run
+    /// time, in a generic function with the struct's bounds (see [`SameType`]).
+    pub fn same_type<A: ?Sized + SameType<B>, B: ?Sized>(self) {}
 
     /// Compiles only for a [`GenericIntoBytesField`]: derived code calls it, never at run time,
     /// to prove that the bound it wrote through the crate path is zerocast's.
