@@ -680,3 +680,63 @@ fn fieldless_variants_have_their_discriminants() {
     assert!(WithData::try_read_from_bytes(&[3, 2]).is_err());
     assert!(WithData::try_read_from_bytes(&[4, 0]).is_err());
 }
+
+#[derive(TryFromBytes, KnownLayout, Immutable)]
+#[repr(u8)]
+enum DataExplicit {
+    A(u8) = 1,
+    B() = 5,
+    C {} = 9,
+    D { x: bool },
+}
+
+#[test]
+fn fieldless_variants_with_explicit_discriminants_in_a_data_enum() {
+    for tag in 0..=255u8 {
+        for second in [0u8, 1, 2] {
+            let bytes = [tag, second];
+            let ok = DataExplicit::try_read_from_bytes(&bytes).is_ok();
+            let want = match tag {
+                1 | 5 | 9 => true,
+                10 => second <= 1,
+                _ => false,
+            };
+            assert_eq!(ok, want, "{bytes:?}");
+        }
+    }
+    assert_eq!(size_of::<DataExplicit>(), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SplitAt through a `?Sized` parameter tail.
+// ---------------------------------------------------------------------------------------------
+
+#[derive(FromBytes, KnownLayout, Immutable, zerocast::SplitAt)]
+#[repr(C)]
+struct SplitParam<T: ?Sized> {
+    a: u16,
+    tail: T,
+}
+
+#[test]
+fn split_at_a_param_tail_gives_disjoint_halves() {
+    use zerocast::SplitAt;
+    let buf = aligned();
+    for n in 0..5 {
+        for l in 0..=n + 1 {
+            let s = SplitParam::<[u16]>::ref_from_prefix_with_elems(&buf.0, n).unwrap().0;
+            let Some(split) = s.split_at(l) else {
+                assert!(l > n);
+                continue;
+            };
+            let (left, right) = split.via_immutable();
+            assert_eq!(left.tail.len(), l);
+            assert_eq!(right.len(), n - l);
+            let base = (s as *const SplitParam<[u16]>).cast::<u8>() as usize;
+            let left_end = (left as *const SplitParam<[u16]>).cast::<u8>() as usize + size_of_val(left);
+            assert_eq!(right.as_ptr() as usize, base + 2 + 2 * l);
+            assert!(left_end <= right.as_ptr() as usize || n == l);
+            assert_eq!(right.as_bytes(), &buf.0[2 + 2 * l..2 + 2 * n]);
+        }
+    }
+}
