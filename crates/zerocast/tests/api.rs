@@ -78,6 +78,9 @@ mod probes_round2;
 #[cfg(feature = "derive")]
 #[path = "api/probes_round3.rs"]
 mod probes_round3;
+#[cfg(all(feature = "derive", feature = "alloc"))]
+#[path = "api/probes_round4.rs"]
+mod probes_round4;
 #[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;
