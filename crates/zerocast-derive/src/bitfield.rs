@@ -332,6 +332,7 @@ fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
 
 /// Expands `bitfield! { .. }`.
 pub(crate) fn bitfield(input: proc_macro::TokenStream) -> TokenStream {
+    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
     let items: Items = match syn::parse(input) {
         Ok(items) => items,
         Err(e) => return e.to_compile_error(),
@@ -673,7 +674,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         let doc = format!("The `{name_str}` whose bits are `bits` (every pattern is valid).");
         quote! {
             // Like a derive's, the generated API may be used in part.
-            #[allow(deprecated, dead_code, unused_qualifications)]
+            #[allow(deprecated, unused_parens, dead_code, unused_qualifications)]
             impl #ident {
                 #[doc = #doc]
                 #[must_use]
@@ -697,7 +698,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     let from_zeros = if zero_valid {
         let doc = format!("The `{name_str}` whose bits are all zero.");
         quote! {
-            #[allow(deprecated, dead_code, unused_qualifications)]
+            #[allow(deprecated, unused_parens, dead_code, unused_qualifications)]
             impl #ident where #(#zero_bounds,)* {
                 #[doc = #doc]
                 #[must_use]
@@ -741,7 +742,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #asserts
 
         // Like a derive's, the generated API may be used in part.
-        #[allow(deprecated, dead_code, unused_qualifications)]
+        #[allow(deprecated, unused_parens, dead_code, unused_qualifications)]
         impl #ident {
             #methods
 
@@ -826,7 +827,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
         #id_try_from_bytes
         // The validator relies on the storage being zerocast's `FromBytes` (any bits).
         const _: () = {
-            #[allow(deprecated, dead_code, unused_qualifications)]
+            #[allow(deprecated, unused_parens, dead_code, unused_qualifications)]
             fn __zc_bounds() {
                 #try_from_bytes_checks.require_from_bytes::<#storage>();
             }
@@ -849,6 +850,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
 
 /// Expands `#[derive(BitEnum)]`.
 pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
+    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
     let item = match syn::parse::<syn::DeriveInput>(input) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error(),
@@ -907,7 +909,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let zero = match crate::enums::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {
             #[automatically_derived]
-            #[allow(deprecated, unused_qualifications)]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
             unsafe impl #k::bitfield::ZeroVariant for #ident {}
         },
         _ => TokenStream::new(),
@@ -915,7 +917,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let count_lit = Literal::u128_suffixed(count as u128);
     quote! {
         #[automatically_derived]
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         impl #k::bitfield::BitEnum for #ident {
             const BITS: ::core::primitive::u32 = {
                 let __zc_d: [::core::primitive::u128; #count] = [#(#ident::#vs as ::core::primitive::u128),*];

@@ -32,6 +32,7 @@ pub(crate) enum ByteTrait {
 
 /// Parses `input`, and expands it only if the IR reported nothing.
 pub(crate) fn derive(input: proc_macro::TokenStream, tr: ByteTrait) -> TokenStream {
+    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
     let item = match syn::parse::<syn::DeriveInput>(input) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error(),
@@ -59,7 +60,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             #[automatically_derived]
             // With `#[zerocast(crate = ..)]` and the traits imported, the qualified trait paths
             // would otherwise trip this lint.
-            #[allow(deprecated, unused_qualifications)]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
             impl #impl_g ::core::cmp::PartialEq for #ident #ty_g where #(#preds,)* {
                 #[inline]
                 fn eq(&self, __zc_other: &Self) -> ::core::primitive::bool {
@@ -68,7 +69,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             }
 
             #[automatically_derived]
-            #[allow(deprecated, unused_qualifications)]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
             impl #impl_g ::core::cmp::Eq for #ident #ty_g where #(#preds,)* {}
         },
         ByteTrait::Hash => {
@@ -88,7 +89,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: ByteTrait) -> TokenStream {
             });
             quote! {
                 #[automatically_derived]
-                #[allow(deprecated, unused_qualifications)]
+                #[allow(deprecated, unused_parens, unused_qualifications)]
                 impl #impl_g ::core::hash::Hash for #ident #ty_g where #(#preds,)* {
                     #[inline]
                     fn hash<H: ::core::hash::Hasher>(&self, __zc_state: &mut H) {

@@ -215,7 +215,7 @@ fn imp(
     let own = where_c.into_iter().flat_map(|w| w.predicates.iter());
     quote! {
         #[automatically_derived]
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         unsafe impl #impl_g #tr for #ident #ty_g where #(#own,)* #(#preds,)* {
             #body
         }
@@ -261,7 +261,7 @@ fn facts(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenStream 
         out.extend(quote! {
             #[automatically_derived]
             #[doc(hidden)]
-            #[allow(deprecated, unused_qualifications, clippy::identity_op)]
+            #[allow(deprecated, unused_parens, unused_qualifications, clippy::identity_op)]
             impl #impl_g #k::data_enum::EnumDiscriminant<#by, #int, #i> for #ident #ty_g #where_c {
                 const VALUE: #int = #value;
             }
@@ -271,7 +271,7 @@ fn facts(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenStream 
             out.extend(quote! {
                 #[automatically_derived]
                 #[doc(hidden)]
-                #[allow(deprecated, unused_qualifications)]
+                #[allow(deprecated, unused_parens, unused_qualifications)]
                 impl #impl_g #k::data_enum::EnumField<#by, #i, #j> for #ident #ty_g #where_c {
                     type Type = #ty;
                 }
@@ -350,7 +350,7 @@ impl Mirror {
             });
             defs.extend(quote! {
                 #[repr(C)]
-                #[allow(deprecated, dead_code)]
+                #[allow(deprecated, unused_parens, dead_code)]
                 struct #name #g #where_c { #inner_tag #(#fields,)* #marker }
             });
             let vi = format_ident!("v{}", i);
@@ -366,7 +366,7 @@ impl Mirror {
         }
         defs.extend(quote! {
             #[repr(C)]
-            #[allow(deprecated, dead_code)]
+            #[allow(deprecated, unused_parens, dead_code)]
             union #fields_union #g #where_c { #(#arms,)* }
         });
         let tag_size = match input.repr.int {
@@ -425,7 +425,7 @@ impl Mirror {
     fn scope(&self, items: TokenStream) -> TokenStream {
         let defs = &self.defs;
         quote! {
-            #[allow(deprecated, unused_qualifications)]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
             const _: () = {
                 #defs
                 #items
@@ -530,7 +530,7 @@ fn constructs(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> TokenSt
     let n = values.len();
     let name = format_ident!("__zc_constructs_{}", ident);
     quote! {
-        #[allow(deprecated, dead_code, non_snake_case, clippy::too_many_arguments)]
+        #[allow(deprecated, unused_parens, dead_code, non_snake_case, clippy::too_many_arguments)]
         fn #name #impl_g (#(#params),*) -> [#ident #ty_g; #n] #where_c {
             [#(#values),*]
         }

@@ -141,7 +141,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
         fn_preds.push(field_bound(tail.ty, &path(k, "SplitAt")));
         quote! {
             const _: () = {
-                #[allow(deprecated, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+                #[allow(deprecated, unused_parens, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
                 fn __zc_unalign #impl_g (__zc_u: #elem) where #(#fn_preds,)* {
                     let _ = #checks.unalign(__zc_u);
                 }
@@ -150,7 +150,7 @@ fn split_at(input: &Input<'_>) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         unsafe impl #impl_g #k::SplitAt for #ident #ty_g where #(#preds,)* {
             type Elem = #elem;
         }
@@ -183,7 +183,7 @@ pub(crate) fn identity(k: &impl ToTokens, traits: &[&str]) -> TokenStream {
         quote!(#checks.#is();)
     });
     quote! {
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         const _: () = { #(#calls)* };
     }
 }
@@ -255,7 +255,7 @@ fn imp(input: &Input<'_>, trait_name: &str, bound: &str, body: TokenStream) -> T
         #[automatically_derived]
         // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
         // the traits imported, the qualified trait paths would otherwise trip this lint.
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         unsafe impl #impl_g #tr for #ident #ty_g where #(#preds,)* {
             #body
         }
@@ -386,7 +386,7 @@ fn generic_field_proof(input: &Input<'_>) -> TokenStream {
     });
     quote! {
         const _: () = {
-            #[allow(deprecated, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+            #[allow(deprecated, unused_parens, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
             fn __zc_generic_fields #impl_g () where #(#preds,)* {
                 #(#calls)*
             }
@@ -423,7 +423,10 @@ fn homogeneous<'i>(input: &'i Input<'_>) -> Option<Vec<&'i Type>> {
         }
     }
     let elements: Vec<&Type> = input.all_fields().iter().map(|f| element(f.ty)).collect();
-    let spelled: Vec<String> = elements.iter().map(|e| e.to_token_stream().to_string()).collect();
+    let spelled: Vec<String> = elements
+        .iter()
+        .map(|e| e.to_token_stream().to_string())
+        .collect();
     let (first, rest) = spelled.split_first()?;
     rest.iter().all(|e| e == first).then_some(elements)
 }
@@ -448,7 +451,7 @@ fn homogeneous_proof(input: &Input<'_>) -> TokenStream {
         .map(|e| quote!(#checks.same_type::<#e, #first>();));
     quote! {
         const _: () = {
-            #[allow(deprecated, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
+            #[allow(deprecated, unused_parens, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
             fn __zc_homogeneous #impl_g () #where_c {
                 #(#calls)*
             }
@@ -496,7 +499,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
             #[automatically_derived]
             // The bounds name the user's field types as written; with `#[zerocast(crate = ..)]` and
             // the traits imported, the qualified trait paths would otherwise trip this lint.
-            #[allow(deprecated, unused_qualifications)]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
             unsafe impl #impl_g #k::KnownLayout for #ident #ty_g #where_c {
                 type PointerMetadata = ();
                 const LAYOUT: #k::DstLayout = #k::DstLayout::for_sized::<Self>();
@@ -526,7 +529,7 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
     );
     quote! {
         #[automatically_derived]
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         unsafe impl #impl_g #k::KnownLayout for #ident #ty_g where #(#preds,)* {
             type PointerMetadata = <#tail_ty as #k::KnownLayout>::PointerMetadata;
             const LAYOUT: #k::DstLayout = #layout;
@@ -758,7 +761,7 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
          bytes are a valid `{ident}`; none of its discriminants evaluates to 0. Add a variant `= 0`"
     );
     quote_spanned! {ident.span()=>
-        #[allow(deprecated)]
+        #[allow(deprecated, unused_parens)]
         const _: () = ::core::assert!(false #( || (#ident::#vidents as ::core::primitive::i128) == 0 )*, #msg);
     }
 }
@@ -812,7 +815,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     // parameter") at an item's name, and these belong to the user's item, not to this one.
     // The paths are qualified, which trips the lint where the user imported the crate's name.
     quote! {
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         const _: () = #check;
     }
 }
@@ -862,7 +865,7 @@ fn alignment_assertion(input: &Input<'_>) -> TokenStream {
          differs from the compiler's; please report this bug"
     );
     quote_spanned! {span=>
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         const _: () = ::core::assert!(::core::mem::align_of::<#ident>() == #expected, #msg);
     }
 }
@@ -915,7 +918,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     };
     // The trait path is qualified, which trips the lint where the user imported the trait.
     quote! {
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         const _: () = #check;
     }
 }

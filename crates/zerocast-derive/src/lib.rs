@@ -30,6 +30,7 @@ mod ctxt;
 mod data_enum;
 mod enums;
 mod expand;
+mod groups;
 mod ir;
 mod record;
 
@@ -64,6 +65,7 @@ impl Trait {
 }
 
 fn derive(input: TokenStream, tr: Trait) -> TokenStream {
+    let input: TokenStream = groups::keep_operand_groups(input.into()).into();
     let item = match syn::parse::<syn::DeriveInput>(input) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error().into(),
@@ -147,6 +149,7 @@ pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
 /// type's). See `zerocast::record`.
 #[proc_macro_derive(Record, attributes(zerocast))]
 pub fn derive_record(input: TokenStream) -> TokenStream {
+    let input: TokenStream = groups::keep_operand_groups(input.into()).into();
     let item = match syn::parse::<syn::DeriveInput>(input) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error().into(),

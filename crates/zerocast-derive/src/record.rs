@@ -120,7 +120,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     // a generic one's where it is used.
     let force = if input.generics.params.is_empty() {
         quote! {
-            #[allow(deprecated, unused_qualifications)]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
             const _: () = {
                 let _ = <#ident as #k::Record>::LENGTH;
             };
@@ -130,7 +130,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     };
     quote! {
         #[automatically_derived]
-        #[allow(deprecated, unused_qualifications)]
+        #[allow(deprecated, unused_parens, unused_qualifications)]
         impl #impl_g #k::Record for #ident #ty_g #where_c {
             const LENGTH: #k::record::RecordLength = {
                 let __zc_length = #length;

@@ -581,7 +581,12 @@ impl<Tr: ?Sized> DeriveChecks<Tr> {
     ///
     /// [`field`]: Self::field
     #[must_use]
-    pub const fn repr_c_tail_offset(self, fields_end: usize, tail: DstLayout, packed: usize) -> usize {
+    pub const fn repr_c_tail_offset(
+        self,
+        fields_end: usize,
+        tail: DstLayout,
+        packed: usize,
+    ) -> usize {
         DstLayout::repr_c_tail_offset(fields_end, tail, packed)
     }
 

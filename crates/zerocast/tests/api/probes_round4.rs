@@ -10,6 +10,8 @@
 
 // The probe types are built to be converted, not read field by field.
 #![allow(dead_code)]
+// Repeated `repr` attributes and `repr(packed)` without `C` are the point of some probes.
+#![allow(clippy::duplicated_attributes, clippy::repr_packed_without_abi)]
 
 use core::cell::Cell;
 use core::marker::PhantomData;
@@ -34,9 +36,19 @@ fn aligned() -> Aligned {
 
 /// The layout a sized type must report.
 fn sized_layout<T: KnownLayout>() {
-    assert_eq!(T::LAYOUT, DstLayout::for_sized::<T>(), "{}", core::any::type_name::<T>());
+    assert_eq!(
+        T::LAYOUT,
+        DstLayout::for_sized::<T>(),
+        "{}",
+        core::any::type_name::<T>()
+    );
     assert_eq!(T::LAYOUT.align(), align_of::<T>());
-    assert_eq!(T::LAYOUT.size_info(), SizeInfo::Sized { size: size_of::<T>() });
+    assert_eq!(
+        T::LAYOUT.size_info(),
+        SizeInfo::Sized {
+            size: size_of::<T>()
+        }
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,24 +99,47 @@ fn ne_u64(vs: &[u64]) -> Vec<u8> {
 
 #[test]
 fn homogeneous_structs_have_no_padding_for_any_element() {
-    let h = Homo::<u64, 3> { a: 1, b: [2, 3, 4], c: [], d: [[5], [6]] };
+    let h = Homo::<u64, 3> {
+        a: 1,
+        b: [2, 3, 4],
+        c: [],
+        d: [[5], [6]],
+    };
     assert_eq!(size_of::<Homo<u64, 3>>(), 6 * 8);
     assert_eq!(h.as_bytes(), ne_u64(&[1, 2, 3, 4, 5, 6]).as_slice());
     sized_layout::<Homo<u64, 3>>();
     sized_layout::<Homo<u16, 0>>();
     sized_layout::<Homo<Z8, 5>>();
     assert_eq!(size_of::<Homo<Z8, 5>>(), 0);
-    assert_eq!(Homo::<Z8, 5> { a: Z8, b: [Z8; 5], c: [], d: [[Z8]; 2] }.as_bytes(), &[] as &[u8]);
+    assert_eq!(
+        Homo::<Z8, 5> {
+            a: Z8,
+            b: [Z8; 5],
+            c: [],
+            d: [[Z8]; 2]
+        }
+        .as_bytes(),
+        &[] as &[u8]
+    );
 
-    let p = HomoPacked2::<u64> { a: 7, b: [8, 9, 10] };
+    let p = HomoPacked2::<u64> {
+        a: 7,
+        b: [8, 9, 10],
+    };
     assert_eq!(size_of::<HomoPacked2<u64>>(), 32);
     assert_eq!(align_of::<HomoPacked2<u64>>(), 2);
     assert_eq!(p.as_bytes(), ne_u64(&[7, 8, 9, 10]).as_slice());
     assert_eq!(size_of::<HomoPacked2<u8>>(), 4);
     sized_layout::<HomoPacked2<u64>>();
 
-    let a = HomoAlign1::<u32> { a: 0x0102_0304, b: 0x0506_0708 };
-    let want: Vec<u8> = [0x0102_0304u32, 0x0506_0708].iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let a = HomoAlign1::<u32> {
+        a: 0x0102_0304,
+        b: 0x0506_0708,
+    };
+    let want: Vec<u8> = [0x0102_0304u32, 0x0506_0708]
+        .iter()
+        .flat_map(|v| v.to_ne_bytes())
+        .collect();
     assert_eq!(a.as_bytes(), want.as_slice());
 }
 
@@ -138,7 +173,11 @@ struct PackedRust<T> {
 fn generic_packed_alone_has_no_padding() {
     assert_eq!(size_of::<PackedRust<u64>>(), 1 + 8 + 2);
     assert_eq!(align_of::<PackedRust<u64>>(), 1);
-    let p = PackedRust::<u64> { a: 0xAA, b: 0x1122_3344_5566_7788, c: 0x99BB };
+    let p = PackedRust::<u64> {
+        a: 0xAA,
+        b: 0x1122_3344_5566_7788,
+        c: 0x99BB,
+    };
     let bytes = p.as_bytes();
     // Whatever the field order, each field's bytes are where `offset_of!` says.
     assert_eq!(bytes[offset_of!(PackedRust<u64>, a)], 0xAA);
@@ -306,7 +345,9 @@ fn unsized_param_tails_report_the_real_layout() {
         let mut bytes = buf.0;
         bytes[2] = 1;
         let outer = Aligned(bytes);
-        let p = Param::<[u8]>::try_ref_from_prefix_with_elems(&outer.0, n).unwrap().0;
+        let p = Param::<[u8]>::try_ref_from_prefix_with_elems(&outer.0, n)
+            .unwrap()
+            .0;
         assert_eq!(p.tail.len(), n);
         assert_eq!(size_of_val(p), size);
         assert_eq!(align_of_val(p), 2);
@@ -315,13 +356,17 @@ fn unsized_param_tails_report_the_real_layout() {
         assert_eq!(p.tail, outer.0[3..3 + n]);
 
         // ParamAligned<[u16]>: size rounded to 8.
-        let r = ParamAligned::<[u16]>::try_ref_from_prefix_with_elems(&buf.0, n).unwrap().0;
+        let r = ParamAligned::<[u16]>::try_ref_from_prefix_with_elems(&buf.0, n)
+            .unwrap()
+            .0;
         assert_eq!(size_of_val(r), (2 + 2 * n).next_multiple_of(8));
-        assert_eq!(ParamAligned::<[u16]>::LAYOUT.size_for_elems(n), Some(size_of_val(r)));
+        assert_eq!(
+            ParamAligned::<[u16]>::LAYOUT.size_for_elems(n),
+            Some(size_of_val(r))
+        );
         assert_eq!(align_of_val(r), 8);
         let base = (r as *const ParamAligned<[u16]>).cast::<u8>() as usize;
         assert_eq!(r.tail.as_ptr() as usize - base, 2);
-
     }
 }
 
@@ -567,7 +612,10 @@ fn composed_slice_tailed_layouts_match_the_compiler() {
         assert_eq!(elems - base, 6);
         assert_eq!(size_of_val(top), (6 + 2 * n).next_multiple_of(8));
         assert_eq!(Mid::LAYOUT.size_for_elems(n), Some(size_of_val(&top.mid)));
-        assert_eq!(Leaf::LAYOUT.size_for_elems(n), Some(size_of_val(&top.mid.leaf)));
+        assert_eq!(
+            Leaf::LAYOUT.size_for_elems(n),
+            Some(size_of_val(&top.mid.leaf))
+        );
         // The elements are the input's bytes.
         assert_eq!(top.mid.leaf.elems.as_bytes(), &buf.0[6..6 + 2 * n]);
 
@@ -576,7 +624,9 @@ fn composed_slice_tailed_layouts_match_the_compiler() {
         assert_eq!(boxed.mid.leaf.elems.len(), n);
         assert!(boxed.mid.leaf.elems.iter().all(|&e| e == 0));
 
-        let p = TopPacked::ref_from_prefix_with_elems(&buf.0[3..], n).unwrap().0;
+        let p = TopPacked::ref_from_prefix_with_elems(&buf.0[3..], n)
+            .unwrap()
+            .0;
         assert_eq!(size_of_val(p), 3 + 4 * n);
         assert_eq!(align_of_val(p), 1);
     }
@@ -615,7 +665,10 @@ fn references_are_immutable_and_sized() {
     // A reference's own bytes do not change through a `Cell` it points to.
     let c = Cell::new(1u8);
     let mut x = 5u32;
-    let h = HoldsRefs { shared: &c, unique: &mut x };
+    let h = HoldsRefs {
+        shared: &c,
+        unique: &mut x,
+    };
     let before = h.shared as *const Cell<u8> as usize;
     h.shared.set(9);
     assert_eq!(h.shared as *const Cell<u8> as usize, before);
@@ -724,7 +777,9 @@ fn split_at_a_param_tail_gives_disjoint_halves() {
     let buf = aligned();
     for n in 0..5 {
         for l in 0..=n + 1 {
-            let s = SplitParam::<[u16]>::ref_from_prefix_with_elems(&buf.0, n).unwrap().0;
+            let s = SplitParam::<[u16]>::ref_from_prefix_with_elems(&buf.0, n)
+                .unwrap()
+                .0;
             let Some(split) = s.split_at(l) else {
                 assert!(l > n);
                 continue;
@@ -733,7 +788,8 @@ fn split_at_a_param_tail_gives_disjoint_halves() {
             assert_eq!(left.tail.len(), l);
             assert_eq!(right.len(), n - l);
             let base = (s as *const SplitParam<[u16]>).cast::<u8>() as usize;
-            let left_end = (left as *const SplitParam<[u16]>).cast::<u8>() as usize + size_of_val(left);
+            let left_end =
+                (left as *const SplitParam<[u16]>).cast::<u8>() as usize + size_of_val(left);
             assert_eq!(right.as_ptr() as usize, base + 2 + 2 * l);
             assert!(left_end <= right.as_ptr() as usize || n == l);
             assert_eq!(right.as_bytes(), &buf.0[2 + 2 * l..2 + 2 * n]);

@@ -1,4 +1,4 @@
-//! FINDING (probe round 4): `derive(IntoBytes)` exposes a padding byte of a generic `repr(C)`
+//! Probe round 4 finding, now rejected: `derive(IntoBytes)` exposes a padding byte of a generic `repr(C)`
 //! struct whose element types print alike but are different types.
 //!
 //! `homogeneous` (zerocast-derive/src/expand.rs) compares the fields' element types by their

@@ -13,7 +13,10 @@
 //!   -> error: Undefined Behavior: reading memory at alloc311[0x1..0x2], but memory is
 //!      uninitialized at [0x1..0x2], and this operation requires initialized memory
 //!
-//! Not compiled by any test target.
+//! Fixed: the derives compute layouts, tail offsets and field descriptions through
+//! `DeriveChecks` (identity-checked), never through the crate path's `DstLayout` or
+//! `checks::Field`; generic homogeneous `IntoBytes` has the compiler prove the element
+//! types equal (`DeriveChecks::same_type`). Kept as a UI test: it must not compile.
 #![forbid(unsafe_code)]
 use zerocast::IntoBytes;
 

@@ -1,4 +1,4 @@
-//! FINDING (probe round 4): a `TryFromBytes` validator checks a sized tail at an offset taken
+//! Probe round 4 finding, now fixed: a `TryFromBytes` validator checks a sized tail at an offset taken
 //! from a user's `DstLayout`, and `try_read_from_bytes` makes an invalid `bool`.
 //!
 //! The derived `validate` of a struct with a tail (here a `?Sized` type parameter, new today:
@@ -18,7 +18,11 @@
 //!      encountered 0x02, but expected a boolean
 //!      --> crates/zerocast/src/cast.rs:292:26 (read_from::<S<bool>, Checked>)
 //!
-//! Not compiled by any test target.
+//! Fixed: the derives compute layouts, tail offsets and field descriptions through
+//! `DeriveChecks` (identity-checked), never through the crate path's `DstLayout` or
+//! `checks::Field`; generic homogeneous `IntoBytes` has the compiler prove the element
+//! types equal (`DeriveChecks::same_type`). Kept as a test that must compile and validate at
+//! the real offset: the user's `DstLayout` is never called.
 #![forbid(unsafe_code)]
 use zerocast::TryFromBytes;
 
@@ -43,6 +47,7 @@ struct S<T: ?Sized> {
 }
 
 fn main() {
-    let s = S::<bool>::try_read_from_bytes(&[0, 2]).unwrap();
-    println!("{}", s.flag as u8);
+    // The tail is `flag`, at offset 1: 2 is not a `bool`, 1 is.
+    assert!(S::<bool>::try_read_from_bytes(&[0, 2]).is_err());
+    assert!(S::<bool>::try_read_from_bytes(&[0, 1]).unwrap().flag);
 }

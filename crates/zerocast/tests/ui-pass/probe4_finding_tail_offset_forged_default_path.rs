@@ -1,4 +1,4 @@
-//! FINDING (probe round 4): the same forged tail offset as
+//! Probe round 4 finding, now fixed: the same forged tail offset as
 //! `probe4_tail_offset_forged_generic.rs`, with no `#[zerocast(crate = ..)]` attribute and no
 //! generics: `extern crate self as zerocast;` puts this crate's root in the extern prelude
 //! under the name the derives use by default (`::zerocast`), and a `#[zerocast(dst)]` marker on
@@ -13,7 +13,11 @@
 //! At 37a714f (before today's changes) this does not compile: `validate_tail_field` needed
 //! `S: KnownLayout`.
 //!
-//! Not compiled by any test target.
+//! Fixed: the derives compute layouts, tail offsets and field descriptions through
+//! `DeriveChecks` (identity-checked), never through the crate path's `DstLayout` or
+//! `checks::Field`; generic homogeneous `IntoBytes` has the compiler prove the element
+//! types equal (`DeriveChecks::same_type`). Kept as a test that must compile and validate at
+//! the real offset: the user's `DstLayout` is never called.
 #![forbid(unsafe_code)]
 // No `#[zerocast(crate = ..)]` at all: `extern crate self as zerocast` makes the derives'
 // default path `::zerocast` this crate's root.
@@ -38,6 +42,7 @@ struct S {
 }
 
 fn main() {
-    let s = S::try_read_from_bytes(&[0, 2]).unwrap();
-    println!("{}", s.flag);
+    // The tail is `flag`, at offset 1: 2 is not a `bool`, 1 is.
+    assert!(S::try_read_from_bytes(&[0, 2]).is_err());
+    assert!(S::try_read_from_bytes(&[0, 1]).unwrap().flag);
 }
