@@ -90,6 +90,9 @@ mod records_prop;
 #[cfg(feature = "derive")]
 #[path = "api/ref_.rs"]
 mod ref_;
+#[cfg(feature = "simd")]
+#[path = "api/simd.rs"]
+mod simd;
 #[cfg(feature = "derive")]
 #[path = "api/slice_validation.rs"]
 mod slice_validation;
