@@ -55,6 +55,7 @@ mod bytewise;
 mod cast;
 pub mod checks;
 mod const_msg;
+mod cryptocorrosion;
 pub mod data_enum;
 #[expect(
     unsafe_code,

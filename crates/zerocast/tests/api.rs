@@ -22,6 +22,8 @@ mod byteorder_ops;
 mod common;
 #[path = "api/core_impls.rs"]
 mod core_impls;
+#[path = "api/cryptocorrosion.rs"]
+mod cryptocorrosion;
 #[cfg(feature = "derive")]
 #[path = "api/data_enums.rs"]
 mod data_enums;
