@@ -10,10 +10,15 @@ Usage:
 What it does:
     1. Builds rustdoc JSON (nightly: `cargo +nightly rustdoc -- -Z unstable-options
        --output-format json`) for the latest zerocopy 0.8 release, resolved by cargo in a probe
-       project under `<target dir>/api-parity` (features `derive,alloc,std`), and for zerocast
-       (`-p zerocast --all-features`). Items that are `#[doc(hidden)]` or behind cfgs that are
-       off (unstable `zerocopy_unstable_*` cfgs, nightly-only and `simd` features) are not in
-       the JSON, so they are not listed.
+       project under `<target dir>/api-parity` (features `derive,alloc,std,simd`), and for
+       zerocast (`-p zerocast --all-features`), on the host. The `simd` feature's impls depend
+       on the target (the `core::arch` vector types differ), so both crates are also documented
+       with `--no-default-features --features simd` for each of SIMD_TARGETS (a second probe
+       project pins the same zerocopy version), and the impls for `core::arch` types found there
+       are added; a target that cannot be built (not installed for nightly) is a warning.
+       Items that are `#[doc(hidden)]` or behind cfgs that are off (unstable
+       `zerocopy_unstable_*` cfgs, nightly-only features) are not in this JSON, so they are not
+       in the main table.
     2. Walks each crate's public module tree from its root (following `pub use`, globs
        included) and lists every item: modules, traits with their methods, associated
        consts and types, structs, enums with their variants, public fields, unions, type
@@ -29,11 +34,20 @@ What it does:
        the reason and what to use instead), or missing. Signature differences of functions
        (const-ness, unsafety, argument and generic counts) go into the note.
     4. Writes the report: a header with the counts, then one table sorted by item.
+    5. Hidden items: builds both crates' rustdoc JSON again with `--document-hidden-items` and
+       lists, in a second table, every `#[doc(hidden)]` macro zerocopy exports and every other
+       hidden item named in tools/api-parity/hidden-used.json (the hidden items published crates
+       are known to use, with where, and the survey that found them), each looked up in
+       zerocast: supported, missing, or not provided (with the entry's reason; for hidden
+       macros no published crate uses). A hidden macro without an entry is reported as not
+       reviewed.
 
 differences.json maps an item, as the report's `item` column spells it, to `reason` (why
 zerocast differs on purpose), `instead` (what to use) and optionally `kind` (the `kind`
-column, where a trait and its derive share a path). An entry is for a deliberate, documented
-difference only, never for an item that is simply not implemented yet.
+column, where a trait and its derive share a path) and `pattern: true` (the key is a glob,
+`*` matching anything, for a family of items with one reason: `impl * for __m512*`). An entry
+is for a deliberate, documented difference only, never for an item that is simply not
+implemented yet.
 
 `--check` regenerates the report in memory and exits 1 if an item the committed report
 lists as supported, and zerocopy still has, is no longer supported; it prints a warning and
@@ -61,7 +75,11 @@ DIFFERENCES = os.path.join(HERE, "differences.json")
 ZEROCOPY_REQ = "0.8"
 # The rustdoc JSON format this tool reads (nightly of 2026-10); others are tried, with a warning.
 FORMAT_VERSION = 61
-ZEROCOPY_FEATURES = ["derive", "alloc", "std"]
+ZEROCOPY_FEATURES = ["derive", "alloc", "std", "simd"]
+# Targets documented besides the host, for the `simd` feature's impls of their `core::arch`
+# vector types (the host, x86_64, has the x86 ones): AArch64's NEON types and wasm32's `v128`.
+SIMD_TARGETS = ["aarch64-unknown-none", "wasm32-unknown-unknown"]
+HIDDEN_USED = os.path.join(HERE, "hidden-used.json")
 # Helper attribute keys that the derive crate parses but accepts only behind an unstable
 # cfg (`invariant(...)`: "This experimental feature requires `--cfg zerocopy_unstable_ptr`";
 # `on_error = skip|fail`: "`on_error` is experimental; pass '--cfg zerocopy_unstable_linux' to
@@ -72,6 +90,9 @@ SUPPORTED = "supported"
 DIFFERENT = "deliberately different"
 MISSING = "missing"
 STATUSES = (SUPPORTED, DIFFERENT, MISSING)
+# For hidden items only: zerocopy-internal, used by no published crate (hidden-used.json).
+NOT_PROVIDED = "not provided"
+HIDDEN_STATUSES = (SUPPORTED, MISSING, NOT_PROVIDED)
 
 # rustdoc JSON item kinds, grouped by the namespace a path lookup happens in.
 NAMESPACE = {
@@ -110,6 +131,7 @@ class Item:
     kind_detail: str = ""  # the rustdoc kind, for namespace comparisons
     note: str = ""  # a fact about the zerocopy item, shown in the report
     alt_keys: list = field(default_factory=list)  # the same member under its owner's other paths
+    arch: str = ""  # for a trait impl for a `core::arch` type: its module, as users name it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,6 +308,7 @@ def collect(doc, crate):
     root = doc["root"]
     walk(root, crate, set())
     names = {int(k): v["path"][-1] for k, v in ext_paths.items()}
+    arches = {int(k): arch_module(v["path"]) for k, v in ext_paths.items() if arch_module(v["path"])}
 
     def reachable(iid):
         """Whether an item is public: another crate's, or one of this crate's with a path."""
@@ -348,7 +371,7 @@ def collect(doc, crate):
                         if kind:
                             add(member(ps, m, kind))
                 elif reachable(i["trait"].get("id")):
-                    add(impl_item(crate, imp, base, names))
+                    add(impl_item(crate, imp, base, names, arches))
         if k == "trait":
             for imp_id in item["inner"]["trait"]["implementations"]:
                 imp = index.get(str(imp_id))
@@ -361,7 +384,7 @@ def collect(doc, crate):
                     continue  # a blanket `impl<T: ...> Trait for T`
                 if "resolved_path" in i["for"] and not reachable(i["for"]["resolved_path"].get("id")):
                     continue  # for a type of the crate's that is not public (hidden)
-                add(impl_item(crate, imp, base, names))
+                add(impl_item(crate, imp, base, names, arches))
     return items
 
 
@@ -397,7 +420,21 @@ def member(owner_paths, m, kind):
     return it
 
 
-def impl_item(crate, imp, owner, names):
+# `core::arch`'s modules as rustdoc names them (the crate `core_arch`, where the NEON types
+# that AArch64 and Arm share live in `arm_shared`) and as users do.
+ARCH_MODULES = {"x86": "x86`/`x86_64", "x86_64": "x86_64", "arm_shared": "aarch64", "aarch64": "aarch64",
+                "wasm32": "wasm32"}
+
+
+def arch_module(path):
+    """For the path of a `core::arch` item (`core::core_arch::x86::__m128`, as rustdoc names
+    it), the `core::arch` module users name it through (`x86`/`x86_64`); otherwise ""."""
+    if len(path) > 3 and path[:2] == ["core", "core_arch"]:
+        return ARCH_MODULES.get(path[2], path[2])
+    return ""
+
+
+def impl_item(crate, imp, owner, names, arches=None):
     i = imp["inner"]["impl"]
     generics = {p["name"] for p in i["generics"]["params"]}
     tr = i["trait"]
@@ -408,7 +445,21 @@ def impl_item(crate, imp, owner, names):
         render_args(tr.get("args"), generics, True, names),
         render_type(i["for"], generics, True, names),
     )
-    return Item(shown, "trait impl", key, sort=owner + " " + shown)
+    it = Item(shown, "trait impl", key, sort=owner + " " + shown)
+    ty = i["for"]
+    if "resolved_path" in ty:
+        it.arch = (arches or {}).get(ty["resolved_path"].get("id"), "")
+    if it.arch:
+        it.note = "`simd` feature: `core::arch::%s`" % it.arch
+    return it
+
+
+def merge_arch_impls(items, extra):
+    """Adds to `items` ({key: Item}) the impls for `core::arch` types in `extra`, the items of
+    the same crate documented for another target."""
+    for k, it in extra.items():
+        if it.arch and k not in items:
+            items[k] = it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -562,9 +613,7 @@ def classify(ours, theirs, differences):
             notes.append("deprecated in zerocopy")
         if it.note:
             notes.append(it.note)
-        diff = differences.get(it.path)
-        if diff is not None and diff.get("kind") not in (None, it.kind):
-            diff = None
+        diff = find_difference(differences, it)
         if diff is not None:
             status = DIFFERENT
             note = diff["reason"]
@@ -584,14 +633,71 @@ def classify(ours, theirs, differences):
     return rows
 
 
+def glob_match(pattern, text):
+    """Whether `text` matches `pattern`, where `*` matches any run of characters and every other
+    character itself (item paths hold `[`, `?` and `*`, which `fnmatch` would read)."""
+    return re.fullmatch(".*".join(re.escape(part) for part in pattern.split("*")), text, re.S) is not None
+
+
+def find_difference(differences, it):
+    """The differences.json entry for item `it`: the one under its path, else the first
+    `pattern` entry matching it; either only if its `kind`, when given, is the item's."""
+    d = differences.get(it.path)
+    if d is not None and not d.get("pattern") and d.get("kind") in (None, it.kind):
+        return d
+    for key, d in differences.items():
+        if d.get("pattern") and d.get("kind") in (None, it.kind) and glob_match(key, it.path):
+            return d
+    return None
+
+
 def unused_differences(ours, differences):
     """Entries of differences.json that name no zerocopy item (stale or misspelt)."""
     have = {(it.path, it.kind) for it in ours.values()}
     paths = {p for p, _ in have}
-    return sorted(
-        p for p, d in differences.items()
-        if ((p, d["kind"]) not in have if d.get("kind") else p not in paths)
-    )
+
+    def used(p, d):
+        if d.get("pattern"):
+            return any(glob_match(p, path) and d.get("kind") in (None, kind) for path, kind in have)
+        return (p, d["kind"]) in have if d.get("kind") else p in paths
+
+    return sorted(p for p, d in differences.items() if not used(p, d))
+
+
+def hidden_rows(zc_hidden, zc_public, zk_hidden, used):
+    """Rows for zerocopy's hidden items: every exported macro in `zc_hidden` (items of rustdoc
+    JSON built with `--document-hidden-items`) that is not in `zc_public`, and every item
+    named in `used` (hidden-used.json's `items`), each looked up in `zk_hidden`, zerocast's
+    items with its hidden ones. Returns the rows and the entries of `used` that name no hidden
+    item of this zerocopy (stale, or public now)."""
+    public = set(zc_public)
+    by_path = {(it.path, it.kind): it for it in zc_hidden.values()}
+    chosen = {(it.path, it.kind): it for k, it in zc_hidden.items() if it.kind == "macro" and k not in public}
+    stale = []
+    for path, entry in used.items():
+        it = by_path.get((path, entry["kind"]))
+        if it is None or it.key in public:
+            stale.append(path)
+        else:
+            chosen[(path, entry["kind"])] = it
+    theirs = by_all_keys(zk_hidden)
+    rows = []
+    for (path, kind), it in sorted(chosen.items()):
+        entry = used.get(path)
+        if entry is not None and entry["kind"] != kind:
+            entry = None
+        found = lookup(it, theirs) is not None
+        if entry is None:
+            status = SUPPORTED if found else MISSING
+            note = "not reviewed: no entry in tools/api-parity/hidden-used.json"
+        elif entry.get("used_by"):
+            status = SUPPORTED if found else MISSING
+            note = "used by " + "; ".join(entry["used_by"])
+        else:
+            status = SUPPORTED if found else NOT_PROVIDED
+            note = entry["not_provided"]
+        rows.append(Row(path, kind, status, note, path))
+    return rows, sorted(stale)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -602,23 +708,30 @@ def md_escape(s):
     return s.replace("|", "\\|")
 
 
-def render(rows, meta):
+def render(rows, meta, hidden=None, survey=""):
+    """The report: the main table of `rows`, then, if `hidden` rows are given, the table of
+    hidden items with the survey of published crates that `survey` describes."""
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
+    targets = meta.get("simd_targets") or []
     lines = [
         "# zerocast's parity with zerocopy %s" % meta["zerocopy_version"],
         "",
         "Generated by `python3 tools/api-parity/parity.py` (do not edit by hand) from rustdoc JSON",
         "(nightly) of zerocopy %s (features `%s`) and of zerocast %s (`--all-features`)"
         % (meta["zerocopy_version"], ",".join(ZEROCOPY_FEATURES), meta["zerocast_version"]),
-        "at commit `%s`." % meta["commit"],
+        "at commit `%s`, on the host (x86_64)%s." % (
+            meta["commit"],
+            "; the `simd` feature's impls for `core::arch` types also from both crates documented for %s"
+            " (`--no-default-features --features simd`)" % ", ".join("`%s`" % t for t in targets)
+            if targets else ""),
         "Each zerocopy item is looked up under the same path in zerocast (`zerocopy` and",
         "`zerocopy_derive` renamed `zerocast`); \"deliberately different\" rows come from",
         "`tools/api-parity/differences.json`, which gives the reason and what to use instead.",
         "",
-        "Not listed: zerocopy items that are `#[doc(hidden)]` or behind unstable or off cfgs",
-        "(`zerocopy_unstable_*`, the `simd`, `simd-nightly` and `float-nightly` features), blanket",
-        "impls and auto traits; derive helper keys accepted only behind an unstable cfg (%s)."
-        % ", ".join("`%s`" % k for k in sorted(UNSTABLE_HELPER_KEYS)),
+        "Not listed here: zerocopy items that are `#[doc(hidden)]` (but see the last section) or",
+        "behind unstable or off cfgs (`zerocopy_unstable_*`, the nightly-only `simd-nightly` and",
+        "`float-nightly` features), blanket impls and auto traits; derive helper keys accepted only",
+        "behind an unstable cfg (%s)." % ", ".join("`%s`" % k for k in sorted(UNSTABLE_HELPER_KEYS)),
         "Notes compare function signatures (const, unsafe, argument and type-parameter counts).",
         "",
         "| | count |",
@@ -633,6 +746,32 @@ def render(rows, meta):
     ]
     for r in rows:
         lines.append("| `%s` | %s | %s | %s |" % (md_escape(r.item), r.kind, r.status, md_escape(r.note)))
+    if hidden is not None:
+        hcounts = {s: sum(1 for r in hidden if r.status == s) for s in HIDDEN_STATUSES}
+        lines += [
+            "",
+            "## Hidden items that published crates use",
+            "",
+            "zerocopy's `#[doc(hidden)]` items are outside its documented API and the table above, but",
+            "a published crate may still call one. This table lists every hidden macro zerocopy",
+            "exports and the other hidden items published crates are known to use, from rustdoc JSON",
+            "of both crates built with `--document-hidden-items`; where each is used, and why the",
+            "others are not provided, is `tools/api-parity/hidden-used.json`.",
+            "",
+            "How the published crates were surveyed: " + survey,
+            "",
+            "| | count |",
+            "|---|---|",
+            "| hidden items listed | %d |" % len(hidden),
+            "| supported | %d |" % hcounts[SUPPORTED],
+            "| not provided (used by no published crate) | %d |" % hcounts[NOT_PROVIDED],
+            "| missing | %d |" % hcounts[MISSING],
+            "",
+            "| item | kind | status | note |",
+            "|---|---|---|---|",
+        ]
+        for r in hidden:
+            lines.append("| `%s` | %s | %s | %s |" % (md_escape(r.item), r.kind, r.status, md_escape(r.note)))
     return "\n".join(lines) + "\n"
 
 
@@ -690,39 +829,102 @@ def rustdoc_json_args():
     return ["--", "-Z", "unstable-options", "--output-format", "json"]
 
 
-def build_zerocopy(tdir):
-    """rustdoc JSON of the newest zerocopy 0.8 (cargo resolves it afresh in a probe project)
-    and the source directory of the matching zerocopy-derive."""
-    probe = os.path.join(tdir, "api-parity", "probe")
+def keep(src, tdir, name):
+    """Copies the rustdoc JSON at `src` to `<tdir>/api-parity/<name>` (the next build of the
+    same crate writes the same path) and returns the copy's path."""
+    dst = os.path.join(tdir, "api-parity", name)
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def write_probe(probe, dependency):
+    """A probe project at `probe` with the one dependency line `dependency`."""
     os.makedirs(os.path.join(probe, "src"), exist_ok=True)
     with open(os.path.join(probe, "Cargo.toml"), "w") as f:
         f.write(
             '[package]\nname = "api-parity-probe"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
-            '[dependencies]\nzerocopy = { version = "%s", features = [%s] }\n\n[workspace]\n'
-            % (ZEROCOPY_REQ, ", ".join('"%s"' % f for f in ZEROCOPY_FEATURES))
+            "[dependencies]\n%s\n\n[workspace]\n" % dependency
         )
     with open(os.path.join(probe, "src", "lib.rs"), "w") as f:
         f.write("")
-    lock = os.path.join(probe, "Cargo.lock")
-    env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(tdir, "api-parity", "target"))
+
+
+def lock(probe, env):
+    """Resolves the probe's dependencies afresh (offline, from cargo's cache, if the registry
+    cannot be reached)."""
+    lockfile = os.path.join(probe, "Cargo.lock")
     try:
-        if os.path.exists(lock):
-            os.remove(lock)
+        if os.path.exists(lockfile):
+            os.remove(lockfile)
         run(["cargo", "+nightly", "generate-lockfile"], probe, env)
     except Unavailable as e:
         print("warning: cannot reach the registry (%s); trying offline" % str(e).splitlines()[0], file=sys.stderr)
         run(["cargo", "+nightly", "generate-lockfile", "--offline"], probe, env)
+
+
+def build_zerocopy(tdir):
+    """rustdoc JSON of the newest zerocopy 0.8 (cargo resolves it afresh in a probe project),
+    without and with its hidden items, the source directory of the matching zerocopy-derive,
+    and the version."""
+    probe = os.path.join(tdir, "api-parity", "probe")
+    write_probe(probe, 'zerocopy = { version = "%s", features = [%s] }'
+                % (ZEROCOPY_REQ, ", ".join('"%s"' % f for f in ZEROCOPY_FEATURES)))
+    env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(tdir, "api-parity", "target"))
+    lock(probe, env)
     meta = json.loads(run(["cargo", "+nightly", "metadata", "--format-version", "1", "--locked"], probe, env))
     pkgs = {p["name"]: p for p in meta["packages"]}
     version = pkgs["zerocopy"]["version"]
-    run(["cargo", "+nightly", "rustdoc", "--locked", "-p", "zerocopy@" + version] + rustdoc_json_args(), probe, env)
+    out = os.path.join(env["CARGO_TARGET_DIR"], "doc", "zerocopy.json")
+    cmd = ["cargo", "+nightly", "rustdoc", "--locked", "-p", "zerocopy@" + version] + rustdoc_json_args()
+    run(cmd, probe, env)
+    public = keep(out, tdir, "zerocopy.json")
+    run(cmd + ["--document-hidden-items"], probe, env)
+    hidden = keep(out, tdir, "zerocopy.hidden.json")
     derive_src = os.path.dirname(pkgs["zerocopy-derive"]["manifest_path"])
-    return os.path.join(env["CARGO_TARGET_DIR"], "doc", "zerocopy.json"), os.path.join(derive_src, "src")
+    return public, hidden, os.path.join(derive_src, "src"), version
+
+
+def build_zerocopy_simd(tdir, version, target):
+    """rustdoc JSON of zerocopy `version` with only the `simd` feature, for `target`."""
+    probe = os.path.join(tdir, "api-parity", "probe-simd")
+    write_probe(probe, 'zerocopy = { version = "=%s", default-features = false, features = ["simd"] }' % version)
+    env = dict(os.environ, CARGO_TARGET_DIR=os.path.join(tdir, "api-parity", "target"))
+    lock(probe, env)
+    run(["cargo", "+nightly", "rustdoc", "--locked", "-p", "zerocopy@" + version, "--target", target]
+        + rustdoc_json_args(), probe, env)
+    return keep(os.path.join(env["CARGO_TARGET_DIR"], target, "doc", "zerocopy.json"), tdir,
+                "zerocopy.%s.json" % target)
 
 
 def build_zerocast(tdir):
-    run(["cargo", "+nightly", "rustdoc", "-p", "zerocast", "--all-features"] + rustdoc_json_args(), REPO)
-    return os.path.join(tdir, "doc", "zerocast.json")
+    """rustdoc JSON of zerocast (all features), without and with its hidden items."""
+    cmd = ["cargo", "+nightly", "rustdoc", "-p", "zerocast", "--all-features"] + rustdoc_json_args()
+    out = os.path.join(tdir, "doc", "zerocast.json")
+    run(cmd, REPO)
+    public = keep(out, tdir, "zerocast.json")
+    run(cmd + ["--document-hidden-items"], REPO)
+    return public, keep(out, tdir, "zerocast.hidden.json")
+
+
+def build_zerocast_simd(tdir, target):
+    """rustdoc JSON of zerocast with only the `simd` feature, for `target`."""
+    run(["cargo", "+nightly", "rustdoc", "-p", "zerocast", "--no-default-features", "--features", "simd",
+         "--target", target] + rustdoc_json_args(), REPO)
+    return keep(os.path.join(tdir, target, "doc", "zerocast.json"), tdir, "zerocast.%s.json" % target)
+
+
+def build_simd_targets(tdir, version):
+    """[(target, zerocopy JSON, zerocast JSON)] for each of SIMD_TARGETS that builds; a target
+    that does not (not installed for nightly: `rustup +nightly target add ...`) is a warning."""
+    out = []
+    for target in SIMD_TARGETS:
+        try:
+            out.append((target, build_zerocopy_simd(tdir, version, target), build_zerocast_simd(tdir, target)))
+        except Unavailable as e:
+            print("warning: the `simd` impls for %s not measured: %s" % (target, str(e).splitlines()[0]),
+                  file=sys.stderr)
+    return out
 
 
 def commit():
@@ -744,17 +946,56 @@ def load_differences(path=DIFFERENCES):
     return data
 
 
-def generate(zerocopy_json, zerocast_json, derive_src, zerocast_derive_src, differences):
-    with open(zerocopy_json, encoding="utf-8") as f:
-        zc = json.load(f)
-    with open(zerocast_json, encoding="utf-8") as f:
-        zk = json.load(f)
-    for d in (zc, zk):
-        if d.get("format_version") != FORMAT_VERSION:
-            print("warning: rustdoc JSON format %s, this tool was written for %d"
-                  % (d.get("format_version"), FORMAT_VERSION), file=sys.stderr)
+def load_hidden_used(path=HIDDEN_USED):
+    """hidden-used.json: {"survey": text, "items": {path: {kind, used_by | not_provided}}}."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if not data.get("survey"):
+        raise ValueError("hidden-used.json needs a \"survey\"")
+    for k, v in data.get("items", {}).items():
+        if not v.get("kind") or bool(v.get("used_by")) == bool(v.get("not_provided")):
+            raise ValueError("hidden-used.json: %s needs a \"kind\" and one of \"used_by\" "
+                             "(a non-empty list) or \"not_provided\" (a reason)" % k)
+    return data
+
+
+_WARNED_FORMATS = set()  # rustdoc JSON formats warned about, once each
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    fmt = doc.get("format_version")
+    if fmt != FORMAT_VERSION and fmt not in _WARNED_FORMATS:
+        _WARNED_FORMATS.add(fmt)
+        print("warning: rustdoc JSON format %s, this tool was written for %d" % (fmt, FORMAT_VERSION),
+              file=sys.stderr)
+    return doc
+
+
+@dataclass
+class Generated:
+    rows: list
+    meta: dict
+    unused: list  # differences.json entries naming no zerocopy item
+    hidden: list = None  # rows of the hidden items' table, if measured
+    stale_hidden: list = field(default_factory=list)  # hidden-used.json entries naming nothing
+
+
+def generate(zerocopy_json, zerocast_json, derive_src, zerocast_derive_src, differences,
+             simd=(), hidden=None, hidden_used=None):
+    """The report's rows from the rustdoc JSON files: the two crates' (host), `simd`, a list of
+    (target, zerocopy JSON, zerocast JSON) whose `core::arch` impls are added, and `hidden`,
+    (zerocopy JSON, zerocast JSON) built with their hidden items, checked against
+    `hidden_used` (hidden-used.json, parsed)."""
+    zc = load_json(zerocopy_json)
+    zk = load_json(zerocast_json)
     ours = collect(zc, "zerocopy")
     theirs = collect(zk, "zerocast")
+    for _, zc_t, zk_t in simd:
+        merge_arch_impls(ours, collect(load_json(zc_t), "zerocopy"))
+        merge_arch_impls(theirs, collect(load_json(zk_t), "zerocast"))
+    public = dict(ours)
     names, keys = helper_keys(read_sources(derive_src))
     keys -= UNSTABLE_HELPER_KEYS
     helpers = helper_items("zerocopy", names, keys)
@@ -770,8 +1011,15 @@ def generate(zerocopy_json, zerocast_json, derive_src, zerocast_derive_src, diff
         "zerocopy_version": zc.get("crate_version") or "?",
         "zerocast_version": zk.get("crate_version") or "?",
         "commit": commit(),
+        "simd_targets": [t for t, _, _ in simd],
     }
-    return rows, meta, unused_differences(ours, differences)
+    result = Generated(rows, meta, unused_differences(ours, differences))
+    if hidden is not None:
+        zc_hidden = collect(load_json(hidden[0]), "zerocopy")
+        zk_hidden = collect(load_json(hidden[1]), "zerocast")
+        result.hidden, result.stale_hidden = hidden_rows(
+            zc_hidden, public, zk_hidden, (hidden_used or {}).get("items", {}))
+    return result
 
 
 def main(argv=None):
@@ -781,36 +1029,62 @@ def main(argv=None):
     ap.add_argument("--zerocopy-json")
     ap.add_argument("--zerocast-json")
     ap.add_argument("--zerocopy-derive-src")
+    ap.add_argument("--zerocopy-hidden-json", help="with --zerocopy-json: zerocopy's, with hidden items")
+    ap.add_argument("--zerocast-hidden-json", help="with --zerocopy-json: zerocast's, with hidden items")
+    ap.add_argument("--simd-json", nargs=3, action="append", default=[],
+                    metavar=("TARGET", "ZEROCOPY_JSON", "ZEROCAST_JSON"),
+                    help="with --zerocopy-json: both crates documented for TARGET (`simd` feature)")
     args = ap.parse_args(argv)
 
     differences = load_differences()
+    hidden_used = load_hidden_used()
     try:
         if args.zerocopy_json:
             zc_json, zc_derive = args.zerocopy_json, args.zerocopy_derive_src
             zk_json = args.zerocast_json
+            simd = [tuple(t) for t in args.simd_json]
+            hidden = None
+            if args.zerocopy_hidden_json and args.zerocast_hidden_json:
+                hidden = (args.zerocopy_hidden_json, args.zerocast_hidden_json)
         else:
             if shutil.which("cargo") is None:
                 raise Unavailable("cargo not found")
             tdir = target_dir()
-            zc_json, zc_derive = build_zerocopy(tdir)
-            zk_json = build_zerocast(tdir)
+            zc_json, zc_hidden, zc_derive, version = build_zerocopy(tdir)
+            zk_json, zk_hidden = build_zerocast(tdir)
+            hidden = (zc_hidden, zk_hidden)
+            simd = build_simd_targets(tdir, version)
     except Unavailable as e:
         print("warning: API parity not measured: %s" % e, file=sys.stderr)
         return 0 if args.check else 2
 
-    rows, meta, unused = generate(
-        zc_json, zk_json, zc_derive, os.path.join(REPO, "crates", "zerocast-derive", "src"), differences
+    res = generate(
+        zc_json, zk_json, zc_derive, os.path.join(REPO, "crates", "zerocast-derive", "src"), differences,
+        simd=simd, hidden=hidden, hidden_used=hidden_used,
     )
-    text = render(rows, meta)
+    rows = res.rows
+    text = render(rows, res.meta, res.hidden, hidden_used["survey"])
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUSES}
     summary = "zerocopy %s: %d items, %d supported, %d deliberately different, %d missing" % (
-        meta["zerocopy_version"], len(rows), counts[SUPPORTED], counts[DIFFERENT], counts[MISSING])
+        res.meta["zerocopy_version"], len(rows), counts[SUPPORTED], counts[DIFFERENT], counts[MISSING])
+    if res.hidden is not None:
+        hcounts = {s: sum(1 for r in res.hidden if r.status == s) for s in HIDDEN_STATUSES}
+        summary += "; hidden items: %d listed, %d supported, %d not provided, %d missing" % (
+            len(res.hidden), hcounts[SUPPORTED], hcounts[NOT_PROVIDED], hcounts[MISSING])
     failed = False
-    for p in unused:
+    for p in res.unused:
         # zerocopy's items depend on the toolchain it is built with (some are gated on the
         # Rust version), so an entry may name an item this build lacks.
         print("warning: differences.json names %s, which this build of zerocopy does not have"
               % p, file=sys.stderr)
+    for p in res.stale_hidden:
+        print("warning: hidden-used.json names %s, which is not a hidden item of this zerocopy" % p,
+              file=sys.stderr)
+    for r in res.hidden or []:
+        if r.note.startswith("not reviewed"):
+            print("warning: zerocopy's hidden %s %s is not in hidden-used.json" % (r.kind, r.item),
+                  file=sys.stderr)
+    all_rows = rows + (res.hidden or [])
     if args.check:
         try:
             with open(args.output, encoding="utf-8") as f:
@@ -818,10 +1092,10 @@ def main(argv=None):
         except FileNotFoundError:
             print("error: %s does not exist; run tools/api-parity/parity.py" % args.output, file=sys.stderr)
             return 1
-        lost = regressions(parse_report(old_text), rows)
+        lost = regressions(parse_report(old_text), all_rows)
         for r in lost:
             print("error: no longer supported: %s" % r, file=sys.stderr)
-        for r in dropped(parse_report(old_text), rows):
+        for r in dropped(parse_report(old_text), all_rows):
             print("warning: no longer in zerocopy's list: %s" % r, file=sys.stderr)
         failed = failed or bool(lost)
         if parse_report(old_text) != parse_report(text):

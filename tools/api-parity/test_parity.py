@@ -293,6 +293,126 @@ class ReportTest(unittest.TestCase):
         self.assertEqual(parity.regressions({("a", "trait"): parity.SUPPORTED}, new), [])
 
 
+class SimdTest(unittest.TestCase):
+    """Impls for `core::arch` types: marked with their module, and merged from other targets."""
+
+    def doc(self, types):
+        d = sample()
+        tr = next(int(k) for k, v in d.index.items() if v["name"] == "FromBytes" and "trait" in v["inner"])
+        for module, name in types:
+            ty = d.extern(["core", "core_arch", module, name], "struct", crate_id=2)
+            d.impl(tr, "FromBytes", path_ty(name, ty))
+        return d
+
+    def test_arch_impls_are_marked(self):
+        items = parity.collect(self.doc([("x86", "__m128i"), ("arm_shared", "uint8x16_t")]).json(), "zerocopy")
+        self.assertEqual(items["trait impl FromBytes for __m128i"].arch, "x86`/`x86_64")
+        self.assertEqual(items["trait impl FromBytes for uint8x16_t"].note,
+                         "`simd` feature: `core::arch::aarch64`")
+        self.assertEqual(items["trait impl FromBytes for u32"].arch, "")
+
+    def test_only_arch_impls_are_merged(self):
+        host = parity.collect(self.doc([("x86", "__m128i")]).json(), "zerocopy")
+        other = parity.collect(self.doc([("wasm32", "v128")]).json(), "zerocopy")
+        other["trait impl FromBytes for Extra"] = parity.Item("impl FromBytes for Extra", "trait impl",
+                                                               "trait impl FromBytes for Extra")
+        merged = dict(host)
+        parity.merge_arch_impls(merged, other)
+        self.assertEqual(set(merged) - set(host), {"trait impl FromBytes for v128"})
+
+
+class PatternDifferenceTest(unittest.TestCase):
+    DIFF = {"impl * for __m512*": {"reason": "avx512", "kind": "trait impl", "pattern": True},
+            "impl Immutable for *const T": {"reason": "exact", "kind": "trait impl"}}
+
+    def item(self, path, kind="trait impl"):
+        return parity.Item(path, kind, kind + " " + path)
+
+    def test_glob_only_star_is_special(self):
+        self.assertTrue(parity.glob_match("impl * for __m512*", "impl FromBytes for __m512bh"))
+        self.assertFalse(parity.glob_match("impl * for __m512*", "impl FromBytes for __m256"))
+        self.assertTrue(parity.glob_match("impl X for [T; *]", "impl X for [T; N]"))
+        self.assertFalse(parity.glob_match("impl X for [T; *]", "impl X for T"))
+
+    def test_patterns_and_exact_keys(self):
+        self.assertEqual(parity.find_difference(self.DIFF, self.item("impl IntoBytes for __m512"))["reason"], "avx512")
+        self.assertIsNone(parity.find_difference(self.DIFF, self.item("impl IntoBytes for __m512", "method")))
+        # An exact key holding `*` is not a pattern.
+        self.assertEqual(parity.find_difference(self.DIFF, self.item("impl Immutable for *const T"))["reason"], "exact")
+        self.assertIsNone(parity.find_difference(self.DIFF, self.item("impl Immutable for *const U")))
+
+    def test_unused_patterns_are_reported(self):
+        ours = {"a": self.item("impl FromBytes for __m512i")}
+        self.assertEqual(parity.unused_differences(ours, self.DIFF), ["impl Immutable for *const T"])
+        self.assertEqual(parity.unused_differences({}, self.DIFF), ["impl * for __m512*", "impl Immutable for *const T"])
+
+
+class HiddenTest(unittest.TestCase):
+    """The hidden items' table: zerocopy's hidden macros and hidden-used.json's items."""
+
+    def crate(self, macros, method=True):
+        d = sample()
+        d.put(d.root, *[d.add(m, {"macro": "macro_rules! %s {}" % m}) for m in macros])
+        if method:
+            m = d.function("only_derive_is_allowed_to_implement_this_trait", inputs=0)
+            tr = next(v for v in d.index.values() if v["name"] == "FromBytes" and "trait" in v["inner"])
+            tr["inner"]["trait"]["items"].append(m)
+        return parity.collect(d.json(), "zerocopy")
+
+    USED = {
+        "zerocopy::used": {"kind": "macro", "used_by": ["crate-a 1.0"]},
+        "zerocopy::internal": {"kind": "macro", "not_provided": "derive output only"},
+        "zerocopy::FromBytes::only_derive_is_allowed_to_implement_this_trait":
+            {"kind": "trait method", "used_by": ["crate-b 2.0"]},
+        "zerocopy::gone": {"kind": "macro", "used_by": ["crate-c"]},
+        "zerocopy::transmute": {"kind": "macro", "used_by": ["crate-d"]},
+    }
+
+    def test_statuses(self):
+        public = self.crate(["transmute"], method=False)
+        zc = self.crate(["transmute", "used", "internal", "unreviewed"])
+        zk = self.crate(["transmute", "used"])
+        rows, stale = parity.hidden_rows(zc, public, zk, self.USED)
+        by_item = {(r.item, r.kind): r for r in rows}
+        self.assertEqual(by_item[("zerocopy::used", "macro")].status, parity.SUPPORTED)
+        self.assertEqual(by_item[("zerocopy::used", "macro")].note, "used by crate-a 1.0")
+        self.assertEqual(by_item[("zerocopy::internal", "macro")].status, parity.NOT_PROVIDED)
+        self.assertEqual(by_item[("zerocopy::internal", "macro")].note, "derive output only")
+        self.assertEqual(by_item[("zerocopy::unreviewed", "macro")].status, parity.MISSING)
+        self.assertIn("not reviewed", by_item[("zerocopy::unreviewed", "macro")].note)
+        method = ("zerocopy::FromBytes::only_derive_is_allowed_to_implement_this_trait", "trait method")
+        self.assertEqual(by_item[method].status, parity.SUPPORTED)
+        # Public macros are the main table's; entries naming no hidden item are stale.
+        self.assertNotIn(("zerocopy::transmute", "macro"), by_item)
+        self.assertEqual(stale, ["zerocopy::gone", "zerocopy::transmute"])
+
+    def test_used_but_absent_is_missing(self):
+        zc = self.crate(["used"])
+        rows, _ = parity.hidden_rows(zc, {}, self.crate([], method=False), self.USED)
+        self.assertEqual({r.item: r.status for r in rows}["zerocopy::used"], parity.MISSING)
+
+    def test_rendered_and_parsed_with_the_main_table(self):
+        rows = [parity.Row("zerocopy::A", "trait", parity.SUPPORTED, "", "a")]
+        hidden = [parity.Row("zerocopy::m", "macro", parity.NOT_PROVIDED, "internal", "m")]
+        text = parity.render(rows, ReportTest.META, hidden, "a survey")
+        self.assertIn("## Hidden items that published crates use", text)
+        self.assertIn("How the published crates were surveyed: a survey", text)
+        self.assertIn("| not provided (used by no published crate) | 1 |", text)
+        self.assertEqual(parity.parse_report(text), {("zerocopy::A", "trait"): parity.SUPPORTED,
+                                                     ("zerocopy::m", "macro"): parity.NOT_PROVIDED})
+        self.assertNotIn("## Hidden", parity.render(rows, ReportTest.META))
+
+    def test_the_data_file_is_valid(self):
+        data = parity.load_hidden_used()
+        self.assertIn("zerocopy::cryptocorrosion_derive_traits", data["items"])
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = os.path.join(tmp, "bad.json")
+            with open(bad, "w") as f:
+                f.write('{"survey": "s", "items": {"zerocopy::x": {"kind": "macro"}}}')
+            with self.assertRaises(ValueError):
+                parity.load_hidden_used(bad)
+
+
 class MainTest(unittest.TestCase):
     def test_check_warns_and_passes_when_unavailable(self):
         err = io.StringIO()
@@ -325,6 +445,37 @@ class MainTest(unittest.TestCase):
                 self.assertEqual(parity.main(args + ["--check"]), 0)
             with open(report) as f:
                 self.assertIn("| `zerocopy::U16::get` | method | missing |", f.read())
+
+    def test_hidden_items_and_simd_targets_from_given_json(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            import json
+            zc_hidden = sample()
+            zc_hidden.put(zc_hidden.root, zc_hidden.add("cryptocorrosion_derive_traits", {"macro": ""}))
+            simd = SimdTest().doc([("wasm32", "v128")])
+            paths = {}
+            for name, doc in [("zc", sample()), ("zk", sample()), ("zch", zc_hidden), ("zkh", sample()),
+                              ("zcs", simd), ("zks", simd)]:
+                paths[name] = os.path.join(tmp, name + ".json")
+                with open(paths[name], "w") as f:
+                    json.dump(doc.json(), f)
+            src = os.path.join(tmp, "derive")
+            os.mkdir(src)
+            report = os.path.join(tmp, "report.md")
+            args = ["--zerocopy-json", paths["zc"], "--zerocast-json", paths["zk"],
+                    "--zerocopy-derive-src", src, "--output", report,
+                    "--zerocopy-hidden-json", paths["zch"], "--zerocast-hidden-json", paths["zkh"],
+                    "--simd-json", "wasm32-unknown-unknown", paths["zcs"], paths["zks"]]
+            out, err = io.StringIO(), io.StringIO()
+            with mock.patch.object(parity, "load_differences", return_value={}), \
+                    contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                self.assertEqual(parity.main(args), 0)
+            with open(report) as f:
+                text = f.read()
+            self.assertIn("| `impl FromBytes for v128` | trait impl | supported | `simd` feature: "
+                          "`core::arch::wasm32` |", text)
+            self.assertIn("`wasm32-unknown-unknown`", text)
+            self.assertIn("| `zerocopy::cryptocorrosion_derive_traits` | macro | missing | used by ppv-lite86", text)
+            self.assertIn("hidden items: 1 listed, 0 supported, 0 not provided, 1 missing", out.getvalue())
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 import rewrite
 
 ZC = Path("/zc/crates/zerocast")
-FEATURES = {"default", "derive", "alloc", "std", "bytes", "serde"}
+FEATURES = {"default", "derive", "alloc", "std", "bytes", "serde", "simd", "simd-nightly"}
 
 
 def moved(manifest, rewritten=(), patches=None):
@@ -56,12 +56,15 @@ class Manifest(unittest.TestCase):
         doc, _ = moved('[dependencies]\nzerocopy = "0.8"\n')
         self.assertEqual(doc["dependencies"]["zerocast"], {"path": str(ZC), "default-features": False})
 
-    def test_alloc_kept_simd_dropped_with_a_note(self):
-        doc, notes = moved('[dependencies.zerocopy]\nversion = "0.8"\nfeatures = ["simd", "alloc"]\n'
-                           '[features]\nfast = ["zerocopy/simd"]\n')
-        self.assertEqual(doc["dependencies"]["zerocast"]["features"], ["alloc"])
-        self.assertEqual(doc["features"]["fast"], [])
-        self.assertEqual(sum("simd" in n for n in notes), 2)
+    def test_alloc_and_simd_kept_float_nightly_dropped_with_a_note(self):
+        doc, notes = moved('[dependencies.zerocopy]\nversion = "0.8"\n'
+                           'features = ["simd", "float-nightly", "alloc"]\n'
+                           '[features]\nfast = ["zerocopy/simd"]\nhalf = ["zerocopy/float-nightly"]\n')
+        self.assertEqual(doc["dependencies"]["zerocast"]["features"], ["simd", "alloc"])
+        self.assertEqual(doc["features"]["fast"], ["zerocast/simd"])
+        self.assertEqual(doc["features"]["half"], [])
+        self.assertEqual(sum("float-nightly" in n for n in notes), 2)
+        self.assertFalse(any("`simd`" in n for n in notes))
 
     def test_dev_dependency_and_feature_forwarding(self):
         doc, _ = moved('[features]\nalloc = ["zerocopy/alloc"]\n'

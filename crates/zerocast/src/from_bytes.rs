@@ -56,6 +56,17 @@ pub unsafe trait FromBytes: FromZeros {
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheFromBytes> =
         crate::checks::DeriveChecks::new();
 
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
+
     /// Views `source` as a `&Self`: it must be aligned and exactly a size of `Self`.
     ///
     /// # Examples

@@ -58,6 +58,17 @@ pub unsafe trait FromZeros: TryFromBytes {
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheFromZeros> =
         crate::checks::DeriveChecks::new();
 
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
+
     /// Overwrites `self` with zeros, without running its destructor.
     #[inline]
     fn zero(&mut self) {

@@ -92,6 +92,17 @@ pub unsafe trait KnownLayout {
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheKnownLayout> =
         crate::checks::DeriveChecks::new();
 
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
+
     /// `()` for sized types; `usize`, the number of trailing elements, for slice-tailed types.
     type PointerMetadata: PointerMetadata;
 

@@ -24,6 +24,11 @@
 //!   them); implies `alloc`.
 //! - `serde`: `Serialize` and `Deserialize` for the [`byteorder`] types, as their native
 //!   numbers.
+//! - `simd`: the traits (all but `Unaligned`) for the `core::arch` vector types of x86 and
+//!   x86-64 (`__m128`, `__m128d`, `__m128i` and their 256-bit forms), little-endian AArch64
+//!   (the NEON types: `uint8x16_t`, `float32x4_t`, `int8x8x2_t`...) and wasm32 (`v128`), as
+//!   zerocopy's `simd` feature; not the AVX-512 types, which need Rust 1.89. `simd-nightly`
+//!   is accepted for compatibility and adds nothing.
 //!
 //! The crate is `no_std` and has no required dependencies.
 #![no_std]
@@ -50,6 +55,7 @@ mod bytewise;
 mod cast;
 pub mod checks;
 mod const_msg;
+mod cryptocorrosion;
 pub mod data_enum;
 #[expect(
     unsafe_code,
@@ -79,6 +85,20 @@ pub mod record;
     reason = "the typed view's private constructor and accessors"
 )]
 mod ref_;
+#[cfg(all(
+    feature = "simd",
+    any(
+        target_arch = "x86",
+        target_arch = "x86_64",
+        all(target_arch = "aarch64", target_endian = "little"),
+        target_arch = "wasm32"
+    )
+))]
+#[expect(
+    unsafe_code,
+    reason = "the traits' impls for the `core::arch` vector types"
+)]
+mod simd;
 #[expect(
     unsafe_code,
     reason = "declares the unsafe trait SplitAt and builds the two halves of a split"

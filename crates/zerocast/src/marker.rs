@@ -47,6 +47,17 @@ pub unsafe trait Immutable {
     #[doc(hidden)]
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheImmutable> =
         crate::checks::DeriveChecks::new();
+
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
 }
 
 /// Types with alignment 1, which can be viewed in place at any address.
@@ -92,6 +103,17 @@ pub unsafe trait Unaligned {
     #[doc(hidden)]
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheUnaligned> =
         crate::checks::DeriveChecks::new();
+
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
 }
 
 /// A [`BitEnum`](crate::bitfield::BitEnum) with a variant whose discriminant is the literal

@@ -62,6 +62,17 @@ pub unsafe trait SplitAt: KnownLayout<PointerMetadata = usize> {
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheSplitAt> =
         crate::checks::DeriveChecks::new();
 
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
+
     /// The type of the trailing elements.
     type Elem;
 

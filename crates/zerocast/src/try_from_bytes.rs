@@ -359,6 +359,17 @@ pub unsafe trait TryFromBytes {
     const __ZC_CHECKS: crate::checks::DeriveChecks<crate::checks::for_trait::TheTryFromBytes> =
         crate::checks::DeriveChecks::new();
 
+    /// zerocopy's hidden marker method: its derives define it, and so must its traits'
+    /// hand-written impls (`kvm-bindings` has such impls). Here it has an empty default, so
+    /// that those impls, moved over, compile; nothing calls it.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn only_derive_is_allowed_to_implement_this_trait()
+    where
+        Self: Sized,
+    {
+    }
+
     /// Checks that `candidate` holds a valid `Self`.
     ///
     /// # Errors

@@ -22,6 +22,8 @@ mod byteorder_ops;
 mod common;
 #[path = "api/core_impls.rs"]
 mod core_impls;
+#[path = "api/cryptocorrosion.rs"]
+mod cryptocorrosion;
 #[cfg(feature = "derive")]
 #[path = "api/data_enums.rs"]
 mod data_enums;
@@ -93,6 +95,9 @@ mod records_prop;
 #[cfg(feature = "derive")]
 #[path = "api/ref_.rs"]
 mod ref_;
+#[cfg(feature = "simd")]
+#[path = "api/simd.rs"]
+mod simd;
 #[cfg(feature = "derive")]
 #[path = "api/slice_validation.rs"]
 mod slice_validation;

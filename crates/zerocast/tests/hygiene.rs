@@ -630,6 +630,39 @@ pub mod shadowed {
         (ctrl_reg.read(), status_reg.read(), slot_value)
     }
 
+    // ---- cryptocorrosion_derive_traits! -----------------------------------------------------
+
+    // `u16` is a one-byte alias here: a padding check that named it unqualified would see 3
+    // bytes of fields in a 4-byte struct; one that called `size_of` unqualified would get 1000.
+    ::zerocast::cryptocorrosion_derive_traits! {
+        #[repr(C)]
+        #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+        pub struct CcNamed {
+            pub lo: [p::u8; 2],
+            pub hi: p::u16,
+        }
+    }
+
+    ::zerocast::cryptocorrosion_derive_traits! {
+        #[repr(C)]
+        #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+        pub struct CcTuple(pub p::u32, pub [p::u8; 4]);
+    }
+
+    ::zerocast::cryptocorrosion_derive_traits! {
+        #[repr(C)]
+        pub union CcUnion {
+            pub word: p::u32,
+            pub bytes: [p::u8; 4],
+        }
+    }
+
+    ::zerocast::cryptocorrosion_derive_traits! {
+        #[repr(transparent)]
+        #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+        pub struct CcLanes<W>(pub [W; 2]);
+    }
+
     // ---- include_value! and the transmute macros ------------------------------------------
 
     pub const WORD: p::u64 = ::zerocast::include_value!("data/include_value.bin");
@@ -681,8 +714,9 @@ use zerocast::record::{record_from_bytes, record_from_prefix};
 use zerocast::{ConvertError, FromBytes, FromZeros, IntoBytes, InvalidBits, SplitAt, TryFromBytes};
 
 use shadowed::{
-    __ZcFields, __ZcTag, Attr, BeWord, CEnum, Choice, Cmd, Ctrl, Either, Frame, Halves, Header,
-    Level, Meters, Mode3, Op, Packed, Packet, Plain, Short, Signed, Small, Wide, Word, ZeroExpr,
+    __ZcFields, __ZcTag, Attr, BeWord, CEnum, CcLanes, CcNamed, CcTuple, CcUnion, Choice, Cmd,
+    Ctrl, Either, Frame, Halves, Header, Level, Meters, Mode3, Op, Packed, Packet, Plain, Short,
+    Signed, Small, Wide, Word, ZeroExpr,
 };
 
 /// The facts of an `InvalidBits`: offset, value found, innermost field.
@@ -1183,5 +1217,31 @@ fn transmutes() {
     assert_eq!(
         facts(shadowed::short_mut(&mut raw).unwrap_err().invalid()),
         (2, Some(2), Some(("Short::B", "y")))
+    );
+}
+
+// ---- cryptocorrosion_derive_traits! ---------------------------------------------------------------
+
+#[test]
+fn cryptocorrosion_items() {
+    assert_eq!(size_of::<CcNamed>(), 4);
+    assert_eq!(
+        CcNamed::read_from_bytes(&[1, 2, 3, 4]).unwrap(),
+        CcNamed {
+            lo: [1, 2],
+            hi: u16::from_ne_bytes([3, 4])
+        }
+    );
+    let t = CcTuple(u32::from_ne_bytes([5, 6, 7, 8]), [9, 10, 11, 12]);
+    assert_eq!(t.as_bytes(), &[5, 6, 7, 8, 9, 10, 11, 12]);
+    assert_eq!(CcTuple::read_from_bytes(t.as_bytes()).unwrap(), t);
+    let u = CcUnion::read_from_bytes(&[1, 2, 3, 4]).unwrap();
+    assert_eq!(u.as_bytes(), &[1, 2, 3, 4]);
+    assert_eq!(CcUnion::new_zeroed().as_bytes(), &[0; 4]);
+    let lanes = CcLanes([u16::from_ne_bytes([1, 2]), u16::from_ne_bytes([3, 4])]);
+    assert_eq!(lanes.as_bytes(), &[1, 2, 3, 4]);
+    assert_eq!(
+        CcLanes::<u16>::read_from_bytes(&[1, 2, 3, 4]).unwrap(),
+        lanes
     );
 }
