@@ -39,4 +39,22 @@ macro_rules! padded {
 
 padded!(2 + 4);
 
+// A comparison binds tighter than `||`: with `$c = T || F`, `($c < T)` is `true < true`, false,
+// so `a` is `[u8; 1]` and one byte of padding follows; `T || F < T` would be true, `[u8; 2]`.
+const T: bool = true;
+const F: bool = false;
+
+macro_rules! compared {
+    ($c:expr) => {
+        #[derive(IntoBytes, Immutable)]
+        #[repr(C)]
+        pub struct Compared {
+            pub a: [u8; ($c < T) as usize + 1],
+            pub b: u16,
+        }
+    };
+}
+
+compared!(T || F);
+
 fn main() {}
