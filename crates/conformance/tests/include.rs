@@ -102,9 +102,12 @@ pub mod util {
     ) {
         use super::imp::Candidate;
         let size = ::core::mem::size_of::<V>();
-        // SAFETY: `V: IntoBytes` means every byte of a `V` is initialized (no padding), so its
-        // `size` bytes may be read as `u8`s; `val` is owned here and not mutated while the
-        // slice lives, so no `UnsafeCell` in it changes under the shared view.
+        // `from_raw_parts` needs a pointer valid for reads of `size` initialized bytes, aligned
+        // for `u8`, to memory not mutated while the slice lives: `&val` points to the `size`
+        // bytes of `val`; `V: IntoBytes` means none of them is padding (all initialized);
+        // `u8` has alignment 1; `val` is owned here and untouched while `bytes` is used, so no
+        // `UnsafeCell` in it changes under the shared view.
+        // SAFETY: each precondition holds, as just said.
         let bytes = unsafe { ::core::slice::from_raw_parts((&val as *const V).cast::<u8>(), size) };
         super::imp::assert_eq!(::core::mem::size_of::<T>(), size);
         let verdict = T::validate(Candidate::new(bytes));

@@ -893,13 +893,7 @@ pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
     // A fieldless tuple or struct variant's value is `V()` or `V {}`.
-    let vs: Vec<TokenStream> = variants
-        .iter()
-        .map(|v| {
-            let (v, ctor) = (v.ident, &v.ctor);
-            quote!(#v #ctor)
-        })
-        .collect();
+    let vs: Vec<TokenStream> = variants.iter().map(crate::ir::Variant::value).collect();
     let count = vs.len();
     let consts: Vec<Ident> = (0..count).map(|i| format_ident!("__ZC_D{}", i)).collect();
     let (last_v, rest_v) = vs

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Input, IntRepr, Shape};
+use crate::ir::{Input, IntRepr, Shape, Variant};
 
 /// The `const BYTE_RULE` item of a derived `TryFromBytes` (or `FromZeros`) impl, if any.
 pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
@@ -35,10 +35,7 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
                 Some((int @ IntRepr::I8, _)) => (int.ty(), quote!(as ::core::primitive::u8)),
                 _ => return TokenStream::new(),
             };
-            let vidents = variants.iter().map(|v| {
-                let (v, ctor) = (v.ident, &v.ctor);
-                quote!(#v #ctor)
-            });
+            let vidents = variants.iter().map(Variant::value);
             quote! { #k::ByteRule::byte_values(&[ #( Self::#vidents as #int #cast ),* ]) }
         }
         _ => return TokenStream::new(),

@@ -373,21 +373,34 @@ fn generic_field_proof(input: &Input<'_>) -> TokenStream {
     }
     let k = &input.krate;
     let checks = checks_via(k, "IntoBytes");
-    let (impl_g, _, where_c) = input.generics.split_for_impl();
-    let mut preds: Vec<TokenStream> = where_c
-        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
-        .unwrap_or_default();
     let bound = quote!(#k::checks::GenericIntoBytesField);
     let fields = input.all_fields();
-    preds.extend(fields.iter().map(|f| field_bound(f.ty, &bound)));
+    let preds = fields.iter().map(|f| field_bound(f.ty, &bound)).collect();
     let calls = fields.iter().map(|f| {
         let ty = f.ty;
         quote!(#checks.generic_into_bytes_field::<#ty>();)
     });
+    proof_fn(input, "__zc_generic_fields", preds, calls.collect())
+}
+
+/// `const _: () = { fn #name<generics>() where <the item's bounds>, #preds { #calls } };`: a
+/// function never called, which compiles only if its calls type-check under those bounds.
+fn proof_fn(
+    input: &Input<'_>,
+    name: &str,
+    mut preds: Vec<TokenStream>,
+    calls: Vec<TokenStream>,
+) -> TokenStream {
+    let name = Ident::new(name, Span::call_site());
+    let (impl_g, _, where_c) = input.generics.split_for_impl();
+    let mut all: Vec<TokenStream> = where_c
+        .map(|w| w.predicates.iter().map(ToTokens::to_token_stream).collect())
+        .unwrap_or_default();
+    all.append(&mut preds);
     quote! {
         const _: () = {
             #[allow(deprecated, unused_parens, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
-            fn __zc_generic_fields #impl_g () where #(#preds,)* {
+            fn #name #impl_g () where #(#all,)* {
                 #(#calls)*
             }
         };
@@ -440,23 +453,14 @@ fn homogeneous_proof(input: &Input<'_>) -> TokenStream {
     let Some(elements) = homogeneous(input) else {
         return TokenStream::new();
     };
-    let k = &input.krate;
-    let checks = checks_via(k, "IntoBytes");
-    let (impl_g, _, where_c) = input.generics.split_for_impl();
+    let checks = checks_via(&input.krate, "IntoBytes");
     let first = elements[0];
     // The types keep their own tokens (and so their hygiene): they must resolve here as they
     // do in the struct.
     let calls = elements[1..]
         .iter()
         .map(|e| quote!(#checks.same_type::<#e, #first>();));
-    quote! {
-        const _: () = {
-            #[allow(deprecated, unused_parens, dead_code, unused_qualifications, clippy::extra_unused_type_parameters, clippy::multiple_bound_locations)]
-            fn __zc_homogeneous #impl_g () #where_c {
-                #(#calls)*
-            }
-        };
-    }
+    proof_fn(input, "__zc_homogeneous", Vec::new(), calls.collect())
 }
 
 /// `true` for a struct or union whose layout may have padding the derive must rule out.
@@ -700,10 +704,7 @@ fn enum_check(input: &Input<'_>, variants: &[Variant<'_>]) -> TokenStream {
     let consts: Vec<Ident> = (0..variants.len())
         .map(|i| Ident::new(&format!("__D{i}"), Span::call_site()))
         .collect();
-    let vidents = variants.iter().map(|v| {
-        let (v, ctor) = (v.ident, &v.ctor);
-        quote!(#v #ctor)
-    });
+    let vidents = variants.iter().map(Variant::value);
     match input.repr.int {
         Some((int, _)) => {
             let (int_ty, uint_ty) = (int.ty(), int.unsigned_ty());
@@ -752,10 +753,7 @@ fn zero_discriminant_assertion(input: &Input<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let ident = input.ident;
-    let vidents = variants.iter().map(|v| {
-        let (v, ctor) = (v.ident, &v.ctor);
-        quote!(#v #ctor)
-    });
+    let vidents = variants.iter().map(Variant::value);
     let msg = format!(
         "`#[derive(FromZeros)]` needs a variant of `{ident}` with discriminant 0, so that all-zero \
          bytes are a valid `{ident}`; none of its discriminants evaluates to 0. Add a variant `= 0`"

@@ -66,6 +66,14 @@ pub(crate) struct Variant<'a> {
     pub(crate) ctor: proc_macro2::TokenStream,
 }
 
+impl Variant<'_> {
+    /// The variant as a value after `Enum::` when it has no fields: `V`, `V()` or `V {}`.
+    pub(crate) fn value(&self) -> proc_macro2::TokenStream {
+        let (v, ctor) = (self.ident, &self.ctor);
+        quote::quote!(#v #ctor)
+    }
+}
+
 /// The tokens that follow a variant's path to make a value of it, when it has no fields.
 pub(crate) fn fieldless_ctor(fields: &Fields) -> proc_macro2::TokenStream {
     match fields {

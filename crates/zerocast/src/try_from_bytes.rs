@@ -150,6 +150,31 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         }
     }
 
+    /// The candidate for a last field of type `F` at `offset` holding `elems` trailing
+    /// elements, or the error for `F` there if it does not fit in the bytes.
+    fn tail_with_elems<F: ?Sized + KnownLayout>(
+        &self,
+        offset: usize,
+        elems: usize,
+    ) -> Result<Candidate<'a, F>, InvalidBits> {
+        match F::LAYOUT
+            .size_for_elems(elems)
+            .and_then(|size| offset.checked_add(size))
+            .and_then(|end| self.bytes.get(offset..end))
+        {
+            Some(bytes) => Ok(Candidate {
+                bytes,
+                offset: self.offset.saturating_add(offset),
+                elems: Some(elems),
+                _ty: PhantomData,
+            }),
+            None => Err(InvalidBits::new::<F>(
+                self.offset.saturating_add(offset),
+                None,
+            )),
+        }
+    }
+
     /// Validates the dynamically sized last field `field` of type `F` at `offset` bytes into
     /// this `container` value, naming the field in the error. The field holds this candidate's
     /// trailing elements; if the candidate was made without a count ([`new`](Self::new)), as
@@ -166,29 +191,11 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         container: &'static str,
         field: &'static str,
     ) -> Result<(), InvalidBits> {
-        let rest = self.bytes.get(offset..).unwrap_or(&[]);
         let elems = match self.elems {
             Some(n) => n,
-            None => Candidate::<F>::new(rest).elems(),
+            None => Candidate::<F>::new(self.bytes.get(offset..).unwrap_or(&[])).elems(),
         };
-        let tail = match F::LAYOUT
-            .size_for_elems(elems)
-            .and_then(|size| rest.get(..size))
-        {
-            Some(bytes) => Candidate {
-                bytes,
-                offset: self.offset.saturating_add(offset),
-                elems: Some(elems),
-                _ty: PhantomData,
-            },
-            None => {
-                return Err(InvalidBits::new::<F>(
-                    self.offset.saturating_add(offset),
-                    None,
-                ))
-            }
-        };
-        match F::validate(tail) {
+        match F::validate(self.tail_with_elems(offset, elems)?) {
             Ok(()) => Ok(()),
             Err(e) => Err(e.in_field(container, field)),
         }
@@ -267,23 +274,7 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
         &self,
         offset: usize,
     ) -> Result<Candidate<'a, F>, InvalidBits> {
-        let elems = self.elems();
-        match F::LAYOUT
-            .size_for_elems(elems)
-            .and_then(|size| offset.checked_add(size))
-            .and_then(|end| self.bytes.get(offset..end))
-        {
-            Some(bytes) => Ok(Candidate {
-                bytes,
-                offset: self.offset + offset,
-                elems: Some(elems),
-                _ty: PhantomData,
-            }),
-            None => Err(InvalidBits::new::<F>(
-                self.offset.saturating_add(offset),
-                None,
-            )),
-        }
+        self.tail_with_elems(offset, self.elems())
     }
 }
 
