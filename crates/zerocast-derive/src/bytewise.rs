@@ -11,14 +11,35 @@ use quote::quote;
 
 use crate::ir::{Input, IntRepr, Shape, Variant};
 
+/// The struct's [`Input::open_last`] field, with the `DeriveChecks` derived code reaches it
+/// through and its offset.
+pub(crate) struct OpenLast<'i> {
+    pub(crate) checks: TokenStream,
+    pub(crate) offset: TokenStream,
+    pub(crate) ty: &'i syn::Type,
+}
+
 /// The `const BYTE_RULE` item of a derived `TryFromBytes` (or `FromZeros`) impl, if any.
-pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
+/// `open` is given for a struct with an [`Input::open_last`] field.
+pub(crate) fn rule(input: &Input<'_>, open: Option<OpenLast<'_>>) -> TokenStream {
     let k = &input.krate;
-    let value = match &input.shape {
+    let value = match (&input.shape, open) {
+        // The same, where the last field may be dynamically sized: the struct's rule is
+        // then none, so its size is read only when it has one.
+        (Shape::Struct(_), Some(OpenLast { checks, offset, ty })) => {
+            let before = input.before_last();
+            let tys = before.iter().map(|f| f.ty);
+            let members = before.iter().map(|f| &f.member);
+            quote! {
+                #checks.last_struct_rule::<Self, #ty>()
+                    #( .field::<#tys>(::core::mem::offset_of!(Self, #members)) )*
+                    .last_field::<#ty>(#offset)
+            }
+        }
         // A struct's rule: its fields' rules at their offsets; padding may hold anything.
         // A slice-tailed struct has no size to describe (its `[T]` tail is checked block-wise
         // by `<[T]>::validate` itself).
-        Shape::Struct(fields) if input.tail().is_none() => {
+        (Shape::Struct(fields), None) if input.tail().is_none() => {
             let tys = fields.iter().map(|f| f.ty);
             let members = fields.iter().map(|f| &f.member);
             quote! {
@@ -27,7 +48,7 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
             }
         }
         // A fieldless one-byte enum's rule: its discriminants, as the compiler evaluates them.
-        Shape::Enum(variants)
+        (Shape::Enum(variants), _)
             if !variants.is_empty() && variants.iter().all(|v| v.fields.is_empty()) =>
         {
             let (int, cast) = match input.repr.int {
@@ -44,10 +65,15 @@ pub(crate) fn rule(input: &Input<'_>) -> TokenStream {
 }
 
 /// The `const BYTE_RULE` item of a derived `FromBytes` type's `TryFromBytes` impl: any byte.
-pub(crate) fn from_bytes_rule(input: &Input<'_>) -> TokenStream {
+/// `checks` is the `DeriveChecks` derived code reaches through `TryFromBytes`.
+pub(crate) fn from_bytes_rule(input: &Input<'_>, checks: &TokenStream) -> TokenStream {
     let k = &input.krate;
     if input.tail().is_some() {
         return TokenStream::new();
+    }
+    if let Some(last) = input.open_last() {
+        let ty = last.ty;
+        return quote! { const BYTE_RULE: #k::ByteRule = #checks.last_struct_rule::<Self, #ty>(); };
     }
     quote! { const BYTE_RULE: #k::ByteRule = #k::ByteRule::from_bytes::<Self>(); }
 }

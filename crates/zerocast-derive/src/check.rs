@@ -15,7 +15,7 @@ const DEFINED_LAYOUTS: &str = "`#[repr(C)]` (fields in declared order), `#[repr(
 
 pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait) {
     check_dst_markers(cx, input);
-    if tr == Trait::SplitAt && input.tail().is_none() {
+    if tr == Trait::SplitAt && input.tail().is_none() && input.open_last().is_none() {
         let what = match &input.shape {
             Shape::Struct(_) => "a struct whose last field is",
             Shape::Union(_) | Shape::Enum(_) => "a struct with a last field that is",

@@ -24,7 +24,9 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
         Trait::Immutable => marker(input, "Immutable", "Immutable"),
         Trait::TryFromBytes => {
             let body = validate_checked(input);
-            imp(input, "TryFromBytes", "TryFromBytes", body)
+            let mut out = imp(input, "TryFromBytes", "TryFromBytes", body);
+            out.extend(open_last_assertion(input, "TryFromBytes"));
+            out
         }
         Trait::FromZeros => {
             let body = validate_checked(input);
@@ -38,6 +40,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
             let mut out = imp(input, "TryFromBytes", bound, body);
             out.extend(marker(input, "FromZeros", "FromZeros"));
             out.extend(zero_discriminant_assertion(input));
+            out.extend(open_last_assertion(input, "TryFromBytes"));
             out
         }
         Trait::FromBytes => {
@@ -59,12 +62,12 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
                     validate_checked(input),
                 )
             } else {
-                let rule = bytewise::from_bytes_rule(input);
                 // Accepting every candidate is sound because `Self` is `FromBytes`: proven here
                 // through this impl's own trait, which a crate path cannot forge (a bound on
                 // `path::FromBytes` could be a trait of the user's; docs/soundness.md §2b).
                 // The branch is never taken, and removed before code generation.
                 let checks = checks_via(k, "TryFromBytes");
+                let rule = bytewise::from_bytes_rule(input, &checks);
                 let body = quote! {
                     #[inline(always)]
                     fn validate(_: #k::Candidate<'_, Self>) -> ::core::result::Result<(), #k::InvalidBits> {
@@ -94,6 +97,7 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> TokenStream {
         Trait::Unaligned => {
             let mut out = marker(input, "Unaligned", "Unaligned");
             out.extend(alignment_assertion(input));
+            out.extend(open_last_assertion(input, "Unaligned"));
             out
         }
         Trait::SplitAt => split_at(input),
@@ -116,7 +120,7 @@ fn generic_validates(input: &Input<'_>) -> bool {
 fn split_at(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let ident = input.ident;
-    let Some(tail) = input.tail() else {
+    let Some(tail) = input.tail().or_else(|| input.open_last()) else {
         return TokenStream::new();
     };
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
@@ -531,7 +535,20 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
         &quote!(<#tail_ty as #k::KnownLayout>::LAYOUT),
         &checks_via(k, "KnownLayout"),
     );
+    // A struct that certainly ends in a slice says so to the derives of structs that end in
+    // it (see `Input::open_last`). No sized type can have this impl: the blanket one for
+    // sized types would overlap it.
+    let field_layout = input.tail_is_unsized().then(|| {
+        quote! {
+            #[automatically_derived]
+            #[allow(deprecated, unused_parens, unused_qualifications)]
+            impl #impl_g #k::checks::FieldLayout for #ident #ty_g #where_c {
+                type Sizedness = #k::checks::IsUnsized;
+            }
+        }
+    });
     quote! {
+        #field_layout
         #[automatically_derived]
         #[allow(deprecated, unused_parens, unused_qualifications)]
         unsafe impl #impl_g #k::KnownLayout for #ident #ty_g where #(#preds,)* {
@@ -565,18 +582,8 @@ fn repr_numbers(input: &Input<'_>) -> (Literal, Literal) {
     (n(input.repr.align), n(input.repr.packed))
 }
 
-/// The `DstLayout` of a struct with the dynamically sized last field `tail`.
-/// `tail_layout` is the tail's `DstLayout`.
-fn dst_layout(
-    input: &Input<'_>,
-    self_ty: &TokenStream,
-    tail_layout: &TokenStream,
-    checks: &TokenStream,
-) -> TokenStream {
-    dst_layout_over(input, input.sized_fields(), self_ty, tail_layout, checks)
-}
-
-/// [`dst_layout`] with the fields before the last given.
+/// The `DstLayout` of a `repr(C)` struct whose fields before the last are `sized` and whose
+/// last field's `DstLayout` is `tail_layout`.
 fn dst_layout_over(
     input: &Input<'_>,
     sized: &[Field<'_>],
@@ -623,7 +630,25 @@ fn tail_offset(
 fn validate_checked(input: &Input<'_>) -> TokenStream {
     let k = &input.krate;
     let name = input.ident.to_string();
+    let tfb = checks_via(k, "TryFromBytes");
+    let open = input.open_last().map(|last| bytewise::OpenLast {
+        offset: open_last_offset(input, last, &quote!(Self), &tfb),
+        checks: tfb.clone(),
+        ty: last.ty,
+    });
     let checks = match &input.shape {
+        Shape::Struct(_) if open.is_some() => {
+            let each = input
+                .before_last()
+                .iter()
+                .map(|f| field_check(input, f, &name));
+            let (last, offset) = (input.open_last(), open.as_ref().map(|o| &o.offset));
+            let (last_ty, last_name) = (last.map(|l| l.ty), last.map(|l| &l.name));
+            quote! {
+                #( #each?; )*
+                __zc_candidate.validate_last_field::<#last_ty>(#offset, #name, #last_name)
+            }
+        }
         Shape::Struct(fields) => match input.tail() {
             None => {
                 let each = fields.iter().map(|f| field_check(input, f, &name));
@@ -673,7 +698,7 @@ fn validate_checked(input: &Input<'_>) -> TokenStream {
         }
         Shape::Enum(variants) => enum_check(input, variants),
     };
-    let rule = bytewise::rule(input);
+    let rule = bytewise::rule(input, open);
     quote! {
         #rule
         #[inline]
@@ -784,7 +809,10 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
     let k = respan(input.krate.to_token_stream(), span);
     let checks = respan(checks_via(&k, "IntoBytes"), span);
     if let Some(tail) = input.tail() {
-        return dst_padding_assertion(input, tail);
+        return dst_padding_assertion(input, tail, false);
+    }
+    if let Some(last) = input.open_last() {
+        return dst_padding_assertion(input, last, true);
     }
     let (fields, check) = match &input.shape {
         Shape::Struct(f) => (f, Ident::new("no_padding", span)),
@@ -825,7 +853,7 @@ fn padding_assertion(input: &Input<'_>) -> TokenStream {
 /// the attributes, the last word. A field that is not `Unaligned` is reported by its bound
 /// alone: it raises both sides of the comparison.
 fn alignment_assertion(input: &Input<'_>) -> TokenStream {
-    if input.is_generic() || input.tail().is_some() {
+    if input.is_generic() || input.tail().is_some() || input.open_last().is_some() {
         return TokenStream::new();
     }
     let ident = input.ident;
@@ -870,7 +898,8 @@ fn alignment_assertion(input: &Input<'_>) -> TokenStream {
 
 /// For `IntoBytes` on a concrete struct with a dynamically sized last field: no padding
 /// between the fields, before the tail, or after the trailing elements for any count.
-fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
+/// `open`: `tail` is the [`Input::open_last`] field, which may be sized.
+fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>, open: bool) -> TokenStream {
     let ident = input.ident;
     let span = ident.span();
     let k = respan(input.krate.to_token_stream(), span);
@@ -880,8 +909,12 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
         Literal::string(&ident.to_string()).into_token_stream(),
         span,
     );
-    let mut infos: Vec<TokenStream> = input
-        .sized_fields()
+    let before = if open {
+        input.before_last()
+    } else {
+        input.sized_fields()
+    };
+    let mut infos: Vec<TokenStream> = before
         .iter()
         .map(|f| {
             let member = &f.member;
@@ -896,16 +929,23 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     let mut tname = Literal::string(&tail.name);
     tname.set_span(span);
     let tail_ty = tail.ty;
-    let offset = tail_offset(input, tail, &self_ty, &checks);
+    let (offset, tail_layout, assertion) = if open {
+        (
+            open_last_offset(input, tail, &self_ty, &checks),
+            quote!(#checks.last_layout::<#ident, #tail_ty>()),
+            open_last_assertion(input, "IntoBytes"),
+        )
+    } else {
+        (
+            tail_offset(input, tail, &self_ty, &checks),
+            quote!(#checks.layout_of::<#tail_ty>()),
+            TokenStream::new(),
+        )
+    };
     // The struct's layout from its parts, so that `IntoBytes` does not need its `KnownLayout`.
-    let layout = dst_layout(
-        input,
-        &self_ty,
-        &quote!(#checks.layout_of::<#tail_ty>()),
-        &checks,
-    );
+    let layout = dst_layout_over(input, before, &self_ty, &tail_layout, &checks);
     infos.push(quote_spanned! {span=>
-        #checks.field(#tname, #offset, #checks.layout_of::<#tail_ty>().fixed_size())
+        #checks.field(#tname, #offset, #tail_layout.fixed_size())
     });
     let check = quote_spanned! {span=>
         if let ::core::option::Option::Some(__zc_msg) =
@@ -918,5 +958,58 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>) -> TokenStream {
     quote! {
         #[allow(deprecated, unused_parens, unused_qualifications)]
         const _: () = #check;
+        #assertion
+    }
+}
+
+/// The offset of the [`Input::open_last`] field `last` in the struct `self_ty`, by the
+/// `repr(C)` rule from where the fields before it end and its layout (its `FieldLayout` says
+/// whether it is sized). [`open_last_assertion`] checks the result against the compiler.
+fn open_last_offset(
+    input: &Input<'_>,
+    last: &Field<'_>,
+    self_ty: &TokenStream,
+    checks: &TokenStream,
+) -> TokenStream {
+    let end = sized_fields_end(input.before_last(), self_ty);
+    let ty = last.ty;
+    let (_, packed) = repr_numbers(input);
+    quote! {
+        #checks.repr_c_tail_offset(#end, #checks.last_layout::<#self_ty, #ty>(), #packed)
+    }
+}
+
+/// For a struct with an [`Input::open_last`] field: a `const` assertion that the layout the
+/// derive computes from the `repr` attributes and the fields, with which it locates the last
+/// field, is the compiler's when the struct is sized (a dynamically sized one has no layout
+/// but the one its `KnownLayout` computes the same way).
+fn open_last_assertion(input: &Input<'_>, tr: &str) -> TokenStream {
+    let Some(last) = input.open_last() else {
+        return TokenStream::new();
+    };
+    let ident = input.ident;
+    let span = ident.span();
+    let k = respan(input.krate.to_token_stream(), span);
+    let checks = respan(checks_via(&k, tr), span);
+    let self_ty = quote!(#ident);
+    let ty = without_self(last.ty, ident);
+    let layout = dst_layout_over(
+        input,
+        input.before_last(),
+        &self_ty,
+        &quote!(#checks.last_layout::<#ident, #ty>()),
+        &checks,
+    );
+    let name = respan(
+        Literal::string(&ident.to_string()).into_token_stream(),
+        span,
+    );
+    quote_spanned! {span=>
+        #[allow(deprecated, unused_parens, unused_qualifications)]
+        const _: () = if let ::core::option::Option::Some(__zc_msg) =
+            #checks.last_layout_matches::<#ident, #ty>(#name, #layout).failure()
+        {
+            ::core::panic!("{}", __zc_msg)
+        };
     }
 }

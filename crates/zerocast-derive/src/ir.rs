@@ -270,6 +270,34 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The last field of a concrete `repr(C)` struct with no [`tail`](Self::tail), if its type
+    /// is a path other than a primitive's: it may name a slice-tailed struct, so derived code
+    /// reaches its layout through its `FieldLayout`, which tells sized from unsized.
+    pub(crate) fn open_last(&self) -> Option<&Field<'a>> {
+        if self.tail().is_some() || self.is_generic() || self.repr.c.is_none() {
+            return None;
+        }
+        match &self.shape {
+            Shape::Struct(f) => f.last().filter(|last| is_non_primitive_path(last.ty)),
+            _ => None,
+        }
+    }
+
+    /// Whether [`tail`](Self::tail) is a slice or `str` as written, and so certainly
+    /// dynamically sized (a `?Sized` type parameter may be instantiated with a sized type, and
+    /// a field marked `#[zerocast(dst)]` may be sized by mistake, which the derives accept).
+    pub(crate) fn tail_is_unsized(&self) -> bool {
+        self.tail().is_some_and(|t| is_unsized_syntax(t.ty))
+    }
+
+    /// A struct's fields before its last (none for other shapes).
+    pub(crate) fn before_last(&self) -> &[Field<'a>] {
+        match &self.shape {
+            Shape::Struct(f) => &f[..f.len().saturating_sub(1)],
+            _ => &[],
+        }
+    }
+
     /// The fields before [`tail`](Self::tail) (all of them if there is none).
     pub(crate) fn sized_fields(&self) -> &[Field<'a>] {
         match &self.shape {
@@ -287,6 +315,16 @@ fn is_unsized_syntax(ty: &Type) -> bool {
         Type::Path(p) => p.qself.is_none() && p.path.is_ident("str"),
         Type::Group(g) => is_unsized_syntax(&g.elem),
         Type::Paren(p) => is_unsized_syntax(&p.elem),
+        _ => false,
+    }
+}
+
+/// A path type (`Inner`, `U32<BE>`) other than a primitive's name (`u32`).
+fn is_non_primitive_path(ty: &Type) -> bool {
+    match ty {
+        Type::Group(g) => is_non_primitive_path(&g.elem),
+        Type::Paren(p) => is_non_primitive_path(&p.elem),
+        Type::Path(p) => p.qself.is_none() && !p.path.get_ident().is_some_and(is_primitive),
         _ => false,
     }
 }

@@ -86,9 +86,11 @@ fn derive(input: TokenStream, tr: Trait) -> TokenStream {
 
 /// Derives `zerocast::KnownLayout` for a struct, enum or union.
 ///
-/// A `repr(C)` struct whose last field is `[T]` or `str` is slice-tailed; one whose last field
-/// is itself a slice-tailed struct must mark that field `#[zerocast(dst)]`, as its type's name
-/// does not say it is dynamically sized.
+/// A `repr(C)` struct whose last field is `[T]` or `str` is slice-tailed, and says so to the
+/// derives of structs that end in it (it implements the hidden `zerocast::checks::FieldLayout`).
+/// A struct whose last field is another type is slice-tailed if that type is (through its
+/// `KnownLayout`); structs that end in *such* a struct mark that last field
+/// `#[zerocast(dst)]`, as nothing else tells their derives that it is dynamically sized.
 #[proc_macro_derive(KnownLayout, attributes(zerocast))]
 pub fn derive_known_layout(input: TokenStream) -> TokenStream {
     derive(input, Trait::KnownLayout)
@@ -170,7 +172,7 @@ pub fn derive_unaligned(input: TokenStream) -> TokenStream {
 }
 
 /// Derives `zerocast::SplitAt` for a `repr(C)` or `repr(transparent)` struct whose last field
-/// is dynamically sized (`[T]`, or a slice-tailed struct marked `#[zerocast(dst)]`).
+/// is dynamically sized (`[T]`, a slice-tailed struct, or a field marked `#[zerocast(dst)]`).
 #[proc_macro_derive(SplitAt, attributes(zerocast))]
 pub fn derive_split_at(input: TokenStream) -> TokenStream {
     derive(input, Trait::SplitAt)

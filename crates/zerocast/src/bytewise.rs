@@ -63,6 +63,7 @@
 
 use core::marker::PhantomData;
 
+use crate::last_field::{FieldLayout, LastRule};
 use crate::{Candidate, FromBytes, InvalidBits, TryFromBytes};
 
 /// The most bytes a rule describes: the largest element size with a fast path.
@@ -189,8 +190,28 @@ impl ByteRule {
     /// already (overlapping fields).
     #[must_use]
     pub const fn field<F: TryFromBytes>(self, offset: usize) -> ByteRule {
-        let f = F::BYTE_RULE;
-        let size = size_of::<F>();
+        self.field_rule(F::BYTE_RULE, size_of::<F>(), offset)
+    }
+
+    /// [`field`](Self::field) for a struct's last field `L`, which may be dynamically sized
+    /// (see [`FieldLayout`]): no rule then, as the struct has no size to describe.
+    #[must_use]
+    pub const fn last_field<L: ?Sized + FieldLayout>(self, offset: usize) -> ByteRule
+    where
+        L::Sizedness: LastRule<L>,
+    {
+        let (rule, size) = <L::Sizedness as LastRule<L>>::RULE;
+        self.field_rule(rule, size, offset)
+    }
+
+    /// Whether this is a rule (not [`NONE`](Self::NONE)).
+    #[must_use]
+    pub const fn is_known(&self) -> bool {
+        self.known
+    }
+
+    /// This rule with the `size` bytes at `offset` following `f`.
+    const fn field_rule(self, f: ByteRule, size: usize, offset: usize) -> ByteRule {
         if !self.known || !f.known || f.size != size {
             return ByteRule::NONE;
         }

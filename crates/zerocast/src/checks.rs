@@ -31,6 +31,7 @@
 //! ```
 
 use crate::const_msg::Msg;
+pub use crate::last_field::{FieldLayout, IsSized, IsUnsized, LastField, LastRule, LastValidate};
 use crate::{DstLayout, SizeInfo, Unaligned};
 
 /// A field type of a generic struct that derives `IntoBytes`: one of alignment 1, so that no
@@ -647,6 +648,50 @@ impl<Tr: ?Sized> DeriveChecks<Tr> {
     #[must_use]
     pub const fn layout_of<T: ?Sized + crate::KnownLayout>(self) -> DstLayout {
         T::LAYOUT
+    }
+
+    /// The layout of `L`, the last field of the struct `S`, whether `L` is sized or not (see
+    /// [`FieldLayout`]).
+    #[must_use]
+    pub const fn last_layout<S: ?Sized, L: ?Sized + FieldLayout>(self) -> DstLayout
+    where
+        L::Sizedness: LastField<S, L>,
+    {
+        <L::Sizedness as LastField<S, L>>::LAYOUT
+    }
+
+    /// Checks the layout the derive `computed` for the struct `ty` (`S`), whose last field is
+    /// `L`, against the compiler's when `S` is sized: the derive located `L` with it.
+    #[must_use]
+    pub const fn last_layout_matches<S: ?Sized, L: ?Sized + FieldLayout>(
+        self,
+        ty: &str,
+        computed: DstLayout,
+    ) -> Verdict
+    where
+        L::Sizedness: LastField<S, L>,
+    {
+        let actual = <L::Sizedness as LastField<S, L>>::SELF_LAYOUT;
+        match crate::last_field::layout_matches(ty, computed, actual) {
+            Some(msg) => Verdict { msg },
+            None => Verdict::PASS,
+        }
+    }
+
+    /// The byte rule of the struct `S` whose last field is `L`, before its fields narrow it:
+    /// any `size_of::<S>()` bytes if `S` is sized, no rule otherwise.
+    #[must_use]
+    pub const fn last_struct_rule<S: ?Sized, L: ?Sized + FieldLayout>(self) -> crate::ByteRule
+    where
+        L::Sizedness: LastField<S, L>,
+    {
+        match <L::Sizedness as LastField<S, L>>::SELF_LAYOUT {
+            Some(layout) => match layout.size_info() {
+                SizeInfo::Sized { size } => crate::ByteRule::for_struct(size),
+                SizeInfo::SliceDst { .. } => crate::ByteRule::NONE,
+            },
+            None => crate::ByteRule::NONE,
+        }
     }
 
     /// Compiles only for a [`FromBytes`](crate::FromBytes) `T` (see the type's docs).

@@ -71,6 +71,7 @@ mod from_zeros;
 mod impls;
 #[expect(unsafe_code, reason = "declares the unsafe trait IntoBytes")]
 mod into_bytes;
+mod last_field;
 #[expect(unsafe_code, reason = "declares the unsafe trait KnownLayout")]
 mod layout;
 mod macros;

@@ -201,6 +201,37 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         }
     }
 
+    /// Validates the last field `field` of type `L` at `offset` bytes into this `container`
+    /// value: as [`validate_field`](Self::validate_field) if `L` is sized, as
+    /// [`validate_tail_field`](Self::validate_tail_field) if it is dynamically sized (see
+    /// [`FieldLayout`](crate::checks::FieldLayout)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let c = Candidate::<[u8; 2]>::new(&[1, 3]);
+    /// assert!(c.validate_last_field::<bool>(0, "Pair", "a").is_ok());
+    /// assert!(c.validate_last_field::<[bool]>(0, "Pair", "rest").is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The field's error, naming it, if its bytes are not a valid `L` or do not fit.
+    #[inline(always)]
+    pub fn validate_last_field<L: ?Sized + crate::checks::FieldLayout>(
+        &self,
+        offset: usize,
+        container: &'static str,
+        field: &'static str,
+    ) -> Result<(), InvalidBits>
+    where
+        L::Sizedness: crate::checks::LastValidate<L>,
+    {
+        <L::Sizedness as crate::checks::LastValidate<L>>::validate(self, offset, container, field)
+    }
+
     /// The candidate's first `N` bytes, if it has that many; for validators of primitives.
     #[must_use]
     #[inline(always)]

@@ -46,6 +46,9 @@ mod device_soundness;
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]
+#[path = "api/dst_unmarked.rs"]
+mod dst_unmarked;
+#[cfg(feature = "derive")]
 #[path = "api/enums.rs"]
 mod enums;
 #[path = "api/error_src.rs"]

@@ -1,19 +1,27 @@
-// A last field that is itself slice-tailed: `KnownLayout` composes with it as zerocopy does
-// (through its `KnownLayout`), but `FromBytes` still needs it marked `#[zerocast(dst)]`.
+// A struct ending in a struct whose last field is a slice needs no marker (the inner struct's
+// `KnownLayout` derive says it is dynamically sized). One more level out it does: `Middle`
+// ends in `Frame`, not in a slice, so nothing tells `Top`'s derives that `Middle` is unsized.
 use zerocast::{FromBytes, Immutable, KnownLayout};
 
 #[derive(FromBytes, KnownLayout, Immutable)]
 #[repr(C)]
-struct Inner {
+struct Frame {
     len: u16,
     body: [u8],
 }
 
 #[derive(FromBytes, KnownLayout, Immutable)]
 #[repr(C)]
-struct Outer {
+struct Middle {
     tag: u16,
-    inner: Inner,
+    frame: Frame,
+}
+
+#[derive(FromBytes, KnownLayout, Immutable)]
+#[repr(C)]
+struct Top {
+    version: u16,
+    middle: Middle,
 }
 
 fn main() {}
