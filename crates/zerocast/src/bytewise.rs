@@ -422,7 +422,11 @@ fn chunked<T: TryFromBytes>(
         if !block_ok(t, block) {
             recheck::<T>(start, block)?;
         }
-        start += block.len();
+        // OVERFLOW: `start` is an offset into the converted source, at most its length
+        // (`base` plus the bytes of `body` before this block), which fits in an `isize`.
+        // Saturating says so without an overflow check; were it ever reached, it would only
+        // make an error's offset too small, never skip a check.
+        start = start.saturating_add(block.len());
     }
     recheck::<T>(start, blocks.remainder())
 }
@@ -477,7 +481,9 @@ fn row(rows: &[[u8; MAX_PERIOD]; MAX_RANGES], k: usize, lane: usize) -> Option<&
 #[cold]
 #[inline(never)]
 fn recheck<T: TryFromBytes>(start: usize, bytes: &[u8]) -> Result<(), InvalidBits> {
-    let count = bytes.len() / size_of::<T>();
+    // Zero-sized `T` never gets here (its table is off), but the function exists for it too:
+    // `checked_div` keeps it total without a division-by-zero check.
+    let count = bytes.len().checked_div(size_of::<T>()).unwrap_or(0);
     each::<T>(Candidate::at(bytes, start, count), count)
 }
 
@@ -499,7 +505,10 @@ pub(crate) fn each<T: TryFromBytes>(
     let mut offset = 0;
     for _ in 0..count {
         T::validate(candidate.field::<T>(offset)?)?;
-        offset += size;
+        // OVERFLOW: `offset + size` is the end of an element that `field` just found inside
+        // the candidate's bytes, so it fits; saturating keeps the compiler from adding an
+        // overflow check. (Were it to saturate, the next `field` would fail, not wrap.)
+        offset = offset.saturating_add(size);
     }
     Ok(())
 }
@@ -507,6 +516,40 @@ pub(crate) fn each<T: TryFromBytes>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recheck_offsets_near_the_top_of_the_address_space_saturate() {
+        // The offset of an invalid element is `start` plus its position; sums past
+        // `usize::MAX` (which a real source cannot reach) saturate instead of overflowing.
+        let e = recheck::<bool>(usize::MAX - 1, &[1, 0, 2]).unwrap_err();
+        assert_eq!(e.offset(), usize::MAX);
+        let e = recheck::<bool>(usize::MAX - 3, &[1, 0, 2]).unwrap_err();
+        assert_eq!(e.offset(), usize::MAX - 1);
+        assert!(recheck::<bool>(usize::MAX, &[1, 0, 1]).is_ok());
+        // Zero-sized elements: nothing to count.
+        assert!(recheck::<()>(7, &[9, 9]).is_ok());
+    }
+
+    #[test]
+    fn each_reports_the_first_invalid_element() {
+        let bytes = [1, 0, 1, 5, 3];
+        let e = each::<bool>(Candidate::at(&bytes, 10, 5), 5).unwrap_err();
+        assert_eq!((e.offset(), e.found()), (13, Some(5)));
+        // A count larger than the bytes hold is an error, not a panic.
+        assert!(each::<bool>(Candidate::at(&bytes[..3], 0, usize::MAX), usize::MAX).is_err());
+    }
+
+    #[test]
+    fn chunked_block_offsets_continue_across_blocks() {
+        // Two full blocks of valid `bool`s, then an invalid one in the remainder.
+        let mut bytes = [1u8; 2 * BLOCK + 3];
+        bytes[2 * BLOCK + 1] = 7;
+        let t: &Table = &Plan::<bool>::TABLE;
+        assert_eq!(t.block, BLOCK);
+        let c = Candidate::at(&bytes, 100, bytes.len());
+        let e = chunked::<bool>(t, c, &bytes).unwrap_err();
+        assert_eq!(e.offset(), 100 + 2 * BLOCK + 1);
+    }
 
     #[test]
     fn sparse_values_become_ranges() {

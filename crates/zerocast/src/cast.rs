@@ -21,8 +21,10 @@ use core::slice;
 use alloc::boxed::Box;
 
 use crate::const_msg::Msg;
-use crate::error::{AlignmentError, ConvertError, InvalidBits, SizeError, ValidityError};
-use crate::layout::{locate, DstLayout, Located, Misfit, Part, SizeInfo};
+use crate::error::{
+    AlignmentError, ConvertError, InvalidBits, SizeError, SizeNeeded, ValidityError,
+};
+use crate::layout::{locate, locate_unaligned, DstLayout, Located, Misfit, Part, SizeInfo};
 use crate::transmute_dst::{
     meta_map, MetaMap, TransmuteMutDst, TransmuteRefDst, TryTransmuteMutDst, TryTransmuteRefDst,
     Wrap,
@@ -154,36 +156,71 @@ where
     const { assert_count_inferable::<T, C>() };
     let loc = locate(T::LAYOUT, src.as_ptr(), src.len(), part, count.get(), true)
         .map_err(Failure::Misfit)?;
+    if !splittable(src.len(), part, &loc) {
+        return Err(unsplittable(&loc));
+    }
     let bytes = split(src, part, loc.start, loc.size).0;
     V::check(Candidate::at(bytes, loc.start, loc.elems)).map_err(Failure::Invalid)?;
     Ok(loc)
 }
 
+/// Where [`split`] cuts a source: after the value for a whole or prefix conversion, before it
+/// for a suffix.
+#[inline(always)]
+fn cut(part: Part, start: usize, size: usize) -> usize {
+    match part {
+        Part::Suffix => start,
+        _ => size,
+    }
+}
+
+/// `true` if [`split`] can cut `len` bytes for the value `loc`. `locate` guarantees it
+/// (`start + size <= len`); the callers test it anyway, right before splitting, because the
+/// compiler cannot always carry that guarantee across the validity check, and would keep the
+/// split's panic path. The test it can see lets it drop that path.
+#[inline(always)]
+fn splittable(len: usize, part: Part, loc: &Located) -> bool {
+    cut(part, loc.start, loc.size) <= len
+}
+
+/// The failure reported if [`splittable`] is ever false (it is not: see there): a size error
+/// naming the bytes the value needs.
+#[cold]
+fn unsplittable<R>(loc: &Located) -> Failure<R> {
+    Failure::Misfit(Misfit::Size(SizeNeeded::AtLeast(
+        loc.start.saturating_add(loc.size),
+    )))
+}
+
 /// Splits `src` into the value's bytes at `start..start + size` and the rest (the bytes after
 /// a prefix, before a suffix, or none).
+///
+/// # Panics
+///
+/// If `cut(part, start, size) > src.len()`: callers test [`splittable`] just before.
 #[inline(always)]
 fn split(src: &[u8], part: Part, start: usize, size: usize) -> (&[u8], &[u8]) {
-    // PANIC: `locate` guarantees `start + size <= src.len()`, and `start == 0` unless `part` is
-    // `Suffix`, where `start + size == src.len()`.
+    // PANIC: callers check `splittable` right before the call, which is the same comparison
+    // as `split_at`'s; the compiler merges the two and keeps no panic path.
+    let (a, b) = src.split_at(cut(part, start, size));
     match part {
-        Part::Suffix => {
-            let (rest, value) = src.split_at(start);
-            (value, rest)
-        }
-        _ => src.split_at(size),
+        Part::Suffix => (b, a),
+        _ => (a, b),
     }
 }
 
 /// As [`split`], for mutable bytes.
+///
+/// # Panics
+///
+/// As [`split`].
 #[inline(always)]
 fn split_mut(src: &mut [u8], part: Part, start: usize, size: usize) -> (&mut [u8], &mut [u8]) {
     // PANIC: as in `split`.
+    let (a, b) = src.split_at_mut(cut(part, start, size));
     match part {
-        Part::Suffix => {
-            let (rest, value) = src.split_at_mut(start);
-            (value, rest)
-        }
-        _ => src.split_at_mut(size),
+        Part::Suffix => (b, a),
+        _ => (a, b),
     }
 }
 
@@ -203,6 +240,9 @@ where
         Ok(loc) => loc,
         Err(f) => return Err(f.into_error::<_, T, V>(src, src.as_ptr(), src.len())),
     };
+    if !splittable(src.len(), part, &loc) {
+        return Err(unsplittable(&loc).into_error::<_, T, V>(src, src.as_ptr(), src.len()));
+    }
     let (bytes, rest) = split(src, part, loc.start, loc.size);
     let meta = T::PointerMetadata::from_elem_count(loc.elems);
     let ptr = T::raw_from_ptr_len(NonNull::from(bytes).cast::<u8>(), meta);
@@ -239,6 +279,10 @@ where
             return Err(f.into_error::<_, T, V>(src, base, len));
         }
     };
+    if !splittable(src.len(), part, &loc) {
+        let (base, len) = (src.as_ptr(), src.len());
+        return Err(unsplittable(&loc).into_error::<_, T, V>(src, base, len));
+    }
     let (bytes, rest) = split_mut(src, part, loc.start, loc.size);
     let meta = T::PointerMetadata::from_elem_count(loc.elems);
     let mut ptr = T::raw_from_ptr_len(NonNull::from(bytes).cast::<u8>(), meta);
@@ -266,21 +310,14 @@ where
     V: Validity<T>,
 {
     let len = src.len();
-    let loc = match locate(
-        DstLayout::for_sized::<T>(),
-        src.as_ptr(),
-        len,
-        part,
-        None,
-        false,
-    ) {
+    let loc = match locate_unaligned(DstLayout::for_sized::<T>(), len, part, None) {
         Ok(loc) => loc,
-        Err(Misfit::Size(needed)) => {
-            return Err(ConvertError::Size(SizeError::new(src, len, needed)))
-        }
-        // PANIC: `locate` reports alignment only when asked to check it, which it is not here.
-        Err(Misfit::Alignment { .. }) => unreachable!("unaligned copies do not check alignment"),
+        Err(needed) => return Err(ConvertError::Size(SizeError::new(src, len, needed))),
     };
+    if !splittable(len, part, &loc) {
+        let needed = SizeNeeded::AtLeast(loc.start.saturating_add(loc.size));
+        return Err(ConvertError::Size(SizeError::new(src, len, needed)));
+    }
     let (bytes, rest) = split(src, part, loc.start, loc.size);
     if let Err(raw) = V::check(Candidate::at(bytes, loc.start, loc.elems)) {
         return Err(ConvertError::Validity(V::wrap(raw, src)));

@@ -148,7 +148,11 @@ impl<Src, Dst: ?Sized> AlignmentError<Src, Dst> {
 
     /// How many bytes past an `align()` boundary the value would have started.
     pub fn misalignment(&self) -> usize {
-        self.addr & (self.align - 1)
+        // OVERFLOW: `align` is a type's alignment (a `DstLayout`'s), a power of two and so at
+        // least 1: `align - 1` never wraps, and masks the address's offset into its alignment.
+        // The compiler cannot see that through the field, so a plain `-` would keep an
+        // overflow check (and a panic path) in every error path that asks for this.
+        self.addr & self.align.wrapping_sub(1)
     }
 }
 
@@ -774,3 +778,54 @@ impl fmt::Display for AllocError {
 }
 
 impl core::error::Error for AllocError {}
+
+#[cfg(test)]
+mod tests {
+    use std::format;
+    use std::string::ToString;
+
+    use super::*;
+
+    fn misalignment(addr: usize, align: usize) -> usize {
+        AlignmentError::<(), u8>::new((), 0, addr, align).misalignment()
+    }
+
+    #[test]
+    fn misalignment_at_the_edges_of_align_and_address() {
+        // Alignment 1: every address is aligned.
+        assert_eq!(misalignment(0, 1), 0);
+        assert_eq!(misalignment(usize::MAX, 1), 0);
+        // The largest power of two: all bits but the top one are the misalignment.
+        let top = 1usize << (usize::BITS - 1);
+        assert_eq!(misalignment(usize::MAX, top), usize::MAX >> 1);
+        assert_eq!(misalignment(top, top), 0);
+        assert_eq!(misalignment(top + 3, top), 3);
+        // Ordinary cases, as `addr % align`.
+        for align in [2, 4, 8, 4096] {
+            for addr in [
+                0,
+                1,
+                align - 1,
+                align,
+                align + 1,
+                usize::MAX - 1,
+                usize::MAX,
+            ] {
+                assert_eq!(misalignment(addr, align), addr % align, "{addr:#x} {align}");
+            }
+        }
+    }
+
+    #[test]
+    fn display_of_a_misaligned_address_at_the_top_of_memory() {
+        let e = AlignmentError::<(), u64>::new((), 0, usize::MAX, 8);
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "`u64` needs 8-byte alignment, but the source starts at address {:#x}, 7 bytes \
+                 past a 8-byte boundary",
+                usize::MAX
+            )
+        );
+    }
+}

@@ -498,26 +498,45 @@ pub(crate) fn locate(
     if part != Part::Suffix && misaligned(0) {
         return Err(Misfit::Alignment { offset: 0 });
     }
+    let loc = locate_unaligned(layout, len, part, elems).map_err(Misfit::Size)?;
+    if part == Part::Suffix && misaligned(loc.start) {
+        return Err(Misfit::Alignment { offset: loc.start });
+    }
+    Ok(loc)
+}
 
+/// [`locate`] without the alignment check, for copies: its only failure is size, so a caller
+/// has no impossible alignment arm to handle.
+///
+/// Safe arithmetic only. On success `start + size <= len` and `size` is
+/// `layout.size_for_elems(elems)`.
+#[inline(always)]
+pub(crate) fn locate_unaligned(
+    layout: DstLayout,
+    len: usize,
+    part: Part,
+    elems: Option<usize>,
+) -> Result<Located, SizeNeeded> {
+    let align = layout.align;
     let (size, elem_count) = match (layout.size_info, elems) {
         (SizeInfo::Sized { size }, _) => {
             if size > len || (part == Part::Whole && size != len) {
-                return Err(Misfit::Size(match part {
+                return Err(match part {
                     Part::Whole => SizeNeeded::Exactly(size),
                     _ => SizeNeeded::AtLeast(size),
-                }));
+                });
             }
             (size, 0)
         }
         (SizeInfo::SliceDst { .. }, Some(n)) => {
             let Some(size) = layout.size_for_elems(n) else {
-                return Err(Misfit::Size(SizeNeeded::Overflow { elems: n }));
+                return Err(SizeNeeded::Overflow { elems: n });
             };
             if size > len || (part == Part::Whole && size != len) {
-                return Err(Misfit::Size(match part {
+                return Err(match part {
                     Part::Whole => SizeNeeded::Exactly(size),
                     _ => SizeNeeded::AtLeast(size),
-                }));
+                });
             }
             (size, n)
         }
@@ -531,25 +550,22 @@ pub(crate) fn locate(
             // fit in `len` rounded down to `align`.
             let room = len & !(align - 1);
             if room < offset {
-                return Err(Misfit::Size(shape));
+                return Err(shape);
             }
             // Callers reject zero-sized elements at compile time (the count would be
             // unbounded); count none here so this function stays total.
             let n = (room - offset).checked_div(elem_size).unwrap_or(0);
             let Some(size) = layout.size_for_elems(n) else {
-                return Err(Misfit::Size(shape));
+                return Err(shape);
             };
             if part == Part::Whole && size != len {
-                return Err(Misfit::Size(shape));
+                return Err(shape);
             }
             (size, n)
         }
     };
 
     let start = if part == Part::Suffix { len - size } else { 0 };
-    if part == Part::Suffix && misaligned(start) {
-        return Err(Misfit::Alignment { offset: start });
-    }
     Ok(Located {
         start,
         size,
@@ -580,6 +596,33 @@ mod tests {
         assert_eq!(l.size_for_elems(3), Some(6));
         assert_eq!(l.size_for_elems(usize::MAX / 2), None);
         assert_eq!(l.size_for_elems(isize::MAX as usize / 2 + 1), None);
+    }
+
+    #[test]
+    fn locate_unaligned_reports_size_only() {
+        let l = DstLayout::for_sized::<u32>();
+        let ok = locate_unaligned(l, 10, Part::Suffix, None).unwrap();
+        assert_eq!((ok.start, ok.size), (6, 4));
+        assert_eq!(
+            locate_unaligned(l, 3, Part::Prefix, None).unwrap_err(),
+            SizeNeeded::AtLeast(4)
+        );
+        assert_eq!(
+            locate_unaligned(l, 5, Part::Whole, None).unwrap_err(),
+            SizeNeeded::Exactly(4)
+        );
+        let s = DstLayout::for_slice::<u16>();
+        assert_eq!(
+            locate_unaligned(s, 8, Part::Prefix, Some(usize::MAX)).unwrap_err(),
+            SizeNeeded::Overflow { elems: usize::MAX }
+        );
+        // The same answers as `locate` without the alignment check, at any address.
+        for part in [Part::Whole, Part::Prefix, Part::Suffix] {
+            assert_eq!(
+                locate(s, at(1), 7, part, None, false).ok(),
+                locate_unaligned(s, 7, part, None).ok()
+            );
+        }
     }
 
     #[test]

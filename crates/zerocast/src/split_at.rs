@@ -319,12 +319,10 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a T> {
     where
         T: IntoBytes,
     {
-        match self.via_runtime_check() {
-            Ok(halves) => halves,
-            // PANIC: `T: IntoBytes` has no padding for any element count, so the halves never
-            // overlap and the check never fails.
-            Err(_) => unreachable!("an IntoBytes type has no trailing padding"),
-        }
+        // SAFETY: `via_unchecked` needs the halves not to overlap: `T: IntoBytes` has no
+        // padding for any element count, so the left half ends where the right half starts.
+        // (A run-time check here would leave a panic path the compiler cannot remove.)
+        unsafe { self.via_unchecked() }
     }
 
     /// The two halves, for a `T` of alignment 1: it has no trailing padding, so they cannot
@@ -343,11 +341,10 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a T> {
     where
         T: Unaligned,
     {
-        match self.via_runtime_check() {
-            Ok(halves) => halves,
-            // PANIC: alignment 1 means sizes are never rounded up: no trailing padding.
-            Err(_) => unreachable!("an Unaligned type has no trailing padding"),
-        }
+        // SAFETY: `via_unchecked` needs the halves not to overlap: alignment 1 means sizes are
+        // never rounded up, so the left half has no trailing padding and ends where the right
+        // half starts.
+        unsafe { self.via_unchecked() }
     }
 
     /// The two halves, for a `T` whose layout never ends in padding, whatever its element
@@ -392,13 +389,11 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a T> {
     #[must_use = "has no side effects"]
     pub fn via_no_dynamic_padding(self) -> (&'a T, &'a [T::Elem]) {
         const { assert_no_dynamic_padding::<T>() };
-        match self.via_runtime_check() {
-            Ok(halves) => halves,
-            // PANIC: the assertion above proves every size of `T` is a multiple of its
-            // alignment with no rounding (`offset + n * elem_size`, both multiples of it), so
-            // the left half has no trailing padding and never overlaps the right one.
-            Err(_) => unreachable!("a type with no dynamic padding has no trailing padding"),
-        }
+        // SAFETY: `via_unchecked` needs the halves not to overlap: the assertion above proves
+        // every size of `T` is a multiple of its alignment with no rounding (`offset + n *
+        // elem_size`, both multiples of it), so the left half has no trailing padding and ends
+        // where the right half starts.
+        unsafe { self.via_unchecked() }
     }
 
     /// The two halves, unchecked: the caller vouches that they may coexist.
@@ -501,11 +496,9 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
     where
         T: IntoBytes,
     {
-        match self.via_runtime_check() {
-            Ok(halves) => halves,
-            // PANIC: as for shared splits, an `IntoBytes` type has no trailing padding.
-            Err(_) => unreachable!("an IntoBytes type has no trailing padding"),
-        }
+        // SAFETY: `via_unchecked` needs the halves to be disjoint: as for shared splits, an
+        // `IntoBytes` type has no trailing padding, so the left half ends where the right starts.
+        unsafe { self.via_unchecked() }
     }
 
     /// The two halves, for a `T` of alignment 1: they cannot overlap.
@@ -526,11 +519,9 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
     where
         T: Unaligned,
     {
-        match self.via_runtime_check() {
-            Ok(halves) => halves,
-            // PANIC: alignment 1 means no trailing padding.
-            Err(_) => unreachable!("an Unaligned type has no trailing padding"),
-        }
+        // SAFETY: `via_unchecked` needs the halves to be disjoint: alignment 1 means no
+        // trailing padding, so the left half ends where the right starts.
+        unsafe { self.via_unchecked() }
     }
 
     /// The two halves, for a `T` whose layout never ends in padding, whatever its element
@@ -549,12 +540,10 @@ impl<'a, T: ?Sized + SplitAt> Split<&'a mut T> {
     #[must_use = "has no side effects"]
     pub fn via_no_dynamic_padding(self) -> (&'a mut T, &'a mut [T::Elem]) {
         const { assert_no_dynamic_padding::<T>() };
-        match self.via_runtime_check() {
-            Ok(halves) => halves,
-            // PANIC: as for shared splits, the assertion proves the left half never ends in
-            // padding, so the halves never overlap.
-            Err(_) => unreachable!("a type with no dynamic padding has no trailing padding"),
-        }
+        // SAFETY: `via_unchecked` needs the halves to be disjoint: as for shared splits, the
+        // assertion proves the left half never ends in padding, so it ends where the right
+        // half starts.
+        unsafe { self.via_unchecked() }
     }
 
     /// The two halves, unchecked: the caller vouches that they are disjoint.

@@ -120,7 +120,10 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
         {
             Some(bytes) => Ok(Candidate {
                 bytes,
-                offset: self.offset + offset,
+                // OVERFLOW: both are offsets into the converted source (the field lies inside
+                // this candidate's bytes, which lie inside the source), so the sum is at most
+                // its length; saturating, as in the error arm below, needs no overflow check.
+                offset: self.offset.saturating_add(offset),
                 elems: None,
                 _ty: PhantomData,
             }),
@@ -660,5 +663,21 @@ pub unsafe trait TryFromBytes {
         Self: Sized,
     {
         cast::read_from::<Self, Checked>(source, Part::Suffix).map(|(v, rest)| (rest, v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_offsets_near_the_top_of_the_address_space_saturate() {
+        let bytes = [0u8; 4];
+        let c = Candidate::<[u8; 4]>::at(&bytes, usize::MAX - 1, 0);
+        assert_eq!(c.field::<u8>(0).unwrap().offset(), usize::MAX - 1);
+        assert_eq!(c.field::<u8>(3).unwrap().offset(), usize::MAX);
+        // Past the bytes: an error at the (saturated) offset.
+        assert_eq!(c.field::<u16>(3).unwrap_err().offset(), usize::MAX);
+        assert_eq!(c.field::<u8>(usize::MAX).unwrap_err().offset(), usize::MAX);
     }
 }
