@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Port zerocopy-derive's own test suite to zerocast, as a conformance suite.
 
 Reads the `tests/` of zerocopy-derive (the version below) from the cargo registry (or
@@ -47,10 +48,11 @@ EXCLUSIONS = os.path.join(ROOT, "tools", "zerocopy-derive-tests-exclusions.txt")
 SCRIPT = "tools/port-zerocopy-derive-tests.py"
 HAND_WRITTEN = {"include.rs", "ui.rs"}
 
+# Three lines, as before the SPDX line was added, so that the UI snapshots' line numbers hold.
 HEADER = (
-    "// Ported from zerocopy-derive {v}'s tests/{name} (https://github.com/google/zerocopy),\n"
-    "// (c) The Fuchsia Authors, BSD-2-Clause OR Apache-2.0 OR MIT, by {script}: the crate\n"
-    "// renamed to zerocast, nothing else changed. Do not edit; rerun the script.\n"
+    "// SPDX-License-Identifier: BSD-2-Clause OR Apache-2.0 OR MIT\n"
+    "// Ported from zerocopy-derive {v}'s tests/{name} (https://github.com/google/zerocopy), (c)\n"
+    "// The Fuchsia Authors, by {script}: the crate renamed to zerocast, nothing else changed. Do not edit.\n"
 )
 
 

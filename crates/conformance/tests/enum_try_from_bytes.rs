@@ -1,6 +1,6 @@
-// Ported from zerocopy-derive 0.8.66's tests/enum_try_from_bytes.rs (https://github.com/google/zerocopy),
-// (c) The Fuchsia Authors, BSD-2-Clause OR Apache-2.0 OR MIT, by tools/port-zerocopy-derive-tests.py: the crate
-// renamed to zerocast, nothing else changed. Do not edit; rerun the script.
+// SPDX-License-Identifier: BSD-2-Clause OR Apache-2.0 OR MIT
+// Ported from zerocopy-derive 0.8.66's tests/enum_try_from_bytes.rs (https://github.com/google/zerocopy), (c)
+// The Fuchsia Authors, by tools/port-zerocopy-derive-tests.py: the crate renamed to zerocast, nothing else changed. Do not edit.
 // Copyright 2023 The Fuchsia Authors
 //
 // Licensed under a BSD-style license <LICENSE-BSD>, Apache License, Version 2.0

@@ -1,4 +1,45 @@
-#![doc = include_str!("../README.md")]
+//! Safe zero-copy conversion between bytes and typed data, for drivers, network stacks, file
+//! systems, firmware and protocol parsers: a value is viewed in place in the bytes that hold
+//! it, or read from them and written back, with every property that makes this sound proved
+//! at compile time and every run-time condition (size, alignment, valid bit patterns)
+//! returned as a typed error, never a panic.
+//!
+//! zerocast has zerocopy 0.8's traits, derives, methods, macros and errors under their names
+//! and signatures, so moving a crate over is a rename; on top of them it has bit fields
+//! ([`bitfield!`]), variable-length records ([`record`]) and device memory ([`device`]).
+//!
+//! # Examples
+//!
+//! ```
+//! use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned};
+//!
+//! #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug, PartialEq)]
+//! #[repr(u8)]
+//! enum Kind {
+//!     Data = 1,
+//!     Ack = 2,
+//! }
+//!
+//! #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug)]
+//! #[repr(C)]
+//! struct Header {
+//!     kind: Kind,
+//!     flags: u8,
+//!     len: [u8; 2],
+//! }
+//!
+//! let packet = [2, 0, 0, 3, b'a', b'b', b'c'];
+//! let (hdr, payload) = Header::try_ref_from_prefix(&packet).unwrap(); // no copy
+//! assert_eq!((hdr.kind == Kind::Ack, u16::from_be_bytes(hdr.len)), (true, 3));
+//! assert_eq!(payload, b"abc");
+//! assert_eq!(hdr.as_bytes(), &packet[..4]);
+//!
+//! // Bad input is a typed error that says what and where, never a panic.
+//! let err = Header::try_ref_from_prefix(&[7, 0, 0, 0]).unwrap_err();
+//! assert!(err.to_string().ends_with("at byte offset 0 (field `kind` of `Header`)"));
+//! let err = Header::try_ref_from_prefix(&[1, 0]).unwrap_err();
+//! assert!(err.to_string().ends_with("needs at least 4 bytes, but the source has 2"));
+//! ```
 //!
 //! # The traits
 //!
@@ -15,6 +56,51 @@
 //! Each is an `unsafe trait` whose `# Safety` section states what an implementer promises and
 //! what relying code may assume; the derives are the way to implement them.
 //!
+//! # Guarantees
+//!
+//! A type may be viewed from bytes only if every bit pattern is valid ([`FromBytes`]) or the
+//! bytes are checked first ([`TryFromBytes`]); as bytes only if it has no padding
+//! ([`IntoBytes`]); through a shared view only if it has no interior mutability
+//! ([`Immutable`]); by reference only when the address is aligned (checked at run time, or
+//! never needed for [`Unaligned`] types). The derives prove each property at compile time and
+//! reject what they cannot prove with an error on the offending token: the field whose type
+//! lacks the trait, the field a padding hole follows with its offset and size, the
+//! discriminants an enum is missing.
+//!
+//! Conversions do not panic on any input, also with overflow checks on: they return
+//! [`CastError`], [`SizeError`], [`AlignmentError`], [`ValidityError`] (with the field, offset
+//! and value that failed) or [`ConvertError`], and build them without allocating.
+//!
+//! The crate denies `unsafe` code at its root and allows it in the few modules that need it
+//! (the pointer casts, the traits' impls for core types, the typed view [`Ref`], the
+//! byte-holder traits, the halves of a split, device access), each block with a `// SAFETY:`
+//! argument for every precondition. The code the derives generate holds the traits' `unsafe
+//! impl`s and no `unsafe` block.
+//!
+//! # Beyond zerocopy
+//!
+//! - [`byteorder`]: zerocopy's fixed-endian integers and floats (`U16<BigEndian>`...), plus
+//!   `Usize` and `Isize` in every alias module.
+//! - [`bitfield!`]: flags, small enums ([`BitEnum`]), counts and reserved bits packed in an
+//!   integer, in the `hi:lo name as Type` vocabulary of the Linux kernel's `bitfield!`, with
+//!   getters, setters checked at compile or run time, and the conversion traits the fields
+//!   allow.
+//! - [`record`]: variable-length records whose length is a header field (netlink attributes,
+//!   ELF notes, TLV options), viewed one at a time or walked with [`record::Records`].
+//! - [`device`]: typed pointers to memory-mapped registers and DMA buffers, every access one
+//!   volatile load or store of the value's width, register blocks checked at compile time.
+//!
+//! # Differences from zerocopy 0.8
+//!
+//! `TryFromBytes` validates a [`Candidate`] and returns which field failed (`validate`, with
+//! `is_bit_valid` kept); error `Display`s give the facts (sizes, alignment, field, offset);
+//! [`transmute!`] and friends expand to calls of `const fn`s, no `unsafe` block in the
+//! caller's crate; `Unalign::update` needs `T: Copy`; `new_box_zeroed_in` and the AVX-512
+//! vector impls (which need compilers newer than 1.85) are not provided. The full list, with
+//! a migration walk-through, is `docs/migrating-from-zerocopy.md` in zerocast's source tree;
+//! `docs/zerocopy-parity.md` there lists every public item of zerocopy 0.8.66 and its zerocast
+//! counterpart.
+//!
 //! # Features
 //!
 //! - `derive` (default): re-exports the derive macros.
@@ -30,10 +116,26 @@
 //!   zerocopy's `simd` feature; not the AVX-512 types, which need Rust 1.89. `simd-nightly`
 //!   is accepted for compatibility and adds nothing.
 //!
-//! The crate is `no_std` and has no required dependencies.
+//! The crate is `no_std` and has no required dependencies; it builds for bare-metal targets
+//! such as `x86_64-unknown-none` and with Rust 1.85 or later. `--cfg no_fp_fmt_parse` (set by
+//! the Linux kernel's build) leaves out the formatting of the byte-order float types.
+//!
+//! # Further documentation
+//!
+//! In zerocast's source tree: `docs/soundness.md` (the threat model, each class of hole and
+//! the test that guards it), `docs/migrating-from-zerocopy.md`, `docs/zerocopy-parity.md`
+//! and `docs/kernel.md` (vendoring zerocast into the Linux kernel, the flags it is built
+//! with). The derive macros are documented in
+//! [zerocast-derive](https://docs.rs/zerocast-derive).
 #![no_std]
 #![deny(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+
+// The README's examples run as doctests too; it is not the crate's documentation, which must
+// read on its own wherever the crate is (a vendored copy sits beside another README).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 #[cfg(feature = "alloc")]
 extern crate alloc;

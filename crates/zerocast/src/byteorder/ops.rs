@@ -131,10 +131,9 @@ macro_rules! bitwise_op {
     };
 }
 
-/// Everything every type has: `Display` and the arithmetic operators.
+/// Everything every type has: the arithmetic operators.
 macro_rules! all_types {
     ($($name:ident $native:ident),*) => {$(
-        fmt_trait!($name, $native, Display);
         native_op!($name, $native, Add, add, +, AddAssign, add_assign, +=);
         native_op!($name, $native, Sub, sub, -, SubAssign, sub_assign, -=);
         native_op!($name, $native, Mul, mul, *, MulAssign, mul_assign, *=);
@@ -143,10 +142,11 @@ macro_rules! all_types {
     )*};
 }
 
-/// What integers add: radix formatting, bitwise and shift operators, `Not`, total order.
+/// What integers add: formatting (`Display` and the radixes), bitwise and shift operators,
+/// `Not`, total order.
 macro_rules! integers {
     ($($name:ident $native:ident),*) => {$(
-        fmt_trait!($name, $native, Octal, LowerHex, UpperHex, Binary);
+        fmt_trait!($name, $native, Display, Octal, LowerHex, UpperHex, Binary);
         bitwise_op!($name, $native, BitAnd, bitand, &, BitAndAssign, bitand_assign, &=);
         bitwise_op!($name, $native, BitOr, bitor, |, BitOrAssign, bitor_assign, |=);
         bitwise_op!($name, $native, BitXor, bitxor, ^, BitXorAssign, bitxor_assign, ^=);
@@ -198,9 +198,14 @@ macro_rules! neg {
     )*};
 }
 
-/// Floats are partially ordered by value (`NaN` is unordered), as the native ones.
+/// Floats are partially ordered by value (`NaN` is unordered), as the native ones, and
+/// displayed where `core` formats floats (not under `--cfg no_fp_fmt_parse`, with which the
+/// Linux kernel builds `core` and the crates it vendors).
 macro_rules! floats {
-    ($($name:ident),*) => {$(
+    ($($name:ident $native:ident),*) => {$(
+        #[cfg(not(no_fp_fmt_parse))]
+        fmt_trait!($name, $native, Display);
+
         impl<O: ByteOrder> PartialOrd for $name<O> {
             #[inline(always)]
             fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
@@ -220,4 +225,4 @@ integers!(
     I16 i16, I32 i32, I64 i64, I128 i128, Isize isize
 );
 neg!(I16, I32, I64, I128, Isize, F32, F64);
-floats!(F32, F64);
+floats!(F32 f32, F64 f64);

@@ -1,7 +1,7 @@
+// SPDX-License-Identifier: BSD-2-Clause OR Apache-2.0 OR MIT
 // src/lib.rs:4720 (FromBytes_mut_from_bytes) [compile_fail,E0080]
 // Example code from zerocopy 0.8.64 (https://github.com/google/zerocopy), (c) The Fuchsia
-// Authors, licensed under BSD-2-Clause OR Apache-2.0 OR MIT; used here as test input, with
-// the crate renamed to zerocast.
+// Authors; used here as test input, with the crate renamed to zerocast.
 
 fn main() {
     use zerocast::*;
