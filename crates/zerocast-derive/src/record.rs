@@ -94,7 +94,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
              record starts at a multiple of `align`, and must be aligned for its type"
         );
         checks.extend(quote_spanned! {align.span()=>
-            if __zc_length.align() % __zc_layout.align() != 0 {
+            if !::core::matches!(__zc_length.align().checked_rem(__zc_layout.align()), ::core::option::Option::Some(0)) {
                 ::core::panic!(#msg);
             }
         });
@@ -106,7 +106,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         );
         checks.extend(quote_spanned! {ident.span()=>
             if let #k::SizeInfo::SliceDst { offset: __zc_offset, elem_size: __zc_elem_size } = __zc_layout.size_info() {
-                if __zc_elem_size != 0 && __zc_offset % __zc_elem_size != 0 {
+                if !::core::matches!(__zc_offset.checked_rem(__zc_elem_size), ::core::option::Option::Some(0) | ::core::option::Option::None) {
                     ::core::panic!(#msg);
                 }
             }

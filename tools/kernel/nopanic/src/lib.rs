@@ -11,11 +11,6 @@
 //! The modules follow the families of the README's table; `planted` (feature `planted_panic`)
 //! holds the functions that must be caught.
 #![no_std]
-#![expect(
-    clippy::manual_is_multiple_of,
-    reason = "`#[derive(Record)]` with `align = N` expands to `align % layout_align != 0` spanned \
-              at the user's `N`; the derive's MSRV (1.85) predates `is_multiple_of`"
-)]
 
 mod bits;
 mod device;
