@@ -359,13 +359,6 @@ macro_rules! define_type {
             }
         }
 
-        /// Prints the number, as `U32(7)`.
-        impl<O: ByteOrder> Debug for $name<O> {
-            fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.get()).finish()
-            }
-        }
-
         impl<O: ByteOrder> From<$name<O>> for [u8; $bytes] {
             #[inline(always)]
             fn from(x: $name<O>) -> [u8; $bytes] {
