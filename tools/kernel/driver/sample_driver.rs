@@ -104,11 +104,30 @@ type Ctrl = Reg<u32, 0x0>;
 type Doorbell = Reg<WriteOnly<u32>, 0x8>;
 type Scratch = RegArray<u32, 0x10, 4, 4>;
 
+zerocast::cryptocorrosion_derive_traits! {
+    #[repr(C)]
+    /// A key block seen as words or bytes (zerocopy's hidden macro, for crates that call it).
+    pub union KeyBlock {
+        /// As words.
+        pub words: [u32; 4],
+        /// As bytes.
+        pub bytes: [u8; 16],
+    }
+}
+
 /// The firmware's magic number, built into the module.
 pub const FW_MAGIC: u64 = include_value!("../../../crates/zerocast/tests/data/include_value.bin");
 
 /// Two words as one, checked at compile time.
 pub const PAIR: u64 = transmute!([1u32, 2]);
+
+/// The first half of [`PAIR`]'s bytes.
+pub const HALF: u32 = transmute!(#![allow(shrink)] PAIR);
+
+/// A key block's bytes.
+pub fn key_bytes(key: &KeyBlock) -> &[u8] {
+    key.as_bytes()
+}
 
 /// Parses a descriptor ring: `None` if `bytes` is not a whole number of descriptors.
 pub fn ring(bytes: &[u8]) -> Option<&[Descriptor]> {
