@@ -1,5 +1,9 @@
-//! Bit fields packed in an integer: the [`bitfield!`](crate::bitfield!) macro, enums stored in
-//! bits ([`BitEnum`]), and integers narrower than their type ([`Bounded`]).
+//! Bit fields packed in an integer: the
+// The macro exists with the `derive` feature only: a link elsewhere makes rustdoc warn.
+#![cfg_attr(feature = "derive", doc = "[`bitfield!`](mod@crate::bitfield)")]
+#![cfg_attr(not(feature = "derive"), doc = "`bitfield!` (feature `derive`)")]
+//! macro, enums stored in bits ([`BitEnum`]), and integers narrower than their type
+//! ([`Bounded`]).
 //!
 //! # Syntax
 //!
@@ -117,11 +121,12 @@
 //! without a variant for every value of its range (use `as?`); a field type with no mapping
 //! (not `bool`, an unsigned integer or a `BitEnum`); a reserved value that does not fit.
 //!
-//! [`try_from_bits`]: crate::bitfield!
+#![cfg_attr(feature = "derive", doc = "[`try_from_bits`]: crate::bitfield!")]
+#![cfg_attr(not(feature = "derive"), doc = "[`try_from_bits`]: self#syntax")]
 
 use core::fmt;
 
-/// An enum stored in a range of bits by [`bitfield!`](crate::bitfield!); derive it with
+/// An enum stored in a range of bits by [`bitfield!`](mod@crate::bitfield); derive it with
 /// `#[derive(BitEnum)]`.
 ///
 /// The derive accepts enums without fields; discriminants are read as `u128` (`E::A as u128`),
@@ -163,7 +168,7 @@ pub trait BitEnum: Copy + Sized + 'static {
 
 pub use crate::marker::ZeroVariant;
 
-/// A value of type `T` that fits in `W` bits: an integer field of a [`bitfield!`](crate::bitfield!)
+/// A value of type `T` that fits in `W` bits: an integer field of a [`bitfield!`](mod@crate::bitfield)
 /// narrower than its type.
 ///
 /// # Invariants
@@ -292,7 +297,7 @@ macro_rules! bounded_fmt {
 }
 bounded_fmt!(Debug Display LowerHex UpperHex Binary Octal);
 
-/// A value too wide for a field of a [`bitfield!`](crate::bitfield!), from its `try_with_x`
+/// A value too wide for a field of a [`bitfield!`](mod@crate::bitfield), from its `try_with_x`
 /// setter.
 ///
 /// # Examples

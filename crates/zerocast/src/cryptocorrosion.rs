@@ -17,7 +17,9 @@
 /// having the trait (`FromBytes` for the first three). `IntoBytes` also needs no padding, which
 /// a `repr(transparent)` struct cannot have, and which is checked at compile time for the others:
 /// a `repr(C)` struct's fields must cover every byte of it, a union's fields must each be as
-/// large as the union. No `KnownLayout` and no `Unaligned`: derive them if needed.
+/// large as the union. No `KnownLayout` and no `Unaligned`: derive them if needed. Fields may
+/// carry attributes (doc comments, which `missing_docs` asks of public fields), which zerocopy's
+/// macro does not accept.
 ///
 /// # Examples
 ///
@@ -28,6 +30,7 @@
 ///     #[repr(C)]
 ///     #[derive(Clone, Copy)]
 ///     pub union Block {
+///         /// As words.
 ///         words: [u32; 4],
 ///         bytes: [u8; 16],
 ///     }
@@ -64,7 +67,7 @@ macro_rules! cryptocorrosion_derive_traits {
         #[repr($repr:ident)]
         $(#[$attr:meta])*
         $vis:vis struct $name:ident $(<$($ty_param:ident),* $(,)?>)? {
-            $($field_vis:vis $field:ident: $field_ty:ty),* $(,)?
+            $($(#[$field_attr:meta])* $field_vis:vis $field:ident: $field_ty:ty),* $(,)?
         }
     ) => {
         $crate::cryptocorrosion_derive_traits!(@struct_repr $repr);
@@ -72,7 +75,7 @@ macro_rules! cryptocorrosion_derive_traits {
         $(#[$attr])*
         #[repr($repr)]
         $vis struct $name $(<$($ty_param),*>)? {
-            $($field_vis $field: $field_ty,)*
+            $($(#[$field_attr])* $field_vis $field: $field_ty,)*
         }
 
         $crate::cryptocorrosion_derive_traits!(
@@ -92,14 +95,14 @@ macro_rules! cryptocorrosion_derive_traits {
         #[repr($repr:ident)]
         $(#[$attr:meta])*
         $vis:vis struct $name:ident $(<$($ty_param:ident),* $(,)?>)? (
-            $($field_vis:vis $field_ty:ty),* $(,)?
+            $($(#[$field_attr:meta])* $field_vis:vis $field_ty:ty),* $(,)?
         );
     ) => {
         $crate::cryptocorrosion_derive_traits!(@struct_repr $repr);
 
         $(#[$attr])*
         #[repr($repr)]
-        $vis struct $name $(<$($ty_param),*>)? ($($field_vis $field_ty),*);
+        $vis struct $name $(<$($ty_param),*>)? ($($(#[$field_attr])* $field_vis $field_ty),*);
 
         $crate::cryptocorrosion_derive_traits!(
             @impls [$($($ty_param),*)?] $name [$($field_ty),*]
@@ -116,13 +119,13 @@ macro_rules! cryptocorrosion_derive_traits {
         #[repr(C)]
         $(#[$attr:meta])*
         $vis:vis union $name:ident {
-            $($field_vis:vis $field:ident: $field_ty:ty),* $(,)?
+            $($(#[$field_attr:meta])* $field_vis:vis $field:ident: $field_ty:ty),* $(,)?
         }
     ) => {
         $(#[$attr])*
         #[repr(C)]
         $vis union $name {
-            $($field_vis $field: $field_ty,)*
+            $($(#[$field_attr])* $field_vis $field: $field_ty,)*
         }
 
         $crate::cryptocorrosion_derive_traits!(@impls [] $name [$($field_ty),*]);

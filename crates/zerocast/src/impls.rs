@@ -426,9 +426,9 @@ zeros_only!(
 // through `Option<T: Immutable>`.
 macro_rules! references {
     ($($ty:ty),*) => {$(
+        #[diagnostic::do_not_recommend]
         // SAFETY: `Self` is a reference, which is sized (a thin or wide pointer), so its layout
         // is its `size_of`/`align_of` and a pointer to it has no metadata.
-        #[diagnostic::do_not_recommend]
         unsafe impl<'a, T: ?Sized> KnownLayout for $ty {
             type PointerMetadata = ();
             const LAYOUT: DstLayout = DstLayout::for_sized::<Self>();
@@ -439,9 +439,9 @@ macro_rules! references {
             #[inline(always)]
             fn pointer_to_metadata(_ptr: *mut Self) {}
         }
+        #[diagnostic::do_not_recommend]
         // SAFETY: the bytes of a reference are its address and metadata, never an
         // `UnsafeCell`; `Immutable` is about the value's own bytes, not the pointee's.
-        #[diagnostic::do_not_recommend]
         unsafe impl<'a, T: ?Sized> Immutable for $ty {}
     )*};
 }

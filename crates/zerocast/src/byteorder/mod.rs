@@ -10,8 +10,6 @@
 //! target's order.
 //!
 //! The names and signatures are zerocopy 0.8's (`zerocopy::byteorder`).
-//! Built with `--cfg no_fp_fmt_parse`, as the Linux kernel builds `core` without float
-//! formatting, [`F32`] and [`F64`] implement neither `Debug` nor `Display`.
 //!
 //! # Examples
 //!
@@ -210,23 +208,6 @@ macro_rules! max_value {
     ($name:ident, $native:ident, $bytes:expr, $kind:ident) => {};
 }
 
-/// `Debug`, as `U32(7)`. For floats only where `core` formats floats: the Linux kernel builds
-/// `core`, and the crates it vendors, with `--cfg no_fp_fmt_parse`, which removes it.
-macro_rules! debug_impl {
-    ($name:ident, float) => {
-        #[cfg(not(no_fp_fmt_parse))]
-        debug_impl!($name, number);
-    };
-    ($name:ident, $kind:ident) => {
-        /// Prints the number, as `U32(7)`.
-        impl<O: ByteOrder> Debug for $name<O> {
-            fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.get()).finish()
-            }
-        }
-    };
-}
-
 /// Defines one type: struct, constants, conversions to and from bytes and the native number.
 macro_rules! define_type {
     (
@@ -377,8 +358,6 @@ macro_rules! define_type {
                 $name::ZERO
             }
         }
-
-        debug_impl!($name, $kind);
 
         impl<O: ByteOrder> From<$name<O>> for [u8; $bytes] {
             #[inline(always)]

@@ -1,5 +1,9 @@
 //! Formatting, ordering and the operators of the byte-order types.
 //!
+//! Built with `--cfg no_fp_fmt_parse` (a `core` without float formatting, as Linux builds it),
+//! `F32` and `F64` have no `Display`, and their `Debug` prints the bits (`F32(0x3fc00000)`)
+//! instead of calling `core`'s float `Debug`, which panics there.
+//!
 //! Each works on the native number and stores the result back, so it behaves exactly like the
 //! native operation: the same panics (division by zero; overflow when overflow checks are on),
 //! the same wrapping (when they are off). The operators are written with the operator tokens
@@ -10,7 +14,7 @@
 //! form on both.
 
 use core::cmp::Ordering;
-use core::fmt::{self, Binary, Display, Formatter, LowerHex, Octal, UpperHex};
+use core::fmt::{self, Binary, Debug, Display, Formatter, LowerHex, Octal, UpperHex};
 use core::ops;
 
 use super::{ByteOrder, Isize, Usize, F32, F64, I128, I16, I32, I64, U128, U16, U32, U64};
@@ -22,6 +26,34 @@ macro_rules! fmt_trait {
             #[inline]
             fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
                 $trait::fmt(&self.get(), f)
+            }
+        }
+    )*};
+}
+
+/// `Debug`, as `U32(7)`: the name and the native number's `Debug`.
+macro_rules! debug_native {
+    ($($name:ident),*) => {$(
+        /// Prints the number, as `U32(7)`.
+        impl<O: ByteOrder> Debug for $name<O> {
+            fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.get()).finish()
+            }
+        }
+    )*};
+}
+
+/// `Debug` of a float without `core`'s float formatting: the name and the bits in hex.
+#[cfg(no_fp_fmt_parse)]
+macro_rules! debug_bits {
+    ($($name:ident),*) => {$(
+        /// Prints the number's bits in hex, as `F32(0x3fc00000)` for 1.5: this `core` has no
+        /// float formatting (`--cfg no_fp_fmt_parse`).
+        impl<O: ByteOrder> Debug for $name<O> {
+            fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name))
+                    .field(&format_args!("{:#x}", self.get().to_bits()))
+                    .finish()
             }
         }
     )*};
@@ -142,10 +174,10 @@ macro_rules! all_types {
     )*};
 }
 
-/// What integers add: formatting (`Display` and the radixes), bitwise and shift operators,
-/// `Not`, total order.
+/// What integers add: `Debug`, `Display` and radix formatting, bitwise and shift operators, `Not`, total order.
 macro_rules! integers {
     ($($name:ident $native:ident),*) => {$(
+        debug_native!($name);
         fmt_trait!($name, $native, Display, Octal, LowerHex, UpperHex, Binary);
         bitwise_op!($name, $native, BitAnd, bitand, &, BitAndAssign, bitand_assign, &=);
         bitwise_op!($name, $native, BitOr, bitor, |, BitOrAssign, bitor_assign, |=);
@@ -198,14 +230,9 @@ macro_rules! neg {
     )*};
 }
 
-/// Floats are partially ordered by value (`NaN` is unordered), as the native ones, and
-/// displayed where `core` formats floats (not under `--cfg no_fp_fmt_parse`, with which the
-/// Linux kernel builds `core` and the crates it vendors).
+/// Floats are partially ordered by value (`NaN` is unordered), as the native ones.
 macro_rules! floats {
-    ($($name:ident $native:ident),*) => {$(
-        #[cfg(not(no_fp_fmt_parse))]
-        fmt_trait!($name, $native, Display);
-
+    ($($name:ident),*) => {$(
         impl<O: ByteOrder> PartialOrd for $name<O> {
             #[inline(always)]
             fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
@@ -217,12 +244,32 @@ macro_rules! floats {
 
 all_types!(
     U16 u16, U32 u32, U64 u64, U128 u128, Usize usize,
-    I16 i16, I32 i32, I64 i64, I128 i128, Isize isize,
-    F32 f32, F64 f64
+    I16 i16, I32 i32, I64 i64, I128 i128, Isize isize
 );
 integers!(
     U16 u16, U32 u32, U64 u64, U128 u128, Usize usize,
     I16 i16, I32 i32, I64 i64, I128 i128, Isize isize
 );
-neg!(I16, I32, I64, I128, Isize, F32, F64);
-floats!(F32 f32, F64 f64);
+neg!(I16, I32, I64, I128, Isize);
+
+/// The floats' operators: float arithmetic, which Linux lints in kernel code
+/// (`-Wclippy::float_arithmetic`, see tools/kernel/build.sh).
+#[expect(
+    clippy::float_arithmetic,
+    reason = "F32 and F64 have the native floats' operators, as zerocopy's; a caller that uses one asked for float arithmetic"
+)]
+mod float_ops {
+    use super::{ops, ByteOrder, F32, F64};
+
+    all_types!(F32 f32, F64 f64);
+    neg!(F32, F64);
+}
+floats!(F32, F64);
+#[cfg(not(no_fp_fmt_parse))]
+debug_native!(F32, F64);
+#[cfg(no_fp_fmt_parse)]
+debug_bits!(F32, F64);
+#[cfg(not(no_fp_fmt_parse))]
+fmt_trait!(F32, f32, Display);
+#[cfg(not(no_fp_fmt_parse))]
+fmt_trait!(F64, f64, Display);

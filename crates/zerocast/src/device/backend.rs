@@ -185,7 +185,14 @@ pub trait FakeDevice {
 ///
 /// # Examples
 ///
-/// See [`FakeDevice`] and [`RecordingDevice`](super::RecordingDevice).
+#[cfg_attr(
+    feature = "alloc",
+    doc = "See [`FakeDevice`] and [`RecordingDevice`](super::RecordingDevice)."
+)]
+#[cfg_attr(
+    not(feature = "alloc"),
+    doc = "See [`FakeDevice`] and `RecordingDevice` (feature `alloc`)."
+)]
 ///
 /// ```
 /// use zerocast::device::{DevicePtrMut, Fake, FakeDevice, Width};

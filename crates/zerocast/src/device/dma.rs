@@ -27,7 +27,7 @@ use crate::{FromBytes, IntoBytes};
 /// wrote is a valid `T` when ordinary code reads the memory again) and [`IntoBytes`] (no
 /// padding: no uninitialized byte is handed to it), as Linux's `CoherentAllocation<T:
 /// AsBytes + FromBytes>`. A descriptor with a `bool` or an enum field is declared with the
-/// integer the device sees (a [`bitfield!`](crate::bitfield!) over it for typed access).
+/// integer the device sees (a [`bitfield!`](mod@crate::bitfield) over it for typed access).
 ///
 /// # Examples
 ///

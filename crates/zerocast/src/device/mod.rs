@@ -59,9 +59,12 @@
 //!
 //! Driver code generic over the [`Backend`] runs against a [`FakeDevice`] that the test
 //! implements (its pointers come from [`DevicePtrMut::fake`], and their addresses are offsets
-//! into the fake), or against the ready-made [`RecordingDevice`] (feature `alloc`), which logs
-//! every access as `(kind, offset, width, value)` and answers reads from queued values or
-//! its memory.
+//! into the fake), or against the ready-made
+// A link only where the item exists: rustdoc of a build without `alloc` warns on it.
+#![cfg_attr(feature = "alloc", doc = "[`RecordingDevice`]")]
+#![cfg_attr(not(feature = "alloc"), doc = "`RecordingDevice`")]
+//! (feature `alloc`), which logs every access as `(kind, offset, width, value)` and answers
+//! reads from queued values or its memory.
 //!
 //! # Examples
 //!

@@ -273,7 +273,14 @@ impl<'a, T, D: FakeDevice + ?Sized> DevicePtrMut<'a, T, Fake<'a, D>> {
     ///
     /// # Examples
     ///
-    /// With the [`RecordingDevice`](super::RecordingDevice) of the `alloc` feature:
+    #[cfg_attr(
+        feature = "alloc",
+        doc = "With the [`RecordingDevice`](super::RecordingDevice) of the `alloc` feature:"
+    )]
+    #[cfg_attr(
+        not(feature = "alloc"),
+        doc = "With the `RecordingDevice` of the `alloc` feature:"
+    )]
     ///
     #[cfg_attr(feature = "alloc", doc = "```")]
     #[cfg_attr(not(feature = "alloc"), doc = "```ignore")]
@@ -759,7 +766,7 @@ where
     V: crate::FromBytes + crate::IntoBytes,
 {
     /// Read-modify-write: one [`read`](Self::read), then one [`write`](Self::write) of what
-    /// `f` makes of the value (for a [`bitfield!`](crate::bitfield!) register,
+    /// `f` makes of the value (for a [`bitfield!`](mod@crate::bitfield) register,
     /// `p.update(|r| r.with_enable(true))`).
     ///
     /// Not atomic: the device may change the register between the two accesses.

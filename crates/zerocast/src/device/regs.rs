@@ -195,7 +195,7 @@ const fn check_array<C>(offset: usize, stride: usize) {
 /// A unique pointer to a register block of `SIZE` bytes whose base is aligned to 8: its
 /// registers' offsets are checked at compile time.
 /// A register is a type naming its offset and its *cell*, the type a device pointer to it has:
-/// `Reg<ReadOnly<Lsr>, 5>` is a read-only [`bitfield!`](crate::bitfield!) `Lsr` at offset 5,
+/// `Reg<ReadOnly<Lsr>, 5>` is a read-only [`bitfield!`](mod@crate::bitfield) `Lsr` at offset 5,
 /// `Reg<u32, 0x10>` a plain read-write `u32` at 0x10 (any pointee of a [`DevicePtrMut`]: the
 /// permission wrappers [`ReadOnly`](super::ReadOnly), [`WriteOnly`](super::WriteOnly),
 /// [`ReadWrite`](super::ReadWrite), ... or a plain `FromBytes + IntoBytes` type).
