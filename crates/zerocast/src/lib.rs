@@ -6,7 +6,7 @@
 //!
 //! zerocast has zerocopy 0.8's traits, derives, methods, macros and errors under their names
 //! and signatures, so moving a crate over is a rename; on top of them it has bit fields
-//! ([`bitfield!`]), variable-length records ([`record`]) and device memory ([`device`]).
+//! ([`bitfield!`](mod@bitfield)), variable-length records ([`record`]) and device memory ([`device`]).
 //!
 //! # Examples
 //!
@@ -81,7 +81,7 @@
 //!
 //! - [`byteorder`]: zerocopy's fixed-endian integers and floats (`U16<BigEndian>`...), plus
 //!   `Usize` and `Isize` in every alias module.
-//! - [`bitfield!`]: flags, small enums ([`BitEnum`]), counts and reserved bits packed in an
+//! - [`bitfield!`](mod@bitfield): flags, small enums (`BitEnum`), counts and reserved bits packed in an
 //!   integer, in the `hi:lo name as Type` vocabulary of the Linux kernel's `bitfield!`, with
 //!   getters, setters checked at compile or run time, and the conversion traits the fields
 //!   allow.
