@@ -87,6 +87,9 @@ mod probes_round3;
 #[path = "api/probes_round4.rs"]
 mod probes_round4;
 #[cfg(feature = "derive")]
+#[path = "api/probes_round5.rs"]
+mod probes_round5;
+#[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;
 #[cfg(feature = "derive")]
