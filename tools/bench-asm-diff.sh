@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT OR Apache-2.0
 # Compares the machine code of the runtime benchmarks' kernels with the hand-written ones.
 #
 # Usage:

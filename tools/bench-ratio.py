@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Runs zerocast's runtime benchmarks and prints each implementation's time relative to
 hand-written unsafe code.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Every conversion of untrusted bytes either succeeds with a value consistent with the bytes
 //! or returns a typed error: no panic, no undefined behaviour (the fuzzer runs with
 //! AddressSanitizer), whatever the input, length or alignment.

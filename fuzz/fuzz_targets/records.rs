@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Walking variable-length records over untrusted bytes: every record read lies inside the
 //! input where the walk expects it, the records and their padding tile the bytes consumed, the
 //! walk ends with at most one typed error at the next record's offset, and the shared and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Wire formats over untrusted bytes: bit fields, byte-order integers and the real-format
 //! parsers of `examples/formats`, each checked against an independent model written here with
 //! plain shifts, masks and byte arithmetic.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Measures zerocast's API parity with zerocopy 0.8 and writes docs/zerocopy-parity.md.
 
 Usage:

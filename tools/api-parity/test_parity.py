@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Tests for parity.py's own logic, on small hand-built rustdoc JSON documents.
 
 Run: python3 -m unittest discover -s tools/api-parity

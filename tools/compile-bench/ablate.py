@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Where the compile time of zerocast's derives goes: the derive output, written out by hand,
 with one part at a time removed or replaced.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Compile-time cost of zerocast's derives, next to zerocopy 0.8's and bytemuck's.
 
 Run it through run.sh (same directory), which documents the usage; `--help` lists the options.

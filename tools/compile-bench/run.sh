@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT OR Apache-2.0
 # Compile-time benchmark: how long the derives of zerocast, zerocopy 0.8 and bytemuck take.
 #
 # Usage:

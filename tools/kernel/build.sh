@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT OR Apache-2.0
 # Builds zerocast the way Linux builds its vendored zerocopy: plain rustc, no cargo, the
 # kernel's flags and lints, against a `core` compiled with the kernel's cfgs, the derive built
 # on the syn/quote/proc-macro2 versions the kernel vendors. Then a driver-like crate that uses

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Runs the test suites of published crates written for zerocopy 0.8, first as published
 (the baseline), then moved to zerocast as docs/migrating-from-zerocopy.md says, and compares
 the counts of passed, failed and ignored tests.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Builds each minimal reproduction under repros/ with zerocopy as written, then moved to
 zerocast by the migration guide's recipe alone (the sed and the dependency line; no file
 renames), and prints the first compiler error of the zerocast build.

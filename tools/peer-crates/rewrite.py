@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Moves an unpacked published crate from zerocopy 0.8 to zerocast, as
 docs/migrating-from-zerocopy.md says: the sed over the `.rs` files, the dependency line in
 Cargo.toml, and what the guide leaves to the reader (features named after zerocopy, the

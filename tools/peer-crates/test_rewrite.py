@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Unit tests for rewrite.py: python3 -m unittest discover -s tools/peer-crates"""
 
 import tempfile

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // zerocast's stand-in for zerocopy-derive's `tests/include.rs`, the harness every ported test
 // file includes. It provides the same items under the same names (`imp`, `util::NotZerocopy`,
 // `util::AU16`, `util_assert_impl_all!`, `util_assert_not_impl_any!`, `test_trivial_is_safe!`,

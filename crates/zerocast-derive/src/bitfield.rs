@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `bitfield!` and `#[derive(BitEnum)]`: parse (keeping the syntax nodes for spans), check
 //! what can be checked on the syntax (every error collected, each on the offending field),
 //! then expand, pushing what only the compiler knows (an enum's discriminants) onto `const`

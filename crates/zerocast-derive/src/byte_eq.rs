@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[derive(ByteEq)]` and `#[derive(ByteHash)]`: `PartialEq` + `Eq` and `Hash` that compare
 //! and hash a value's bytes (its `IntoBytes::as_bytes`) instead of its fields, one by one.
 //!

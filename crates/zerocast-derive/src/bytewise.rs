@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The byte-wise validity rule (`TryFromBytes::BYTE_RULE`) of a derived type, which lets slices
 //! of it be checked block-wise at memory speed (see `zerocast`'s `bytewise` module).
 //!

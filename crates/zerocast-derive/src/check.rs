@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Phase 2: reject what cannot be derived soundly, with an error on the offending token that
 //! says what to do. Field trait bounds and layout facts the compiler knows better (sizes,
 //! offsets, padding) are left to the generated `where` clauses and `const` assertions.

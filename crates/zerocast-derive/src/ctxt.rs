@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Error collection: every check reports into a [`Ctxt`], so one build shows every mistake.
 
 use std::cell::{Cell, RefCell};

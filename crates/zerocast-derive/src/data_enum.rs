@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Enums whose variants carry fields: what can be derived for them, and the generated code.
 //!
 //! The layout of such an enum is defined by the Rust Reference ("Primitive representation of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Fieldless enums: discriminant values known at macro time, and which ones are missing.
 
 use crate::ir::{IntRepr, Variant};

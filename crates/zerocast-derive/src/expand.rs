@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Phase 3: generate the impls, only for input that passed every check.
 //!
 //! The generated code is kept small, for compile speed: one `unsafe impl` per trait whose
@@ -493,9 +494,7 @@ fn composed_tail<'i, 'a>(input: &'i Input<'a>) -> Option<(&'i Field<'a>, &'i [Fi
         return None;
     };
     let (last, before) = fields.split_last()?;
-    let path_typed = matches!(last.ty, Type::Path(p) if p.qself.is_none()
-        && !p.path.get_ident().is_some_and(crate::ir::is_primitive));
-    (input.repr.c.is_some() && path_typed).then_some((last, before))
+    (input.repr.c.is_some() && crate::ir::is_non_primitive_path(last.ty)).then_some((last, before))
 }
 
 fn known_layout(input: &Input<'_>) -> TokenStream {
@@ -567,10 +566,24 @@ fn known_layout(input: &Input<'_>) -> TokenStream {
 }
 
 /// Where the fields before the tail end, in a struct named `self_ty`: `0` if there are none.
-fn sized_fields_end(sized: &[Field<'_>], self_ty: &TokenStream) -> TokenStream {
+///
+/// In a free-standing item (`self_ty` is the type's name, not `Self`), a field type's `Self`
+/// is replaced by that name (see [`without_self`]).
+/// The type's name if `self_ty` is it rather than `Self`: the code is then a free-standing
+/// item, where field types must not say `Self`.
+fn free_ident<'i>(input: &Input<'i>, self_ty: &TokenStream) -> Option<&'i Ident> {
+    (self_ty.to_string() != "Self").then_some(input.ident)
+}
+
+fn sized_fields_end(
+    sized: &[Field<'_>],
+    self_ty: &TokenStream,
+    free: Option<&Ident>,
+) -> TokenStream {
     match sized.last() {
         Some(f) => {
-            let (m, ty) = (&f.member, f.ty);
+            let m = &f.member;
+            let ty = free.map_or_else(|| f.ty.to_token_stream(), |id| without_self(f.ty, id));
             quote!(::core::mem::offset_of!(#self_ty, #m) + ::core::mem::size_of::<#ty>())
         }
         None => quote!(0),
@@ -591,9 +604,10 @@ fn dst_layout_over(
     tail_layout: &TokenStream,
     checks: &TokenStream,
 ) -> TokenStream {
-    let end = sized_fields_end(sized, self_ty);
+    let free = free_ident(input, self_ty);
+    let end = sized_fields_end(sized, self_ty, free);
     let aligns = sized.iter().map(|f| {
-        let ty = f.ty;
+        let ty = free.map_or_else(|| f.ty.to_token_stream(), |id| without_self(f.ty, id));
         quote!(::core::mem::align_of::<#ty>())
     });
     let (align, packed) = repr_numbers(input);
@@ -617,8 +631,9 @@ fn tail_offset(
     self_ty: &TokenStream,
     checks: &TokenStream,
 ) -> TokenStream {
-    let end = sized_fields_end(input.sized_fields(), self_ty);
-    let tail_ty = tail.ty;
+    let end = sized_fields_end(input.sized_fields(), self_ty, free_ident(input, self_ty));
+    let tail_ty = free_ident(input, self_ty)
+        .map_or_else(|| tail.ty.to_token_stream(), |id| without_self(tail.ty, id));
     let (_, packed) = repr_numbers(input);
     quote! {
         #checks.repr_c_tail_offset(#end, #checks.layout_of::<#tail_ty>(), #packed)
@@ -928,7 +943,7 @@ fn dst_padding_assertion(input: &Input<'_>, tail: &Field<'_>, open: bool) -> Tok
         .collect();
     let mut tname = Literal::string(&tail.name);
     tname.set_span(span);
-    let tail_ty = tail.ty;
+    let tail_ty = without_self(tail.ty, ident);
     let (offset, tail_layout, assertion) = if open {
         (
             open_last_offset(input, tail, &self_ty, &checks),
@@ -971,8 +986,9 @@ fn open_last_offset(
     self_ty: &TokenStream,
     checks: &TokenStream,
 ) -> TokenStream {
-    let end = sized_fields_end(input.before_last(), self_ty);
-    let ty = last.ty;
+    let free = free_ident(input, self_ty);
+    let end = sized_fields_end(input.before_last(), self_ty, free);
+    let ty = free.map_or_else(|| last.ty.to_token_stream(), |id| without_self(last.ty, id));
     let (_, packed) = repr_numbers(input);
     quote! {
         #checks.repr_c_tail_offset(#end, #checks.last_layout::<#self_ty, #ty>(), #packed)

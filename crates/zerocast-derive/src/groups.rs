@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Macro fragments as operands: keep their grouping through syn.
 //!
 //! A `$e:expr` fragment reaches a derive as a group with invisible delimiters, which stands

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Phase 1: parse the derive input into an IR that keeps the original syn nodes for spans.
 
 use proc_macro2::Span;
@@ -320,7 +321,7 @@ fn is_unsized_syntax(ty: &Type) -> bool {
 }
 
 /// A path type (`Inner`, `U32<BE>`) other than a primitive's name (`u32`).
-fn is_non_primitive_path(ty: &Type) -> bool {
+pub(crate) fn is_non_primitive_path(ty: &Type) -> bool {
     match ty {
         Type::Group(g) => is_non_primitive_path(&g.elem),
         Type::Paren(p) => is_non_primitive_path(&p.elem),

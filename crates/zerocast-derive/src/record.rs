@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[derive(Record)]`: the length of a variable-length record, read from its fixed part.
 //!
 //! The attribute `#[zerocast(len = EXPR, unit = bytes|elements, includes_header, bias = N,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Runtime cost of `bitfield!` accessors against the same shift and mask written by hand, on a
 //! big-endian 16-bit field as on the wire (`U16<BigEndian>` storage against `[u8; 2]` pairs
 //! with `from_be_bytes`/`to_be_bytes`):

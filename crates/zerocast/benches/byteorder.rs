@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Cost of the byte-order numbers' `get` and `set`, side by side with hand-written
 //! `from_be_bytes`/`to_be_bytes` over byte arrays and with zerocopy 0.8's byte-order types, on
 //! the same data in one run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Runtime cost of publishing virtio split-virtqueue descriptors through a [`DmaBuf`] against the
 //! same stores written by hand with `write_volatile` and a release fence:
 //!

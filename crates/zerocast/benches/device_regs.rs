@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Runtime cost of the register accessors against the same accesses written by hand with
 //! `read_volatile`/`write_volatile`, on ordinary memory standing for a 32-byte register block:
 //!

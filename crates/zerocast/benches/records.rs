@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Runtime cost of walking variable-length records with `zerocast::record::Records`, against
 //! the same walk written by hand the way the Linux kernel's `nla_ok`/`nla_next` do it (read
 //! `nla_len`, check it against the bytes left, step by its 4-aligned value), in safe code with

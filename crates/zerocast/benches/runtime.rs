@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Runtime cost of zerocast's conversions, side by side with hand-written unsafe code,
 //! zerocopy 0.8 and bytemuck, on the same workloads and the same data in one run.
 //!

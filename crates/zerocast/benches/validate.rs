@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Validating large byte slices as `[bool]`, `[Mode]` (a sparse one-byte enum) and `[Flags]`
 //! (a `repr(C)` struct of a `bool` and a `Mode`): zerocast side by side with a plain read of
 //! the bytes (the memory-speed limit), a hand-written chunked check, zerocopy 0.8 and bytemuck,

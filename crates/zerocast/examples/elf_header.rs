@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Prints the ELF header and the section table of a file (default: `/bin/ls`) the way
 //! `readelf -h -S -W` does, parsed in place with zerocast: no `unsafe`, no hand-written offsets
 //! or byte swapping, and a typed error naming the field and byte offset when the file is

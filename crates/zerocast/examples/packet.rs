@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Decodes the IPv4 and TCP headers of every packet of a pcap capture (either byte order;
 //! Ethernet or raw IP link type), parsed in place with zerocast: byte-order integers,
 //! `bitfield!` flags, length-prefixed records for the options, and checksums verified.

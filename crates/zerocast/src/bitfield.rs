@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Bit fields packed in an integer: the
 // The macro exists with the `derive` feature only: a link elsewhere makes rustdoc warn.
 #![cfg_attr(feature = "derive", doc = "[`bitfield!`](mod@crate::bitfield)")]

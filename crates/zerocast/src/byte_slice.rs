@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Traits for types that hold a `[u8]`: the `B` of [`Ref<B, T>`](crate::Ref).
 //!
 //! A [`Ref`](crate::Ref) keeps its bytes in whatever the caller has: a `&[u8]`, a `&mut [u8]`,

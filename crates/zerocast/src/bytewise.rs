@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Validating large slices at memory speed: byte-wise validity rules and a chunked checker.
 //!
 //! Checking `[E]` element by element (one call of `E::validate` per element, each with its own

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Every pointer cast in zerocast: the one room where bytes become typed values and back.
 //!
 //! Each public(crate) function here checks what it needs with safe code first (where a value

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Compile-time layout checks: the `const` assertions the derives generate, usable directly.
 //!
 //! A failed check stops compilation with a message that names the type, the field, the offset

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Messages built at compile time, for the `const` assertions that reject layouts and
 //! transmutes with the facts (type names, sizes, offsets) in the error.
 

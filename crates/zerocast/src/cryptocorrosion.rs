@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `cryptocorrosion_derive_traits!`, a hidden macro of zerocopy's that a published crate calls:
 //! `ppv-lite86` (under `rand_chacha`, so under most of the ecosystem) declares its SIMD
 //! storage types with it, so as to implement the traits without the derive crate. zerocast

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The layout facts of an enum with fields, as the derives state them for its validator.
 //!
 //! `#[derive(TryFromBytes)]` on an enum whose variants carry fields must know each variant's

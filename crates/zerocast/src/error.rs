@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Errors of conversions: what failed, where, what was needed and what was found.
 //!
 //! A failed conversion hands back its source (`into_src`), so nothing is lost, and says in its

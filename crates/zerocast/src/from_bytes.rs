@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`FromBytes`]: types for which every byte sequence of the right size is a valid value.
 
 use crate::cast::{self, AnyBits};

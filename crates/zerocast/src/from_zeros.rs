@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`FromZeros`]: types for which all-zero bytes are a valid value.
 
 #[cfg(feature = "alloc")]

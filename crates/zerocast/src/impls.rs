@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The traits' implementations for core and alloc types, each argued from the Reference or the
 //! standard library's documented layout guarantees.
 

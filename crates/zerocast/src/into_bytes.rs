@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`IntoBytes`]: types whose every byte is initialized, so they can be viewed as bytes.
 
 use crate::cast;

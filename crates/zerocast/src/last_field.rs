@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The last field of a `repr(C)` struct, which may be a slice-tailed struct: derived code
 //! reaches what it needs of that field through the field's [`FieldLayout`], so that one
 //! expansion serves both a sized field and a dynamically sized one.
@@ -10,6 +11,11 @@
 //! derives `KnownLayout`. Coherence keeps the answer true: a sized type's impl is the blanket
 //! one, so no impl can say [`IsUnsized`] of it; and what [`IsSized`] gives requires `Sized`,
 //! so saying [`IsSized`] of an unsized type makes derived code fail to compile, not misbehave.
+//! The answers and the dispatch traits are sealed (each has a required item of a type only this
+//! module can name): a hand-written impl of [`FieldLayout`] for
+//! an unsized type of one's own can name only [`IsSized`] (which then fails to compile) or
+//! [`IsUnsized`] (whose layout is the type's own `KnownLayout`), never a marker of its own
+//! with impls that skip validation or misstate a layout.
 //!
 //! Derived code calls the dispatching methods on
 //! [`DeriveChecks`](crate::checks::DeriveChecks), [`Candidate`] and [`ByteRule`]; the traits
@@ -66,8 +72,22 @@ use crate::{ByteRule, Candidate, DstLayout, InvalidBits, KnownLayout, SizeInfo, 
     note = "a struct whose last field is a slice or `str` as written is known to be dynamically sized; one that ends in another slice-tailed struct is not: mark the field of type `{Self}` `#[zerocast(dst)]`"
 )]
 pub trait FieldLayout {
-    /// [`IsSized`] or [`IsUnsized`].
-    type Sizedness;
+    /// [`IsSized`] or [`IsUnsized`] (sealed: no other type can be named here).
+    type Sizedness: sealed::Sizedness;
+}
+
+/// The two answers, closed: the dispatch traits below are implemented for them alone, so an
+/// impl of [`FieldLayout`] written by hand can only pick one of these, whose impls then require
+/// what they rely on (`Sized`, or the type's own `KnownLayout`).
+mod sealed {
+    pub trait Sizedness {}
+    /// Named by a required item of each dispatch trait, and nameable only here: no impl of
+    /// those traits can be written outside this module, not even for [`IsSized`](super::IsSized)
+    /// and an unsized type of one's own, which the impls here leave uncovered.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Seal;
+    impl Sizedness for super::IsSized {}
+    impl Sizedness for super::IsUnsized {}
 }
 
 // Not recommended, so that an unsized type without an impl is reported as lacking
@@ -107,7 +127,9 @@ pub enum IsUnsized {}
 /// }
 /// assert_eq!(<IsSized as LastField<S, u32>>::SELF_LAYOUT.unwrap().align(), 4);
 /// ```
-pub trait LastField<S: ?Sized, L: ?Sized> {
+pub trait LastField<S: ?Sized, L: ?Sized>: sealed::Sizedness {
+    #[doc(hidden)]
+    const SEAL: sealed::Seal;
     /// The layout of `L`: the compiler's for a sized `L`, its `KnownLayout`'s otherwise.
     const LAYOUT: DstLayout;
     /// The compiler's layout of `S` if `L`, and so `S`, is sized.
@@ -115,11 +137,13 @@ pub trait LastField<S: ?Sized, L: ?Sized> {
 }
 
 impl<S, L> LastField<S, L> for IsSized {
+    const SEAL: sealed::Seal = sealed::Seal;
     const LAYOUT: DstLayout = DstLayout::for_sized::<L>();
     const SELF_LAYOUT: Option<DstLayout> = Some(DstLayout::for_sized::<S>());
 }
 
 impl<S: ?Sized, L: ?Sized + KnownLayout> LastField<S, L> for IsUnsized {
+    const SEAL: sealed::Seal = sealed::Seal;
     const LAYOUT: DstLayout = L::LAYOUT;
     const SELF_LAYOUT: Option<DstLayout> = None;
 }
@@ -134,16 +158,20 @@ impl<S: ?Sized, L: ?Sized + KnownLayout> LastField<S, L> for IsUnsized {
 ///
 /// assert!(!<IsUnsized as LastRule<[bool]>>::RULE.0.is_known());
 /// ```
-pub trait LastRule<L: ?Sized> {
+pub trait LastRule<L: ?Sized>: sealed::Sizedness {
+    #[doc(hidden)]
+    const SEAL: sealed::Seal;
     /// The rule, with [`size_of`](core::mem::size_of) `L` (0 if `L` is unsized).
     const RULE: (ByteRule, usize);
 }
 
 impl<L: TryFromBytes> LastRule<L> for IsSized {
+    const SEAL: sealed::Seal = sealed::Seal;
     const RULE: (ByteRule, usize) = (L::BYTE_RULE, size_of::<L>());
 }
 
 impl<L: ?Sized> LastRule<L> for IsUnsized {
+    const SEAL: sealed::Seal = sealed::Seal;
     const RULE: (ByteRule, usize) = (ByteRule::NONE, 0);
 }
 
@@ -160,7 +188,9 @@ impl<L: ?Sized> LastRule<L> for IsUnsized {
 /// assert!(<IsSized as LastValidate<bool>>::validate(&c, 0, "Pair", "first").is_ok());
 /// assert!(<IsSized as LastValidate<bool>>::validate(&c, 1, "Pair", "second").is_err());
 /// ```
-pub trait LastValidate<L: ?Sized> {
+pub trait LastValidate<L: ?Sized>: sealed::Sizedness {
+    #[doc(hidden)]
+    const SEAL: sealed::Seal;
     /// Validates the field `field` of `container` at `offset` bytes into `candidate`.
     ///
     /// # Errors
@@ -175,6 +205,7 @@ pub trait LastValidate<L: ?Sized> {
 }
 
 impl<L: TryFromBytes> LastValidate<L> for IsSized {
+    const SEAL: sealed::Seal = sealed::Seal;
     #[inline(always)]
     fn validate<T: ?Sized>(
         candidate: &Candidate<'_, T>,
@@ -187,6 +218,7 @@ impl<L: TryFromBytes> LastValidate<L> for IsSized {
 }
 
 impl<L: ?Sized + KnownLayout + TryFromBytes> LastValidate<L> for IsUnsized {
+    const SEAL: sealed::Seal = sealed::Seal;
     #[inline(always)]
     fn validate<T: ?Sized>(
         candidate: &Candidate<'_, T>,

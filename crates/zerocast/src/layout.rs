@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`KnownLayout`]: the size and alignment of a type, sized or slice-tailed, known to the library.
 //!
 //! Every conversion first asks where a value of the destination type would sit in the source

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Safe zero-copy conversion between bytes and typed data, for drivers, network stacks, file
 //! systems, firmware and protocol parsers: a value is viewed in place in the bytes that hold
 //! it, or read from them and written back, with every property that makes this sound proved

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The conversion macros: `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`,
 //! `try_transmute_ref!`, `try_transmute_mut!`, and `include_value!`.
 //!

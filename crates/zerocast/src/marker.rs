@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The two marker traits: [`Immutable`] (no interior mutability) and [`Unaligned`] (alignment 1).
 
 /// Types with no interior mutability: no [`UnsafeCell`](core::cell::UnsafeCell) in their own

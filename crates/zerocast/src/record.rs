@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Variable-length records: a fixed header whose length field says how long the payload is.
 //!
 //! Netlink attributes, ELF notes, TLV options and pcap packet records all look the same: a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`Ref`]: a typed view that keeps the byte holder it was made from.
 //!
 //! `FromBytes::ref_from_prefix` turns a `&[u8]` into a `&T`. A `Ref<B, T>` does the same for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The traits' implementations for the `core::arch` vector types (the `simd` feature), the
 //! types and traits of zerocopy's `simd` feature.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`SplitAt`]: splitting a slice-tailed value's trailing slice at an index, safely.
 //!
 //! Splitting `&Packet` (a header and `n` trailing elements) at `k` gives a `&Packet` with `k`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The reference transmutes between unsized types: which metadata a `&Dst` needs to span the
 //! bytes of a `&Src`, decided at compile time from the two [`DstLayout`]s, and the [`Wrap`]
 //! through which the macros choose between the `const` sized path and this one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`TryFromBytes`]: types that can be read from bytes after checking that the bytes are valid.
 
 use core::marker::PhantomData;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`Unalign`]: a `T` stored with alignment 1.
 
 use core::fmt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The integration tests of zerocast's public API: every conversion method and macro, the
 //! core-type and derived implementations, and the errors, on aligned, misaligned, short, long
 //! and empty inputs. Each expected value is computed independently of zerocast (with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Assembly snapshots: the machine code of zerocast's hot paths, checked instruction by
 //! instruction.
 //!

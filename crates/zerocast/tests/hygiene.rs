@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Hygiene of the generated code: every derive and macro, used in a `#[no_implicit_prelude]`
 //! module where every name the generated code could reach for unqualified is shadowed by
 //! something else.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The worked example of `docs/migrating-from-zerocopy.md`, compiled and checked: one IPv4 and
 //! UDP parser written twice, against zerocopy 0.8 (`migration/zerocopy_version.rs`) and against
 //! zerocast (`migration/zerocast_version.rs`).

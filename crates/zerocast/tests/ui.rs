@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Compile-time behaviour: every rejection the derives and the conversion functions make, each
 //! checked against a committed `.stderr` snapshot (`tests/ui/`), and cases that must compile
 //! (`tests/ui-pass/`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Stand-in for the `compiler_builtins` crate, as Linux's `rust/compiler_builtins.rs`.
 //!
 //! Every crate built for a target needs a crate marked `#![compiler_builtins]` beside `core`.

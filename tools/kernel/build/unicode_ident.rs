@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! ASCII-only stand-in for the `unicode-ident` crate.
 //!
 //! Linux vendors `proc-macro2` and `syn` "modified to remove the `unicode-ident` dependency": the

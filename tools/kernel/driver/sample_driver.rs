@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A driver-shaped crate over zerocast, built by `tools/kernel/build.sh` as a kernel module's
 //! `.rs` file is: `no_std` (`-Zcrate-attr=no_std`), the kernel's lints with warnings denied,
 //! `--extern zerocast`. It uses every derive and every macro of zerocast, so that the code they

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Shows from the object code that no exported function of the nopanic crate can panic.
 
 Builds the crate (src/, one `#[no_mangle] extern "C"` function per conversion family of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Helpers shared by the benchmarks (included with `mod common;`; a directory, so that cargo
 //! does not take it for a benchmark of its own).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The Internet checksum (RFC 1071): the ones' complement of the ones' complement sum of the
 //! data as 16-bit big-endian words, an odd last byte padded with a zero byte.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! ELF: the file header and the section header table, 32- and 64-bit, either byte order.
 //!
 //! Defined from the System V gABI, chapter 4 ("ELF Header", "Sections"): each structure is a

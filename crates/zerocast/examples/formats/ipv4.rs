@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The IPv4 header (RFC 791, with the DS field of RFC 2474 and ECN of RFC 3168) and its
 //! header checksum (RFC 1071).
 //!

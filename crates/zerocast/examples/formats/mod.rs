@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Real formats, defined byte by byte from their public specifications with zerocast types.
 //!
 //! Shared by the examples (`elf_header`, `packet`) and the integration tests

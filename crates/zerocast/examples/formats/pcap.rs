@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! libpcap capture files: a file header, then one record per packet, in the byte order of the
 //! machine that wrote them (told by the magic number).
 //!

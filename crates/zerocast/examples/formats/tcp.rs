@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The TCP header (RFC 9293, section 3.1), its options, and its checksum over the IPv4
 //! pseudo-header.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Integers and floats stored in a fixed byte order, with alignment 1.
 //!
 //! [`U16`], [`U32`], [`U64`], [`U128`], [`Usize`], [`I16`], [`I32`], [`I64`], [`I128`],

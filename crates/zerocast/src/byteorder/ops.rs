@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Formatting, ordering and the operators of the byte-order types.
 //!
 //! Built with `--cfg no_fp_fmt_parse` (a `core` without float formatting, as Linux builds it),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `serde` support (the `serde` feature): each type is (de)serialized as its native number.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

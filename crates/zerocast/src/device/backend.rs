@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! How an access is performed: [`Volatile`] on real memory, [`Fake`] on a test's device.
 
 use core::fmt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Coherent DMA buffers and the memory-ordering fences for handing them to and from a device.
 
 use core::fmt;

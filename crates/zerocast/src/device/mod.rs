@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Device memory: typed pointers for memory-mapped registers (MMIO) and buffers shared with a
 //! device (DMA), whose every access is one volatile load or store of the value's width.
 //!

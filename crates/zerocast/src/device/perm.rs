@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Access permissions: register wrappers and the traits that say what a pointee allows.
 
 use core::fmt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The typed device pointers and their accesses.
 
 use core::fmt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! [`RecordingDevice`]: a ready-made fake that logs every access.
 
 use alloc::collections::VecDeque;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Register blocks: registers bound to offsets, checked at compile time ([`Regs`]) or at run
 //! time ([`RegsDyn`]); the overview is on [`Regs`].
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `bitfield!` and `#[derive(BitEnum)]`: every generated method of every field kind, on each
 //! storage, against shift-and-mask arithmetic written here; exhaustive over every pattern of
 //! the 8- and 16-bit storages (a sample under Miri), sampled for the wider ones.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[derive(ByteEq)]` and `#[derive(ByteHash)]`: equality and hashing by the value's bytes.
 //!
 //! The expected outcomes come from the bytes the tests build themselves: two values are equal

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The byte-order numbers (`zerocast::byteorder`): layout and conversions against the native
 //! `to_be_bytes`/`to_le_bytes`, the zerocast traits, and (in `byteorder_ops`) every operator
 //! and formatting trait against the native number's.

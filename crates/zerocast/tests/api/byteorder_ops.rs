@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The operators, ordering and formatting of the byte-order numbers, against the native
 //! number's, on random operands from a small deterministic PRNG (edge values and small values
 //! included, so that overflow, division by zero and over-long shifts all occur).

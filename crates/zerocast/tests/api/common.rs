@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Shared fixtures: buffers of known alignment, models that decode bytes without zerocast, and
 //! the expected outcome of a conversion, computed from the documented rules alone.
 //!

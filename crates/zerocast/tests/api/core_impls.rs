@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The traits' implementations for core types: integers and floats, `bool`, `char`,
 //! `NonZero*` and their `Option`s, pointers (zero only), tuples, the transparent wrappers,
 //! `MaybeUninit`, cells and atomics (through mutable views), and `PhantomData`.

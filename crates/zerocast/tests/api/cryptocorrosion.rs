@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `cryptocorrosion_derive_traits!`, zerocopy's hidden macro that `ppv-lite86` calls: the items
 //! it declares as `ppv-lite86` 0.2.21 declares them (`src/generic.rs`, `src/soft.rs`,
 //! `src/x86_64/mod.rs`), and the traits it implements for them, through bytes and back. The

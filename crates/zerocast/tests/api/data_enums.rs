@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Derived impls on enums whose variants carry fields, for `repr(u8)`, `repr(i16)`, `repr(C)`
 //! and `repr(C, u8)`, generic and nested; and on unions.
 //!

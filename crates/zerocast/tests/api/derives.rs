@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Derived impls on structs (named, tuple and unit; `repr(C)`, `repr(transparent)`,
 //! `repr(packed)`, `repr(packed(2))`, generic) and unions, run through the same conversion
 //! matrix as the core types, and the facts validity errors give about fields.

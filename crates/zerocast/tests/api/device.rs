@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Device pointers: reads, writes, projections and permissions on ordinary memory and on fake
 //! devices, with the exact accesses each operation performs.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! DMA buffers and fences, proved on the virtio split virtqueue (virtio 1.x, §2.7): a driver
 //! that adds buffer chains, kicks and collects used buffers, against a simulated device in the
 //! same test that consumes the available ring and fills the used ring, step by step in one

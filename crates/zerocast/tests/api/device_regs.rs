@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Register blocks: registers bound to offsets (plain integers and bit fields), register arrays
 //! with a stride, compile-time-checked and run-time-checked blocks, and a 16550 UART driver run
 //! against a simulated UART, with the exact accesses each operation performs.

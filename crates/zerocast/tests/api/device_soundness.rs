@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Regressions for the soundness holes found by adversarial review of the device module, each
 //! reproduced with safe code only, and the probes written against the module afterwards. Run
 //! under Miri (`-Zmiri-strict-provenance -Zmiri-symbolic-alignment-check`): the holes were

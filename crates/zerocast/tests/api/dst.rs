@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Slice-tailed structs (dynamically sized types): derived layouts against the compiler's own
 //! (`size_of_val`, `align_of_val`, field addresses), and every conversion on them.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A struct whose last field is a slice-tailed struct, without `#[zerocast(dst)]`: every
 //! derive finds out through the field type's `FieldLayout` whether that field is sized, and
 //! the results are checked against the marked twin of each type and against the compiler

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Derived impls on fieldless enums: `repr(u8)`, `repr(i8)`, `repr(i16)`, `repr(u32)` and
 //! `repr(C)`, with literal, implicit and constant-expression discriminants, and a `FromBytes`
 //! enum with all 256 `u8` variants.

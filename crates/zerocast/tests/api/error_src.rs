@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `map_src` on the `ConvertError` aliases (`CastError`, `TryCastError`, `TryReadError`) and
 //! the `From` conversions that build a `ConvertError` from one arm, or a `TryCastError` from a
 //! `CastError`: every arm keeps its facts and carries the mapped source.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The errors: their accessors, the source they hand back (the very slice given, checked with
 //! `core::ptr::eq`), `map_src`, the conversions that drop impossible arms, and the exact
 //! `Display` texts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Real formats as proof: ELF, IPv4 and TCP defined with zerocast types from their
 //! specifications (`examples/formats/`, shared with the `elf_header` and `packet` examples),
 //! checked against real bytes and independent decoders.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `FromZeros`: `new_zeroed` and `zero`, and (with `alloc`) `new_box_zeroed`,
 //! `new_box_zeroed_with_elems`, `new_vec_zeroed`, `extend_vec_zeroed` and `insert_vec_zeroed`.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `include_value!`: a file's bytes, included at compile time, as a `FromBytes` value.
 //!
 //! The fixture `tests/data/include_value.bin` holds the 8 ASCII bytes `zerocast` (see

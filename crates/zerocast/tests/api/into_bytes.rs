@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `IntoBytes`: `as_bytes`, `as_mut_bytes`, `write_to`, `write_to_prefix`, `write_to_suffix`,
 //! and (with `std`) `write_to_io`, plus `FromBytes::read_from_io`.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `KnownLayout` and its vocabulary (`DstLayout`, `SizeInfo`, `PointerMetadata`), the
 //! `Candidate` that validators read, and the `checks` module's compile-time assertions called
 //! at run time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The conversion macros `transmute!`, `transmute_ref!`, `transmute_mut!`, `try_transmute!`,
 //! `try_transmute_ref!` and `try_transmute_mut!`, and the `macro_util` functions behind them, at
 //! run time and in `const`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `transmute_ref!`, `transmute_mut!`, `try_transmute_ref!` and `try_transmute_mut!` between
 //! unsized (slice and slice-tailed) types: the destination's element count follows from the
 //! source's size. Lengths are checked against byte arithmetic (`size_of_val` of the source over

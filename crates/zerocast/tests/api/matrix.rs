@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Every conversion method, on every small offset and length of a 16-byte-aligned buffer:
 //! aligned, misaligned, short, long and empty sources, for sized types, arrays and slices.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The zerocopy 0.8 API that zerocast gained to match it (issue 7): the byte-order items at the
 //! crate root, the conversions into and between `ConvertError`s and their `map_src`, the
 //! compile-time-checked splits (the unchecked ones, being `unsafe`, are tested in the

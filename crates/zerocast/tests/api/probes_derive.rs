@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Adversarial probes of the derives (branch `s13-probe-derive`): programs in safe code that
 //! try to make a derive accept something unsound. Tests that pass pin down correct behaviour;
 //! tests once marked `#[ignore = "finding: .."]` showed holes, now fixed (they failed, or

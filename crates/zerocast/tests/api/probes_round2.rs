@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Adversarial probes of the derives, second round (branch `s13-probe2`): safe code that tries
 //! to make the new data-enum facts, the `#[zerocast(crate = ..)]` proofs, the attribute reading
 //! and the alignment/padding backstops accept something unsound. Tests that run pin down

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Adversarial probes of the derives, third round (branch `s13-probe3`): safe code that tries
 //! to make `#[zerocast(crate = ..)]` paths (aliases, `crate::`/`self::`/`super::`/`::`
 //! paths, paths written by `macro_rules!`, a data-enum module of the user's own, a tail type

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Adversarial probes of the derives, fourth round (branch `probes4`): safe code aimed at the
 //! day's changes (homogeneous generic `IntoBytes`, generic `repr(packed)` `IntoBytes`,
 //! default-representation slice-tailed structs, `?Sized` type parameters as tails, `KnownLayout`

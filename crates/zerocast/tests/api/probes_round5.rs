@@ -1,18 +1,17 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Adversarial probes of the derives, fifth round (branch `probes5`): safe code aimed at
 //! commit 51f7c37, where the derives of a concrete `repr(C)` struct whose last field is a path
 //! type reach that field through `zerocast::checks::FieldLayout`. Every expected value is
 //! computed here (`size_of`, `align_of`, `offset_of!`, `size_of_val`, addresses). What must
 //! not compile is in `tests/ui/probe5_*`.
 //!
-//! KNOWN HOLE (round 5), kept as the `#[ignore]`d test
-//! `user_sizedness_marker_must_not_skip_validation` (it FAILS when run with `--ignored`, and is
-//! undefined behaviour under Miri once the field is read): `FieldLayout`, `LastField`,
-//! `LastRule` and `LastValidate` are safe public traits, so for a dynamically sized type with
-//! no derived `FieldLayout` impl (a struct whose last field is marked `#[zerocast(dst)]`) a user
-//! can choose the `Sizedness` (a type of their own, or zerocast's `IsSized`) and implement the
-//! three dispatch traits for it, with a `validate` that accepts everything and a `LAYOUT` that
-//! says anything. The derived `TryFromBytes` of a struct ending in that type then accepts an
-//! invalid `bool`; the derived `IntoBytes` accepts padding.
+//! Finding (round 5), fixed: `FieldLayout`, `LastField`, `LastRule` and `LastValidate` were
+//! open, so a hand-written `FieldLayout` impl for an unsized type of one's own (a struct whose
+//! last field is marked `#[zerocast(dst)]`) could name a marker with a `validate` that accepted
+//! anything (an invalid `bool` read, under Miri) or a `LAYOUT` that hid padding from
+//! `IntoBytes`. They are sealed now; the repros are the UI tests
+//! `probe5_finding_user_sizedness_marker` and `probe5_finding_user_layout_into_bytes`, and
+//! `marked_twin_rejects_the_invalid_bool` below keeps the honest shape.
 
 // The probe types are built to be converted, not read field by field.
 #![allow(dead_code)]
@@ -22,10 +21,8 @@ use core::marker::PhantomData;
 use core::mem::{align_of, offset_of, size_of, size_of_val};
 
 use zerocast::byteorder::{BigEndian, U32};
-use zerocast::checks::{FieldLayout, IsSized, LastField, LastRule, LastValidate};
 use zerocast::{
-    ByteRule, Candidate, ConvertError, DstLayout, FromBytes, Immutable, IntoBytes, InvalidBits,
-    KnownLayout, TryFromBytes, Unaligned,
+    ConvertError, FromBytes, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned,
 };
 
 use crate::common::{addr_of, Aligned};
@@ -275,7 +272,7 @@ fn packed_byte_order_last_field() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// KNOWN HOLE: a user-chosen `Sizedness`.
+// The shape of the round-5 finding, with the derived impls only.
 
 #[derive(KnownLayout, TryFromBytes, Immutable)]
 #[repr(C)]
@@ -292,99 +289,6 @@ struct HoleMid {
     flag: bool,
     #[zerocast(dst)]
     body: HoleBody,
-}
-
-/// The user's marker: its `validate` accepts everything.
-enum Accepting {}
-
-impl FieldLayout for HoleMid {
-    type Sizedness = Accepting;
-}
-
-impl LastField<HoleOuter, HoleMid> for Accepting {
-    const LAYOUT: DstLayout = <HoleMid as KnownLayout>::LAYOUT;
-    const SELF_LAYOUT: Option<DstLayout> = None;
-}
-
-impl LastRule<HoleMid> for Accepting {
-    const RULE: (ByteRule, usize) = (ByteRule::NONE, 0);
-}
-
-impl LastValidate<HoleMid> for Accepting {
-    fn validate<T: ?Sized>(
-        _: &Candidate<'_, T>,
-        _: usize,
-        _: &'static str,
-        _: &'static str,
-    ) -> Result<(), InvalidBits> {
-        Ok(())
-    }
-}
-
-#[derive(KnownLayout, TryFromBytes, Immutable)]
-#[repr(C)]
-struct HoleOuter {
-    x: u8,
-    m: HoleMid,
-}
-
-/// The same through zerocast's own `IsSized`, said of a dynamically sized type: the impls of
-/// `LastField`/`LastRule`/`LastValidate` for `IsSized` require `Sized`, so the user's do not
-/// overlap them (docs/soundness.md §3 says this fails to compile; it compiles).
-#[derive(KnownLayout, TryFromBytes, Immutable)]
-#[repr(C)]
-struct HoleMid2 {
-    flag: bool,
-    #[zerocast(dst)]
-    body: HoleBody,
-}
-
-impl FieldLayout for HoleMid2 {
-    type Sizedness = IsSized;
-}
-
-impl LastField<HoleOuter2, HoleMid2> for IsSized {
-    const LAYOUT: DstLayout = <HoleMid2 as KnownLayout>::LAYOUT;
-    const SELF_LAYOUT: Option<DstLayout> = None;
-}
-
-impl LastRule<HoleMid2> for IsSized {
-    const RULE: (ByteRule, usize) = (ByteRule::NONE, 0);
-}
-
-impl LastValidate<HoleMid2> for IsSized {
-    fn validate<T: ?Sized>(
-        _: &Candidate<'_, T>,
-        _: usize,
-        _: &'static str,
-        _: &'static str,
-    ) -> Result<(), InvalidBits> {
-        Ok(())
-    }
-}
-
-#[derive(KnownLayout, TryFromBytes, Immutable)]
-#[repr(C)]
-struct HoleOuter2 {
-    x: u8,
-    m: HoleMid2,
-}
-
-/// FAILS (KNOWN HOLE, round 5): byte 1 is `HoleMid::flag`, a `bool`, and 7 is no `bool`; both
-/// conversions return `Ok`. Reading `flag` afterwards is undefined behaviour (Miri: "constructing
-/// invalid value of type bool: encountered 0x07"), so this test only looks at the results.
-#[test]
-#[ignore = "KNOWN HOLE (probes5): a user-chosen FieldLayout::Sizedness skips validation; fails"]
-fn user_sizedness_marker_must_not_skip_validation() {
-    let bytes = [0u8, 7, 0];
-    assert!(
-        HoleOuter::try_ref_from_bytes(&bytes[..]).is_err(),
-        "user marker type: invalid bool accepted"
-    );
-    assert!(
-        HoleOuter2::try_ref_from_bytes(&bytes[..]).is_err(),
-        "zerocast's IsSized said of an unsized type: invalid bool accepted"
-    );
 }
 
 /// The honest twin: the same shape, `HoleMid`'s marked twin with the derived impls only,
@@ -405,54 +309,4 @@ fn marked_twin_rejects_the_invalid_bool() {
     };
     assert_eq!(v.invalid().offset(), 1);
     assert!(HonestOuter::try_ref_from_bytes(&[0u8, 1, 0][..]).is_ok());
-}
-
-// The same hole for `IntoBytes`: the user's `LastField::LAYOUT` says `Mid2` has alignment 1,
-// so the derive sees no padding between `x` and `m`; the compiler puts `m` at 2.
-
-#[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
-#[repr(C)]
-struct Body2 {
-    n: u16,
-    data: [u16],
-}
-
-#[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
-#[repr(C)]
-struct Mid2 {
-    a: u16,
-    #[zerocast(dst)]
-    body: Body2,
-}
-
-enum Liar {}
-
-impl FieldLayout for Mid2 {
-    type Sizedness = Liar;
-}
-
-impl LastField<Padded, Mid2> for Liar {
-    const LAYOUT: DstLayout = DstLayout::for_slice::<[u8; 2]>();
-    const SELF_LAYOUT: Option<DstLayout> = None;
-}
-
-/// KNOWN HOLE: derives `IntoBytes` (accepted) with a padding byte at 1.
-#[derive(KnownLayout, FromBytes, IntoBytes, Immutable)]
-#[repr(C)]
-struct Padded {
-    x: u8,
-    m: Mid2,
-}
-
-/// Passes, and shows the hole: `Padded` is `IntoBytes` although byte 1 is padding (`x` ends at
-/// 1, `m` starts at 2), so `as_bytes` covers a padding byte. Here the bytes came from a slice
-/// and are initialized; a `Padded` whose padding is uninitialized would be read by `as_bytes`.
-#[test]
-fn user_layout_hides_padding_from_into_bytes_known_hole() {
-    let b = Aligned::<16>::from_fn(|i| i as u8);
-    let p = Padded::ref_from_bytes(&b.0[..8]).unwrap();
-    assert_eq!(find(p, &p.x), 0);
-    assert_eq!(find(p, &p.m.a), 2);
-    assert_eq!(Padded::LAYOUT.align(), 2);
-    assert_eq!(p.as_bytes().len(), 8);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Adversarial probes of the runtime API, in safe code only: counts near `usize::MAX`, zero-sized
 //! elements, empty and misaligned inputs, padding between split halves, record lengths that
 //! are 0, short, huge or overflowing, byte-rule fast paths against element-by-element

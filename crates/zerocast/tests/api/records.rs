@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Variable-length records on real formats, each built byte by byte here: netlink attributes
 //! (nested too), ELF notes (constructed, and read from `/bin/ls` and checked against
 //! `readelf -n`), a pcap capture, IPv4 options; and the derive's attribute keys.

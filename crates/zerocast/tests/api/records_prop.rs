@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Property tests of the record readers, with a small deterministic PRNG: on any input (random
 //! bytes, every truncation of a valid buffer, mutated length fields) the iterators yield
 //! records, then at most one typed error at the right offset, never a panic; the records and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `Ref<B, T>` over every byte holder (`&[u8]`, `&mut [u8]`, `RefCell` borrows, and with the
 //! `bytes` feature `Bytes`/`BytesMut`), and the `byte_slice` traits.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The traits for the `core::arch` vector types (the `simd` feature): every type zerocopy's
 //! `simd` feature covers on this target goes through bytes and back, by value, by reference
 //! (aligned and not), as a slice and by `transmute!`, and is zero when made zeroed. The sizes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Slices and arrays of types with a byte-wise rule (`bool`, one-byte enums, structs of them)
 //! are checked block by block; these tests hold that fast path to exactly the answers of an
 //! independent element-by-element model: every valid slice accepted, and for an invalid byte at

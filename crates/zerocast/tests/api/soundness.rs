@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Regression tests for the holes an adversarial review found in how the derives read the
 //! user's tokens (docs/soundness.md): layout hints spread over several `repr` attributes,
 //! primitive names shadowed in the user's scope, and user names equal to generated ones.

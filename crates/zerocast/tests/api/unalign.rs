@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `Unalign<T>`: a `T` at any address, read and written by copy, borrowed only when aligned.
 
 use core::hash::BuildHasher;

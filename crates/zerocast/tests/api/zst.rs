@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Slices of zero-sized elements, which only the `_with_elems` conversions accept (any count
 //! fits in any number of bytes, so none can be inferred), and element counts whose size
 //! overflows `isize::MAX`.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Captures one TCP conversation over this machine's loopback device into loopback.pcap.
 
 Needs root (an AF_PACKET socket). The client sets IP options (three NOPs and an End of Option

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT OR Apache-2.0
 """Builds crafted.pcap: IPv4 packets assembled field by field with `struct`, checksums by
 RFC 1071 arithmetic written here, independently of zerocast.
 

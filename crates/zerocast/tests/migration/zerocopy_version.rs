@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A parser for IPv4 datagrams (RFC 791) and the UDP header (RFC 768) they carry, written
 //! against zerocopy. Its twin in this directory is the same module on the other side of the
 //! move between zerocopy and zerocast (`docs/migrating-from-zerocopy.md`): `tests/migration.rs`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A mutable split of a type with dynamic trailing padding cannot skip the runtime check.
 use zerocast::{FromZeros, KnownLayout, SplitAt};
 

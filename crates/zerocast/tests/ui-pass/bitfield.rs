@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `bitfield!` and `derive(BitEnum)` under `forbid(unsafe_code)` and strict lints, through a
 //! renamed crate path, with several structs in one invocation and doc comments on fields.
 #![forbid(unsafe_code)]

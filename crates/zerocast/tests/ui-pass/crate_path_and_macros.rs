@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `#[zerocast(crate = "...")]` with zerocast under another name, and derives on items that a
 // `macro_rules!` macro defines. As in zerocopy, a crate path that does not start with `crate`,
 // `self` or `super` is read from the crate root (`"zc"` is `::zc`), so it names the same crate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Enums with fields: every `repr` with a defined layout, generic ones, and every derive that
 // applies. And unions whose fields are not `Immutable`: `TryFromBytes` validates a `&[u8]`
 // nothing else can write to while it is checked, so interior mutability does not matter.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Derives on `#[deprecated]` types (and fields, and variants) are silent: the generated code
 //! names the type, but a crate denying `deprecated` must still build (as with zerocopy).
 #![deny(deprecated)]

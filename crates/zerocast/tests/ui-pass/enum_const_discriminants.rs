@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Enums whose discriminants are constant expressions (checked by the compiler), an integer
 // `repr` with `align` that adds no padding, and an empty enum.
 use zerocast::{FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned};

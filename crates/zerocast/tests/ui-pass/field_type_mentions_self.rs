@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A field type that mentions `Self` (`[u32; Self::REG_COUNT]`, real code in drivers): the
 //! derives' layout checks, which sit outside the type, read it with `Self` spelled out.
 use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Unaligned};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A crate that forbids `unsafe` code can use every derive and the conversion macros: the
 // generated `unsafe impl`s must not trip the lint.
 #![forbid(unsafe_code)]

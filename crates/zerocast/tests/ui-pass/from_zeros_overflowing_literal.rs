@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Found by a probe: with `overflowing_literals` allowed, `A = 256` in a `repr(u8)` enum is 0
 //! to rustc, so `FromZeros` is sound. The derive does not take a literal that does not fit the
 //! discriminant type at its word; it leaves the zero check to the compiler, which accepts.

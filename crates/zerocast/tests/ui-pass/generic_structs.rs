@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Generic structs: bounds follow the type parameters, and `IntoBytes` on a generic `repr(C)`
 // struct holds for field types of alignment 1.
 use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned};

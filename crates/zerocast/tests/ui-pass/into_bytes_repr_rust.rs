@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `IntoBytes` on a concrete struct with the default representation: the compiler may reorder
 //! the fields, but their offsets are known once it has, and the derive asserts that they
 //! leave no padding (as zerocopy accepts; `DeviceStatus(u32)` is real code in a virtio driver).

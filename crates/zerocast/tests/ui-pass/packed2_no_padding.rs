@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `repr(C, packed(2))` with fields that leave no holes; and `repr(C, packed)` with any fields.
 use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 4 finding, now fixed: the same forged tail offset as
 //! `probe4_tail_offset_forged_generic.rs`, with no `#[zerocast(crate = ..)]` attribute and no
 //! generics: `extern crate self as zerocast;` puts this crate's root in the extern prelude

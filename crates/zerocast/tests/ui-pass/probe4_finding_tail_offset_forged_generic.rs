@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 4 finding, now fixed: a `TryFromBytes` validator checks a sized tail at an offset taken
 //! from a user's `DstLayout`, and `try_read_from_bytes` makes an invalid `bool`.
 //!

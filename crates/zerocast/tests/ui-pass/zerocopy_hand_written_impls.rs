@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Impls of the traits written by hand in the form zerocopy requires: each defines zerocopy's
 //! hidden `only_derive_is_allowed_to_implement_this_trait`, as published crates do
 //! (`kvm-bindings` 0.14, `src/x86_64/serialize.rs`, for bindgen unions the derives refuse),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `as_bytes` on a type with padding, which cannot derive `IntoBytes` and so has no `as_bytes`.
 use zerocast::{Immutable, IntoBytes};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A `repr` that is not one: the compiler rejects it, and the derive must not add noise.
 use zerocast::FromBytes;
 

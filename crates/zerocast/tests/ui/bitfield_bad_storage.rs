@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A signed integer is not a bitfield storage.
 zerocast::bitfield! {
     pub struct S(i16) {

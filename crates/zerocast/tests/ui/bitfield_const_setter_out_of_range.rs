@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `with_x_const` checks its value at compile time: 64 needs 7 bits, `dscp` has 6.
 zerocast::bitfield! {
     pub struct Tos(u8) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Two fields named `a`.
 zerocast::bitfield! {
     pub struct S(u8) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The bit field's `Debug` prints its enum fields: their type must be `Debug`; the error is on
 //! the field.
 #[derive(zerocast::BitEnum, Clone, Copy)]

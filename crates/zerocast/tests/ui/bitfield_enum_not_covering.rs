@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `as` needs a variant for each of the 4 values of 2 bits; `Mode` has 3: the message suggests `as?`.
 #[derive(zerocast::BitEnum, Clone, Copy, Debug)]
 pub enum Mode {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `Mode::Auto` is 5, which needs 3 bits; the field has 2.
 #[derive(zerocast::BitEnum, Clone, Copy, Debug)]
 pub enum Mode {

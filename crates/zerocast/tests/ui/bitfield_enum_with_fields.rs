@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `BitEnum` is for enums without fields.
 #[derive(zerocast::BitEnum, Clone, Copy)]
 pub enum E {

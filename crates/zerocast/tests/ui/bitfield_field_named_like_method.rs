@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A field named `new` would collide with the generated constructor.
 zerocast::bitfield! {
     pub struct S(u8) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A range written low bit first.
 zerocast::bitfield! {
     pub struct S(u8) {

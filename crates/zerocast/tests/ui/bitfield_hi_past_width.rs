@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Bit 16 of a `u16`.
 zerocast::bitfield! {
     pub struct S(u16) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! 12 bits do not fit in a `u8`.
 zerocast::bitfield! {
     pub struct S(u16) {

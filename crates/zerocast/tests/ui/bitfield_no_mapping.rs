@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A field type that is neither `bool`, an unsigned integer nor a `BitEnum`.
 #[derive(Clone, Copy, Debug)]
 pub enum NotDerived {

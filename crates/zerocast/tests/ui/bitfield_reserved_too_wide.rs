@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A reserved value wider than its range.
 zerocast::bitfield! {
     pub struct S(u8) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `ByteEq` on a struct that is not `IntoBytes` (it has padding, and does not derive it): the
 // bound is reported at the type's name with `IntoBytes`'s message.
 use zerocast::{ByteEq, Immutable};

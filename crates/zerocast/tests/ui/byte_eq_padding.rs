@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `ByteEq` on a `repr(C)` struct with padding: three uninitialized bytes follow `kind`, so the
 // bytes cannot be compared (and `IntoBytes` says where the padding is).
 use zerocast::{ByteEq, Immutable, IntoBytes};

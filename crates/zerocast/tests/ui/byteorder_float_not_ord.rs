@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Like `f32`, `F32` is only partially ordered (NaN), so it is not `Ord`.
 use zerocast::byteorder::{BigEndian, F32};
 

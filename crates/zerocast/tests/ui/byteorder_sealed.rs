@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `ByteOrder` is sealed: a type of one's own, even with every other supertrait, cannot be a byte
 // order (only `BigEndian` and `LittleEndian` are).
 use zerocast::byteorder::{ByteOrder, Order};

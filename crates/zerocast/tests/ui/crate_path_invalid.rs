@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `crate = ".."` takes a module path; `Self`, a `::` before `crate`/`self`/`super`, and `self`,
 // `crate` or a `super` after an ordinary segment are refused (zerocopy refuses the same).
 use zerocast::{FromBytes, Immutable};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A struct of byte-order fields has alignment 1: reading it would be sixteen byte accesses, not
 // the 32-bit register accesses it looks like, so it is refused even though it is larger than
 // 8 bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `at::<I>()` checks the index at compile time.
 use zerocast::device::DevicePtrMut;
 

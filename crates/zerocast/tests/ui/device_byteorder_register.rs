@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A byte-order integer has alignment 1: a read would be four byte accesses, not one 32-bit
 // access, so it is refused.
 use zerocast::byteorder::{LittleEndian, U32};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A virtio ring index must be one 16-bit store (the device reads it while the driver writes
 // it): a byte-order `U16` has alignment 1, would be two byte stores, and is refused. Rings use
 // native integers holding little-endian values (`idx.to_le()`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A DMA buffer's memory must be `FromBytes + IntoBytes`: the device may write any bytes, and
 // ordinary code reads the memory through references once the buffer is gone.
 use zerocast::device::DmaBuf;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // While a DMA buffer shares memory with the device, no Rust reference to that memory may be
 // used: the buffer borrows it mutably, so reading the ring directly is a borrow error.
 use zerocast::device::DmaBuf;

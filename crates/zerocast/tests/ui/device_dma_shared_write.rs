@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A DMA buffer's shared view only reads: writes need the unique view from `ptr()`.
 use zerocast::device::DmaBuf;
 

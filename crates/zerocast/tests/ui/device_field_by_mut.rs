@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `field!` takes the pointer by value (`p.reborrow()` keeps `p`), never `&mut p`.
 use zerocast::device::{DevicePtrMut, ReadWrite};
 use zerocast::field;

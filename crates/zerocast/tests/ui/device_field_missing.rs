@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `field!` checks the path at compile time: `Regs` has no field `ctlr`.
 use zerocast::device::{DevicePtrMut, ReadWrite};
 use zerocast::field;

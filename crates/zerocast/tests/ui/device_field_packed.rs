@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A field of a packed struct is not aligned to its type: `field!` refuses it.
 use zerocast::device::DevicePtrMut;
 use zerocast::field;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `field!` does not project into a union field: a union written through one field may leave
 // the bytes of another uninitialized (here bytes 1..4 of `wide`), and a read of it would read
 // them.

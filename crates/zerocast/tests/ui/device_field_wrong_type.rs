@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `field!` checks that the named type is the pointee.
 use zerocast::device::{DevicePtrMut, ReadWrite};
 use zerocast::field;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `read` needs `FromBytes`: a `bool` has invalid bit patterns, so it must be `try_read`.
 use zerocast::device::DevicePtrMut;
 

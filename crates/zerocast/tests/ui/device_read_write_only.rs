@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A `WriteOnly` register (a doorbell) cannot be read.
 use zerocast::device::{DevicePtrMut, WriteOnly};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A register array whose last element goes past the end of the block does not compile,
 // even when only element 0 is asked for.
 use zerocast::device::{RegArray, Regs};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A stride that is not a multiple of the register's width (or smaller than it) does not
 // compile.
 use zerocast::device::{RegArray, Regs};

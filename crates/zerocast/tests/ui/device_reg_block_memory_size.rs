@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // The memory behind a block of known size must have that size, and be aligned to 8.
 use zerocast::device::Regs;
 

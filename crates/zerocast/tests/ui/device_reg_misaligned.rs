@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A register whose offset is not a multiple of its width does not compile.
 use zerocast::device::{Reg, Regs};
 

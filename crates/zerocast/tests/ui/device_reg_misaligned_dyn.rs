@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Alignment is known at compile time even when the block's size is not: a misaligned
 // register does not compile on a run-time-sized block either.
 use zerocast::device::{Reg, RegsDyn};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A register whose bytes go past the end of a block of known size does not compile.
 use zerocast::device::{Reg, Regs};
 

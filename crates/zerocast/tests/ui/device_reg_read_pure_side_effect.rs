@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A read-only register whose reads may have side effects (a FIFO, a clear-on-read status)
 // cannot be read through a shared borrow of its block: only `ReadPure` registers can.
 use zerocast::device::{ReadOnly, Reg, Regs};

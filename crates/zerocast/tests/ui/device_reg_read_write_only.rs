@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A write-only register (the 16550 transmit holding register) cannot be read, nor updated.
 use zerocast::device::{Reg, Regs, WriteOnly};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A read-only register (the 16550 line status register) cannot be written.
 use zerocast::device::{ReadOnly, Reg, Regs};
 

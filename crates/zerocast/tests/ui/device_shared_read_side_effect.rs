@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Reading a `ReadOnly` register may have side effects (clear on read): it needs the unique
 // pointer, not a shared one.
 use zerocast::device::{DevicePtrMut, ReadOnly};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A slice of `ReadOnly` registers (a receive FIFO window) cannot be written, even in bulk.
 use zerocast::device::{DevicePtrMut, ReadOnly};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `split_fields!` takes the pointer by value: through `&mut p` the pointer would survive and
 // could be split again (two unique pointers to one register).
 use zerocast::device::{DevicePtrMut, ReadWrite};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `split_fields!` refuses to hand out two unique pointers to one field.
 use zerocast::device::{DevicePtrMut, ReadWrite};
 use zerocast::split_fields;

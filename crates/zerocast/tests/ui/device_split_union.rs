@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // The fields of a union overlap: `split_fields!` refuses them.
 use zerocast::device::DevicePtrMut;
 use zerocast::split_fields;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `try_read` validates a copy byte by byte, and a padding byte of a value in memory the driver
 // owns is uninitialized: a padded type is refused (a padded `FromBytes` type uses `read`).
 use zerocast::device::DevicePtrMut;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `write` needs `IntoBytes`: a struct with padding would write uninitialized bytes.
 use zerocast::device::DevicePtrMut;
 

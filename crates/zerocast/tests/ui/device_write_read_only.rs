@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A `ReadOnly` register (a status register) cannot be written.
 use zerocast::device::{DevicePtrMut, ReadOnly};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `#[zerocast(dst)]` marks the last field only.
 use zerocast::{FromBytes, KnownLayout};
 

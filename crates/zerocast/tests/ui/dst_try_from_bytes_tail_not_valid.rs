@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // The trailing slice's element type must be `TryFromBytes`; the error is on the field.
 use zerocast::{KnownLayout, TryFromBytes};
 

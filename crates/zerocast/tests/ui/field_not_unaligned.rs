@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `Unaligned` on a struct with a field whose type is not `Unaligned`.
 use zerocast::Unaligned;
 

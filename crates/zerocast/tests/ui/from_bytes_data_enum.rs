@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromBytes` on an enum with fields: like a fieldless enum, it would need a variant for every
 // value of its tag (256 for `repr(u8)`).
 use zerocast::FromBytes;

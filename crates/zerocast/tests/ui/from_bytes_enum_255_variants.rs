@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromBytes` on a `repr(u8)` enum with 255 variants: the byte 255 would be no variant.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromBytes` on a `repr(i8)` enum with a few variants: the message lists the missing
 // discriminants as ranges.
 use zerocast::FromBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromBytes` on a `repr(u32)` enum: it would need 2^32 variants.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Two fields that are not `FromBytes`: one build reports both, each on its field.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromZeros` on an enum whose zero variant has a field that cannot be zero.
 use core::num::NonZeroU8;
 use zerocast::FromZeros;

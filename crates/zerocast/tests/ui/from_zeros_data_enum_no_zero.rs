@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromZeros` on an enum with fields and no variant with discriminant 0.
 use zerocast::FromZeros;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromZeros` on an enum whose discriminants are constant expressions, none of them zero:
 // only the compiler can evaluate them, so a `const` assertion rejects it.
 use zerocast::FromZeros;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `FromZeros` on an enum none of whose (literal) discriminants is zero.
 use zerocast::FromZeros;
 

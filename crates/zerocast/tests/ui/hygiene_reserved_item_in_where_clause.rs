@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A user type named like an item the data-enum derive generates (`__ZcV0Gen`), named in the
 //! enum's `where` clause. The derive copies the generics and `where` clause into the anonymous
 //! block of its layout mirror, where that name is the mirror's struct.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `Immutable` on a struct with a `Cell` field.
 use core::cell::Cell;
 use zerocast::Immutable;

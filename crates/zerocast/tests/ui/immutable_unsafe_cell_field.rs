@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `Immutable` on a struct with an `UnsafeCell` field.
 use core::cell::UnsafeCell;
 use zerocast::Immutable;

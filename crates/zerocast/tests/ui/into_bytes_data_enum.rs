@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `IntoBytes` on an enum whose variants differ in size: `Quit` is its tag alone, so the two
 // bytes after it are padding.
 use zerocast::IntoBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `IntoBytes` on an enum whose `repr(align(2))` pads its one-byte discriminant.
 use zerocast::IntoBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `IntoBytes` on a generic struct with `repr(align(4))`: trailing padding depends on `T`.
 use zerocast::IntoBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // As `into_bytes_generic_field_not_unaligned`, through a generic bound instead of a method:
 // the error names the field type that must be `Unaligned`.
 use zerocast::{Immutable, IntoBytes};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A generic struct whose fields are not all of one element type (`T` then `u8`, or `[T]`
 // after a `U`) may have padding for some type arguments: its fields must be `Unaligned`.
 use zerocast::IntoBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `IntoBytes` on a generic union: whether every field fills the union depends on `T`.
 use zerocast::IntoBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `IntoBytes` on a struct with a `MaybeUninit` field: its bytes may be uninitialized.
 use core::mem::MaybeUninit;
 use zerocast::IntoBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `repr(C, packed(2))` still aligns fields to 2: one byte of padding after `kind`.
 use zerocast::IntoBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `IntoBytes` on a `repr(C)` struct with padding between two fields: `len` needs alignment 4,
 // so three uninitialized bytes follow `kind`.
 use zerocast::IntoBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A mutable view of bytes as `bool`: not every byte is a `bool` (and the bytes written
 // through the view must stay valid for the caller).
 use zerocast::FromBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `derive(FromBytes)` on a concrete slice-tailed struct emits
 //! `unsafe impl path::TryFromBytes` whose `validate` accepts everything, bounded on
 //! `path::FromBytes` for each field (a sized concrete struct is saved by its `BYTE_RULE`, which

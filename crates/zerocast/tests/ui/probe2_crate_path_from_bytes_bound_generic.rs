@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `derive(FromBytes)` on a generic struct emits `unsafe impl path::FromZeros` and
 //! `unsafe impl path::FromBytes`, both bounded on `path::FromBytes` for every field. The trait
 //! named in the bound is not the trait implemented, and nothing proves it is zerocast's

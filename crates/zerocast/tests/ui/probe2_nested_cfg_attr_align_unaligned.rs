@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `repr(align(8))` inside two nested `cfg_attr`s, which the compiler expands before the derive
 //! runs. Must not compile: the type has alignment 8, so it is not `Unaligned`.
 use zerocast::Unaligned;

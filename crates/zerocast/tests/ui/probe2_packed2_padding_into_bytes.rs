@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `repr(packed(2))` lowers alignments to 2, not to 1: `u16` after `u8` still leaves a byte of
 //! padding, and a `u16` before a `u8` a trailing one. Must not compile (both, with or without
 //! `C`).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[r#zerocast(crate = "crate::fake")]`, a raw identifier for the helper attribute, with a module
 //! that replaces the padding checks. Must not compile: the attribute is read (the path is
 //! `fake`), and the checks are reached through `fake::IntoBytes`, zerocast's trait, whose

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A user's impl of `EnumDiscriminant` for their own data enum, under the key the derive uses,
 //! would change the discriminant the validator accepts. Must not compile: it conflicts with the
 //! derived impl.

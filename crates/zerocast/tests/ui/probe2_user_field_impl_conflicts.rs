@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A user's impl of `EnumField` for their own data enum, under the key the derive uses, would
 //! make the mirror (and the padding check) see a `[u8; 1]` where the enum holds a `u32`. Must
 //! not compile: it conflicts with the derived impl.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `bitfield!` with `#[zerocast(crate = ..)]` naming a module where `FromZeros` is zerocast's
 //! `FromBytes`: a bit field with a checked enum field (zero valid, not every pattern) would get
 //! the real `FromBytes`, so any byte would be a `Dir` however its `mode` bits read. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Found by probe round 3 (now rejected): the identity proof of `#[zerocast(crate = "path")]` is forgeable.
 //!
 //! `derive(FromBytes)` emits the real `TryFromBytes` (whose `validate` is `Ok(())` for a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Found by probe round 3 (now rejected), second form: the identity proof is duck-typed. `is_from_bytes()` is
 //! looked up by name on whatever type `<() as path::FromBytes>::__ZC_CHECKS` has, so a
 //! constant of a type of the user's own with an `is_from_bytes` method passes it too, with no

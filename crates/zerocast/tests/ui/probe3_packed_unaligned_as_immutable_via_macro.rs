@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Through `macro_rules!` and a `super::` path: `Unaligned` renamed to zerocast's `Immutable`.
 //! On a `repr(C, packed)` struct `derive(Unaligned)` drops the field bounds (packing makes the
 //! fields' alignment irrelevant) and its alignment assertion holds (1), so what would be

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `Immutable` and `Unaligned` swapped by a module the crate path names: `derive(Immutable)` on
 //! a struct of alignment 4 would emit zerocast's real `Unaligned` for it, bounded on its `u8`
 //! field being `Unaligned` (which holds), with no alignment assertion (that is `derive(Unaligned)`'s). The identity proof must reject it: `is_immutable` exists only on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Found by a probe: `ZeroVariant` was a safe trait, so an enum with no zero variant could
 //! claim one, and a bit field over it got `FromZeros` whose zero value its own validator
 //! rejects. It is an unsafe trait now (implemented by `derive(BitEnum)` after checking the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `extern crate self as fake;` puts this crate's root in the extern prelude, so the absolute
 //! path `crate = "fake"` (read as `::fake`) names the root module, where `IntoBytes` is
 //! re-exported as `FromBytes`. The identity check must refuse `derive(FromBytes)` emitting

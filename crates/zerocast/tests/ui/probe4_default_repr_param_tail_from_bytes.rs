@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A default-representation struct with a `?Sized` parameter as last field derives `FromBytes`
 //! (all bytes are valid), but, with no `KnownLayout`, no reference conversion takes it; and
 //! `KnownLayout` itself is refused.

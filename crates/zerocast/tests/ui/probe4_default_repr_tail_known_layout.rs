@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! A default-representation slice-tailed struct may derive `TryFromBytes`, but not
 //! `KnownLayout` (its tail's offset is unspecified); a `repr(C)` struct embedding it as its
 //! `#[zerocast(dst)]` last field, or as a `?Sized` parameter's argument, cannot get a layout or a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A field type with a `$e:expr` fragment in a constant expression: `$n / 2` with `$n = 2 + 4`
 // is 3, not `2 + 4 / 2` = 4. syn built with `full` (turned on here by zerocopy-derive, a
 // dependency of this test crate, as any other proc macro in a build may) parses through the

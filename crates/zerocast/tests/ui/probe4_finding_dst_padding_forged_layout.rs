@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! FINDING (probe round 4, older than today's changes: reproduces at 37a714f): `derive(IntoBytes)`
 //! on a struct with a `#[zerocast(dst)]` last field proves "no padding" with a layout and a tail
 //! offset computed by `#k::DstLayout::repr_c_with_tail` / `#k::DstLayout::repr_c_tail_offset`

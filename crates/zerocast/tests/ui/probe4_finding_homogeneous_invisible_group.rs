@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 4 finding, now rejected: `derive(IntoBytes)` exposes a padding byte of a generic `repr(C)`
 //! struct whose element types print alike but are different types.
 //!

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `repr(packed(2))` alone (the default representation) on a generic struct: field placement
 //! is unspecified per instantiation, so `IntoBytes` is refused even for a homogeneous one.
 #![forbid(unsafe_code)]

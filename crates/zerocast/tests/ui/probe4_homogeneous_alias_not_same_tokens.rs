@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Two spellings of one type (`T` and an alias of it) are not the same tokens, so the struct
 //! is not homogeneous to the derive and its fields must be `Unaligned`: conservative (the
 //! layout would in fact have no padding), and `T = u16` is refused.

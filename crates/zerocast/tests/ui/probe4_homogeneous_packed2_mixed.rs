@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `repr(C, packed(2))` on a generic struct of `T` and `u8`: not homogeneous (the element types
 //! differ), so the fields must be `Unaligned`; with `T = u16` there is a trailing padding byte.
 #![forbid(unsafe_code)]

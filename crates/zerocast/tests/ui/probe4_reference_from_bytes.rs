@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! References are `Immutable` and `KnownLayout`, but never made from bytes: no `TryFromBytes`,
 //! `FromZeros` or `FromBytes` for `&T`/`&mut T` or a struct holding one.
 #![forbid(unsafe_code)]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 5: for a *sized* last field the `Sizedness` is fixed (`IsSized`, the blanket
 //! `FieldLayout` impl); a user impl of `LastValidate`/`LastRule` for `IsSized` on a type that is
 //! not `TryFromBytes` (a reference inside) does not let the derive accept it: the field bounds

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 5: `SplitAt` is now derived for an open last field too; on a struct whose last
 //! field is a *sized* path type it must still be refused (no trailing elements).
 

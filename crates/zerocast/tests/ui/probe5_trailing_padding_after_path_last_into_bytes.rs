@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 5: `IntoBytes` on structs whose last field is a path type, with padding the
 //! open-last-field path must see: trailing padding after a sized struct (`u32` then a 1-byte
 //! struct: 3 bytes), a zero-sized field of alignment 8 after a byte (7 bytes), and padding

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 5: `Unaligned` on structs whose last field is a path type (its alignment check
 //! is now the open-last-field layout assertion): `align(2)` in a second attribute, a
 //! `cfg_attr`-generated `align(2)`, and a last field of alignment 2.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: `ByteHash` on a generic type instantiated with a `Cell` is not available
 //! (`Self: Immutable` fails).
 use core::cell::Cell;

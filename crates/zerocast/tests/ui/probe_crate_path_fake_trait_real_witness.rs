@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[zerocast(crate = "crate::fake")]` where `fake::FromBytes` is a trait of the user's own that
 //! holds a `__ZC_CHECKS` of zerocast's type (anyone can make one), implemented for `()`,
 //! `bool` and `u8`. Its identity check passes; were it to compile, `derive(FromBytes)` would

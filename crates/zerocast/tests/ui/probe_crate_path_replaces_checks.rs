@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[zerocast(crate = "crate::fake")]`: the derive emits `unsafe impl fake::IntoBytes` (the real
 //! trait, re-exported) guarded by `fake::checks::no_padding(..)`, which the user wrote. A
 //! padded struct becomes `IntoBytes` under `#![forbid(unsafe_code)]`. The same goes for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[zerocast(crate = "crate::fake")]` with a `checks::GenericIntoBytesField` of the user's own,
 //! implemented by every type: the bound the derive puts on a generic struct's fields would let
 //! `Wide<u32>` (3 bytes of padding after `tag`) be `IntoBytes`. Must not compile: the derive

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[zerocast(crate = "crate::fake")]` with an `Unalign` of the user's own: a packed struct's
 //! `SplitAt` elements are `fake::Unalign<E>`, which could have any size. Must not compile: the
 //! derive proves the type is zerocast's `Unalign` through the trait it implements.

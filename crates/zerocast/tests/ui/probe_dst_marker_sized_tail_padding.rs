@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: `#[zerocast(dst)]` on a sized last field must not hide its trailing padding
 //! (3 bytes after `b`) from `IntoBytes`.
 use zerocast::{Immutable, IntoBytes, KnownLayout};

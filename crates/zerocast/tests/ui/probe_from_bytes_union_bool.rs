@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: a union with a `bool` field is not `FromBytes`, even if another field is.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: interior mutability hidden in a type parameter makes the instantiation not
 //! `Immutable`.
 use core::cell::Cell;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: a generic `repr(C)` struct of two fields, one a zero-sized array of `u64`: with
 //! `T = u8` there are 7 bytes of trailing padding, so it must not be `IntoBytes`.
 use zerocast::{Immutable, IntoBytes};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[r#repr(align(4))]` unread: a `repr(u8)` enum of size 4 (3 padding bytes) gets
 //! `IntoBytes`. Must not compile.
 use zerocast::{Immutable, IntoBytes};

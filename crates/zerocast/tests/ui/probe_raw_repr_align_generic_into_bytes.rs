@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[r#repr(..)]` is a `repr` attribute to rustc; the derive does not read it, so it misses
 //! `align(8)` and gives `W<u8>` (7 bytes of padding) `IntoBytes`. Must not compile.
 use zerocast::{Immutable, IntoBytes};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `#[r#repr(align(8))]` is a `repr` (found by a probe: the derive did not read it): `U<u8>` has alignment 8, yet is `Unaligned`, so
 //! `Unalign<U<u8>>` derefs to a misaligned `&U<u8>`. Must not compile.
 use zerocast::{FromBytes, Immutable, KnownLayout, Unalign, Unaligned};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: a packed slice-tailed struct's elements are `Unalign`ed, not the raw type: taking a
 //! `&u32` out of the right half must not compile.
 use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout, SplitAt};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: a `repr(C, u8)` enum with a `u16` field has alignment 2: not `Unaligned`.
 use zerocast::Unaligned;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe: `repr(C, packed(2))` gives a `u16` field alignment 2, so the struct is not
 //! `Unaligned`, even generic.
 use zerocast::Unaligned;

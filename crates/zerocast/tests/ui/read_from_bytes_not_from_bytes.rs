@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `read_from_bytes` into a type for which not every byte pattern is a value.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Every record must be aligned for its type, so `align` must be a multiple of the type's
 // alignment (4 here, from `u32`): `align = 2` is rejected at compile time, on the `2`.
 use zerocast::{FromBytes, Immutable, KnownLayout, Record};

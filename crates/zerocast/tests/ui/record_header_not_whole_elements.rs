@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `includes_header` with `unit = elements` counts the fixed part in elements; a 2-byte fixed
 // part is not a whole number of 4-byte elements, so no length could ever be right.
 use zerocast::{FromBytes, Immutable, KnownLayout, Record};

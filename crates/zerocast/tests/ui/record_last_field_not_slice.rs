@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A record's payload is its trailing slice: a struct whose last field is sized is rejected on
 // that field's type.
 use zerocast::Record;

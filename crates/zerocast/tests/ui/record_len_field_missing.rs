@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A `len` path names a field of the fixed part; a misspelled one is the compiler's own error,
 // on the user's token: the missing field `hdr.lenght`, the missing top-level `size`.
 use zerocast::{FromBytes, Immutable, KnownLayout, Record};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // The length must be an integer (or an `Option` of one): a byte array is rejected on the
 // `len` expression, with a note saying how to convert it.
 use zerocast::{FromBytes, Immutable, KnownLayout, Record};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `len` is required: without it the derive cannot know where the length is. The error is on
 // the `#[zerocast(..)]` attribute if there is one, else on the struct's name.
 use zerocast::Record;

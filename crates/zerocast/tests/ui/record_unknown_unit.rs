@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `unit` is `bytes` or `elements`; anything else is rejected on the unit's token.
 use zerocast::Record;
 

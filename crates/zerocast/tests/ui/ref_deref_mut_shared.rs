@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Writing through a `Ref` over shared bytes: `DerefMut` needs a mutable holder.
 use zerocast::Ref;
 

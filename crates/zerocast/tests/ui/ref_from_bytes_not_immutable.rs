@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A shared view of bytes as a type with interior mutability.
 use core::cell::Cell;
 use zerocast::FromBytes;

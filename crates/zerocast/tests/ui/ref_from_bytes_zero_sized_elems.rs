@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A slice of zero-sized elements from a length in bytes: any count would fit.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A shared-or-mutable typed view of a type with interior mutability.
 use core::cell::Cell;
 use zerocast::Ref;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // A typed view of a type whose layout the library does not know.
 use zerocast::{FromBytes, Immutable, Ref};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Two integer `repr`s: rustc's lint against them can be allowed, and which one it then uses
 //! is not something to build a validator on, so the derive refuses.
 use zerocast::TryFromBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `align` hints spread over several `repr` attributes: rustc takes the largest (8), so `Word`
 //! has 7 bytes of trailing padding, and `IntoBytes` must be refused.
 use zerocast::{Immutable, IntoBytes};

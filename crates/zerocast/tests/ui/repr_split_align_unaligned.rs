@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `align` hints spread over several `repr` attributes: rustc takes the largest (2), so `W`
 //! is not `Unaligned`, whichever attribute comes last.
 use zerocast::Unaligned;

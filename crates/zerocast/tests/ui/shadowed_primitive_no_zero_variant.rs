@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! With `i128` shadowed by `u8`, the discriminant 256 must not truncate to 0: `E` has no
 //! variant with discriminant 0, so `FromZeros` must be refused.
 #![allow(non_camel_case_types)]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! With `u16` shadowed by a one-byte type, the tag of `#[repr(u16)]` is still two bytes: the
 //! variant `A` (tag, then one byte) leaves a byte of padding, and `IntoBytes` must be refused.
 #![allow(non_camel_case_types)]

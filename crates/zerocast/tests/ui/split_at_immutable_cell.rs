@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // Overlapping shared halves are sound only without interior mutability.
 use core::cell::Cell;
 use zerocast::SplitAt;

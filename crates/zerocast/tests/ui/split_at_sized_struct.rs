@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `SplitAt` splits trailing elements: a struct without a dynamically sized last field has none.
 use zerocast::{KnownLayout, SplitAt};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `via_no_dynamic_padding` on a type whose size is rounded up for odd element counts (a `u16`
 // header and `u8` elements: 3 elements make 5 bytes, padded to 6).
 use zerocast::{FromBytes, Immutable, KnownLayout, SplitAt};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `transmute_mut!` into `bool`: not every byte is a `bool`.
 fn main() {
     let mut byte = 0u8;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `transmute_mut!` into zero-sized elements: the count cannot follow from the size.
 fn main() {
     let mut bytes = [0u8; 2];

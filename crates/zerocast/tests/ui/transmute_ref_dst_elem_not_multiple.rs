@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `transmute_ref!` from 3-byte elements to 2-byte elements: 3 of them (9 bytes) has no
 // destination length.
 fn main() {

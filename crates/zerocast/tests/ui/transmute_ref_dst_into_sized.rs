@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `transmute_ref!` from a slice (any length) to a sized array: not every length fits.
 fn main() {
     let bytes: &[u8] = &[0, 1, 2, 3];

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `try_transmute_mut!` from a slice to a type with a 2-byte header: an empty source has no
 // destination of its size.
 use zerocast::{IntoBytes, KnownLayout, TryFromBytes};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `try_transmute_ref!` from a 3-byte header and byte pairs to byte pairs: the header is not a
 // whole number of pairs, so no destination length has the source's size.
 use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `Unaligned` on a `repr(C)` enum with fields: its tag is a C `int`.
 use zerocast::Unaligned;
 

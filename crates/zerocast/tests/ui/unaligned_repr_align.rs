@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // `Unaligned` with `repr(align(2))`.
 use zerocast::Unaligned;
 

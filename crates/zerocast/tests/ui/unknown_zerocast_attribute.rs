@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 // An attribute the derives do not know.
 use zerocast::FromBytes;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Bit fields (`bitfield!`): `try_from_bits`, getters, `with_`/`try_with_`/`try_set_` setters,
 //! and `TryFromBytes` of a bit field, with native and byte-order storage.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Device memory: `DevicePtrMut`/`DevicePtr` reads, writes and `try_read`s (through `field!`,
 //! array `get`, slices), and register blocks (`Regs`, checked at compile time, and `RegsDyn`,
 //! checked at run time). Addresses, sizes and indices come from C.

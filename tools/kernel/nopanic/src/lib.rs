@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Exported C functions over every public conversion family of zerocast, for `check.py`, which
 //! shows from the object code that none of them can reach a panic when built as the kernel
 //! builds Rust (`-Cpanic=abort -Coverflow-checks=y -Copt-level=2`, no debug assertions).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Byte-order integers and floats: `from_bytes`, views of them (`ref_from_prefix`,
 //! `mut_from_prefix`), `get` and `set`, in both byte orders.
 

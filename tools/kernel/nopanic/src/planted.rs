@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Functions that do panic on some input, for `check.py --self-test`: the check must name
 //! exactly these.
 

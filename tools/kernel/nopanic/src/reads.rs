@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Reads (`FromBytes`): `read_from_*`, copies from unaligned bytes.
 
 use zerocast::FromBytes;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Records: `record_from_prefix`, `record_from_bytes` (and their `_mut` twins), and the
 //! `Records`/`RecordsMut` walks, over records counted in bytes, in bytes with the header, and
 //! in validated elements.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! `SplitAt` (`split_at`, `split_at_mut` and their `via_*` checks) and `Unalign`.
 
 use zerocast::{FromBytes, SplitAt, Unalign};

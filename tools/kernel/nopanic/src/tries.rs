@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Try-conversions (`TryFromBytes`): views and reads of types with invalid bit patterns (a
 //! struct with a `bool`, a `char` and an enum; an enum; an enum with fields), slices of them
 //! (the block-wise check and its element-by-element re-check), and `try_transmute!`.

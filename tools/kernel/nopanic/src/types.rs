@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! The types the exported functions convert to: one of each shape the families need.
 
 use zerocast::{

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Views (`FromBytes`): `ref_from_*`, `mut_from_*`, with and without an element count, of a
 //! sized type, a slice-tailed type and a slice; `Ref`; writes back (`IntoBytes::write_to*`).
 

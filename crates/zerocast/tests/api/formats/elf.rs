@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! ELF against `readelf -h -S -W`, and malformed files against their typed errors.
 
 use std::path::{Path, PathBuf};

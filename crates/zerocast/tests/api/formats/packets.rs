@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! IPv4 and TCP against packets decoded again by hand from the RFC layouts: a real loopback
 //! capture, packets built by an independent script, and a public checksum example; every
 //! single-byte corruption of a header is caught.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 #![forbid(unsafe_code)]
 pub type E = u8;
 /// Defines a struct with one field of the caller's and one of this crate's `$crate::E`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! kvm-bindings 0.14.2 (src/*/serialize.rs, feature `serde`) implements zerocopy's traits by
 //! hand for bindgen unions whose fields differ in size (the derives reject those), defining the
 //! hidden method every zerocopy 0.8 trait declares, `only_derive_is_allowed_to_implement_this_trait`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Re-exports zerocopy for the crate's macros, as s2n-codec's module does.
 pub use ::zerocopy::*;
 

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 5 (51f7c37): a path-typed last field that mentions `Self` (`PhantomData<Self>`,
 //! zero-sized, alignment 1, no padding anywhere) under `IntoBytes`. `FromBytes`, `Unaligned` and
-//! `KnownLayout` accept the struct; `IntoBytes` should too. WRONG REASON (reported): the new
-//! padding check of an open last field names the field type as written in a `const` item
-//! outside the impl, where `Self` is not in scope (E0411), instead of spelling `Self` out as the
-//! other layout checks do (`without_self`).
+//! `KnownLayout` accept the struct; so does `IntoBytes` since the fix: its padding check of an
+//! open last field named the field type as written in a `const` item outside the impl, where
+//! `Self` is not in scope (E0411); it now spells `Self` out as the other layout checks do
+//! (`without_self`).
 
 use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 

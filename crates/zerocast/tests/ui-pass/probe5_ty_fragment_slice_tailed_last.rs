@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
 //! Probe round 5 (51f7c37): a slice-tailed struct as the last field through a `$t:ty` macro
 //! fragment (an invisible group around the path). `TryFromBytes` treats it as an open last field
 //! (`is_non_primitive_path` looks through groups and parentheses), but the `KnownLayout` derive
-//! (`composed_tail`) matches `Type::Path` only, emits the impl of a sized type and fails with
-//! "the size for values of type `[bool]` cannot be known". Not unsound (the sized impl needs
-//! `Self: Sized`), but a rejection for the wrong reason (reported); the same struct written
-//! without the macro compiles. `last: (FlagTail)` fails the same way.
+//! (`composed_tail`) matched `Type::Path` only, emitted the impl of a sized type and failed with
+//! "the size for values of type `[bool]` cannot be known" (a rejection for the wrong reason).
+//! Fixed: both look through groups and parentheses, so this compiles as the same struct
+//! written without the macro does. `last: (FlagTail)` too.
 
 use zerocast::{Immutable, KnownLayout, TryFromBytes};
 
