@@ -274,3 +274,37 @@ debug_bits!(F32, F64);
 fmt_trait!(F32, f32, Display);
 #[cfg(not(no_fp_fmt_parse))]
 fmt_trait!(F64, f64, Display);
+
+#[cfg(test)]
+mod tests {
+    use std::format;
+
+    use crate::byteorder::{BigEndian, LittleEndian, F32, F64};
+
+    /// With `core`'s float formatting: the number, as the native float prints it.
+    #[cfg(not(no_fp_fmt_parse))]
+    #[test]
+    fn float_debug_and_display_print_the_number() {
+        assert_eq!(format!("{:?}", F32::<BigEndian>::new(1.5)), "F32(1.5)");
+        assert_eq!(format!("{}", F64::<LittleEndian>::new(-0.25)), "-0.25");
+    }
+
+    /// Without it (`RUSTFLAGS="--cfg no_fp_fmt_parse"`, as `.ci/run` runs this test): the bits,
+    /// which are the same whatever the byte order.
+    #[cfg(no_fp_fmt_parse)]
+    #[test]
+    fn float_debug_prints_the_bits() {
+        assert_eq!(
+            format!("{:?}", F32::<BigEndian>::new(1.5)),
+            "F32(0x3fc00000)"
+        );
+        assert_eq!(
+            format!("{:?}", F32::<LittleEndian>::new(1.5)),
+            "F32(0x3fc00000)"
+        );
+        assert_eq!(
+            format!("{:?}", F64::<LittleEndian>::new(-0.25)),
+            "F64(0xbfd0000000000000)"
+        );
+    }
+}
