@@ -34,9 +34,17 @@ use crate::ir::{prim, Input, IntRepr, Shape, Variant};
 use crate::Trait;
 
 /// The variants, if `input` is an enum with at least one variant that has fields.
+///
+/// An enum whose fieldless tuple or struct variant (`B() = 10`, `C {} = 3`) has an explicit
+/// discriminant is laid out the same as one without fields, but Rust refuses to cast it to an
+/// integer (`as`), which the fieldless path reads discriminants with; it takes this path too,
+/// whose discriminants are the compiler's evaluation of each explicit expression plus one per
+/// implicit variant, checked against the compiler's size and alignment of the enum.
 pub(crate) fn data_variants<'i, 'a>(input: &'i Input<'a>) -> Option<&'i [Variant<'a>]> {
+    let not_castable =
+        |v: &Variant<'_>| !v.fields.is_empty() || (v.discriminant.is_some() && !v.ctor.is_empty());
     match &input.shape {
-        Shape::Enum(v) if v.iter().any(|v| !v.fields.is_empty()) => Some(v),
+        Shape::Enum(v) if v.iter().any(not_castable) => Some(v),
         _ => None,
     }
 }
@@ -365,6 +373,16 @@ impl Mirror {
                 });
             }
         }
+        // The fieldless variants' struct: the tag alone (`repr(int)`), or nothing (`repr(C)`).
+        // Also the union's one member when no variant has fields (`B() = 10`: see
+        // `data_variants`), as a union needs one.
+        let unit = format_ident!("__ZcUnit{}", ident);
+        defs.extend(quote! {
+            #[repr(C)]
+            #[allow(deprecated, unused_parens, dead_code)]
+            struct #unit #g #where_c { #inner_tag #marker }
+        });
+        arms.push(quote!(__zc_unit: ::core::mem::ManuallyDrop<#unit #ty_g>));
         defs.extend(quote! {
             #[repr(C)]
             #[allow(deprecated, unused_parens, dead_code)]

@@ -356,3 +356,46 @@ fn from_bytes_enum_with_256_variants() {
     from_sized::<Byte>();
     from_sized::<[Byte; 3]>();
 }
+
+/// Fieldless tuple and struct variants with explicit discriminants (`B() = 10`): Rust refuses
+/// `as` casts of such an enum, so the derives read the discriminants as they do for enums with
+/// fields; every byte is checked against the values the compiler gives.
+#[derive(FromZeros, KnownLayout, Immutable, IntoBytes, Unaligned, Debug, PartialEq)]
+#[repr(u8)]
+enum Ctors {
+    A,
+    B() = 10,
+    C {},
+    D() = 3,
+}
+
+#[derive(TryFromBytes, KnownLayout, Immutable, IntoBytes, Debug, PartialEq)]
+#[repr(i16)]
+enum WideCtors {
+    A = -2,
+    B(),
+    C {} = 300,
+}
+
+#[test]
+fn fieldless_ctor_variants_with_explicit_discriminants() {
+    for b in 0..=255u8 {
+        let want = match b {
+            0 => Some(Ctors::A),
+            10 => Some(Ctors::B()),
+            11 => Some(Ctors::C {}),
+            3 => Some(Ctors::D()),
+            _ => None,
+        };
+        assert_eq!(Ctors::try_read_from_bytes(&[b][..]).ok(), want, "byte {b}");
+    }
+    assert_eq!(Ctors::C {}.as_bytes(), &[11]);
+    assert_eq!(Ctors::new_zeroed(), Ctors::A);
+    let read = |v: i16| WideCtors::try_read_from_bytes(&v.to_ne_bytes()[..]).ok();
+    assert_eq!(read(-2), Some(WideCtors::A));
+    assert_eq!(read(-1), Some(WideCtors::B()));
+    assert_eq!(read(300), Some(WideCtors::C {}));
+    assert_eq!(read(0), None);
+    assert_eq!(read(299), None);
+    assert_eq!(WideCtors::C {}.as_bytes(), &300i16.to_ne_bytes());
+}
