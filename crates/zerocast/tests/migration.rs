@@ -25,16 +25,16 @@ const GUIDE: &str = include_str!("../../../docs/migrating-from-zerocopy.md");
 /// Every line of the two files that differs, as (line number from 1, zerocopy's, zerocast's).
 const RENAMED_LINES: [(usize, &str, &str); 3] = [
     (
-        2,
+        3,
         "//! against zerocopy. Its twin in this directory is the same module on the other side of the",
         "//! against zerocast. Its twin in this directory is the same module on the other side of the",
     ),
     (
-        8,
+        9,
         "use zerocopy::byteorder::{NetworkEndian, U16};",
         "use zerocast::byteorder::{NetworkEndian, U16};",
     ),
-    (9, "use zerocopy::{", "use zerocast::{"),
+    (10, "use zerocopy::{", "use zerocast::{"),
 ];
 
 fn differing_lines() -> Vec<(usize, &'static str, &'static str)> {
