@@ -332,9 +332,9 @@ fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
 }
 
 /// Expands `bitfield! { .. }`.
-pub(crate) fn bitfield(input: proc_macro::TokenStream) -> TokenStream {
-    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
-    let items: Items = match syn::parse(input) {
+pub(crate) fn bitfield(input: TokenStream) -> TokenStream {
+    let input = crate::groups::keep_operand_groups(input);
+    let items: Items = match syn::parse2(input) {
         Ok(items) => items,
         Err(e) => return e.to_compile_error(),
     };
@@ -850,9 +850,9 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
 // ---- derive(BitEnum) --------------------------------------------------------------------------
 
 /// Expands `#[derive(BitEnum)]`.
-pub(crate) fn derive_bit_enum(input: proc_macro::TokenStream) -> TokenStream {
-    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
-    let item = match syn::parse::<syn::DeriveInput>(input) {
+pub(crate) fn derive_bit_enum(input: TokenStream) -> TokenStream {
+    let input = crate::groups::keep_operand_groups(input);
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error(),
     };

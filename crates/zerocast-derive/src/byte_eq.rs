@@ -32,9 +32,9 @@ pub(crate) enum ByteTrait {
 }
 
 /// Parses `input`, and expands it only if the IR reported nothing.
-pub(crate) fn derive(input: proc_macro::TokenStream, tr: ByteTrait) -> TokenStream {
-    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
-    let item = match syn::parse::<syn::DeriveInput>(input) {
+pub(crate) fn derive(input: TokenStream, tr: ByteTrait) -> TokenStream {
+    let input = crate::groups::keep_operand_groups(input);
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
         Ok(item) => item,
         Err(e) => return e.to_compile_error(),
     };
