@@ -374,7 +374,7 @@ fn mask(w: u32) -> u128 {
 
 /// `expr as T`, without the cast if `expr` is a `T` already.
 fn cast(expr: TokenStream, from: u32, to: u32) -> TokenStream {
-    let to_ty = crate::ir::prim(&format!("u{to}"));
+    let to_ty = crate::tokens::prim(&format!("u{to}"));
     if from == to {
         expr
     } else {
@@ -397,7 +397,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
     } = b;
     let name_str = ident.to_string();
     let nbits = st.bits;
-    let n = crate::ir::prim(&format!("u{nbits}"));
+    let n = crate::tokens::prim(&format!("u{nbits}"));
     let nbytes = (nbits / 8) as usize;
     let (get_bits, from_native, native_from_bytes) = if st.byteorder {
         (
@@ -516,7 +516,7 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
                 methods.extend(common_setters(quote!(#ty), cast(quote!(v), tbits, nbits)));
             }
             FieldTy::Int(tbits) => {
-                let t = crate::ir::prim(&format!("u{tbits}"));
+                let t = crate::tokens::prim(&format!("u{tbits}"));
                 let wl = Literal::u32_unsuffixed(w);
                 let bounded = quote!(#k::bitfield::Bounded<#ty, #wl>);
                 let get = cast(extract.clone(), nbits, tbits);
@@ -654,14 +654,14 @@ fn expand(b: &Bitfield, st: Storage) -> TokenStream {
          An `InvalidBits` naming the first field whose bits are not valid, and its value."
     );
     // Each `unsafe impl` names its trait through the crate path: prove it is zerocast's.
-    let id_known_layout = crate::expand::identity(&k, &["KnownLayout"]);
-    let id_immutable = crate::expand::identity(&k, &["Immutable"]);
-    let id_into_bytes = crate::expand::identity(&k, &["IntoBytes"]);
-    let id_unaligned = crate::expand::identity(&k, &["Unaligned"]);
-    let id_from_bytes = crate::expand::identity(&k, &["FromBytes"]);
-    let id_from_zeros = crate::expand::identity(&k, &["FromZeros"]);
-    let id_try_from_bytes = crate::expand::identity(&k, &["TryFromBytes"]);
-    let try_from_bytes_checks = crate::expand::checks_via(&k, "TryFromBytes");
+    let id_known_layout = crate::tokens::identity(&k, &[crate::tokens::Trait::KnownLayout]);
+    let id_immutable = crate::tokens::identity(&k, &[crate::tokens::Trait::Immutable]);
+    let id_into_bytes = crate::tokens::identity(&k, &[crate::tokens::Trait::IntoBytes]);
+    let id_unaligned = crate::tokens::identity(&k, &[crate::tokens::Trait::Unaligned]);
+    let id_from_bytes = crate::tokens::identity(&k, &[crate::tokens::Trait::FromBytes]);
+    let id_from_zeros = crate::tokens::identity(&k, &[crate::tokens::Trait::FromZeros]);
+    let id_try_from_bytes = crate::tokens::identity(&k, &[crate::tokens::Trait::TryFromBytes]);
+    let try_from_bytes_checks = crate::tokens::checks_via(&k, crate::tokens::Trait::TryFromBytes);
     let unaligned = if st.byteorder || nbits == 8 {
         quote! {
             #[automatically_derived]
@@ -901,7 +901,7 @@ pub(crate) fn derive_bit_enum(input: TokenStream) -> TokenStream {
         .split_last()
         .map_or((None, &[][..]), |(l, r)| (Some(l), r));
     let rest_c = &consts[..count.saturating_sub(1)];
-    let zero = match crate::enums::literal_discriminants(variants, None) {
+    let zero = match crate::ir::discriminants::literal_discriminants(variants, None) {
         Some(ds) if ds.contains(&0) => quote! {
             #[automatically_derived]
             #[allow(deprecated, unused_parens, unused_qualifications)]

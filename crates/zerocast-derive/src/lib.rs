@@ -24,47 +24,18 @@
 #![forbid(unsafe_code)]
 
 mod bitfield;
-mod byte_eq;
-mod bytewise;
 mod check;
 mod ctxt;
-mod data_enum;
-mod enums;
 mod expand;
 mod groups;
 mod ir;
-mod record;
+mod tokens;
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as TokenStream2;
 
-/// The trait a derive implements.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-enum Trait {
-    KnownLayout,
-    Immutable,
-    TryFromBytes,
-    FromZeros,
-    FromBytes,
-    IntoBytes,
-    Unaligned,
-    SplitAt,
-}
-
-impl Trait {
-    fn name(self) -> &'static str {
-        match self {
-            Trait::KnownLayout => "KnownLayout",
-            Trait::Immutable => "Immutable",
-            Trait::TryFromBytes => "TryFromBytes",
-            Trait::FromZeros => "FromZeros",
-            Trait::FromBytes => "FromBytes",
-            Trait::IntoBytes => "IntoBytes",
-            Trait::Unaligned => "Unaligned",
-            Trait::SplitAt => "SplitAt",
-        }
-    }
-}
+use expand::byte_eq::ByteTrait;
+use tokens::Trait;
 
 /// The pipeline of the derives of [`Trait`]: parse, check, and expand only what passed.
 fn derive(input: TokenStream2, tr: Trait) -> TokenStream2 {
@@ -96,10 +67,26 @@ fn derive_record_tokens(input: TokenStream2) -> TokenStream2 {
     };
     let cx = ctxt::Ctxt::default();
     let input = ir::Input::parse(&cx, &item);
-    record::check(&cx, &input);
+    check::record::check(&cx, &input);
     match cx.into_errors() {
         Some(errors) => errors,
-        None => record::expand(&input),
+        None => expand::record::expand(&input),
+    }
+}
+
+/// The pipeline of `#[derive(ByteEq)]` and `#[derive(ByteHash)]`: nothing to check beyond what
+/// the IR reports (see `expand::byte_eq`).
+fn derive_byte_eq_tokens(input: TokenStream2, tr: ByteTrait) -> TokenStream2 {
+    let input = groups::keep_operand_groups(input);
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(e) => return e.to_compile_error(),
+    };
+    let cx = ctxt::Ctxt::default();
+    let input = ir::Input::parse(&cx, &item);
+    match cx.into_errors() {
+        Some(errors) => errors,
+        None => expand::byte_eq::expand(&input, tr),
     }
 }
 
@@ -190,14 +177,14 @@ pub fn derive_split_at(input: TokenStream) -> TokenStream {
 /// the type must be `IntoBytes` and `Immutable`. See `zerocast::ByteEq`.
 #[proc_macro_derive(ByteEq, attributes(zerocast))]
 pub fn derive_byte_eq(input: TokenStream) -> TokenStream {
-    byte_eq::derive(input.into(), byte_eq::ByteTrait::Eq).into()
+    derive_byte_eq_tokens(input.into(), ByteTrait::Eq).into()
 }
 
 /// Derives `Hash` that hashes the value's bytes in one `Hasher::write`; the type must be
 /// `IntoBytes` and `Immutable`. See `zerocast::ByteHash`.
 #[proc_macro_derive(ByteHash, attributes(zerocast))]
 pub fn derive_byte_hash(input: TokenStream) -> TokenStream {
-    byte_eq::derive(input.into(), byte_eq::ByteTrait::Hash).into()
+    derive_byte_eq_tokens(input.into(), ByteTrait::Hash).into()
 }
 
 /// Declares a struct of bit fields packed in an integer; see `zerocast::bitfield`.
