@@ -1,13 +1,31 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
-//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; `ByteEq`
-//! and `ByteHash` (module `byte_eq`); and the `bitfield!` macro with its `BitEnum` derive
-//! (module `bitfield`, in the same three phases).
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; `Record`;
+//! `ByteEq` and `ByteHash`; and the `bitfield!` macro with its `BitEnum` derive.
 //!
-//! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
-//! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
-//! `check` rejects what cannot be derived soundly (collecting every error, each on the
-//! offending token), and `expand` generates the impls, only when nothing was rejected.
+//! Use them through the `zerocast` crate, which re-exports them.
+//!
+//! # Layers
+//!
+//! Each derive runs in three phases, and the modules form layers that depend one way: a module
+//! uses only its own layer (without cycles) and lower-numbered ones, and no two modules use each
+//! other. `tools/check-layers.py` checks this in CI; its `LAYERS` table is this list.
+//!
+//! 0. Leaves, which use nothing of this crate: `ctxt` collects errors (every check reports,
+//!    so one build shows every mistake), `groups` keeps macro fragments grouped before
+//!    parsing, and `tokens` holds what every phase shares: the `Trait` enum, which names
+//!    the traits the derives implement, bound on and reach their checks through, and the
+//!    token helpers (paths through the crate path, field bounds, respanning, `Self` rewriting).
+//! 1. Parse: `ir` reads the item into an IR that keeps its syntax nodes for spans (`ir::repr`,
+//!    `ir::attrs` for `#[zerocast(..)]`), and `ir::discriminants` the discriminant values the
+//!    later phases ask about; `bitfield::parse` reads `bitfield!`.
+//! 2. Check: `check` rejects what cannot be derived soundly, each error on the offending
+//!    token (`check::enums`, `check::data_enum`, `check::record`); `bitfield::check`.
+//! 3. Expand: `expand` generates the impls (one module per concern: `impls`, `layout`,
+//!    `validate`, `assertions`, `known_layout`, ...), only for input that passed every check;
+//!    `bitfield::expand`.
+//! 4. Entry points: this file's derives and `bitfield`'s, which run the phases in order and
+//!    never expand input that failed a check.
 //!
 //! Generated code is hygienic: it names everything it uses by absolute path
 //! (`::core::primitive::u16`, `::core::option::Option`, the zerocast crate's path); it never
