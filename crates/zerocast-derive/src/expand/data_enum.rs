@@ -25,7 +25,7 @@
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::GenericParam;
+use syn::{GenericParam, Ident};
 
 use super::impls::marker;
 use crate::ir::discriminants::zero_variant;
@@ -269,54 +269,8 @@ impl Mirror {
             #[allow(deprecated, unused_parens, dead_code)]
             union #fields_union #g #where_c { #(#arms,)* }
         });
-        let tag_size = match input.repr.int {
-            Some((int, _)) => {
-                let t = int.ty();
-                quote!(::core::mem::size_of::<#t>())
-            }
-            None => {
-                let int = disc_ty(input);
-                let values = (0..variants.len()).map(|i| {
-                    quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE as ::core::primitive::i128)
-                });
-                quote!(#zc.c_enum_tag_size(&[#(#values),*]))
-            }
-        };
-        let repr_align = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
-        let msg = format!(
-            "zerocast: the layout computed for `{ident}` differs from the compiler's; please \
-             report this bug"
-        );
-        // `repr(C)`: a struct of the tag and the union; `repr(int)`: the union, whose structs
-        // start with the tag. Either way the `align` hint raises the alignment.
-        let (align, end) = if c {
-            (
-                quote!(#zc.max(
-                    #zc.max(#zc.int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
-                    #repr_align,
-                )),
-                quote!(#base + ::core::mem::size_of::<#fields_union #ty_g>()),
-            )
-        } else {
-            (
-                quote!(#zc.max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
-                quote!(::core::mem::size_of::<#fields_union #ty_g>()),
-            )
-        };
         defs.extend(offsets);
-        defs.extend(quote! {
-            impl #impl_g #k::data_enum::EnumLayout<#by> for #ident #ty_g #where_c {
-                const TAG_SIZE: #usize_ty = #tag_size;
-                const SAME_LAYOUT: () = {
-                    let align = #align;
-                    ::core::assert!(
-                        ::core::mem::size_of::<Self>() == #zc.round_up(#end, align)
-                            && ::core::mem::align_of::<Self>() == align,
-                        #msg
-                    );
-                };
-            }
-        });
+        defs.extend(layout_impl(input, variants, via, &fields_union, &base));
         defs.extend(constructs(input, variants, via));
         Mirror { defs }
     }
@@ -329,6 +283,70 @@ impl Mirror {
             const _: () = {
                 #defs
                 #items
+            };
+        }
+    }
+}
+
+/// The `EnumLayout` impl: the tag's size, and the assertion that the mirror, whose union of
+/// the variants' structs is `fields_union` starting at `base`, has the enum's layout.
+fn layout_impl(
+    input: &Input<'_>,
+    variants: &[Variant<'_>],
+    via: &Via,
+    fields_union: &Ident,
+    base: &TokenStream,
+) -> TokenStream {
+    let k = &input.krate;
+    let (by, zc) = (&via.by, &via.checks);
+    let ident = input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let c = input.repr.c.is_some();
+    let usize_ty = prim("usize");
+    let tag_size = match input.repr.int {
+        Some((int, _)) => {
+            let t = int.ty();
+            quote!(::core::mem::size_of::<#t>())
+        }
+        None => {
+            let int = disc_ty(input);
+            let values = (0..variants.len()).map(|i| {
+                quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE as ::core::primitive::i128)
+            });
+            quote!(#zc.c_enum_tag_size(&[#(#values),*]))
+        }
+    };
+    let repr_align = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
+    let msg = format!(
+        "zerocast: the layout computed for `{ident}` differs from the compiler's; please \
+         report this bug"
+    );
+    // `repr(C)`: a struct of the tag and the union; `repr(int)`: the union, whose structs
+    // start with the tag. Either way the `align` hint raises the alignment.
+    let (align, end) = if c {
+        (
+            quote!(#zc.max(
+                #zc.max(#zc.int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
+                #repr_align,
+            )),
+            quote!(#base + ::core::mem::size_of::<#fields_union #ty_g>()),
+        )
+    } else {
+        (
+            quote!(#zc.max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
+            quote!(::core::mem::size_of::<#fields_union #ty_g>()),
+        )
+    };
+    quote! {
+        impl #impl_g #k::data_enum::EnumLayout<#by> for #ident #ty_g #where_c {
+            const TAG_SIZE: #usize_ty = #tag_size;
+            const SAME_LAYOUT: () = {
+                let align = #align;
+                ::core::assert!(
+                    ::core::mem::size_of::<Self>() == #zc.round_up(#end, align)
+                        && ::core::mem::align_of::<Self>() == align,
+                    #msg
+                );
             };
         }
     }
