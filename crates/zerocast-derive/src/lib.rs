@@ -217,4 +217,3 @@ pub fn bitfield(input: TokenStream) -> TokenStream {
 pub fn derive_bit_enum(input: TokenStream) -> TokenStream {
     bitfield::derive_bit_enum(input.into()).into()
 }
-
