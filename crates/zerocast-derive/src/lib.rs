@@ -1,13 +1,31 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Derive macros for [zerocast](https://docs.rs/zerocast): `KnownLayout`, `Immutable`,
-//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; `ByteEq`
-//! and `ByteHash` (module `byte_eq`); and the `bitfield!` macro with its `BitEnum` derive
-//! (module `bitfield`, in the same three phases).
+//! `TryFromBytes`, `FromZeros`, `FromBytes`, `IntoBytes`, `Unaligned` and `SplitAt`; `Record`;
+//! `ByteEq` and `ByteHash`; and the `bitfield!` macro with its `BitEnum` derive.
 //!
-//! Use them through the `zerocast` crate, which re-exports them. Each derive runs in three
-//! phases, one module each: `ir` parses the item keeping its syntax nodes for spans,
-//! `check` rejects what cannot be derived soundly (collecting every error, each on the
-//! offending token), and `expand` generates the impls, only when nothing was rejected.
+//! Use them through the `zerocast` crate, which re-exports them.
+//!
+//! # Layers
+//!
+//! Each derive runs in three phases, and the modules form layers that depend one way: a module
+//! uses only its own layer (without cycles) and lower-numbered ones, and no two modules use each
+//! other. `tools/check-layers.py` checks this in CI; its `LAYERS` table is this list.
+//!
+//! 0. Leaves, which use nothing of this crate: `ctxt` collects errors (every check reports,
+//!    so one build shows every mistake), `groups` keeps macro fragments grouped before
+//!    parsing, and `tokens` holds what every phase shares: the `Trait` enum, which names
+//!    the traits the derives implement, bound on and reach their checks through, and the
+//!    token helpers (paths through the crate path, field bounds, respanning, `Self` rewriting).
+//! 1. Parse: `ir` reads the item into an IR that keeps its syntax nodes for spans (`ir::repr`,
+//!    `ir::attrs` for `#[zerocast(..)]`), and `ir::discriminants` the discriminant values the
+//!    later phases ask about; `bitfield::parse` reads `bitfield!`.
+//! 2. Check: `check` rejects what cannot be derived soundly, each error on the offending
+//!    token (`check::enums`, `check::data_enum`, `check::record`); `bitfield::check`.
+//! 3. Expand: `expand` generates the impls (one module per concern: `impls`, `layout`,
+//!    `validate`, `assertions`, `known_layout`, ...), only for input that passed every check;
+//!    `bitfield::expand`.
+//! 4. Entry points: this file's derives and `bitfield`'s, which run the phases in order and
+//!    never expand input that failed a check.
 //!
 //! Generated code is hygienic: it names everything it uses by absolute path
 //! (`::core::primitive::u16`, `::core::option::Option`, the zerocast crate's path); it never
@@ -24,64 +42,69 @@
 #![forbid(unsafe_code)]
 
 mod bitfield;
-mod byte_eq;
-mod bytewise;
 mod check;
 mod ctxt;
-mod data_enum;
-mod enums;
 mod expand;
 mod groups;
 mod ir;
-mod record;
+mod tokens;
 
 use proc_macro::TokenStream;
+use proc_macro2::TokenStream as TokenStream2;
 
-/// The trait a derive implements.
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-enum Trait {
-    KnownLayout,
-    Immutable,
-    TryFromBytes,
-    FromZeros,
-    FromBytes,
-    IntoBytes,
-    Unaligned,
-    SplitAt,
-}
+use expand::byte_eq::ByteTrait;
+use tokens::Trait;
 
-impl Trait {
-    fn name(self) -> &'static str {
-        match self {
-            Trait::KnownLayout => "KnownLayout",
-            Trait::Immutable => "Immutable",
-            Trait::TryFromBytes => "TryFromBytes",
-            Trait::FromZeros => "FromZeros",
-            Trait::FromBytes => "FromBytes",
-            Trait::IntoBytes => "IntoBytes",
-            Trait::Unaligned => "Unaligned",
-            Trait::SplitAt => "SplitAt",
-        }
-    }
-}
-
-fn derive(input: TokenStream, tr: Trait) -> TokenStream {
-    let input: TokenStream = groups::keep_operand_groups(input.into()).into();
-    let item = match syn::parse::<syn::DeriveInput>(input) {
+/// The pipeline of the derives of [`Trait`]: parse, check, and expand only what passed.
+fn derive(input: TokenStream2, tr: Trait) -> TokenStream2 {
+    let input = groups::keep_operand_groups(input);
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
         Ok(item) => item,
-        Err(e) => return e.to_compile_error().into(),
+        Err(e) => return e.to_compile_error(),
     };
     let cx = ctxt::Ctxt::default();
     let input = ir::Input::parse(&cx, &item);
     check::check(&cx, &input, tr);
     match cx.into_errors() {
         // Never emit an impl for input that failed a check.
-        Some(errors) => errors.into(),
+        Some(errors) => errors,
         None => {
             let mut out = expand::expand(&input, tr);
             out.extend(expand::identities(&input, tr));
-            out.into()
+            out
         }
+    }
+}
+
+/// The pipeline of `#[derive(Record)]`.
+fn derive_record_tokens(input: TokenStream2) -> TokenStream2 {
+    let input = groups::keep_operand_groups(input);
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(e) => return e.to_compile_error(),
+    };
+    let cx = ctxt::Ctxt::default();
+    let input = ir::Input::parse(&cx, &item);
+    check::record::check(&cx, &input);
+    match cx.into_errors() {
+        Some(errors) => errors,
+        None => expand::record::expand(&input),
+    }
+}
+
+/// The pipeline of `#[derive(ByteEq)]` and `#[derive(ByteHash)]`: nothing to check beyond what
+/// the IR reports (see `expand::byte_eq`).
+fn derive_byte_eq_tokens(input: TokenStream2, tr: ByteTrait) -> TokenStream2 {
+    let input = groups::keep_operand_groups(input);
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(e) => return e.to_compile_error(),
+    };
+    let cx = ctxt::Ctxt::default();
+    let input = ir::Input::parse(&cx, &item);
+    match cx.into_errors() {
+        Some(errors) => errors,
+        None => expand::byte_eq::expand(&input, tr),
     }
 }
 
@@ -94,27 +117,27 @@ fn derive(input: TokenStream, tr: Trait) -> TokenStream {
 /// `#[zerocast(dst)]`, as nothing else tells their derives that it is dynamically sized.
 #[proc_macro_derive(KnownLayout, attributes(zerocast))]
 pub fn derive_known_layout(input: TokenStream) -> TokenStream {
-    derive(input, Trait::KnownLayout)
+    derive(input.into(), Trait::KnownLayout).into()
 }
 
 /// Derives `zerocast::Immutable`: every field must be `Immutable`.
 #[proc_macro_derive(Immutable, attributes(zerocast))]
 pub fn derive_immutable(input: TokenStream) -> TokenStream {
-    derive(input, Trait::Immutable)
+    derive(input.into(), Trait::Immutable).into()
 }
 
 /// Derives `zerocast::TryFromBytes`: structs and unions of `TryFromBytes` fields, and enums
 /// with an integer, `C` or `C, int` `repr` (their variants' fields `TryFromBytes`).
 #[proc_macro_derive(TryFromBytes, attributes(zerocast))]
 pub fn derive_try_from_bytes(input: TokenStream) -> TokenStream {
-    derive(input, Trait::TryFromBytes)
+    derive(input.into(), Trait::TryFromBytes).into()
 }
 
 /// Derives `zerocast::FromZeros` and `zerocast::TryFromBytes`. On a generic struct or union,
 /// the `TryFromBytes` impl needs only `TryFromBytes` fields (it validates them), as zerocopy's.
 #[proc_macro_derive(FromZeros, attributes(zerocast))]
 pub fn derive_from_zeros(input: TokenStream) -> TokenStream {
-    derive(input, Trait::FromZeros)
+    derive(input.into(), Trait::FromZeros).into()
 }
 
 /// Derives `zerocast::FromBytes`, `zerocast::FromZeros` and `zerocast::TryFromBytes`. On a
@@ -123,7 +146,7 @@ pub fn derive_from_zeros(input: TokenStream) -> TokenStream {
 /// as zerocopy's.
 #[proc_macro_derive(FromBytes, attributes(zerocast))]
 pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
-    derive(input, Trait::FromBytes)
+    derive(input.into(), Trait::FromBytes).into()
 }
 
 /// Derives `zerocast::IntoBytes`, checking at compile time that there is no padding.
@@ -138,7 +161,7 @@ pub fn derive_from_bytes(input: TokenStream) -> TokenStream {
 /// structs need no such bound.
 #[proc_macro_derive(IntoBytes, attributes(zerocast))]
 pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
-    derive(input, Trait::IntoBytes)
+    derive(input.into(), Trait::IntoBytes).into()
 }
 
 /// Derives `zerocast::Record` for a struct whose last field is a slice (or a slice-tailed
@@ -152,56 +175,45 @@ pub fn derive_into_bytes(input: TokenStream) -> TokenStream {
 /// type's). See `zerocast::record`.
 #[proc_macro_derive(Record, attributes(zerocast))]
 pub fn derive_record(input: TokenStream) -> TokenStream {
-    let input: TokenStream = groups::keep_operand_groups(input.into()).into();
-    let item = match syn::parse::<syn::DeriveInput>(input) {
-        Ok(item) => item,
-        Err(e) => return e.to_compile_error().into(),
-    };
-    let cx = ctxt::Ctxt::default();
-    let input = ir::Input::parse(&cx, &item);
-    record::check(&cx, &input);
-    match cx.into_errors() {
-        Some(errors) => errors.into(),
-        None => record::expand(&input).into(),
-    }
+    derive_record_tokens(input.into()).into()
 }
 
 /// Derives `zerocast::Unaligned`.
 #[proc_macro_derive(Unaligned, attributes(zerocast))]
 pub fn derive_unaligned(input: TokenStream) -> TokenStream {
-    derive(input, Trait::Unaligned)
+    derive(input.into(), Trait::Unaligned).into()
 }
 
 /// Derives `zerocast::SplitAt` for a `repr(C)` or `repr(transparent)` struct whose last field
 /// is dynamically sized (`[T]`, a slice-tailed struct, or a field marked `#[zerocast(dst)]`).
 #[proc_macro_derive(SplitAt, attributes(zerocast))]
 pub fn derive_split_at(input: TokenStream) -> TokenStream {
-    derive(input, Trait::SplitAt)
+    derive(input.into(), Trait::SplitAt).into()
 }
 
 /// Derives `PartialEq` and `Eq` that compare the value's bytes (`zerocast::IntoBytes::as_bytes`);
 /// the type must be `IntoBytes` and `Immutable`. See `zerocast::ByteEq`.
 #[proc_macro_derive(ByteEq, attributes(zerocast))]
 pub fn derive_byte_eq(input: TokenStream) -> TokenStream {
-    byte_eq::derive(input, byte_eq::ByteTrait::Eq).into()
+    derive_byte_eq_tokens(input.into(), ByteTrait::Eq).into()
 }
 
 /// Derives `Hash` that hashes the value's bytes in one `Hasher::write`; the type must be
 /// `IntoBytes` and `Immutable`. See `zerocast::ByteHash`.
 #[proc_macro_derive(ByteHash, attributes(zerocast))]
 pub fn derive_byte_hash(input: TokenStream) -> TokenStream {
-    byte_eq::derive(input, byte_eq::ByteTrait::Hash).into()
+    derive_byte_eq_tokens(input.into(), ByteTrait::Hash).into()
 }
 
 /// Declares a struct of bit fields packed in an integer; see `zerocast::bitfield`.
 #[proc_macro]
 pub fn bitfield(input: TokenStream) -> TokenStream {
-    bitfield::bitfield(input).into()
+    bitfield::bitfield(input.into()).into()
 }
 
 /// Derives `zerocast::bitfield::BitEnum` for an enum without fields, so that it can be a
 /// field of a `bitfield!`.
 #[proc_macro_derive(BitEnum, attributes(zerocast))]
 pub fn derive_bit_enum(input: TokenStream) -> TokenStream {
-    bitfield::derive_bit_enum(input).into()
+    bitfield::derive_bit_enum(input.into()).into()
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! Enums whose variants carry fields: what can be derived for them, and the generated code.
+//! Enums whose variants carry fields: the generated code (`check::data_enum` says what can be
+//! derived for them).
 //!
 //! The layout of such an enum is defined by the Rust Reference ("Primitive representation of
 //! enums with fields", "`repr(C)` enums with fields"):
@@ -26,128 +27,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{GenericParam, Ident};
 
-use crate::check;
-use crate::ctxt::Ctxt;
-use crate::enums;
-use crate::expand;
-use crate::ir::{prim, Input, IntRepr, Shape, Variant};
-use crate::Trait;
-
-/// The variants, if `input` is an enum with at least one variant that has fields.
-///
-/// An enum whose fieldless tuple or struct variant (`B() = 10`, `C {} = 3`) has an explicit
-/// discriminant is laid out the same as one without fields, but Rust refuses to cast it to an
-/// integer (`as`), which the fieldless path reads discriminants with; it takes this path too,
-/// whose discriminants are the compiler's evaluation of each explicit expression plus one per
-/// implicit variant, checked against the compiler's size and alignment of the enum.
-pub(crate) fn data_variants<'i, 'a>(input: &'i Input<'a>) -> Option<&'i [Variant<'a>]> {
-    let not_castable =
-        |v: &Variant<'_>| !v.fields.is_empty() || (v.discriminant.is_some() && !v.ctor.is_empty());
-    match &input.shape {
-        Shape::Enum(v) if v.iter().any(not_castable) => Some(v),
-        _ => None,
-    }
-}
-
-/// Rejects what cannot be derived for an enum with fields (`KnownLayout` and `Immutable`
-/// need no checks and are not passed here).
-pub(crate) fn check(cx: &Ctxt, input: &Input<'_>, tr: Trait, variants: &[Variant<'_>]) {
-    let repr = &input.repr;
-    let ident = input.ident;
-    if repr.int.is_none() && repr.c.is_none() {
-        cx.error(
-            ident,
-            format_args!(
-                "`#[derive({})]` on an enum with fields needs a `repr` that fixes its layout: add \
-                 `#[repr(u8)]` (or another integer type: u16, u32, i8, ...), `#[repr(C)]` or \
-                 `#[repr(C, u8)]` to `{ident}`; without one, where the tag and the fields lie is \
-                 unspecified",
-                tr.name()
-            ),
-        );
-        return;
-    }
-    match tr {
-        Trait::FromBytes => match repr.int {
-            Some((int, span)) => check::check_from_bytes_enum(cx, input, variants, int, span),
-            None => check::check_c_enum(cx, input, tr, variants),
-        },
-        Trait::FromZeros => {
-            if let Err(msg) = zero_variant(ident, variants, input.repr.int.map(|(i, _)| i)) {
-                cx.error(ident, msg);
-            }
-        }
-        Trait::IntoBytes if input.is_generic() => cx.error(
-            input.generics,
-            format_args!(
-                "`#[derive(IntoBytes)]` on a generic enum with fields is not supported: whether \
-                 each variant of `{ident}` fills it without padding depends on the type \
-                 arguments, and can only be checked for concrete types"
-            ),
-        ),
-        Trait::Unaligned => {
-            if let Some((n, span)) = repr.align.filter(|&(n, _)| n > 1) {
-                cx.push(syn::Error::new(
-                    span,
-                    format_args!(
-                        "`#[repr(align({n}))]` gives `{ident}` alignment {n}, so it cannot be \
-                         `Unaligned` (alignment 1)"
-                    ),
-                ));
-            } else if !matches!(repr.int, Some((IntRepr::U8 | IntRepr::I8, _))) {
-                let what = match repr.int {
-                    Some((int, _)) => format!("a `{}` tag", int.name()),
-                    None => "a `repr(C)` tag, the size of a C `int`,".to_string(),
-                };
-                cx.error(
-                    ident,
-                    format_args!(
-                        "`#[derive(Unaligned)]` on an enum needs `#[repr(u8)]` or `#[repr(i8)]` \
-                         (or `#[repr(C, u8)]`); {what} has an alignment greater than 1"
-                    ),
-                );
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The index of the variant whose discriminant is 0, as far as literal (and implicit)
-/// discriminants tell; or the message saying why there is none.
-pub(crate) fn zero_variant(
-    ident: &Ident,
-    variants: &[Variant<'_>],
-    int: Option<IntRepr>,
-) -> Result<usize, String> {
-    let mut next = Some(0i128);
-    let mut unknown = false;
-    for (i, v) in variants.iter().enumerate() {
-        let value = match v.discriminant {
-            None => next,
-            Some(e) => enums::eval(e),
-        }
-        .filter(|&d| enums::fits(int, d));
-        if value == Some(0) {
-            return Ok(i);
-        }
-        unknown |= value.is_none();
-        next = value.and_then(|d| d.checked_add(1));
-    }
-    Err(if unknown {
-        format!(
-            "`#[derive(FromZeros)]` needs the variant of `{ident}` with discriminant 0, so that \
-             all-zero bytes are a valid `{ident}` and its fields can be required to be \
-             `FromZeros`, but some discriminants are not integer literals of its discriminant \
-             type, which the derive cannot evaluate; give the zero variant a literal `= 0`"
-        )
-    } else {
-        format!(
-            "`#[derive(FromZeros)]` needs a variant with discriminant 0, so that all-zero bytes \
-             are a valid `{ident}`, but none has it; add a variant `= 0` (its fields must be \
-             `FromZeros`)"
-        )
-    })
-}
+use super::impls::marker;
+use crate::ir::discriminants::zero_variant;
+use crate::ir::{Input, Variant};
+use crate::tokens::{checks_via, field_bound, prim, Trait};
 
 /// The impls of `tr` for an enum with fields, or `None` if the generic expansion serves.
 ///
@@ -157,16 +40,16 @@ pub(crate) fn zero_variant(
 /// lives in an anonymous `const` block and refers to the field types through those impls, so
 /// no user name can resolve to a generated item.
 pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
-    let variants = data_variants(input)?;
+    let variants = input.data_variants()?;
     let k = &input.krate;
     let by = match tr {
         Trait::IntoBytes => Via {
             by: quote!(#k::data_enum::ByIntoBytes),
-            checks: expand::checks_via(k, "IntoBytes"),
+            checks: checks_via(k, Trait::IntoBytes),
         },
         _ => Via {
             by: quote!(#k::data_enum::ByTryFromBytes),
-            checks: expand::checks_via(k, "TryFromBytes"),
+            checks: checks_via(k, Trait::TryFromBytes),
         },
     };
     let out = match tr {
@@ -187,20 +70,23 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
                 .expect("checked");
             let preds = variants.iter().enumerate().flat_map(|(i, v)| {
                 let bound = if i == zero {
-                    "FromZeros"
+                    Trait::FromZeros
                 } else {
-                    "TryFromBytes"
+                    Trait::TryFromBytes
                 };
-                let bound = expand::path(&input.krate, bound);
-                v.fields
-                    .iter()
-                    .map(move |f| expand::field_bound(f.ty, &bound))
+                let bound = bound.path(&input.krate);
+                v.fields.iter().map(move |f| field_bound(f.ty, &bound))
             });
-            out.extend(imp(input, "FromZeros", preds.collect(), TokenStream::new()));
+            out.extend(imp(
+                input,
+                Trait::FromZeros,
+                preds.collect(),
+                TokenStream::new(),
+            ));
             out
         }
         Trait::IntoBytes => {
-            let mut out = expand::marker(input, "IntoBytes", "IntoBytes");
+            let mut out = marker(input, Trait::IntoBytes, Trait::IntoBytes);
             let m = Mirror::new(input, variants, &by);
             out.extend(facts(input, variants, &by));
             out.extend(m.scope(padding_assertions(input, variants, &by)));
@@ -212,15 +98,10 @@ pub(crate) fn expand(input: &Input<'_>, tr: Trait) -> Option<TokenStream> {
 }
 
 /// `unsafe impl #trait for #ident where #preds { #body }`.
-fn imp(
-    input: &Input<'_>,
-    trait_name: &str,
-    preds: Vec<TokenStream>,
-    body: TokenStream,
-) -> TokenStream {
+fn imp(input: &Input<'_>, tr: Trait, preds: Vec<TokenStream>, body: TokenStream) -> TokenStream {
     let ident = input.ident;
     let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
-    let tr = expand::path(&input.krate, trait_name);
+    let tr = tr.path(&input.krate);
     let own = where_c.into_iter().flat_map(|w| w.predicates.iter());
     quote! {
         #[automatically_derived]
@@ -232,7 +113,7 @@ fn imp(
 }
 
 /// The derive the generated items serve: the marker keying its facts, and the checks reached
-/// through the trait it implements (see `expand::checks_via`).
+/// through the trait it implements (see `checks_via`).
 struct Via {
     /// `ByTryFromBytes` or `ByIntoBytes`.
     by: TokenStream,
@@ -375,7 +256,7 @@ impl Mirror {
         }
         // The fieldless variants' struct: the tag alone (`repr(int)`), or nothing (`repr(C)`).
         // Also the union's one member when no variant has fields (`B() = 10`: see
-        // `data_variants`), as a union needs one.
+        // `Input::data_variants`), as a union needs one.
         let unit = format_ident!("__ZcUnit{}", ident);
         defs.extend(quote! {
             #[repr(C)]
@@ -388,54 +269,8 @@ impl Mirror {
             #[allow(deprecated, unused_parens, dead_code)]
             union #fields_union #g #where_c { #(#arms,)* }
         });
-        let tag_size = match input.repr.int {
-            Some((int, _)) => {
-                let t = int.ty();
-                quote!(::core::mem::size_of::<#t>())
-            }
-            None => {
-                let int = disc_ty(input);
-                let values = (0..variants.len()).map(|i| {
-                    quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE as ::core::primitive::i128)
-                });
-                quote!(#zc.c_enum_tag_size(&[#(#values),*]))
-            }
-        };
-        let repr_align = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
-        let msg = format!(
-            "zerocast: the layout computed for `{ident}` differs from the compiler's; please \
-             report this bug"
-        );
-        // `repr(C)`: a struct of the tag and the union; `repr(int)`: the union, whose structs
-        // start with the tag. Either way the `align` hint raises the alignment.
-        let (align, end) = if c {
-            (
-                quote!(#zc.max(
-                    #zc.max(#zc.int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
-                    #repr_align,
-                )),
-                quote!(#base + ::core::mem::size_of::<#fields_union #ty_g>()),
-            )
-        } else {
-            (
-                quote!(#zc.max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
-                quote!(::core::mem::size_of::<#fields_union #ty_g>()),
-            )
-        };
         defs.extend(offsets);
-        defs.extend(quote! {
-            impl #impl_g #k::data_enum::EnumLayout<#by> for #ident #ty_g #where_c {
-                const TAG_SIZE: #usize_ty = #tag_size;
-                const SAME_LAYOUT: () = {
-                    let align = #align;
-                    ::core::assert!(
-                        ::core::mem::size_of::<Self>() == #zc.round_up(#end, align)
-                            && ::core::mem::align_of::<Self>() == align,
-                        #msg
-                    );
-                };
-            }
-        });
+        defs.extend(layout_impl(input, variants, via, &fields_union, &base));
         defs.extend(constructs(input, variants, via));
         Mirror { defs }
     }
@@ -448,6 +283,70 @@ impl Mirror {
             const _: () = {
                 #defs
                 #items
+            };
+        }
+    }
+}
+
+/// The `EnumLayout` impl: the tag's size, and the assertion that the mirror, whose union of
+/// the variants' structs is `fields_union` starting at `base`, has the enum's layout.
+fn layout_impl(
+    input: &Input<'_>,
+    variants: &[Variant<'_>],
+    via: &Via,
+    fields_union: &Ident,
+    base: &TokenStream,
+) -> TokenStream {
+    let k = &input.krate;
+    let (by, zc) = (&via.by, &via.checks);
+    let ident = input.ident;
+    let (impl_g, ty_g, where_c) = input.generics.split_for_impl();
+    let c = input.repr.c.is_some();
+    let usize_ty = prim("usize");
+    let tag_size = match input.repr.int {
+        Some((int, _)) => {
+            let t = int.ty();
+            quote!(::core::mem::size_of::<#t>())
+        }
+        None => {
+            let int = disc_ty(input);
+            let values = (0..variants.len()).map(|i| {
+                quote!(<Self as #k::data_enum::EnumDiscriminant<#by, #int, #i>>::VALUE as ::core::primitive::i128)
+            });
+            quote!(#zc.c_enum_tag_size(&[#(#values),*]))
+        }
+    };
+    let repr_align = Literal::usize_unsuffixed(input.repr.align.map_or(1, |(n, _)| n as usize));
+    let msg = format!(
+        "zerocast: the layout computed for `{ident}` differs from the compiler's; please \
+         report this bug"
+    );
+    // `repr(C)`: a struct of the tag and the union; `repr(int)`: the union, whose structs
+    // start with the tag. Either way the `align` hint raises the alignment.
+    let (align, end) = if c {
+        (
+            quote!(#zc.max(
+                #zc.max(#zc.int_align(<Self as #k::data_enum::EnumLayout<#by>>::TAG_SIZE), ::core::mem::align_of::<#fields_union #ty_g>()),
+                #repr_align,
+            )),
+            quote!(#base + ::core::mem::size_of::<#fields_union #ty_g>()),
+        )
+    } else {
+        (
+            quote!(#zc.max(::core::mem::align_of::<#fields_union #ty_g>(), #repr_align)),
+            quote!(::core::mem::size_of::<#fields_union #ty_g>()),
+        )
+    };
+    quote! {
+        impl #impl_g #k::data_enum::EnumLayout<#by> for #ident #ty_g #where_c {
+            const TAG_SIZE: #usize_ty = #tag_size;
+            const SAME_LAYOUT: () = {
+                let align = #align;
+                ::core::assert!(
+                    ::core::mem::size_of::<Self>() == #zc.round_up(#end, align)
+                        && ::core::mem::align_of::<Self>() == align,
+                    #msg
+                );
             };
         }
     }
@@ -514,13 +413,13 @@ fn try_from_bytes(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) -> Tok
             ::core::result::Result::Err(__zc_candidate.invalid(::core::option::Option::Some(#found)))
         }
     };
-    let bound = expand::path(k, "TryFromBytes");
+    let bound = Trait::TryFromBytes.path(k);
     let preds = input
         .all_fields()
         .iter()
-        .map(|f| expand::field_bound(f.ty, &bound))
+        .map(|f| field_bound(f.ty, &bound))
         .collect();
-    imp(input, "TryFromBytes", preds, body)
+    imp(input, Trait::TryFromBytes, preds, body)
 }
 
 /// A function, never called, that constructs every variant: reading an enum from bytes
@@ -591,41 +490,4 @@ fn padding_assertions(input: &Input<'_>, variants: &[Variant<'_>], via: &Via) ->
         out.extend(quote!(const _: () = { let () = <#ident as #k::data_enum::EnumLayout<#by>>::SAME_LAYOUT; #raise };));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn zero_of(src: &str) -> Result<usize, String> {
-        let item: syn::DeriveInput = syn::parse_str(src).unwrap();
-        let cx = Ctxt::default();
-        let input = Input::parse(&cx, &item);
-        let Shape::Enum(v) = &input.shape else {
-            panic!("not an enum: {src}")
-        };
-        let r = zero_variant(input.ident, v, Some(IntRepr::I8));
-        drop(cx.into_errors());
-        r
-    }
-
-    #[test]
-    fn finds_the_zero_variant() {
-        assert_eq!(zero_of("enum E { A(u8), B }"), Ok(0));
-        assert_eq!(zero_of("enum E { A = 1, B(u8) = 0 }"), Ok(1));
-        assert_eq!(zero_of("enum E { A = -1, B(bool) }"), Ok(1));
-        // An unknown discriminant hides the values after it, but not a literal 0.
-        assert_eq!(zero_of("enum E { A = X, B(u8) = 0 }"), Ok(1));
-        assert!(zero_of("enum E { A = X, B(u8) }")
-            .unwrap_err()
-            .contains("not integer literals"));
-        assert!(zero_of("enum E { A = 1, B(u8) }")
-            .unwrap_err()
-            .contains("but none has it"));
-        // 256 is not an `i8`: the compiler would wrap it (with `overflowing_literals`
-        // allowed), so the derive does not take it for what it says.
-        assert!(zero_of("enum E { A = 256, B(u8) }")
-            .unwrap_err()
-            .contains("not integer literals"));
-    }
 }

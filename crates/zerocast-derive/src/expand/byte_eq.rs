@@ -18,9 +18,8 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 
-use crate::ctxt::Ctxt;
-use crate::expand::respan;
 use crate::ir::Input;
+use crate::tokens::respan;
 
 /// Which of the two derives.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -29,21 +28,6 @@ pub(crate) enum ByteTrait {
     Eq,
     /// `#[derive(ByteHash)]`: `Hash`.
     Hash,
-}
-
-/// Parses `input`, and expands it only if the IR reported nothing.
-pub(crate) fn derive(input: proc_macro::TokenStream, tr: ByteTrait) -> TokenStream {
-    let input: proc_macro::TokenStream = crate::groups::keep_operand_groups(input.into()).into();
-    let item = match syn::parse::<syn::DeriveInput>(input) {
-        Ok(item) => item,
-        Err(e) => return e.to_compile_error(),
-    };
-    let cx = Ctxt::default();
-    let input = Input::parse(&cx, &item);
-    match cx.into_errors() {
-        Some(errors) => errors,
-        None => expand(&input, tr),
-    }
 }
 
 /// The impls: `PartialEq` and `Eq`, or `Hash`.

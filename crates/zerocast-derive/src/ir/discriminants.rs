@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! Fieldless enums: discriminant values known at macro time, and which ones are missing.
+//! Discriminant values known at macro time: what the check and expand phases ask of an
+//! enum's variants.
+
+use syn::Ident;
 
 use crate::ir::{IntRepr, Variant};
 
@@ -60,54 +63,80 @@ pub(crate) fn eval(expr: &syn::Expr) -> Option<i128> {
     }
 }
 
-/// The values of `int` with no variant, as a short list of ranges ("3, 5..=255"), for an enum
-/// whose discriminant type has `bits` (8 or 16) bits.
-pub(crate) fn describe_missing(int: IntRepr, bits: u32, present: &[i128]) -> String {
-    let count = 1usize << bits;
-    let min: i128 = if int.signed() {
-        -(1i128 << (bits - 1))
+/// The index of the variant whose discriminant is 0, as far as literal (and implicit)
+/// discriminants tell; or the message saying why there is none.
+pub(crate) fn zero_variant(
+    ident: &Ident,
+    variants: &[Variant<'_>],
+    int: Option<IntRepr>,
+) -> Result<usize, String> {
+    let mut next = Some(0i128);
+    let mut unknown = false;
+    for (i, v) in variants.iter().enumerate() {
+        let value = match v.discriminant {
+            None => next,
+            Some(e) => eval(e),
+        }
+        .filter(|&d| fits(int, d));
+        if value == Some(0) {
+            return Ok(i);
+        }
+        unknown |= value.is_none();
+        next = value.and_then(|d| d.checked_add(1));
+    }
+    Err(if unknown {
+        format!(
+            "`#[derive(FromZeros)]` needs the variant of `{ident}` with discriminant 0, so that \
+             all-zero bytes are a valid `{ident}` and its fields can be required to be \
+             `FromZeros`, but some discriminants are not integer literals of its discriminant \
+             type, which the derive cannot evaluate; give the zero variant a literal `= 0`"
+        )
     } else {
-        0
-    };
-    let mut seen = vec![false; count];
-    for &d in present {
-        let idx = d - min;
-        if (0..count as i128).contains(&idx) {
-            seen[idx as usize] = true;
-        }
-    }
-    let mut ranges: Vec<(i128, i128)> = Vec::new();
-    for (i, s) in seen.iter().enumerate() {
-        if *s {
-            continue;
-        }
-        let v = min + i as i128;
-        match ranges.last_mut() {
-            Some((_, hi)) if *hi + 1 == v => *hi = v,
-            _ => ranges.push((v, v)),
-        }
-    }
-    const SHOWN: usize = 6;
-    let mut parts: Vec<String> = ranges
-        .iter()
-        .take(SHOWN)
-        .map(|&(lo, hi)| {
-            if lo == hi {
-                lo.to_string()
-            } else {
-                format!("{lo}..={hi}")
-            }
-        })
-        .collect();
-    if ranges.len() > SHOWN {
-        parts.push(format!("and {} more ranges", ranges.len() - SHOWN));
-    }
-    parts.join(", ")
+        format!(
+            "`#[derive(FromZeros)]` needs a variant with discriminant 0, so that all-zero bytes \
+             are a valid `{ident}`, but none has it; add a variant `= 0` (its fields must be \
+             `FromZeros`)"
+        )
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ctxt::Ctxt;
+    use crate::ir::{Input, Shape};
+
+    fn zero_of(src: &str) -> Result<usize, String> {
+        let item: syn::DeriveInput = syn::parse_str(src).unwrap();
+        let cx = Ctxt::default();
+        let input = Input::parse(&cx, &item);
+        let Shape::Enum(v) = &input.shape else {
+            panic!("not an enum: {src}")
+        };
+        let r = zero_variant(input.ident, v, Some(IntRepr::I8));
+        drop(cx.into_errors());
+        r
+    }
+
+    #[test]
+    fn finds_the_zero_variant() {
+        assert_eq!(zero_of("enum E { A(u8), B }"), Ok(0));
+        assert_eq!(zero_of("enum E { A = 1, B(u8) = 0 }"), Ok(1));
+        assert_eq!(zero_of("enum E { A = -1, B(bool) }"), Ok(1));
+        // An unknown discriminant hides the values after it, but not a literal 0.
+        assert_eq!(zero_of("enum E { A = X, B(u8) = 0 }"), Ok(1));
+        assert!(zero_of("enum E { A = X, B(u8) }")
+            .unwrap_err()
+            .contains("not integer literals"));
+        assert!(zero_of("enum E { A = 1, B(u8) }")
+            .unwrap_err()
+            .contains("but none has it"));
+        // 256 is not an `i8`: the compiler would wrap it (with `overflowing_literals`
+        // allowed), so the derive does not take it for what it says.
+        assert!(zero_of("enum E { A = 256, B(u8) }")
+            .unwrap_err()
+            .contains("not integer literals"));
+    }
 
     fn discriminants(src: &str) -> Option<Vec<i128>> {
         discriminants_as(src, Some(IntRepr::I64))
@@ -162,23 +191,5 @@ mod tests {
     fn non_literal_discriminants_are_left_to_the_compiler() {
         assert_eq!(discriminants("enum E { A = X, B }"), None);
         assert_eq!(discriminants("enum E { A = 1 + 1 }"), None);
-    }
-
-    #[test]
-    fn missing_values_as_ranges() {
-        assert_eq!(
-            describe_missing(IntRepr::U8, 8, &(0..255).collect::<Vec<_>>()),
-            "255"
-        );
-        assert_eq!(
-            describe_missing(IntRepr::I8, 8, &[-1, 0, 5]),
-            "-128..=-2, 1..=4, 6..=127"
-        );
-        let every_other: Vec<i128> = (0..256).step_by(2).collect();
-        let s = describe_missing(IntRepr::U8, 8, &every_other);
-        assert!(
-            s.starts_with("1, 3, 5, 7, 9, 11, and 122 more ranges"),
-            "{s}"
-        );
     }
 }

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! Check what can be checked on the syntax of a `bitfield!` (every error collected, each on
+//! the offending line) and of a `#[derive(BitEnum)]` enum.
+
+use quote::ToTokens;
+use syn::Ident;
+
+use super::parse::{field_ty, storage, Bitfield, FieldTy, Kind, Storage};
+use crate::ctxt::Ctxt;
+use crate::ir::{Input, Shape, Variant};
+
+pub(super) fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
+    let st = storage(&b.storage);
+    if st.is_none() {
+        cx.error(
+            &b.storage,
+            "a bitfield is stored in `u8`, `u16`, `u32`, `u64` or `u128`, or in a \
+             `zerocast::byteorder` `U16`, `U32`, `U64` or `U128`",
+        );
+    }
+    let width = st.map_or(128, |s| s.bits);
+    let mut taken: Vec<(u32, u32, String)> = Vec::new();
+    let mut names: Vec<&Ident> = Vec::new();
+    for line in &b.lines {
+        let label = match &line.kind {
+            Kind::Field { name, .. } => format!("`{name}`"),
+            _ => format!("`{}:{}`", line.hi, line.lo),
+        };
+        if line.hi < line.lo {
+            cx.error(
+                &line.range,
+                format!(
+                    "bit range {}:{} is reversed: write the high bit first (`{}:{}`)",
+                    line.hi, line.lo, line.lo, line.hi
+                ),
+            );
+            continue;
+        }
+        if line.hi >= width {
+            cx.error(
+                &line.range,
+                format!(
+                    "bit {} is past the storage's {width} bits (its highest bit is {})",
+                    line.hi,
+                    width - 1
+                ),
+            );
+            continue;
+        }
+        if let Some((_, _, other)) = taken
+            .iter()
+            .find(|(hi, lo, _)| line.lo <= *hi && *lo <= line.hi)
+        {
+            cx.error(
+                &line.range,
+                format!(
+                    "bits {}:{} of {label} overlap those of {other}",
+                    line.hi, line.lo
+                ),
+            );
+        }
+        taken.push((line.hi, line.lo, label));
+        let w = line.hi - line.lo + 1;
+        match &line.kind {
+            Kind::Ignored => {}
+            Kind::Reserved(v, lit) => {
+                if w < 128 && *v >> w != 0 {
+                    cx.error(
+                        lit,
+                        format!("the reserved value {v} does not fit in {w} bits"),
+                    );
+                }
+            }
+            Kind::Field { name, ty, .. } => {
+                let s = name.to_string();
+                if ["new", "from_bits", "try_from_bits", "into_bits"].contains(&s.as_str())
+                    || s.starts_with("__zc")
+                {
+                    cx.error(
+                        name,
+                        format!("a field cannot be named `{s}`: the bit field has a method of that name"),
+                    );
+                }
+                if let Some(prev) = names.iter().find(|n| **n == name) {
+                    cx.error(name, format!("duplicate field `{prev}`"));
+                }
+                names.push(name);
+                match field_ty(ty) {
+                    FieldTy::Bool if w != 1 => cx.error(
+                        ty,
+                        format!("a `bool` field is one bit; `{name}` has {w}: use an integer or an enum"),
+                    ),
+                    FieldTy::Int(bits) if bits < w => {
+                        let wide = ["u8", "u16", "u32", "u64", "u128"]
+                            .into_iter()
+                            .zip([8, 16, 32, 64, 128])
+                            .find(|(_, b)| *b >= w)
+                            .map_or("u128", |(n, _)| n);
+                        cx.error(
+                            ty,
+                            format!(
+                                "`{name}` has {w} bits, too many for `{}`: use `{wide}`",
+                                ty.to_token_stream()
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    st
+}
+
+/// The variants of a `#[derive(BitEnum)]` enum, or `None` (after reporting) if it is no enum;
+/// a generic enum, one without variants and one with fields are reported too.
+pub(super) fn check_bit_enum<'i, 'a>(cx: &Ctxt, input: &'i Input<'a>) -> Option<&'i [Variant<'a>]> {
+    let Shape::Enum(variants) = &input.shape else {
+        cx.error(
+            input.ident,
+            "`BitEnum` is derived for enums without fields only",
+        );
+        return None;
+    };
+    if input.is_generic() {
+        cx.error(
+            input.generics,
+            "`BitEnum` cannot be derived for a generic enum",
+        );
+    }
+    if variants.is_empty() {
+        cx.error(input.ident, "`BitEnum` needs at least one variant");
+    }
+    for v in variants {
+        if let Some(f) = v.fields.first() {
+            cx.error(
+                f.ty,
+                format!(
+                    "variant `{}` has fields: `BitEnum` is derived for enums without fields only",
+                    v.ident
+                ),
+            );
+        }
+    }
+    Some(variants)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> Bitfield {
+        syn::parse_str(src).unwrap()
+    }
+
+    /// The check's error messages for `src`, in order.
+    fn errors(src: &str) -> Vec<String> {
+        let cx = Ctxt::default();
+        check(&cx, &parse(src));
+        match cx.into_errors() {
+            None => Vec::new(),
+            Some(ts) => {
+                let s = ts.to_string();
+                s.split("compile_error !")
+                    .skip(1)
+                    .map(|m| m.trim().trim_start_matches('{').trim().to_string())
+                    .collect()
+            }
+        }
+    }
+
+    #[test]
+    fn checks_report_each_mistake() {
+        assert!(errors("struct S(u8) { 7:4 a as u8; 3:0 b as Nib; }").is_empty());
+        let e = errors(
+            "struct S(u8) { 8:0 a as u16; 2:3 b as u8; 5:4 c as u8; 4 d as bool; 3:2 e as bool; 1:0 f as bool; }",
+        );
+        assert_eq!(e.len(), 5, "{e:?}");
+        assert!(e[4].contains("`f` has 2"), "{e:?}");
+        assert!(e[0].contains("bit 8 is past the storage's 8 bits"), "{e:?}");
+        assert!(e[1].contains("reversed"), "{e:?}");
+        assert!(e[2].contains("overlap those of `c`"), "{e:?}");
+        assert!(e[3].contains("`bool` field is one bit"), "{e:?}");
+        let e = errors("struct S(u16) { 15:4 a as u8; 3:2 _ = 4; 1 a as bool; }");
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].contains("too many for `u8`: use `u16`"), "{e:?}");
+        assert!(
+            e[1].contains("reserved value 4 does not fit in 2 bits"),
+            "{e:?}"
+        );
+        assert!(e[2].contains("duplicate field `a`"), "{e:?}");
+        assert!(errors("struct S(i8) { 0 a as bool; }")[0].contains("a bitfield is stored in"));
+    }
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! A field's getter and setters: `name`, `with_name` and `set_name`, and for an integer
+//! narrower than its type the checked `try_` and compile-time `_const` setters.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::{Attribute, Ident, Type, Visibility};
+
+use super::bits::{cast, lit, mask, Bits, Raw};
+
+/// A field of a `bitfield!`: what its accessors are generated from.
+pub(super) struct Accessor<'l> {
+    pub(super) vis: &'l Visibility,
+    pub(super) attrs: &'l [Attribute],
+    pub(super) name: &'l Ident,
+    pub(super) ty: &'l Type,
+    pub(super) bits: Bits,
+}
+
+impl Accessor<'_> {
+    /// The getter `name(&self) -> #ret { #body }`, `const` if `konst`, with the field's
+    /// attributes (its doc comment).
+    fn getter(&self, ret: &TokenStream, body: &TokenStream, konst: bool) -> TokenStream {
+        let Accessor {
+            vis, attrs, name, ..
+        } = self;
+        let (hi, lo) = (self.bits.hi, self.bits.lo);
+        let doc_get = format!("The `{name}` field (bits {hi}:{lo}).");
+        let konst = konst.then(|| quote!(const));
+        quote! {
+            #(#attrs)*
+            #[doc = #doc_get]
+            #[must_use]
+            #[inline(always)]
+            #vis #konst fn #name(&self) -> #ret {
+                #body
+            }
+        }
+    }
+
+    /// `with_name(self, v: #vt) -> Self` and `set_name(&mut self, v: #vt)`, which store `val`
+    /// (an expression of `v` as the native integer).
+    fn setters(&self, raw: &Raw, vt: &TokenStream, val: TokenStream) -> TokenStream {
+        let Accessor { vis, name, .. } = self;
+        let (hi, lo) = (self.bits.hi, self.bits.lo);
+        let with = format_ident!("with_{}", name);
+        let set = format_ident!("set_{}", name);
+        let doc_with = format!("`self` with the `{name}` field (bits {hi}:{lo}) set to `v`.");
+        let doc_set = format!("Sets the `{name}` field (bits {hi}:{lo}) to `v`.");
+        let body = self.bits.shift_in(raw, val);
+        let from_native = &raw.from_native;
+        quote! {
+            #[doc = #doc_with]
+            #[must_use]
+            #[inline(always)]
+            #vis const fn #with(self, v: #vt) -> Self {
+                let __zc_raw = #body;
+                #from_native
+            }
+            #[doc = #doc_set]
+            #[inline(always)]
+            #vis const fn #set(&mut self, v: #vt) {
+                *self = self.#with(v);
+            }
+        }
+    }
+}
+
+/// A `bool` field (one bit).
+pub(super) fn bool_accessors(raw: &Raw, a: &Accessor<'_>) -> TokenStream {
+    let (extract, n) = (a.bits.extract(raw), &raw.n);
+    let bool_ty = quote!(::core::primitive::bool);
+    let mut out = a.getter(&bool_ty, &quote!(#extract != 0), true);
+    out.extend(a.setters(raw, &bool_ty, quote!((v as #n))));
+    out
+}
+
+/// An integer field as wide as its type (`tbits` bits).
+pub(super) fn int_accessors(raw: &Raw, a: &Accessor<'_>, tbits: u32) -> TokenStream {
+    let ty = a.ty;
+    let get = cast(a.bits.extract(raw), raw.nbits, tbits);
+    let mut out = a.getter(&quote!(#ty), &get, true);
+    out.extend(a.setters(raw, &quote!(#ty), cast(quote!(v), tbits, raw.nbits)));
+    out
+}
+
+/// An integer field narrower than its type (`tbits` bits): read as a `Bounded`, set from one,
+/// or from a plain integer checked at run time (`try_`) or at compile time (`_const`).
+pub(super) fn bounded_accessors(raw: &Raw, a: &Accessor<'_>, tbits: u32) -> TokenStream {
+    let Accessor { vis, name, ty, .. } = a;
+    let (k, name_str) = (&raw.k, &raw.name_str);
+    let Bits { hi, lo, w, .. } = a.bits;
+    let name_lit = name.to_string();
+    let with = format_ident!("with_{}", name);
+    let t = crate::tokens::prim(&format!("u{tbits}"));
+    let wl = Literal::u32_unsuffixed(w);
+    let bounded = quote!(#k::bitfield::Bounded<#ty, #wl>);
+    let get = cast(a.bits.extract(raw), raw.nbits, tbits);
+    let try_with = format_ident!("try_with_{}", name);
+    let try_set = format_ident!("try_set_{}", name);
+    let with_const = format_ident!("with_{}_const", name);
+    let set_const = format_ident!("set_{}_const", name);
+    let max = lit(tbits, mask(w));
+    let v128 = cast(quote!(v), tbits, 128);
+    let msg = format!("the value does not fit in the {w} bits of field `{name}` of `{name_str}`");
+    // Spanned on the field's name: that is the line the error shows.
+    let assert_v = quote_spanned!(name.span()=> const { ::core::assert!(V <= #max, #msg) };);
+    let doc_try_with = format!(
+        "`self` with the `{name}` field (bits {hi}:{lo}) set to `v`, if `v` fits in {w} bits.\n\n\
+         # Errors\n\nA `FieldRangeError` if `v` is more than {}.",
+        mask(w)
+    );
+    let doc_try_set = format!(
+        "Sets the `{name}` field (bits {hi}:{lo}) to `v`, if `v` fits in {w} bits.\n\n\
+         # Errors\n\nA `FieldRangeError` if `v` is more than {}; `self` is unchanged.",
+        mask(w)
+    );
+    let doc_with_const = format!(
+        "`self` with the `{name}` field (bits {hi}:{lo}) set to `V`, checked at compile time."
+    );
+    let doc_set_const =
+        format!("Sets the `{name}` field (bits {hi}:{lo}) to `V`, checked at compile time.");
+    let mut out = a.getter(&bounded, &quote!(<#bounded>::__masked(#get)), true);
+    out.extend(quote! {
+        #[doc = #doc_try_with]
+        #[inline(always)]
+        #vis const fn #try_with(self, v: #ty) -> ::core::result::Result<Self, #k::bitfield::FieldRangeError> {
+            match <#bounded>::try_new(v) {
+                ::core::option::Option::Some(__zc_b) => ::core::result::Result::Ok(self.#with(__zc_b)),
+                ::core::option::Option::None => ::core::result::Result::Err(
+                    #k::bitfield::FieldRangeError::new(#name_str, #name_lit, #v128, #wl),
+                ),
+            }
+        }
+        #[doc = #doc_try_set]
+        #[inline(always)]
+        #vis const fn #try_set(&mut self, v: #ty) -> ::core::result::Result<(), #k::bitfield::FieldRangeError> {
+            match self.#try_with(v) {
+                ::core::result::Result::Ok(__zc_s) => {
+                    *self = __zc_s;
+                    ::core::result::Result::Ok(())
+                }
+                ::core::result::Result::Err(__zc_e) => ::core::result::Result::Err(__zc_e),
+            }
+        }
+        #[doc = #doc_with_const]
+        #[must_use]
+        #[inline(always)]
+        #vis const fn #with_const<const V: #t>(self) -> Self {
+            #assert_v
+            self.#with(<#bounded>::__masked(V))
+        }
+        #[doc = #doc_set_const]
+        #[inline(always)]
+        #vis const fn #set_const<const V: #t>(&mut self) {
+            *self = self.#with_const::<V>();
+        }
+    });
+    out.extend(a.setters(raw, &bounded, cast(quote!(v.get()), tbits, raw.nbits)));
+    out
+}
+
+/// A `BitEnum` field, read through `#be` (`<Ty as BitEnum>`) from bits it was checked to
+/// hold (the struct's validator, or the enum covering every value of its bits).
+pub(super) fn enum_accessors(raw: &Raw, a: &Accessor<'_>, be: &TokenStream) -> TokenStream {
+    let (ty, n) = (a.ty, &raw.n);
+    let get = cast(a.bits.extract(raw), raw.nbits, 128);
+    let mut out = a.getter(&quote!(#ty), &quote!(#be::__from_valid_bits(#get)), false);
+    out.extend(a.setters(raw, &quote!(#ty), quote!((v as #n))));
+    out
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! What each line of a `bitfield!` adds to the struct: accessors, checks, assertions, a
+//! `Debug` field, and what it says of which bit patterns are valid.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::spanned::Spanned;
+
+use super::accessors::{
+    bool_accessors, bounded_accessors, enum_accessors, int_accessors, Accessor,
+};
+use super::bits::{Bits, Raw};
+use super::validate::{enum_field, reserved_check, EnumField};
+use crate::bitfield::parse::{field_ty, Bitfield, FieldTy, Kind, Line};
+
+/// The contributions of every line, in the lines' order.
+pub(super) struct Parts {
+    /// The accessors.
+    pub(super) methods: TokenStream,
+    /// The body of the validator, before its `Ok(())`.
+    pub(super) checks: TokenStream,
+    /// `const` assertions on enum fields.
+    pub(super) asserts: TokenStream,
+    /// `.field(name, &self.name())` for `Debug`.
+    pub(super) debug_fields: TokenStream,
+    /// `Ty: ZeroVariant` for each checked enum field, for the zero constructors.
+    pub(super) zero_bounds: Vec<TokenStream>,
+    /// Every bit pattern is valid: no reserved value, no checked enum.
+    pub(super) all_valid: bool,
+    /// All-zero bits are valid, reserved values permitting.
+    pub(super) zero_valid: bool,
+}
+
+impl Parts {
+    /// The contributions of the lines of `b`.
+    pub(super) fn of(b: &Bitfield, raw: &Raw) -> Parts {
+        let mut parts = Parts {
+            methods: TokenStream::new(),
+            checks: TokenStream::new(),
+            asserts: TokenStream::new(),
+            debug_fields: TokenStream::new(),
+            zero_bounds: Vec::new(),
+            all_valid: true,
+            zero_valid: true,
+        };
+        for line in &b.lines {
+            parts.line(b, raw, line);
+        }
+        parts
+    }
+
+    fn line(&mut self, b: &Bitfield, raw: &Raw, line: &Line) {
+        let bits = Bits::new(raw, line);
+        let (name, ty, checked) = match &line.kind {
+            Kind::Ignored => return,
+            Kind::Reserved(v, _) => {
+                self.all_valid = false;
+                self.zero_valid &= *v == 0;
+                self.checks.extend(reserved_check(raw, &bits, *v));
+                return;
+            }
+            Kind::Field { name, ty, checked } => (name, &**ty, *checked),
+        };
+        let name_lit = name.to_string();
+        // Spanned on the type: an enum without `Debug` is reported on the field.
+        self.debug_fields
+            .extend(quote_spanned!(ty.span()=> .field(#name_lit, &self.#name())));
+        let a = Accessor {
+            vis: &b.vis,
+            attrs: &line.attrs,
+            name,
+            ty,
+            bits,
+        };
+        let methods = match field_ty(ty) {
+            FieldTy::Bool => bool_accessors(raw, &a),
+            FieldTy::Int(tbits) if tbits == a.bits.w => int_accessors(raw, &a, tbits),
+            FieldTy::Int(tbits) => bounded_accessors(raw, &a, tbits),
+            FieldTy::Enum => {
+                let k = &raw.k;
+                let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::BitEnum>);
+                let EnumField { asserts, check } =
+                    enum_field(raw, &a.bits, (name, ty, checked), &be);
+                self.asserts.extend(asserts);
+                if let Some(check) = check {
+                    self.all_valid = false;
+                    self.zero_bounds.push(
+                        quote_spanned!(ty.span()=> for<'__zc> #ty: #k::bitfield::ZeroVariant),
+                    );
+                    self.checks.extend(check);
+                }
+                enum_accessors(raw, &a, &be)
+            }
+        };
+        self.methods.extend(methods);
+    }
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! What makes bits valid: reserved values and checked enum fields, tested by the generated
+//! `__zc_check`; and the `const` assertions on unchecked enum fields, which must cover their
+//! bits.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{Ident, Type};
+
+use super::bits::{cast, lit, Bits, Raw};
+
+/// The check of a reserved line `_ = v;`.
+pub(super) fn reserved_check(raw: &Raw, bits: &Bits, v: u128) -> TokenStream {
+    let (k, n, name_str, nbits) = (&raw.k, &raw.n, &raw.name_str, raw.nbits);
+    let (hi, lo) = (bits.hi, bits.lo);
+    let (m, lo_lit) = (&bits.m, &bits.lo_lit);
+    let label = format!("reserved {hi}:{lo}");
+    let v = lit(nbits, v);
+    let found = cast(quote!(__zc_found), nbits, 128);
+    quote! {
+        let __zc_found = (__zc_raw >> #lo_lit) & #m;
+        if __zc_found != #v {
+            return ::core::result::Result::Err(
+                #k::bitfield::__private::invalid::<#n>(__zc_offset, #found, #name_str, #label),
+            );
+        }
+    }
+}
+
+/// What an enum field adds to the struct: `const` assertions (its discriminants fit its bits;
+/// unless `checked`, its variants cover them), and if `checked` the check of its bits.
+pub(super) struct EnumField {
+    pub(super) asserts: TokenStream,
+    pub(super) check: Option<TokenStream>,
+}
+
+/// The assertions and check of the enum field `name as ty` (`name as? ty` if `checked`);
+/// `be` is `<ty as BitEnum>`, spanned on `ty`.
+pub(super) fn enum_field(
+    raw: &Raw,
+    bits: &Bits,
+    (name, ty, checked): (&Ident, &Type, bool),
+    be: &TokenStream,
+) -> EnumField {
+    let (k, name_str, nbits) = (&raw.k, &raw.name_str, raw.nbits);
+    let Bits { hi, lo, w, .. } = *bits;
+    let (m, lo_lit) = (&bits.m, &bits.lo_lit);
+    let span = ty.span();
+    let wl = Literal::u32_unsuffixed(w);
+    let narrow = format!(
+        "the enum of field `{name}` of `{name_str}` has a discriminant too large for its {w} bits ({hi}:{lo})"
+    );
+    let mut asserts = quote_spanned! {span=>
+        #[allow(unused_qualifications)]
+        const _: () = ::core::assert!(#be::BITS <= #wl, #narrow);
+    };
+    if checked {
+        let name_lit = name.to_string();
+        let found = cast(quote!(__zc_found), nbits, 128);
+        let check = quote! {
+            let __zc_found = (__zc_raw >> #lo_lit) & #m;
+            if #be::from_bits(#found).is_none() {
+                return ::core::result::Result::Err(
+                    #k::bitfield::__private::invalid::<#ty>(__zc_offset, #found, #name_str, #name_lit),
+                );
+            }
+        };
+        return EnumField {
+            asserts,
+            check: Some(check),
+        };
+    }
+    let cover = format!(
+        "the enum of field `{name}` of `{name_str}` has no variant for some values of its {w} bits ({hi}:{lo}): \
+         write `{name} as? {}` to accept only its variants (checked when reading)",
+        ty.to_token_stream()
+    );
+    asserts.extend(quote_spanned! {span=>
+        #[allow(unused_qualifications)]
+        const _: () = ::core::assert!(
+            #wl < 128 && #be::VARIANTS == 1u128 << #wl,
+            #cover
+        );
+    });
+    EnumField {
+        asserts,
+        check: None,
+    }
+}
+
+/// The body of `__zc_check(__zc_raw, __zc_offset)`: every check, in the lines' order.
+pub(super) fn check_body(checks: &TokenStream) -> TokenStream {
+    if checks.is_empty() {
+        quote! {
+            let _ = (__zc_raw, __zc_offset);
+            ::core::result::Result::Ok(())
+        }
+    } else {
+        quote! {
+            #checks
+            ::core::result::Result::Ok(())
+        }
+    }
+}
