@@ -58,8 +58,9 @@ fn normalize(report: &str) -> Vec<String> {
 }
 
 /// Our report on `file`, normalized.
-pub(super) fn ours(file: &[u8]) -> Result<Vec<String>, ElfError> {
-    Ok(normalize(&elf::render(&elf::parse(file)?)))
+pub(super) fn ours(file: &[u8]) -> Result<Vec<String>, String> {
+    let parsed = elf::parse(file).map_err(|e| e.to_string())?;
+    Ok(normalize(&elf::render(&parsed)))
 }
 
 /// Asserts that two normalized reports are equal, naming the first line that differs.
