@@ -3,7 +3,7 @@
 # Compares the machine code of the runtime benchmarks' kernels with the hand-written ones.
 #
 # Usage:
-#   CARGO_TARGET_DIR=/work/target-bench tools/bench-asm-diff.sh [BENCH_BINARY]
+#   [CARGO_TARGET_DIR=DIR] tools/bench-asm-diff.sh [BENCH_BINARY]
 #
 # Builds the `runtime` bench of zerocast (unless a binary is given), disassembles each
 # `#[inline(never)]` kernel of crates/zerocast/benches/runtime.rs (`<workload>::kernel_<impl>`)

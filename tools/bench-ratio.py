@@ -4,12 +4,12 @@
 hand-written unsafe code.
 
 Usage:
-    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py [--runs N] [--stat S] [--target R] [WORKLOAD...]
-    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench validate [--runs N] [WORKLOAD...]
-    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench byteorder [--runs N] [WORKLOAD...]
-    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench bitfield [--runs N] [WORKLOAD...]
-    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench device_regs [--runs N] [WORKLOAD...]
-    CARGO_TARGET_DIR=/work/target-bench tools/bench-ratio.py --bench device_dma [--runs N]
+    [CARGO_TARGET_DIR=DIR] tools/bench-ratio.py [--runs N] [--stat S] [--target R] [WORKLOAD...]
+    [CARGO_TARGET_DIR=DIR] tools/bench-ratio.py --bench validate [--runs N] [WORKLOAD...]
+    [CARGO_TARGET_DIR=DIR] tools/bench-ratio.py --bench byteorder [--runs N] [WORKLOAD...]
+    [CARGO_TARGET_DIR=DIR] tools/bench-ratio.py --bench bitfield [--runs N] [WORKLOAD...]
+    [CARGO_TARGET_DIR=DIR] tools/bench-ratio.py --bench device_regs [--runs N] [WORKLOAD...]
+    [CARGO_TARGET_DIR=DIR] tools/bench-ratio.py --bench device_dma [--runs N]
 
     WORKLOAD: header_every_offset, sum_u32_slice, read_record (default: all three); with
     `--bench validate`: bool_16mib, bool_64kib, mode_16mib, mode_64kib, flags_16mib,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Wire formats over untrusted bytes: bit fields, byte-order integers and the real-format
-//! parsers of `examples/formats`, each checked against an independent model written here with
+//! parsers of the `zerocast-formats` crate (`crates/formats`), each checked against an independent model written here with
 //! plain shifts, masks and byte arithmetic.
 //!
 //! - `bitfield!`: `try_read_from_prefix`, `try_ref_from_bytes` (at every misalignment) and
@@ -28,14 +28,7 @@ use zerocast::{
     TryFromBytes, Unaligned,
 };
 
-#[allow(
-    dead_code,
-    reason = "shared with the examples and tests, which use other parts"
-)]
-#[path = "../../crates/zerocast/examples/formats/mod.rs"]
-mod formats;
-
-use formats::{elf, ipv4, pcap, tcp};
+use zerocast_formats::{elf, ipv4, pcap, tcp};
 
 // ---- Bit fields -------------------------------------------------------------------------------
 

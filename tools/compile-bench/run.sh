@@ -36,7 +36,7 @@
 #
 #   Timings are noisy on a shared machine: compare figures from one run of this script, prefer
 #   the CPU column when other processes are busy, and re-run at a quiet time before drawing
-#   fine conclusions. tools/compile-bench/ablate.py breaks zerocast's figure down further.
+#   fine conclusions.
 #
 # Requires cargo and python3; the registry crates must be fetchable or already cached.
 set -euo pipefail

@@ -6,10 +6,10 @@ use std::process::Command;
 
 use zerocast::SizeNeeded;
 
-use super::shared::elf::{self, Class, ElfError, Encoding};
+use zerocast_formats::elf::{self, Class, ElfError, Encoding};
 
 /// The committed fixtures: `(name, file, readelf -h -S -W output)`. See `tests/data/README.md`.
-const FIXTURES: [(&str, &[u8], &str); 4] = [
+pub(super) const FIXTURES: [(&str, &[u8], &str); 4] = [
     (
         "elf32-little.o",
         include_bytes!("../../data/elf32-little.o"),
@@ -58,12 +58,13 @@ fn normalize(report: &str) -> Vec<String> {
 }
 
 /// Our report on `file`, normalized.
-fn ours(file: &[u8]) -> Result<Vec<String>, ElfError> {
-    Ok(normalize(&elf::render(&elf::parse(file)?)))
+pub(super) fn ours(file: &[u8]) -> Result<Vec<String>, String> {
+    let parsed = elf::parse(file).map_err(|e| e.to_string())?;
+    Ok(normalize(&elf::render(&parsed)))
 }
 
 /// Asserts that two normalized reports are equal, naming the first line that differs.
-fn assert_same(ours: &[String], theirs: &[String], what: &str) {
+pub(super) fn assert_same(ours: &[String], theirs: &[String], what: &str) {
     for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
         assert_eq!(a, b, "{what}: line {}", i + 1);
     }
@@ -140,7 +141,7 @@ fn fixtures_render_as_readelf_printed_them() {
 }
 
 /// `readelf -h -S -W` on `path`, normalized; `None` if readelf refused the file.
-fn readelf(path: &Path) -> Option<Vec<String>> {
+pub(super) fn readelf(path: &Path) -> Option<Vec<String>> {
     let out = Command::new("readelf")
         .args(["-h", "-S", "-W"])
         .arg(path)
@@ -179,10 +180,10 @@ fn elf_files(dir: &str, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
 }
 
 /// A scratch directory for files this test makes, removed when dropped.
-struct Scratch(PathBuf);
+pub(super) struct Scratch(pub(super) PathBuf);
 
 impl Scratch {
-    fn new(name: &str) -> Scratch {
+    pub(super) fn new(name: &str) -> Scratch {
         let dir =
             std::env::temp_dir().join(format!("zerocast-formats-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

@@ -6,21 +6,21 @@
 use zerocast::byteorder::{BigEndian, U16};
 use zerocast::record::RecordErrorKind;
 
-use super::shared::checksum::Checksum;
-use super::shared::ipv4::{self, Ecn, FlagsFragment, Ipv4Error, Tos, VersionIhl};
-use super::shared::pcap;
-use super::shared::tcp::{self, OptionError, TcpError, TcpOption};
+use zerocast_formats::checksum::Checksum;
+use zerocast_formats::ipv4::{self, Ecn, FlagsFragment, Ipv4Error, Tos, VersionIhl};
+use zerocast_formats::pcap;
+use zerocast_formats::tcp::{self, OptionError, TcpError, TcpOption};
 
 /// One TCP conversation over the loopback device (see `tests/data/README.md`).
-const LOOPBACK: &[u8] = include_bytes!("../../data/loopback.pcap");
+pub(super) const LOOPBACK: &[u8] = include_bytes!("../../data/loopback.pcap");
 /// Four packets built with Python's `struct` (see `tests/data/README.md`).
-const CRAFTED: &[u8] = include_bytes!("../../data/crafted.pcap");
+pub(super) const CRAFTED: &[u8] = include_bytes!("../../data/crafted.pcap");
 
 // ---------------------------------------------------------------------------------------------
 // The model: decoding by hand, with byte offsets and shifts from the RFCs' diagrams.
 
 /// RFC 1071, as its section 4.1 writes it: add 16-bit words, pad an odd byte, fold, complement.
-fn rfc1071(data: &[u8]) -> u16 {
+pub(super) fn rfc1071(data: &[u8]) -> u16 {
     let mut sum: u32 = 0;
     let mut i = 0;
     while i + 1 < data.len() {
@@ -154,7 +154,7 @@ fn ip_of_frame(linktype: u32, frame: &[u8]) -> &[u8] {
 }
 
 /// `source, destination, 0, 6, length` (RFC 9293 section 3.1).
-fn pseudo_by_hand(ip: &[u8], segment_len: usize) -> Vec<u8> {
+pub(super) fn pseudo_by_hand(ip: &[u8], segment_len: usize) -> Vec<u8> {
     let mut p = ip[12..20].to_vec();
     p.extend_from_slice(&[0, 6]);
     p.extend_from_slice(&(segment_len as u16).to_be_bytes());
@@ -217,7 +217,7 @@ fn tcp_ours(t: &tcp::Tcp<'_>) -> TcpFields {
 }
 
 /// The IPv4 packets of a capture, through our pcap reader.
-fn ip_packets(file: &[u8]) -> Vec<&[u8]> {
+pub(super) fn ip_packets(file: &[u8]) -> Vec<&[u8]> {
     let capture = pcap::parse(file).unwrap();
     capture
         .packets
@@ -449,7 +449,7 @@ fn every_corrupted_ipv4_header_byte_is_caught() {
 }
 
 /// `bytes` with the TCP checksum completed by hand, as a network card would.
-fn completed(bytes: &[u8]) -> Vec<u8> {
+pub(super) fn completed(bytes: &[u8]) -> Vec<u8> {
     let mut b = bytes.to_vec();
     let hlen = usize::from(b[0] & 0x0f) * 4;
     let total = usize::from(be16(&b, 2));
@@ -632,6 +632,10 @@ fn tcp_options_match_the_hand_walk() {
 }
 
 #[test]
+#[expect(
+    clippy::result_large_err,
+    reason = "the option errors carry zerocast's RecordError, facts included, by value"
+)]
 fn malformed_tcp_options() {
     // A header of 6 words whose options are `opts`, checksum left at zero.
     let walk = |opts: [u8; 4]| {

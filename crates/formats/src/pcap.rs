@@ -14,60 +14,79 @@ use zerocast::{FromBytes, Immutable, KnownLayout, Record, Unaligned};
 /// The file header (24 bytes).
 #[derive(FromBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct FileHeader<O: ByteOrder> {
-    pub(crate) magic: U32<O>,
-    pub(crate) version_major: U16<O>,
-    pub(crate) version_minor: U16<O>,
-    pub(crate) thiszone: U32<O>,
-    pub(crate) sigfigs: U32<O>,
-    pub(crate) snaplen: U32<O>,
-    pub(crate) linktype: U32<O>,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct FileHeader<O: ByteOrder> {
+    pub magic: U32<O>,
+    pub version_major: U16<O>,
+    pub version_minor: U16<O>,
+    pub thiszone: U32<O>,
+    pub sigfigs: U32<O>,
+    pub snaplen: U32<O>,
+    pub linktype: U32<O>,
 }
 
 /// One packet record: a 16-byte header, then `incl_len` bytes of the packet.
 #[derive(FromBytes, KnownLayout, Immutable, Unaligned, Record, Debug)]
 #[repr(C)]
 #[zerocast(len = self.incl_len.get())]
-pub(crate) struct PacketRecord<O: ByteOrder> {
-    pub(crate) ts_sec: U32<O>,
-    pub(crate) ts_frac: U32<O>,
-    pub(crate) incl_len: U32<O>,
-    pub(crate) orig_len: U32<O>,
-    pub(crate) data: [u8],
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct PacketRecord<O: ByteOrder> {
+    pub ts_sec: U32<O>,
+    pub ts_frac: U32<O>,
+    pub incl_len: U32<O>,
+    pub orig_len: U32<O>,
+    pub data: [u8],
 }
 
 /// The magic number of a file with microsecond timestamps.
-pub(crate) const MAGIC: u32 = 0xa1b2_c3d4;
+pub const MAGIC: u32 = 0xa1b2_c3d4;
 /// The magic number of a file with nanosecond timestamps.
-pub(crate) const MAGIC_NANOS: u32 = 0xa1b2_3c4d;
+pub const MAGIC_NANOS: u32 = 0xa1b2_3c4d;
 
 /// `LINKTYPE_ETHERNET`.
-pub(crate) const LINKTYPE_ETHERNET: u32 = 1;
+pub const LINKTYPE_ETHERNET: u32 = 1;
 /// `LINKTYPE_RAW`: the packet starts with its IP header.
-pub(crate) const LINKTYPE_RAW: u32 = 101;
+pub const LINKTYPE_RAW: u32 = 101;
 /// `LINKTYPE_IPV4`.
-pub(crate) const LINKTYPE_IPV4: u32 = 228;
+pub const LINKTYPE_IPV4: u32 = 228;
 
 /// One captured packet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Packet<'a> {
-    pub(crate) ts_sec: u32,
-    pub(crate) ts_frac: u32,
-    pub(crate) orig_len: u32,
-    pub(crate) data: &'a [u8],
+pub struct Packet<'a> {
+    /// The timestamp's seconds.
+    pub ts_sec: u32,
+    /// The timestamp's fraction of a second, in micro- or nanoseconds.
+    pub ts_frac: u32,
+    /// The packet's length on the wire, which the capture may have cut.
+    pub orig_len: u32,
+    /// The bytes captured.
+    pub data: &'a [u8],
 }
 
 /// A parsed capture file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Capture<'a> {
-    pub(crate) linktype: u32,
-    pub(crate) nanos: bool,
-    pub(crate) packets: Vec<Packet<'a>>,
+pub struct Capture<'a> {
+    /// The link type of every packet (`LINKTYPE_*`).
+    pub linktype: u32,
+    /// Whether the timestamps' fractions are nanoseconds (else microseconds).
+    pub nanos: bool,
+    /// The packets, in file order.
+    pub packets: Vec<Packet<'a>>,
 }
 
 /// Why bytes are not a capture file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum PcapError {
+#[expect(
+    missing_docs,
+    reason = "the variants' fields are the facts the variant docs name"
+)]
+pub enum PcapError {
     /// Fewer than 24 bytes.
     Short { len: usize },
     /// The magic number is none of the four.
@@ -98,7 +117,7 @@ impl fmt::Display for PcapError {
 impl std::error::Error for PcapError {}
 
 /// Reads a capture file of either byte order.
-pub(crate) fn parse(file: &[u8]) -> Result<Capture<'_>, PcapError> {
+pub fn parse(file: &[u8]) -> Result<Capture<'_>, PcapError> {
     let Ok((magic, _)) = <[u8; 4]>::read_from_prefix(file) else {
         return Err(PcapError::Short { len: file.len() });
     };
@@ -135,17 +154,21 @@ fn parse_as<O: ByteOrder + 'static>(file: &[u8], nanos: bool) -> Result<Capture<
 /// An Ethernet II header (14 bytes).
 #[derive(FromBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct EthernetHeader {
-    pub(crate) destination: [u8; 6],
-    pub(crate) source: [u8; 6],
-    pub(crate) ethertype: U16<BigEndian>,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct EthernetHeader {
+    pub destination: [u8; 6],
+    pub source: [u8; 6],
+    pub ethertype: U16<BigEndian>,
 }
 
 /// `ethertype` of IPv4.
-pub(crate) const ETHERTYPE_IPV4: u16 = 0x0800;
+pub const ETHERTYPE_IPV4: u16 = 0x0800;
 
 /// The IPv4 packet inside a captured frame of link type `linktype`, if it holds one.
-pub(crate) fn ipv4_of(linktype: u32, frame: &[u8]) -> Option<&[u8]> {
+pub fn ipv4_of(linktype: u32, frame: &[u8]) -> Option<&[u8]> {
     match linktype {
         LINKTYPE_ETHERNET => {
             let (eth, rest) = EthernetHeader::ref_from_prefix(frame).ok()?;

@@ -5,7 +5,7 @@
 /// A running ones' complement sum. Add the parts in order; only the last may have an odd
 /// length (RFC 1071 pads the data as a whole, not each part).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Checksum {
+pub struct Checksum {
     /// The sum of the words so far, carries not yet folded back in. A `u64` cannot overflow
     /// for any input smaller than 2^48 words.
     sum: u64,
@@ -13,14 +13,18 @@ pub(crate) struct Checksum {
 
 impl Checksum {
     /// An empty sum.
-    pub(crate) const fn new() -> Checksum {
+    pub const fn new() -> Checksum {
         Checksum { sum: 0 }
     }
 
     /// Adds `bytes` as big-endian words; an odd last byte is the high byte of a word whose low
     /// byte is zero.
     #[must_use]
-    pub(crate) fn add(mut self, bytes: &[u8]) -> Checksum {
+    #[expect(
+        clippy::should_implement_trait,
+        reason = "RFC 1071's verb; an `Add<&[u8]>` impl would hide that bytes, not sums, are added"
+    )]
+    pub fn add(mut self, bytes: &[u8]) -> Checksum {
         let words = bytes.chunks_exact(2);
         if let [last] = words.remainder() {
             self.sum += u64::from(*last) << 8;
@@ -34,7 +38,7 @@ impl Checksum {
     }
 
     /// The ones' complement sum: carries folded back into the low 16 bits.
-    pub(crate) fn fold(self) -> u16 {
+    pub fn fold(self) -> u16 {
         let mut s = self.sum;
         while s > 0xffff {
             s = (s & 0xffff) + (s >> 16);
@@ -45,7 +49,7 @@ impl Checksum {
 
     /// The checksum to store: the complement of the folded sum. Summing data that includes a
     /// correct checksum gives `0xffff`, so this gives 0.
-    pub(crate) fn finish(self) -> u16 {
+    pub fn finish(self) -> u16 {
         !self.fold()
     }
 }

@@ -9,7 +9,8 @@
 //!
 //! [`parse`] reads a whole file into an [`Elf`]: the header widened to 64 bits plus the section
 //! table with each section's name borrowed from the file. [`render`] prints them the way
-//! `readelf -h -S -W` does.
+//! `readelf -h -S -W` does. [`Header::new`] and [`Header::emit`] go the other way: they write a
+//! valid header of either class and byte order, which [`parse_header`] reads back equal.
 
 use core::convert::Infallible;
 use core::fmt;
@@ -21,12 +22,20 @@ use zerocast::{
     TryFromBytes, Unaligned,
 };
 
+mod emit;
+mod render;
+
+pub use emit::{EmitError, EV_CURRENT};
+pub use render::{
+    file_type_name, machine_name, os_abi_name, render, section_flags, section_type_name,
+};
+
 /// `EI_CLASS`: the word size. Any other byte is rejected by validation.
 #[derive(
     TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug, Clone, Copy, PartialEq, Eq,
 )]
 #[repr(u8)]
-pub(crate) enum Class {
+pub enum Class {
     /// `ELFCLASS32`.
     Elf32 = 1,
     /// `ELFCLASS64`.
@@ -38,7 +47,7 @@ pub(crate) enum Class {
     TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug, Clone, Copy, PartialEq, Eq,
 )]
 #[repr(u8)]
-pub(crate) enum Encoding {
+pub enum Encoding {
     /// `ELFDATA2LSB`: two's complement, little endian.
     Little = 1,
     /// `ELFDATA2MSB`: two's complement, big endian.
@@ -46,145 +55,175 @@ pub(crate) enum Encoding {
 }
 
 /// The ELF magic, `e_ident[EI_MAG0..=EI_MAG3]`.
-pub(crate) const MAGIC: [u8; 4] = *b"\x7fELF";
+pub const MAGIC: [u8; 4] = *b"\x7fELF";
 
 /// `e_ident`: the first 16 bytes of every ELF file, the same in every class and byte order.
 #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct Ident {
-    pub(crate) magic: [u8; 4],
-    pub(crate) class: Class,
-    pub(crate) data: Encoding,
-    pub(crate) version: u8,
-    pub(crate) os_abi: u8,
-    pub(crate) abi_version: u8,
-    pub(crate) pad: [u8; 7],
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Ident {
+    pub magic: [u8; 4],
+    pub class: Class,
+    pub data: Encoding,
+    pub version: u8,
+    pub os_abi: u8,
+    pub abi_version: u8,
+    pub pad: [u8; 7],
 }
 
 /// `Elf32_Ehdr`: the file header of a 32-bit file (52 bytes).
 #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct Header32<O: ByteOrder> {
-    pub(crate) e_ident: Ident,
-    pub(crate) e_type: U16<O>,
-    pub(crate) e_machine: U16<O>,
-    pub(crate) e_version: U32<O>,
-    pub(crate) e_entry: U32<O>,
-    pub(crate) e_phoff: U32<O>,
-    pub(crate) e_shoff: U32<O>,
-    pub(crate) e_flags: U32<O>,
-    pub(crate) e_ehsize: U16<O>,
-    pub(crate) e_phentsize: U16<O>,
-    pub(crate) e_phnum: U16<O>,
-    pub(crate) e_shentsize: U16<O>,
-    pub(crate) e_shnum: U16<O>,
-    pub(crate) e_shstrndx: U16<O>,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Header32<O: ByteOrder> {
+    pub e_ident: Ident,
+    pub e_type: U16<O>,
+    pub e_machine: U16<O>,
+    pub e_version: U32<O>,
+    pub e_entry: U32<O>,
+    pub e_phoff: U32<O>,
+    pub e_shoff: U32<O>,
+    pub e_flags: U32<O>,
+    pub e_ehsize: U16<O>,
+    pub e_phentsize: U16<O>,
+    pub e_phnum: U16<O>,
+    pub e_shentsize: U16<O>,
+    pub e_shnum: U16<O>,
+    pub e_shstrndx: U16<O>,
 }
 
 /// `Elf64_Ehdr`: the file header of a 64-bit file (64 bytes).
 #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct Header64<O: ByteOrder> {
-    pub(crate) e_ident: Ident,
-    pub(crate) e_type: U16<O>,
-    pub(crate) e_machine: U16<O>,
-    pub(crate) e_version: U32<O>,
-    pub(crate) e_entry: U64<O>,
-    pub(crate) e_phoff: U64<O>,
-    pub(crate) e_shoff: U64<O>,
-    pub(crate) e_flags: U32<O>,
-    pub(crate) e_ehsize: U16<O>,
-    pub(crate) e_phentsize: U16<O>,
-    pub(crate) e_phnum: U16<O>,
-    pub(crate) e_shentsize: U16<O>,
-    pub(crate) e_shnum: U16<O>,
-    pub(crate) e_shstrndx: U16<O>,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Header64<O: ByteOrder> {
+    pub e_ident: Ident,
+    pub e_type: U16<O>,
+    pub e_machine: U16<O>,
+    pub e_version: U32<O>,
+    pub e_entry: U64<O>,
+    pub e_phoff: U64<O>,
+    pub e_shoff: U64<O>,
+    pub e_flags: U32<O>,
+    pub e_ehsize: U16<O>,
+    pub e_phentsize: U16<O>,
+    pub e_phnum: U16<O>,
+    pub e_shentsize: U16<O>,
+    pub e_shnum: U16<O>,
+    pub e_shstrndx: U16<O>,
 }
 
 /// `Elf32_Shdr`: one section header of a 32-bit file (40 bytes). Every bit pattern is one.
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct Shdr32<O: ByteOrder> {
-    pub(crate) sh_name: U32<O>,
-    pub(crate) sh_type: U32<O>,
-    pub(crate) sh_flags: U32<O>,
-    pub(crate) sh_addr: U32<O>,
-    pub(crate) sh_offset: U32<O>,
-    pub(crate) sh_size: U32<O>,
-    pub(crate) sh_link: U32<O>,
-    pub(crate) sh_info: U32<O>,
-    pub(crate) sh_addralign: U32<O>,
-    pub(crate) sh_entsize: U32<O>,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Shdr32<O: ByteOrder> {
+    pub sh_name: U32<O>,
+    pub sh_type: U32<O>,
+    pub sh_flags: U32<O>,
+    pub sh_addr: U32<O>,
+    pub sh_offset: U32<O>,
+    pub sh_size: U32<O>,
+    pub sh_link: U32<O>,
+    pub sh_info: U32<O>,
+    pub sh_addralign: U32<O>,
+    pub sh_entsize: U32<O>,
 }
 
 /// `Elf64_Shdr`: one section header of a 64-bit file (64 bytes). Every bit pattern is one.
 #[derive(FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned, Debug)]
 #[repr(C)]
-pub(crate) struct Shdr64<O: ByteOrder> {
-    pub(crate) sh_name: U32<O>,
-    pub(crate) sh_type: U32<O>,
-    pub(crate) sh_flags: U64<O>,
-    pub(crate) sh_addr: U64<O>,
-    pub(crate) sh_offset: U64<O>,
-    pub(crate) sh_size: U64<O>,
-    pub(crate) sh_link: U32<O>,
-    pub(crate) sh_info: U32<O>,
-    pub(crate) sh_addralign: U64<O>,
-    pub(crate) sh_entsize: U64<O>,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Shdr64<O: ByteOrder> {
+    pub sh_name: U32<O>,
+    pub sh_type: U32<O>,
+    pub sh_flags: U64<O>,
+    pub sh_addr: U64<O>,
+    pub sh_offset: U64<O>,
+    pub sh_size: U64<O>,
+    pub sh_link: U32<O>,
+    pub sh_info: U32<O>,
+    pub sh_addralign: U64<O>,
+    pub sh_entsize: U64<O>,
 }
 
 /// The ELF header, widened to 64 bits whatever the file's class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Header {
-    pub(crate) ident: [u8; 16],
-    pub(crate) class: Class,
-    pub(crate) data: Encoding,
-    pub(crate) os_abi: u8,
-    pub(crate) abi_version: u8,
-    pub(crate) e_type: u16,
-    pub(crate) e_machine: u16,
-    pub(crate) e_version: u32,
-    pub(crate) e_entry: u64,
-    pub(crate) e_phoff: u64,
-    pub(crate) e_shoff: u64,
-    pub(crate) e_flags: u32,
-    pub(crate) e_ehsize: u16,
-    pub(crate) e_phentsize: u16,
-    pub(crate) e_phnum: u16,
-    pub(crate) e_shentsize: u16,
-    pub(crate) e_shnum: u16,
-    pub(crate) e_shstrndx: u16,
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Header {
+    pub ident: [u8; 16],
+    pub class: Class,
+    pub data: Encoding,
+    pub os_abi: u8,
+    pub abi_version: u8,
+    pub e_type: u16,
+    pub e_machine: u16,
+    pub e_version: u32,
+    pub e_entry: u64,
+    pub e_phoff: u64,
+    pub e_shoff: u64,
+    pub e_flags: u32,
+    pub e_ehsize: u16,
+    pub e_phentsize: u16,
+    pub e_phnum: u16,
+    pub e_shentsize: u16,
+    pub e_shnum: u16,
+    pub e_shstrndx: u16,
 }
 
 /// One section header, widened to 64 bits, with its name looked up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Section<'a> {
+#[expect(
+    missing_docs,
+    reason = "the fields carry the names the specification gives them; the doc above cites it"
+)]
+pub struct Section<'a> {
     /// The name from the section name string table; `None` if `sh_name` lies outside it.
-    pub(crate) name: Option<&'a [u8]>,
-    pub(crate) sh_name: u32,
-    pub(crate) sh_type: u32,
-    pub(crate) sh_flags: u64,
-    pub(crate) sh_addr: u64,
-    pub(crate) sh_offset: u64,
-    pub(crate) sh_size: u64,
-    pub(crate) sh_link: u32,
-    pub(crate) sh_info: u32,
-    pub(crate) sh_addralign: u64,
-    pub(crate) sh_entsize: u64,
+    pub name: Option<&'a [u8]>,
+    pub sh_name: u32,
+    pub sh_type: u32,
+    pub sh_flags: u64,
+    pub sh_addr: u64,
+    pub sh_offset: u64,
+    pub sh_size: u64,
+    pub sh_link: u32,
+    pub sh_info: u32,
+    pub sh_addralign: u64,
+    pub sh_entsize: u64,
 }
 
 /// A parsed ELF file: its header and section table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Elf<'a> {
-    pub(crate) header: Header,
-    pub(crate) sections: Vec<Section<'a>>,
+pub struct Elf<'a> {
+    /// The file header.
+    pub header: Header,
+    /// The section table, in file order (empty if `e_shoff` is 0).
+    pub sections: Vec<Section<'a>>,
     /// The index of the section name string table (`e_shstrndx`, or `sh_link` of section 0
     /// when `e_shstrndx` is `SHN_XINDEX`).
-    pub(crate) shstrndx: u32,
+    pub shstrndx: u32,
 }
 
 /// A file header of one class and byte order: [`Header32<O>`] or [`Header64<O>`].
-pub(crate) trait FileHeader: TryFromBytes + KnownLayout + Immutable + Unaligned {
+pub trait FileHeader: TryFromBytes + KnownLayout + Immutable + Unaligned {
     /// The section header of the same class and byte order.
     type Shdr: FromBytes + KnownLayout + Immutable + Unaligned;
     /// What error messages call this header.
@@ -258,7 +297,11 @@ fn ident_bytes(i: &Ident) -> [u8; 16] {
 
 /// Why a file could not be read as ELF. No variant allocates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ElfError {
+#[expect(
+    missing_docs,
+    reason = "the variants' fields are the facts the variant docs name"
+)]
+pub enum ElfError {
     /// The first four bytes are not `\x7fELF` (`None`: the file is shorter than four bytes).
     NotElf(Option<[u8; 4]>),
     /// A structure runs past the end of the file.
@@ -343,7 +386,7 @@ impl ElfError {
 }
 
 /// `EM_X86_64`: AMD x86-64.
-pub(crate) const EM_X86_64: u16 = 62;
+pub const EM_X86_64: u16 = 62;
 
 /// `SHN_XINDEX`: the real index is elsewhere (gABI, "Sections").
 const SHN_XINDEX: u16 = 0xffff;
@@ -357,7 +400,7 @@ fn tail<'a>(file: &'a [u8], offset: u64, what: &'static str) -> Result<&'a [u8],
 }
 
 /// Reads the identification of `file`: the magic, then the class and byte order.
-pub(crate) fn ident(file: &[u8]) -> Result<&Ident, ElfError> {
+pub fn ident(file: &[u8]) -> Result<&Ident, ElfError> {
     let Ok((magic, _)) = <[u8; 4]>::read_from_prefix(file) else {
         return Err(ElfError::NotElf(None));
     };
@@ -370,7 +413,7 @@ pub(crate) fn ident(file: &[u8]) -> Result<&Ident, ElfError> {
 }
 
 /// Reads the header of `file`, widened.
-pub(crate) fn parse_header(file: &[u8]) -> Result<Header, ElfError> {
+pub fn parse_header(file: &[u8]) -> Result<Header, ElfError> {
     match class_and_order(ident(file)?) {
         (Class::Elf32, Encoding::Little) => {
             header::<Header32<LittleEndian>>(file).map(|h| h.widen())
@@ -384,7 +427,7 @@ pub(crate) fn parse_header(file: &[u8]) -> Result<Header, ElfError> {
 }
 
 /// Reads the header and the section table of `file`.
-pub(crate) fn parse(file: &[u8]) -> Result<Elf<'_>, ElfError> {
+pub fn parse(file: &[u8]) -> Result<Elf<'_>, ElfError> {
     match class_and_order(ident(file)?) {
         (Class::Elf32, Encoding::Little) => parse_as::<Header32<LittleEndian>>(file),
         (Class::Elf32, Encoding::Big) => parse_as::<Header32<BigEndian>>(file),
@@ -455,243 +498,4 @@ fn parse_as<H: FileHeader>(file: &[u8]) -> Result<Elf<'_>, ElfError> {
             .map(|bytes| bytes.split(|&b| b == 0).next().unwrap_or(bytes));
     }
     Ok(elf)
-}
-
-/// `readelf`'s name of an object file type (`e_type`).
-pub(crate) fn file_type_name(t: u16) -> String {
-    match t {
-        0 => "NONE (None)".into(),
-        1 => "REL (Relocatable file)".into(),
-        2 => "EXEC (Executable file)".into(),
-        3 => "DYN (Shared object or Position-Independent Executable file)".into(),
-        4 => "CORE (Core file)".into(),
-        _ => format!("<unknown>: {t:x}"),
-    }
-}
-
-/// `readelf`'s name of a machine (`e_machine`), for the common ones.
-pub(crate) fn machine_name(m: u16) -> Option<&'static str> {
-    Some(match m {
-        0 => "None",
-        2 => "Sparc",
-        3 => "Intel 80386",
-        8 => "MIPS R3000",
-        20 => "PowerPC",
-        21 => "PowerPC64",
-        22 => "IBM S/390",
-        40 => "ARM",
-        EM_X86_64 => "Advanced Micro Devices X86-64",
-        183 => "AArch64",
-        243 => "RISC-V",
-        _ => return None,
-    })
-}
-
-/// `readelf`'s name of an OS/ABI (`EI_OSABI`), for the common ones.
-pub(crate) fn os_abi_name(a: u8) -> Option<&'static str> {
-    Some(match a {
-        0 => "UNIX - System V",
-        3 => "UNIX - GNU",
-        9 => "UNIX - FreeBSD",
-        _ => return None,
-    })
-}
-
-/// `readelf`'s name of a section type (`sh_type`) in a file for `e_machine`, for the common ones.
-pub(crate) fn section_type_name(kind: u32, e_machine: u16) -> Option<&'static str> {
-    Some(match kind {
-        0x7000_0001 if e_machine == EM_X86_64 => "X86_64_UNWIND",
-        0 => "NULL",
-        1 => "PROGBITS",
-        2 => "SYMTAB",
-        3 => "STRTAB",
-        4 => "RELA",
-        5 => "HASH",
-        6 => "DYNAMIC",
-        7 => "NOTE",
-        8 => "NOBITS",
-        9 => "REL",
-        10 => "SHLIB",
-        11 => "DYNSYM",
-        14 => "INIT_ARRAY",
-        15 => "FINI_ARRAY",
-        16 => "PREINIT_ARRAY",
-        17 => "GROUP",
-        19 => "RELR",
-        0x6fff_fff5 => "GNU_ATTRIBUTES",
-        0x6fff_fff6 => "GNU_HASH",
-        0x6fff_fffd => "VERDEF",
-        0x6fff_fffe => "VERNEED",
-        0x6fff_ffff => "VERSYM",
-        _ => return None,
-    })
-}
-
-/// `readelf`'s key to a section's flags (`sh_flags`): one letter per bit, lowest bit first.
-/// The meaning of the OS- and processor-specific bits depends on the header.
-pub(crate) fn section_flags(flags: u64, h: &Header) -> String {
-    const SHF_GNU_RETAIN: u64 = 0x0020_0000;
-    const SHF_GNU_MBIND: u64 = 0x0100_0000;
-    // ELFOSABI_NONE, ELFOSABI_GNU, ELFOSABI_FREEBSD.
-    let gnu = matches!(h.os_abi, 3 | 9);
-    let mbind = matches!(h.os_abi, 0 | 3 | 9);
-    const SHF_MASKOS: u64 = 0x0ff0_0000;
-    const SHF_MASKPROC: u64 = 0xf000_0000;
-    let mut out = String::new();
-    let mut rest = flags;
-    while rest != 0 {
-        let bit = rest & rest.wrapping_neg();
-        rest &= !bit;
-        out.push(match bit {
-            0x1 => 'W',
-            0x2 => 'A',
-            0x4 => 'X',
-            0x10 => 'M',
-            0x20 => 'S',
-            0x40 => 'I',
-            0x80 => 'L',
-            0x100 => 'O',
-            0x200 => 'G',
-            0x400 => 'T',
-            0x800 => 'C',
-            0x8000_0000 => 'E',
-            0x1000_0000 if h.e_machine == EM_X86_64 => 'l',
-            SHF_GNU_RETAIN if gnu => 'R',
-            SHF_GNU_MBIND if mbind => 'D',
-            _ if bit & SHF_MASKOS != 0 => {
-                rest &= !SHF_MASKOS;
-                'o'
-            }
-            _ if bit & SHF_MASKPROC != 0 => {
-                rest &= !SHF_MASKPROC;
-                'p'
-            }
-            _ => 'x',
-        });
-    }
-    out
-}
-
-/// A section name as readelf prints it: a control character as `^` and the character 0x40
-/// above it (`^J` for a line feed), so that no name breaks the report's lines.
-fn printable(name: &[u8]) -> String {
-    let mut out = String::new();
-    for c in String::from_utf8_lossy(name).chars() {
-        match u8::try_from(c) {
-            Ok(b) if b < 0x20 => {
-                out.push('^');
-                out.push(char::from(b + 0x40));
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// The report of `readelf -h -S -W` for `elf`: the same lines, with fewer names known.
-pub(crate) fn render(elf: &Elf<'_>) -> String {
-    use fmt::Write as _;
-    let h = &elf.header;
-    let mut out = String::new();
-    let class = match h.class {
-        Class::Elf32 => "ELF32",
-        Class::Elf64 => "ELF64",
-    };
-    let data = match h.data {
-        Encoding::Little => "2's complement, little endian",
-        Encoding::Big => "2's complement, big endian",
-    };
-    let version = match h.ident[6] {
-        1 => "1 (current)".to_string(),
-        v => format!("{v}"),
-    };
-    let os_abi =
-        os_abi_name(h.os_abi).map_or_else(|| format!("<unknown: {:x}>", h.os_abi), String::from);
-    let machine = machine_name(h.e_machine)
-        .map_or_else(|| format!("<unknown>: {:#x}", h.e_machine), String::from);
-    let shnum = match (h.e_shnum, elf.sections.len()) {
-        (0, n) if n > 0 => format!("0 ({n})"),
-        (n, _) => n.to_string(),
-    };
-    let shstrndx = match h.e_shstrndx {
-        SHN_XINDEX => format!("65535 ({})", elf.shstrndx),
-        n => n.to_string(),
-    };
-    let rows: [(&str, String); 18] = [
-        ("Class", class.into()),
-        ("Data", data.into()),
-        ("Version", version),
-        ("OS/ABI", os_abi),
-        ("ABI Version", h.abi_version.to_string()),
-        ("Type", file_type_name(h.e_type)),
-        ("Machine", machine),
-        ("Version", format!("{:#x}", h.e_version)),
-        ("Entry point address", format!("{:#x}", h.e_entry)),
-        (
-            "Start of program headers",
-            format!("{} (bytes into file)", h.e_phoff),
-        ),
-        (
-            "Start of section headers",
-            format!("{} (bytes into file)", h.e_shoff),
-        ),
-        ("Flags", format!("{:#x}", h.e_flags)),
-        ("Size of this header", format!("{} (bytes)", h.e_ehsize)),
-        (
-            "Size of program headers",
-            format!("{} (bytes)", h.e_phentsize),
-        ),
-        ("Number of program headers", h.e_phnum.to_string()),
-        (
-            "Size of section headers",
-            format!("{} (bytes)", h.e_shentsize),
-        ),
-        ("Number of section headers", shnum),
-        ("Section header string table index", shstrndx),
-    ];
-    let _ = writeln!(out, "ELF Header:");
-    let _ = write!(out, "  Magic:   ");
-    for b in h.ident {
-        let _ = write!(out, "{b:02x} ");
-    }
-    let _ = writeln!(out);
-    for (k, v) in rows {
-        let _ = writeln!(out, "  {:<35}{v}", format!("{k}:"));
-    }
-    let _ = writeln!(out);
-    if elf.sections.is_empty() {
-        let _ = writeln!(out, "There are no sections in this file.");
-        return out;
-    }
-    let _ = writeln!(out, "Section Headers:");
-    let addr_width = match h.class {
-        Class::Elf32 => 8,
-        Class::Elf64 => 16,
-    };
-    let _ = writeln!(
-        out,
-        "  [Nr] Name              Type            {:<addr_width$} Off    Size   ES Flg Lk Inf Al",
-        if addr_width == 8 { "Addr" } else { "Address" },
-    );
-    for (i, s) in elf.sections.iter().enumerate() {
-        let name = match s.name {
-            Some(n) => printable(n),
-            None => "<corrupt>".to_string(),
-        };
-        let kind = section_type_name(s.sh_type, h.e_machine)
-            .map_or_else(|| format!("{:#x}", s.sh_type), String::from);
-        let _ = writeln!(
-            out,
-            "  [{i:>2}] {name:<17} {kind:<15} {:0addr_width$x} {:06x} {:06x} {:02x} {:>3} {:>2} {:>3} {:>2}",
-            s.sh_addr,
-            s.sh_offset,
-            s.sh_size,
-            s.sh_entsize,
-            section_flags(s.sh_flags, h),
-            s.sh_link,
-            s.sh_info,
-            s.sh_addralign,
-        );
-    }
-    out
 }

@@ -5,28 +5,22 @@
 //!
 //! ```text
 //! cargo run --example packet -- capture.pcap
-//! cargo run --example packet            # the built-in capture, tests/data/crafted.pcap
+//! cargo run --example packet            # the built-in capture, crafted.pcap
 //! ```
 //!
-//! The formats are defined in `formats/{ipv4,tcp,pcap}.rs`, which the integration tests
-//! (`tests/api/formats.rs`) check against packets captured on the loopback device and packets
-//! built by an independent script.
+//! The formats are defined in the `zerocast-formats` crate (`crates/formats/src/{ipv4,tcp,pcap}.rs`),
+//! which zerocast's integration tests (`crates/zerocast/tests/api/formats.rs`) check against
+//! packets captured on the loopback device and packets built by an independent script.
 #![forbid(unsafe_code)]
-
-#[allow(
-    dead_code,
-    reason = "the module is shared with the tests, which use all of it"
-)]
-mod formats;
 
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
 
-use formats::{ipv4, pcap, tcp};
+use zerocast_formats::{ipv4, pcap, tcp};
 
 /// The capture decoded when no file is given: four packets built by
-/// `tests/data/craft_packets.py`.
-const BUILT_IN: &[u8] = include_bytes!("../tests/data/crafted.pcap");
+/// `crates/zerocast/tests/data/craft_packets.py`.
+const BUILT_IN: &[u8] = include_bytes!("../../zerocast/tests/data/crafted.pcap");
 
 /// Describes one captured packet of link type `linktype`.
 fn show(out: &mut String, n: usize, linktype: u32, packet: &pcap::Packet<'_>) -> fmt::Result {

@@ -8,20 +8,14 @@
 //! cargo run --example elf_header -- /bin/ls
 //! ```
 //!
-//! 32- and 64-bit files of either byte order are read; the format is defined in
-//! `formats/elf.rs`, which the integration tests (`tests/api/formats.rs`) check against
-//! `readelf` on this machine's binaries.
+//! 32- and 64-bit files of either byte order are read; the format is defined in the
+//! `zerocast-formats` crate (`crates/formats/src/elf.rs`), which zerocast's integration tests
+//! (`crates/zerocast/tests/api/formats.rs`) check against `readelf` on this machine's binaries.
 #![forbid(unsafe_code)]
-
-#[allow(
-    dead_code,
-    reason = "the module is shared with the tests, which use all of it"
-)]
-mod formats;
 
 use std::io::Write as _;
 
-use formats::elf;
+use zerocast_formats::elf;
 
 fn main() -> std::process::ExitCode {
     let path = std::env::args()
