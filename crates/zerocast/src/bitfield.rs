@@ -57,8 +57,8 @@
 //! ```
 //!
 //! The storage is `u8`, `u16`, `u32`, `u64` or `u128`, or a [`byteorder`](crate::byteorder)
-//! integer `U16`, `U32`, `U64` or `U128` of either byte order (recognised by the last segment of
-//! its path). Bits are numbered from the least significant (0) of the storage's *value*, so a
+//! integer `U16`, `U32`, `U64` or `U128` of either byte order, named in any way (a type alias
+//! too: the compiler tells, through a hidden trait, not the name). Bits are numbered from the least significant (0) of the storage's *value*, so a
 //! big-endian `U16`'s bit 15 is the top bit of its first byte. Each line describes one range
 //! of bits, `hi:lo` (inclusive) or `n` for one bit, in any order; bits no line names are
 //! ignored, like `_`:
