@@ -57,8 +57,8 @@
 //! ```
 //!
 //! The storage is `u8`, `u16`, `u32`, `u64` or `u128`, or a [`byteorder`](crate::byteorder)
-//! integer `U16`, `U32`, `U64` or `U128` of either byte order (recognised by the last segment of
-//! its path). Bits are numbered from the least significant (0) of the storage's *value*, so a
+//! integer `U16`, `U32`, `U64` or `U128` of either byte order, named in any way (a type alias
+//! too: the compiler tells, through a hidden trait, not the name). Bits are numbered from the least significant (0) of the storage's *value*, so a
 //! big-endian `U16`'s bit 15 is the top bit of its first byte. Each line describes one range
 //! of bits, `hi:lo` (inclusive) or `n` for one bit, in any order; bits no line names are
 //! ignored, like `_`:
@@ -127,6 +127,10 @@
 
 use core::fmt;
 
+mod traits;
+#[doc(hidden)]
+pub use traits::{FieldType, Storage};
+
 /// An enum stored in a range of bits by [`bitfield!`](mod@crate::bitfield); derive it with
 /// `#[derive(BitEnum)]`.
 ///
@@ -148,9 +152,9 @@ use core::fmt;
 /// assert_eq!(Mode::On.into_bits(), 1);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be stored in a bit field",
-    label = "not `bool`, an unsigned integer or a `BitEnum`",
-    note = "a bit field holds `bool`, `u8`..`u128`, or a fieldless enum with `#[derive(zerocast::BitEnum)]`"
+    message = "`{Self}` is not a `BitEnum`",
+    label = "not a `BitEnum`",
+    note = "derive it on a fieldless enum: `#[derive(zerocast::BitEnum)]`"
 )]
 pub trait BitEnum: Copy + Sized + 'static {
     /// The number of bits needed for the largest discriminant.
@@ -420,6 +424,7 @@ impl core::error::Error for FieldRangeError {}
 /// Helpers the generated code calls; not a public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use super::traits::Via;
     pub use crate::error::InvalidBits;
 
     /// The error for a field's `bits` that are not a valid `T`, at byte `offset`.

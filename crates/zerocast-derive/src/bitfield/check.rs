@@ -1,24 +1,18 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Check what can be checked on the syntax of a `bitfield!` (every error collected, each on
-//! the offending line) and of a `#[derive(BitEnum)]` enum.
+//! the offending line) and of a `#[derive(BitEnum)]` enum. What depends on the types (the
+//! storage's width, a field type's) is left to the compiler: see `expand::lines`.
 
-use quote::ToTokens;
 use syn::Ident;
 
-use super::parse::{field_ty, storage, Bitfield, FieldTy, Kind, Storage};
+use super::parse::{Bitfield, Kind};
 use crate::ctxt::Ctxt;
 use crate::ir::{Input, Shape, Variant};
 
-pub(super) fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
-    let st = storage(&b.storage);
-    if st.is_none() {
-        cx.error(
-            &b.storage,
-            "a bitfield is stored in `u8`, `u16`, `u32`, `u64` or `u128`, or in a \
-             `zerocast::byteorder` `U16`, `U32`, `U64` or `U128`",
-        );
-    }
-    let width = st.map_or(128, |s| s.bits);
+/// The widest storage, `u128`; the storage's own width is checked by a `const` assertion.
+const MAX_BITS: u32 = 128;
+
+pub(super) fn check(cx: &Ctxt, b: &Bitfield) {
     let mut taken: Vec<(u32, u32, String)> = Vec::new();
     let mut names: Vec<&Ident> = Vec::new();
     for line in &b.lines {
@@ -36,13 +30,12 @@ pub(super) fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
             );
             continue;
         }
-        if line.hi >= width {
+        if line.hi >= MAX_BITS {
             cx.error(
                 &line.range,
                 format!(
-                    "bit {} is past the storage's {width} bits (its highest bit is {})",
+                    "bit {} is past every storage's bits (the widest, `u128`, has {MAX_BITS})",
                     line.hi,
-                    width - 1
                 ),
             );
             continue;
@@ -71,7 +64,7 @@ pub(super) fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
                     );
                 }
             }
-            Kind::Field { name, ty, .. } => {
+            Kind::Field { name, .. } => {
                 let s = name.to_string();
                 if ["new", "from_bits", "try_from_bits", "into_bits"].contains(&s.as_str())
                     || s.starts_with("__zc")
@@ -85,31 +78,9 @@ pub(super) fn check(cx: &Ctxt, b: &Bitfield) -> Option<Storage> {
                     cx.error(name, format!("duplicate field `{prev}`"));
                 }
                 names.push(name);
-                match field_ty(ty) {
-                    FieldTy::Bool if w != 1 => cx.error(
-                        ty,
-                        format!("a `bool` field is one bit; `{name}` has {w}: use an integer or an enum"),
-                    ),
-                    FieldTy::Int(bits) if bits < w => {
-                        let wide = ["u8", "u16", "u32", "u64", "u128"]
-                            .into_iter()
-                            .zip([8, 16, 32, 64, 128])
-                            .find(|(_, b)| *b >= w)
-                            .map_or("u128", |(n, _)| n);
-                        cx.error(
-                            ty,
-                            format!(
-                                "`{name}` has {w} bits, too many for `{}`: use `{wide}`",
-                                ty.to_token_stream()
-                            ),
-                        );
-                    }
-                    _ => {}
-                }
             }
         }
     }
-    st
 }
 
 /// The variants of a `#[derive(BitEnum)]` enum, or `None` (after reporting) if it is no enum;
@@ -172,23 +143,22 @@ mod tests {
     #[test]
     fn checks_report_each_mistake() {
         assert!(errors("struct S(u8) { 7:4 a as u8; 3:0 b as Nib; }").is_empty());
-        let e = errors(
-            "struct S(u8) { 8:0 a as u16; 2:3 b as u8; 5:4 c as u8; 4 d as bool; 3:2 e as bool; 1:0 f as bool; }",
-        );
-        assert_eq!(e.len(), 5, "{e:?}");
-        assert!(e[4].contains("`f` has 2"), "{e:?}");
-        assert!(e[0].contains("bit 8 is past the storage's 8 bits"), "{e:?}");
-        assert!(e[1].contains("reversed"), "{e:?}");
-        assert!(e[2].contains("overlap those of `c`"), "{e:?}");
-        assert!(e[3].contains("`bool` field is one bit"), "{e:?}");
-        let e = errors("struct S(u16) { 15:4 a as u8; 3:2 _ = 4; 1 a as bool; }");
+        let e = errors("struct S(u8) { 128:0 a as u16; 2:3 b as u8; 5:4 c as u8; 4 d as bool; }");
         assert_eq!(e.len(), 3, "{e:?}");
-        assert!(e[0].contains("too many for `u8`: use `u16`"), "{e:?}");
         assert!(
-            e[1].contains("reserved value 4 does not fit in 2 bits"),
+            e[0].contains("bit 128 is past every storage's bits"),
             "{e:?}"
         );
-        assert!(e[2].contains("duplicate field `a`"), "{e:?}");
-        assert!(errors("struct S(i8) { 0 a as bool; }")[0].contains("a bitfield is stored in"));
+        assert!(e[1].contains("reversed"), "{e:?}");
+        assert!(e[2].contains("overlap those of `c`"), "{e:?}");
+        let e = errors("struct S(u16) { 15:4 a as u8; 3:2 _ = 4; 1 a as bool; }");
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].contains("reserved value 4 does not fit in 2 bits"),
+            "{e:?}"
+        );
+        assert!(e[1].contains("duplicate field `a`"), "{e:?}");
+        // Types are the compiler's to check (`const` assertions), whatever their names.
+        assert!(errors("struct S(i8) { 0 a as bool; 7:1 b as bool; }").is_empty());
     }
 }

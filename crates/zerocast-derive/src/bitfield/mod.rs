@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! `bitfield!` and `#[derive(BitEnum)]`, in the derives' phases: [`parse`] (keeping the syntax
 //! nodes for spans), [`check`] what can be checked on the syntax (every error collected, each
-//! on the offending field), then [`expand`], pushing what only the compiler knows (an enum's
-//! discriminants) onto `const` assertions spanned on the field's type.
+//! on the offending field), then [`expand`], pushing what only the compiler knows (the
+//! storage's width, a field type's, an enum's discriminants: through the `Storage` and
+//! `FieldType` traits) onto trait bounds and `const` assertions spanned on the offending token.
 
 mod check;
 mod expand;
@@ -25,11 +26,10 @@ pub(crate) fn bitfield(input: TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     for b in &items.0 {
         let cx = Ctxt::default();
-        let st = check::check(&cx, b);
-        match (cx.into_errors(), st) {
-            (None, Some(st)) => out.extend(expand::expand(b, st)),
-            (Some(errors), _) => out.extend(errors),
-            (None, None) => {}
+        check::check(&cx, b);
+        match cx.into_errors() {
+            None => out.extend(expand::expand(b)),
+            Some(errors) => out.extend(errors),
         }
     }
     out

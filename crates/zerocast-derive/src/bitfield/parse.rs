@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! Parse a `bitfield!` invocation, keeping the syntax nodes for spans, and classify its
-//! storage and field types by their names.
+//! Parse a `bitfield!` invocation, keeping the syntax nodes for spans, and tell which field
+//! types are spelled as primitives (for their `const` accessors).
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -147,78 +147,50 @@ impl Parse for Line {
     }
 }
 
-/// What a field's type maps to, from the last segment of its path.
+/// The accessors a field's type gets: `bool` and `u8`..`u128`, spelled as such (alone or as
+/// `core::primitive::u8`), get `const` getters; any other type, an alias of these included,
+/// is read through `FieldType`. Widths, and whether a type can be a field at all, are left to
+/// the compiler (`const` assertions and trait bounds in the generated code).
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub(super) enum FieldTy {
     Bool,
     /// An unsigned integer of this many bits.
     Int(u32),
-    /// Anything else: a `BitEnum`, or the compiler says why not.
-    Enum,
+    /// Anything else: a `FieldType`, or the compiler says why not.
+    Other,
 }
 
-fn last_ident(ty: &Type) -> Option<&Ident> {
-    match ty {
-        Type::Path(p) if p.qself.is_none() => p.path.segments.last().map(|s| &s.ident),
-        Type::Group(g) => last_ident(&g.elem),
-        Type::Paren(p) => last_ident(&p.elem),
+/// The name of a primitive type `ty` spells: `name` or `{::}{core,std}::primitive::name`.
+fn primitive_name(ty: &Type) -> Option<String> {
+    let p = match ty {
+        Type::Path(p) if p.qself.is_none() => &p.path,
+        Type::Group(g) => return primitive_name(&g.elem),
+        Type::Paren(p) => return primitive_name(&p.elem),
+        _ => return None,
+    };
+    if p.segments.iter().any(|s| !s.arguments.is_none()) {
+        return None;
+    }
+    let names: Vec<String> = p.segments.iter().map(|s| s.ident.to_string()).collect();
+    match names.as_slice() {
+        [name] if p.leading_colon.is_none() => Some(name.clone()),
+        [krate, prim, name] if (krate == "core" || krate == "std") && prim == "primitive" => {
+            Some(name.clone())
+        }
         _ => None,
     }
 }
 
-fn int_bits(name: &str) -> Option<u32> {
-    Some(match name {
-        "u8" => 8,
-        "u16" => 16,
-        "u32" => 32,
-        "u64" => 64,
-        "u128" => 128,
-        _ => return None,
-    })
-}
-
 pub(super) fn field_ty(ty: &Type) -> FieldTy {
-    let plain = match ty {
-        Type::Path(p) => p
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.arguments.is_none()),
-        _ => false,
-    };
-    match last_ident(ty).map(|i| i.to_string()) {
-        Some(name) if plain && name == "bool" => FieldTy::Bool,
-        Some(name) if plain => int_bits(&name).map_or(FieldTy::Enum, FieldTy::Int),
-        _ => FieldTy::Enum,
+    match primitive_name(ty).as_deref() {
+        Some("bool") => FieldTy::Bool,
+        Some("u8") => FieldTy::Int(8),
+        Some("u16") => FieldTy::Int(16),
+        Some("u32") => FieldTy::Int(32),
+        Some("u64") => FieldTy::Int(64),
+        Some("u128") => FieldTy::Int(128),
+        _ => FieldTy::Other,
     }
-}
-
-/// The storage: its width, and whether it is a byteorder type (accessed by `get`/`new`).
-#[derive(Copy, Clone)]
-pub(super) struct Storage {
-    pub(super) bits: u32,
-    pub(super) byteorder: bool,
-}
-
-pub(super) fn storage(ty: &Type) -> Option<Storage> {
-    let name = last_ident(ty)?.to_string();
-    if let Some(bits) = int_bits(&name) {
-        return Some(Storage {
-            bits,
-            byteorder: false,
-        });
-    }
-    let bits = match name.as_str() {
-        "U16" => 16,
-        "U32" => 32,
-        "U64" => 64,
-        "U128" => 128,
-        _ => return None,
-    };
-    Some(Storage {
-        bits,
-        byteorder: true,
-    })
 }
 
 #[cfg(test)]
@@ -244,8 +216,6 @@ mod tests {
         );
         assert!(b.krate.is_some());
         assert_eq!(b.attrs.len(), 1);
-        let st = storage(&b.storage).unwrap();
-        assert_eq!((st.bits, st.byteorder), (16, true));
         let ranges: Vec<(u32, u32)> = b.lines.iter().map(|l| (l.hi, l.lo)).collect();
         assert_eq!(ranges, [(15, 15), (14, 12), (11, 11), (10, 3), (2, 0)]);
         assert!(matches!(b.lines[0].kind, Kind::Reserved(0, _)));
@@ -259,15 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn field_types_by_last_segment() {
+    fn primitive_field_types() {
         let ty = |s: &str| field_ty(&syn::parse_str::<Type>(s).unwrap());
         assert!(ty("bool") == FieldTy::Bool);
         assert!(ty("core::primitive::u16") == FieldTy::Int(16));
+        assert!(ty("::std::primitive::u32") == FieldTy::Int(32));
         assert!(ty("u128") == FieldTy::Int(128));
-        assert!(ty("i8") == FieldTy::Enum);
-        assert!(ty("u8<T>") == FieldTy::Enum);
-        assert!(ty("my::Mode") == FieldTy::Enum);
-        assert!(storage(&syn::parse_str::<Type>("i32").unwrap()).is_none());
-        assert!(storage(&syn::parse_str::<Type>("U32<LE>").unwrap()).is_some_and(|s| s.bits == 32));
+        assert!(ty("i8") == FieldTy::Other);
+        assert!(ty("u8<T>") == FieldTy::Other);
+        assert!(ty("my::u8") == FieldTy::Other);
+        assert!(ty("my::Mode") == FieldTy::Other);
     }
 }

@@ -959,3 +959,61 @@ mod nested {
         );
     }
 }
+
+// ---- Types named through aliases (the compiler classifies them, not their spelling) ----------
+
+type Reg = u16;
+type BeReg = zerocast::byteorder::U16<zerocast::byteorder::BigEndian>;
+type Flag = bool;
+type Small = u8;
+type EcnAlias = Ecn;
+
+bitfield! {
+    /// Stored in `u16` through an alias; the same lines as `AliasedBe`.
+    pub struct Aliased(Reg) {
+        15:14 ecn as EcnAlias;
+        13 flag as Flag;
+        12:8 _;
+        7:0 small as Small;
+    }
+}
+
+bitfield! {
+    /// Stored in a big-endian `U16` through an alias.
+    pub struct AliasedBe(BeReg) {
+        15:14 ecn as EcnAlias;
+        13 flag as Flag;
+        7:0 small as Small;
+    }
+}
+
+#[test]
+fn aliased_storage_and_field_types() {
+    for bits in 0..=u16::MAX {
+        let a = Aliased::from_bits(bits);
+        let be = AliasedBe::from_bits(BeReg::new(bits));
+        assert_eq!(a.into_bits(), bits);
+        assert_eq!(a.ecn(), ECN[usize::from(bits >> 14)]);
+        assert_eq!(a.flag(), bits >> 13 & 1 == 1);
+        assert_eq!(a.small(), bits as u8);
+        assert_eq!(
+            (be.ecn(), be.flag(), be.small()),
+            (a.ecn(), a.flag(), a.small())
+        );
+        assert_eq!(be.as_bytes(), &bits.to_be_bytes());
+    }
+    let a = Aliased::new()
+        .with_ecn(Ecn::Ce)
+        .with_flag(true)
+        .with_small(0xa5);
+    assert_eq!(a.into_bits(), 0b1110_0000_1010_0101);
+    let be = AliasedBe::new().with_flag(true).with_small(0xff);
+    assert_eq!(be.into_bits().get(), 0x20ff);
+    assert_eq!(
+        format!("{a:?}"),
+        "Aliased { ecn: Ce, flag: true, small: 165 }"
+    );
+    // The alias's traits are the aliased storage's: a `u16` is not `Unaligned`, a `U16` is.
+    assert_eq!(traits!(Aliased), (true, true, true, false));
+    assert_eq!(traits!(AliasedBe), (true, true, true, true));
+}

@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::{Attribute, Ident, Type, Visibility};
 
-use super::bits::{cast, lit, mask, Bits, Raw};
+use super::bits::{cast, mask, Bits, Raw};
 
 /// A field of a `bitfield!`: what its accessors are generated from.
 pub(super) struct Accessor<'l> {
@@ -78,9 +78,10 @@ pub(super) fn bool_accessors(raw: &Raw, a: &Accessor<'_>) -> TokenStream {
 /// An integer field as wide as its type (`tbits` bits).
 pub(super) fn int_accessors(raw: &Raw, a: &Accessor<'_>, tbits: u32) -> TokenStream {
     let ty = a.ty;
-    let get = cast(a.bits.extract(raw), raw.nbits, tbits);
+    let n = &raw.n;
+    let get = cast(a.bits.extract(raw), tbits);
     let mut out = a.getter(&quote!(#ty), &get, true);
-    out.extend(a.setters(raw, &quote!(#ty), cast(quote!(v), tbits, raw.nbits)));
+    out.extend(a.setters(raw, &quote!(#ty), quote!((v as #n))));
     out
 }
 
@@ -95,16 +96,16 @@ pub(super) fn bounded_accessors(raw: &Raw, a: &Accessor<'_>, tbits: u32) -> Toke
     let t = crate::tokens::prim(&format!("u{tbits}"));
     let wl = Literal::u32_unsuffixed(w);
     let bounded = quote!(#k::bitfield::Bounded<#ty, #wl>);
-    let get = cast(a.bits.extract(raw), raw.nbits, tbits);
+    let get = cast(a.bits.extract(raw), tbits);
     let try_with = format_ident!("try_with_{}", name);
     let try_set = format_ident!("try_set_{}", name);
     let with_const = format_ident!("with_{}_const", name);
     let set_const = format_ident!("set_{}_const", name);
-    let max = lit(tbits, mask(w));
-    let v128 = cast(quote!(v), tbits, 128);
+    let v128 = cast(quote!(v), 128);
     let msg = format!("the value does not fit in the {w} bits of field `{name}` of `{name_str}`");
     // Spanned on the field's name: that is the line the error shows.
-    let assert_v = quote_spanned!(name.span()=> const { ::core::assert!(V <= #max, #msg) };);
+    let assert_v =
+        quote_spanned!(name.span()=> const { ::core::assert!(V <= <#bounded>::MAX, #msg) };);
     let doc_try_with = format!(
         "`self` with the `{name}` field (bits {hi}:{lo}) set to `v`, if `v` fits in {w} bits.\n\n\
          # Errors\n\nA `FieldRangeError` if `v` is more than {}.",
@@ -156,15 +157,17 @@ pub(super) fn bounded_accessors(raw: &Raw, a: &Accessor<'_>, tbits: u32) -> Toke
             *self = self.#with_const::<V>();
         }
     });
-    out.extend(a.setters(raw, &bounded, cast(quote!(v.get()), tbits, raw.nbits)));
+    let n = &raw.n;
+    out.extend(a.setters(raw, &bounded, quote!((v.get() as #n))));
     out
 }
 
-/// A `BitEnum` field, read through `#be` (`<Ty as BitEnum>`) from bits it was checked to
-/// hold (the struct's validator, or the enum covering every value of its bits).
+/// A field of any other type (an enum, an alias), read through `#be` (`<Ty as FieldType>`)
+/// from bits it was checked to hold (the struct's validator, or the type covering every value
+/// of its bits).
 pub(super) fn enum_accessors(raw: &Raw, a: &Accessor<'_>, be: &TokenStream) -> TokenStream {
     let (ty, n) = (a.ty, &raw.n);
-    let get = cast(a.bits.extract(raw), raw.nbits, 128);
+    let get = cast(a.bits.extract(raw), 128);
     let mut out = a.getter(&quote!(#ty), &quote!(#be::__from_valid_bits(#get)), false);
     out.extend(a.setters(raw, &quote!(#ty), quote!((v as #n))));
     out

@@ -184,32 +184,25 @@ pub(super) fn std_traits(b: &Bitfield, raw: &Raw, parts: &Parts) -> TokenStream 
     }
 }
 
-/// `KnownLayout`, `Immutable`, `IntoBytes`, `Unaligned` (one-byte or byteorder storage) and
-/// the validating `TryFromBytes`, each with the proof that the trait is zerocast's.
-pub(super) fn zerocast_traits(
-    b: &Bitfield,
-    raw: &Raw,
-    parts: &Parts,
-    unaligned: bool,
-) -> TokenStream {
+/// `KnownLayout`, `Immutable`, `IntoBytes`, `Unaligned` (if the storage is) and the
+/// validating `TryFromBytes`, each with the proof that the trait is zerocast's.
+pub(super) fn zerocast_traits(b: &Bitfield, raw: &Raw, parts: &Parts) -> TokenStream {
     let Bitfield { ident, storage, .. } = b;
     let (k, native_from_bytes) = (&raw.k, &raw.native_from_bytes);
-    let nbytes = (raw.nbits / 8) as usize;
+    let nbytes = quote!({ ::core::mem::size_of::<#storage>() });
     // Each `unsafe impl` names its trait through the crate path: prove it is zerocast's.
     let id_known_layout = identity(k, &[Trait::KnownLayout]);
     let id_immutable = identity(k, &[Trait::Immutable]);
     let id_into_bytes = identity(k, &[Trait::IntoBytes]);
     let id_try_from_bytes = identity(k, &[Trait::TryFromBytes]);
     let try_from_bytes_checks = checks_via(k, Trait::TryFromBytes);
-    let unaligned = if unaligned {
-        let id_unaligned = identity(k, &[Trait::Unaligned]);
-        quote! {
-            #[automatically_derived]
-            unsafe impl #k::Unaligned for #ident where #storage: #k::Unaligned {}
-            #id_unaligned
-        }
-    } else {
-        TokenStream::new()
+    // Whether the storage is `Unaligned` is the compiler's to say: the higher-ranked bound
+    // is not trivially false (an error) when it does not hold, only unmet.
+    let id_unaligned = identity(k, &[Trait::Unaligned]);
+    let unaligned = quote! {
+        #[automatically_derived]
+        unsafe impl #k::Unaligned for #ident where for<'__zc> #storage: #k::Unaligned {}
+        #id_unaligned
     };
     let byte_rule = parts
         .all_valid

@@ -2,9 +2,10 @@
 //! What each line of a `bitfield!` adds to the struct: accessors, checks, assertions, a
 //! `Debug` field, and what it says of which bit patterns are valid.
 
-use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote_spanned, ToTokens};
 use syn::spanned::Spanned;
+use syn::Type;
 
 use super::accessors::{
     bool_accessors, bounded_accessors, enum_accessors, int_accessors, Accessor,
@@ -19,7 +20,7 @@ pub(super) struct Parts {
     pub(super) methods: TokenStream,
     /// The body of the validator, before its `Ok(())`.
     pub(super) checks: TokenStream,
-    /// `const` assertions on enum fields.
+    /// `const` assertions: each line within the storage, each field within its type.
     pub(super) asserts: TokenStream,
     /// `.field(name, &self.name())` for `Debug`.
     pub(super) debug_fields: TokenStream,
@@ -50,7 +51,8 @@ impl Parts {
     }
 
     fn line(&mut self, b: &Bitfield, raw: &Raw, line: &Line) {
-        let bits = Bits::new(raw, line);
+        let bits = Bits::new(line);
+        self.asserts.extend(within_storage(b, raw, line));
         let (name, ty, checked) = match &line.kind {
             Kind::Ignored => return,
             Kind::Reserved(v, _) => {
@@ -73,12 +75,21 @@ impl Parts {
             bits,
         };
         let methods = match field_ty(ty) {
-            FieldTy::Bool => bool_accessors(raw, &a),
+            FieldTy::Bool => {
+                self.asserts
+                    .extend(within_type(raw, &a, "use an integer or an enum"));
+                bool_accessors(raw, &a)
+            }
             FieldTy::Int(tbits) if tbits == a.bits.w => int_accessors(raw, &a, tbits),
-            FieldTy::Int(tbits) => bounded_accessors(raw, &a, tbits),
-            FieldTy::Enum => {
+            FieldTy::Int(tbits) => {
+                let wide = [8, 16, 32, 64, 128].into_iter().find(|b| *b >= a.bits.w);
+                let hint = format!("use `u{}`", wide.unwrap_or(128));
+                self.asserts.extend(within_type(raw, &a, &hint));
+                bounded_accessors(raw, &a, tbits)
+            }
+            FieldTy::Other => {
                 let k = &raw.k;
-                let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::BitEnum>);
+                let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::FieldType>);
                 let EnumField { asserts, check } =
                     enum_field(raw, &a.bits, (name, ty, checked), &be);
                 self.asserts.extend(asserts);
@@ -93,5 +104,49 @@ impl Parts {
             }
         };
         self.methods.extend(methods);
+    }
+}
+
+/// The assertion that `line`'s bits are within the storage's (`<S as Storage>::BITS`), spanned
+/// on its range.
+fn within_storage(b: &Bitfield, raw: &Raw, line: &Line) -> TokenStream {
+    let (k, storage, name_str) = (&raw.k, &b.storage, &raw.name_str);
+    let (hi, lo) = (line.hi, line.lo);
+    let what = match &line.kind {
+        Kind::Field { name, .. } => format!("field `{name}`"),
+        _ => "a line".to_string(),
+    };
+    let storage_str = storage.to_token_stream().to_string();
+    let msg = format!(
+        "bits {hi}:{lo} of {what} of `{name_str}` are past the bits of its storage `{storage_str}`: \
+         use lower bits or a wider storage"
+    );
+    let span = line
+        .range
+        .clone()
+        .into_iter()
+        .next()
+        .map_or_else(proc_macro2::Span::call_site, |t| t.span());
+    let hi = Literal::u32_unsuffixed(hi);
+    quote_spanned! {span=>
+        #[allow(unused_qualifications)]
+        const _: () = ::core::assert!(#hi < <#storage as #k::bitfield::Storage>::BITS, #msg);
+    }
+}
+
+/// The assertion that a field spelled `bool` or `uN` is no wider than its type
+/// (`<T as FieldType>::BITS`), spanned on the type; `hint` says what to write instead.
+fn within_type(raw: &Raw, a: &Accessor<'_>, hint: &str) -> TokenStream {
+    let (k, name_str, name) = (&raw.k, &raw.name_str, a.name);
+    let ty: &Type = a.ty;
+    let w = a.bits.w;
+    let msg = format!(
+        "field `{name}` of `{name_str}` has {w} bits, too many for `{}`: {hint}",
+        ty.to_token_stream()
+    );
+    let wl = Literal::u32_unsuffixed(w);
+    quote_spanned! {ty.span()=>
+        #[allow(unused_qualifications)]
+        const _: () = ::core::assert!(#wl <= <#ty as #k::bitfield::FieldType>::BITS, #msg);
     }
 }

@@ -12,12 +12,12 @@ use super::bits::{cast, lit, Bits, Raw};
 
 /// The check of a reserved line `_ = v;`.
 pub(super) fn reserved_check(raw: &Raw, bits: &Bits, v: u128) -> TokenStream {
-    let (k, n, name_str, nbits) = (&raw.k, &raw.n, &raw.name_str, raw.nbits);
+    let (k, n, name_str) = (&raw.k, &raw.n, &raw.name_str);
     let (hi, lo) = (bits.hi, bits.lo);
     let (m, lo_lit) = (&bits.m, &bits.lo_lit);
     let label = format!("reserved {hi}:{lo}");
-    let v = lit(nbits, v);
-    let found = cast(quote!(__zc_found), nbits, 128);
+    let v = lit(v);
+    let found = cast(quote!(__zc_found), 128);
     quote! {
         let __zc_found = (__zc_raw >> #lo_lit) & #m;
         if __zc_found != #v {
@@ -36,20 +36,21 @@ pub(super) struct EnumField {
 }
 
 /// The assertions and check of the enum field `name as ty` (`name as? ty` if `checked`);
-/// `be` is `<ty as BitEnum>`, spanned on `ty`.
+/// `be` is `<ty as FieldType>`, spanned on `ty`.
 pub(super) fn enum_field(
     raw: &Raw,
     bits: &Bits,
     (name, ty, checked): (&Ident, &Type, bool),
     be: &TokenStream,
 ) -> EnumField {
-    let (k, name_str, nbits) = (&raw.k, &raw.name_str, raw.nbits);
+    let (k, name_str) = (&raw.k, &raw.name_str);
     let Bits { hi, lo, w, .. } = *bits;
     let (m, lo_lit) = (&bits.m, &bits.lo_lit);
     let span = ty.span();
     let wl = Literal::u32_unsuffixed(w);
+    let ty_str = ty.to_token_stream().to_string();
     let narrow = format!(
-        "the enum of field `{name}` of `{name_str}` has a discriminant too large for its {w} bits ({hi}:{lo})"
+        "`{ty_str}`, the type of field `{name}` of `{name_str}`, has a value too large for its {w} bits ({hi}:{lo})"
     );
     let mut asserts = quote_spanned! {span=>
         #[allow(unused_qualifications)]
@@ -57,7 +58,7 @@ pub(super) fn enum_field(
     };
     if checked {
         let name_lit = name.to_string();
-        let found = cast(quote!(__zc_found), nbits, 128);
+        let found = cast(quote!(__zc_found), 128);
         let check = quote! {
             let __zc_found = (__zc_raw >> #lo_lit) & #m;
             if #be::from_bits(#found).is_none() {
@@ -72,16 +73,12 @@ pub(super) fn enum_field(
         };
     }
     let cover = format!(
-        "the enum of field `{name}` of `{name_str}` has no variant for some values of its {w} bits ({hi}:{lo}): \
-         write `{name} as? {}` to accept only its variants (checked when reading)",
-        ty.to_token_stream()
+        "`{ty_str}`, the type of field `{name}` of `{name_str}`, has no value for some values of its {w} bits ({hi}:{lo}): \
+         write `{name} as? {ty_str}` to accept only its values (checked when reading)"
     );
     asserts.extend(quote_spanned! {span=>
         #[allow(unused_qualifications)]
-        const _: () = ::core::assert!(
-            #wl < 128 && #be::VARIANTS == 1u128 << #wl,
-            #cover
-        );
+        const _: () = ::core::assert!(#be::COVERS && #be::BITS == #wl, #cover);
     });
     EnumField {
         asserts,
