@@ -13,6 +13,7 @@ use crate::ir::{Input, Shape, Variant};
 const MAX_BITS: u32 = 128;
 
 pub(super) fn check(cx: &Ctxt, b: &Bitfield) {
+    check_storage(cx, &b.storage);
     let mut taken: Vec<(u32, u32, String)> = Vec::new();
     let mut names: Vec<&Ident> = Vec::new();
     for line in &b.lines {
@@ -114,6 +115,30 @@ pub(super) fn check_bit_enum<'i, 'a>(cx: &Ctxt, input: &'i Input<'a>) -> Option<
         }
     }
     Some(variants)
+}
+
+/// A primitive type other than the unsigned integers (`i16`, `bool`, `char`, ...) is refused
+/// here, with one error: the `Storage` bound would refuse it too, but with one error per use
+/// of the storage in the generated code. Any other type (an alias, a byte-order integer) is
+/// left to that bound.
+fn check_storage(cx: &Ctxt, storage: &syn::Type) {
+    let syn::Type::Path(p) = storage else {
+        return;
+    };
+    let Some(ident) = p.path.get_ident().filter(|_| p.qself.is_none()) else {
+        return;
+    };
+    let unsigned = ["u8", "u16", "u32", "u64", "u128"];
+    if crate::ir::is_primitive(ident) && !unsigned.iter().any(|u| ident == u) {
+        cx.error(
+            storage,
+            format!(
+                "`{ident}` cannot be the storage of a bit field: a bitfield is stored in `u8`, \
+                 `u16`, `u32`, `u64` or `u128`, or in a `zerocast::byteorder` `U16`, `U32`, `U64` \
+                 or `U128` (through a type alias too)"
+            ),
+        );
+    }
 }
 
 #[cfg(test)]
