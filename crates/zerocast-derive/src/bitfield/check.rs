@@ -183,7 +183,12 @@ mod tests {
             "{e:?}"
         );
         assert!(e[1].contains("duplicate field `a`"), "{e:?}");
-        // Types are the compiler's to check (`const` assertions), whatever their names.
-        assert!(errors("struct S(i8) { 0 a as bool; 7:1 b as bool; }").is_empty());
+        // Field types and widths are the compiler's to check (`const` assertions); a primitive
+        // storage that is no unsigned integer is refused here, with one error.
+        assert!(errors("struct S(u8) { 0 a as bool; 7:1 b as bool; }").is_empty());
+        assert!(errors("struct S(Reg) { 0 a as bool; 7:1 b as bool; }").is_empty());
+        let e = errors("struct S(i8) { 0 a as bool; 7:1 b as bool; }");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("`i8` cannot be the storage"), "{e:?}");
     }
 }
