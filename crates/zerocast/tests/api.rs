@@ -21,6 +21,8 @@ mod byteorder;
 mod byteorder_ops;
 #[path = "api/common.rs"]
 mod common;
+#[path = "api/conversions.rs"]
+mod conversions;
 #[path = "api/core_impls.rs"]
 mod core_impls;
 #[path = "api/cryptocorrosion.rs"]
@@ -71,8 +73,6 @@ mod layout;
 mod macros;
 #[path = "api/macros_dst.rs"]
 mod macros_dst;
-#[path = "api/matrix.rs"]
-mod matrix;
 #[path = "api/parity_fill.rs"]
 mod parity_fill;
 #[cfg(feature = "derive")]
