@@ -73,8 +73,6 @@ mod layout;
 mod macros;
 #[path = "api/macros_dst.rs"]
 mod macros_dst;
-#[path = "api/parity_fill.rs"]
-mod parity_fill;
 #[cfg(feature = "derive")]
 #[path = "api/probes_derive.rs"]
 mod probes_derive;
@@ -111,6 +109,10 @@ mod slice_validation;
 #[cfg(feature = "derive")]
 #[path = "api/soundness.rs"]
 mod soundness;
+#[path = "api/split_at.rs"]
+mod split_at;
+#[path = "api/tuples.rs"]
+mod tuples;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]
