@@ -13,27 +13,10 @@ use zerocast::byteorder::{
 };
 use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned};
 
-use crate::common::{addr, addr_of, Aligned};
+use crate::common::{addr, addr_of, Aligned, Rng};
 
 /// Iterations of each random test; fewer under Miri.
 pub(crate) const ROUNDS: usize = if cfg!(miri) { 16 } else { 2000 };
-
-/// SplitMix64: a small, fixed-seed generator, so every run tests the same inputs.
-pub(crate) struct Rng(pub(crate) u64);
-
-impl Rng {
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    pub(crate) fn bytes<const N: usize>(&mut self) -> [u8; N] {
-        core::array::from_fn(|_| self.next() as u8)
-    }
-}
 
 /// Whether `O` is big-endian (the expected bytes are then the native `to_be_bytes`).
 fn order_is_big<O: ByteOrder>() -> bool {
