@@ -21,6 +21,9 @@ use std::sync::LazyLock;
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 
+mod common;
+use common::Rng;
+
 /// A sparse one-byte enum: discriminants in three ranges.
 #[derive(
     zerocast::TryFromBytes,
@@ -69,15 +72,12 @@ fn mode_ok(b: u8) -> bool {
 }
 
 /// `len` valid bytes for an element type whose byte `i % period` must satisfy `ok`,
-/// pseudo-random (xorshift64*) and the same on every run.
+/// pseudo-random ([`Rng`]) and the same on every run.
 fn valid_bytes(len: usize, seed: u64, ok: fn(usize, u8) -> bool) -> Vec<u8> {
-    let mut state = seed | 1;
+    let mut rng = Rng(seed);
     let mut out = Vec::with_capacity(len);
     while out.len() < len {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        let b = state.wrapping_mul(0x2545_f491_4f6c_dd1d).to_le_bytes()[7];
+        let b = rng.byte();
         if ok(out.len(), b) {
             out.push(b);
         } else if ok(out.len(), b & 1) {

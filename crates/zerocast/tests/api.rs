@@ -21,6 +21,8 @@ mod byteorder;
 mod byteorder_ops;
 #[path = "api/common.rs"]
 mod common;
+#[path = "api/conversions.rs"]
+mod conversions;
 #[path = "api/core_impls.rs"]
 mod core_impls;
 #[path = "api/cryptocorrosion.rs"]
@@ -71,10 +73,6 @@ mod layout;
 mod macros;
 #[path = "api/macros_dst.rs"]
 mod macros_dst;
-#[path = "api/matrix.rs"]
-mod matrix;
-#[path = "api/parity_fill.rs"]
-mod parity_fill;
 #[cfg(feature = "derive")]
 #[path = "api/probes_derive.rs"]
 mod probes_derive;
@@ -111,6 +109,10 @@ mod slice_validation;
 #[cfg(feature = "derive")]
 #[path = "api/soundness.rs"]
 mod soundness;
+#[path = "api/split_at.rs"]
+mod split_at;
+#[path = "api/tuples.rs"]
+mod tuples;
 #[path = "api/unalign.rs"]
 mod unalign;
 #[path = "api/zst.rs"]

@@ -13,27 +13,10 @@ use zerocast::byteorder::{
 };
 use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes, Unaligned};
 
-use crate::common::{addr, addr_of, Aligned};
+use crate::common::{addr, addr_of, Aligned, Rng};
 
 /// Iterations of each random test; fewer under Miri.
 pub(crate) const ROUNDS: usize = if cfg!(miri) { 16 } else { 2000 };
-
-/// SplitMix64: a small, fixed-seed generator, so every run tests the same inputs.
-pub(crate) struct Rng(pub(crate) u64);
-
-impl Rng {
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    pub(crate) fn bytes<const N: usize>(&mut self) -> [u8; N] {
-        core::array::from_fn(|_| self.next() as u8)
-    }
-}
 
 /// Whether `O` is big-endian (the expected bytes are then the native `to_be_bytes`).
 fn order_is_big<O: ByteOrder>() -> bool {
@@ -499,5 +482,92 @@ mod serde_impls {
             U32::<BE>::deserialize(d).is_err(),
             "a string is not a number"
         );
+    }
+}
+
+// ---- byteorder at the root -----------------------------------------------------------------
+
+/// The root re-exports, named by their full paths (hence a module of their own: the imports
+/// above would make those paths needlessly qualified).
+mod at_root {
+    use zerocast::IntoBytes;
+
+    /// Takes the `byteorder` module's type: a root path naming another type would not compile.
+    fn module_u32(v: zerocast::byteorder::U32<zerocast::byteorder::BigEndian>) -> u32 {
+        v.get()
+    }
+
+    #[test]
+    fn parity_fill_byteorder_at_root_are_the_module_items() {
+        let x = 0x1234_5678u32;
+        assert_eq!(module_u32(zerocast::U32::<zerocast::BigEndian>::new(x)), x);
+        assert_eq!(module_u32(zerocast::big_endian::U32::new(x)), x);
+        assert_eq!(module_u32(zerocast::network_endian::U32::new(x)), x);
+        assert_eq!(module_u32(zerocast::U32::<zerocast::BE>::new(x)), x);
+        assert_eq!(
+            module_u32(zerocast::U32::<zerocast::NetworkEndian>::new(x)),
+            x
+        );
+
+        assert_eq!(
+            zerocast::U16::<zerocast::BigEndian>::new(0x1234).as_bytes(),
+            &0x1234u16.to_be_bytes()
+        );
+        assert_eq!(
+            zerocast::little_endian::I64::new(-5).as_bytes(),
+            &(-5i64).to_le_bytes()
+        );
+        assert_eq!(
+            zerocast::native_endian::U128::new(7).as_bytes(),
+            &7u128.to_ne_bytes()
+        );
+        assert_eq!(
+            zerocast::U64::<zerocast::LE>::new(1 << 40).as_bytes(),
+            &(1u64 << 40).to_le_bytes()
+        );
+        assert_eq!(
+            zerocast::I16::<zerocast::LittleEndian>::new(-2).as_bytes(),
+            &(-2i16).to_le_bytes()
+        );
+        assert_eq!(
+            zerocast::I32::<zerocast::NativeEndian>::new(-3).as_bytes(),
+            &(-3i32).to_ne_bytes()
+        );
+        assert_eq!(
+            zerocast::I128::<zerocast::BE>::new(-9).as_bytes(),
+            &(-9i128).to_be_bytes()
+        );
+        assert_eq!(
+            zerocast::Usize::<zerocast::BE>::new(3).as_bytes(),
+            &3usize.to_be_bytes()
+        );
+        assert_eq!(
+            zerocast::Isize::<zerocast::LE>::new(-3).as_bytes(),
+            &(-3isize).to_le_bytes()
+        );
+        assert_eq!(
+            zerocast::F32::<zerocast::BE>::new(1.5).as_bytes(),
+            &1.5f32.to_be_bytes()
+        );
+        assert_eq!(
+            zerocast::F64::<zerocast::LE>::new(-0.25).as_bytes(),
+            &(-0.25f64).to_le_bytes()
+        );
+        assert_eq!(
+            zerocast::U16::<zerocast::LE>::new(0x1234).as_bytes(),
+            &0x1234u16.to_le_bytes()
+        );
+
+        fn order<O: zerocast::ByteOrder>() -> zerocast::Order {
+            O::ORDER
+        }
+        assert_eq!(order::<zerocast::BE>(), zerocast::Order::BigEndian);
+        assert_eq!(order::<zerocast::LE>(), zerocast::Order::LittleEndian);
+        let native = if cfg!(target_endian = "big") {
+            zerocast::Order::BigEndian
+        } else {
+            zerocast::Order::LittleEndian
+        };
+        assert_eq!(order::<zerocast::NativeEndian>(), native);
     }
 }

@@ -19,7 +19,7 @@ use zerocast::byteorder::{
     U128, U16, U32, U64,
 };
 
-use crate::byteorder::Rng;
+use crate::common::Rng;
 
 /// Iterations of each random test; fewer under Miri.
 const ROUNDS: usize = if cfg!(miri) { 6 } else { 1500 };

@@ -690,3 +690,41 @@ pub(crate) fn cases(
 pub(crate) fn sample_buf<T: ?Sized + Model>() -> Aligned<BUF> {
     Aligned::from_fn(T::sample)
 }
+
+/// The tests' one pseudo-random generator, SplitMix64: small, and seeded by the caller so every
+/// run (Miri's included) tests the same inputs. Any seed works, zero too.
+pub(crate) struct Rng(pub(crate) u64);
+
+impl Rng {
+    /// The next 64 random bits.
+    pub(crate) fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A random byte (the top 8 bits).
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
+    pub(crate) fn byte(&mut self) -> u8 {
+        self.next().to_le_bytes()[7]
+    }
+
+    /// A number below `n` (`n > 0`).
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// `N` random bytes.
+    pub(crate) fn bytes<const N: usize>(&mut self) -> [u8; N] {
+        core::array::from_fn(|_| self.next() as u8)
+    }
+
+    /// `len` random bytes.
+    #[cfg_attr(not(feature = "derive"), allow(dead_code))]
+    pub(crate) fn vec(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next() as u8).collect()
+    }
+}

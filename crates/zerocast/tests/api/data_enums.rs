@@ -20,8 +20,8 @@ use zerocast::{
 };
 
 use crate::common::{Aligned, Bad, Oracle};
+use crate::conversions::try_sized;
 use crate::enums::{invalid_read, Mode};
-use crate::matrix::try_sized;
 
 /// `n` rounded up to a multiple of `align`.
 fn round_up(n: usize, align: usize) -> usize {

@@ -13,8 +13,8 @@ use zerocast::{
 };
 
 use crate::common::{addr, addr_of, Aligned, Bad, Oracle};
+use crate::conversions::{from_sized, from_slice, try_sized, try_unsized};
 use crate::enums::{invalid_read, Mode};
-use crate::matrix::{from_sized, from_slice, try_sized, try_unsized};
 
 fn ne16(b: &[u8]) -> u16 {
     u16::from_ne_bytes(b.try_into().unwrap())

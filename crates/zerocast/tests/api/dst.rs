@@ -10,25 +10,25 @@ use core::mem::{align_of_val, size_of_val};
 
 use zerocast::{
     FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, SizeInfo, SizeNeeded, SplitAt,
-    TryFromBytes, Unalign, Unaligned,
+    TryFromBytes, Unaligned,
 };
 
 use crate::common::{addr, addr_of, Aligned};
 
 #[derive(KnownLayout, FromBytes, Immutable, Debug, SplitAt)]
 #[repr(C)]
-struct Msg {
-    len: u16,
-    kind: u16,
-    body: [u8],
+pub(crate) struct Msg {
+    pub(crate) len: u16,
+    pub(crate) kind: u16,
+    pub(crate) body: [u8],
 }
 
 #[derive(KnownLayout, FromBytes, Immutable, IntoBytes, Debug, SplitAt)]
 #[repr(C)]
-struct Words {
-    len: u16,
-    kind: u16,
-    body: [u16],
+pub(crate) struct Words {
+    pub(crate) len: u16,
+    pub(crate) kind: u16,
+    pub(crate) body: [u16],
 }
 
 #[derive(KnownLayout, FromBytes, Immutable, Debug)]
@@ -47,21 +47,21 @@ struct Trail {
 
 #[derive(KnownLayout, FromBytes, Immutable, SplitAt)]
 #[repr(C)]
-struct Outer {
-    tag: u8,
+pub(crate) struct Outer {
+    pub(crate) tag: u8,
     #[zerocast(dst)]
-    inner: Msg,
+    pub(crate) inner: Msg,
 }
 
 #[derive(KnownLayout, FromBytes, Immutable, IntoBytes, Unaligned, SplitAt)]
 #[repr(transparent)]
-struct Raw([u8]);
+pub(crate) struct Raw(pub(crate) [u8]);
 
 #[derive(KnownLayout, FromBytes, Immutable, IntoBytes, Unaligned, SplitAt)]
 #[repr(C, packed)]
-struct Packed {
-    kind: u8,
-    body: [[u8; 2]],
+pub(crate) struct Packed {
+    pub(crate) kind: u8,
+    pub(crate) body: [[u8; 2]],
 }
 
 #[derive(KnownLayout, FromBytes, Immutable)]
@@ -101,7 +101,7 @@ struct Zeroable {
     tail: [u16],
 }
 
-fn round_up(n: usize, align: usize) -> usize {
+pub(crate) fn round_up(n: usize, align: usize) -> usize {
     n.div_ceil(align) * align
 }
 
@@ -381,84 +381,4 @@ fn zeroed_boxes_and_zero() {
     assert!(z.ok);
     z.zero();
     assert_eq!(words, [0; 4]);
-}
-
-#[test]
-fn split_at_every_index() {
-    let words = [0x0102u16, 0x0304, 0x0506, 0x0708, 0x090A];
-    // `Msg`: 4 fixed bytes, 6 one-byte elements, alignment 2.
-    let m = Msg::ref_from_bytes(words.as_bytes()).unwrap();
-    let body: Vec<u8> = words.as_bytes()[4..].to_vec();
-    for k in 0..=6 {
-        // Shared halves of an `Immutable` type may overlap: always allowed.
-        let (l, r) = m.split_at(k).unwrap().via_immutable();
-        assert_eq!((&l.body, r), (&body[..k], &body[k..]));
-        assert_eq!((l.len, l.kind), (0x0102, 0x0304));
-        assert_eq!(size_of_val(l), round_up(4 + k, 2));
-        // Without that, an odd `k` pads the left half over the right one, unless nothing is
-        // left on the right.
-        let overlap = k % 2 == 1 && k < 6;
-        assert_eq!(
-            m.split_at(k).unwrap().via_runtime_check().is_err(),
-            overlap,
-            "k = {k}"
-        );
-    }
-    assert!(m.split_at(7).is_none());
-
-    // `Words` has no padding for any count: `via_into_bytes`, and mutable halves.
-    let mut src = [3u16, 9, 10, 11, 12];
-    let w = Words::mut_from_bytes(src.as_mut_bytes()).unwrap();
-    let (l, r) = w.split_at_mut(1).unwrap().via_into_bytes();
-    assert_eq!((l.body.len(), r.len()), (1, 2));
-    l.body[0] = 100;
-    r[1] = 200;
-    l.len = 1;
-    assert_eq!(src, [1, 9, 100, 11, 200]);
-    assert!(Words::mut_from_bytes(src.as_mut_bytes())
-        .unwrap()
-        .split_at_mut(4)
-        .is_none());
-
-    // `Msg` mutably (a zeroed box: `Msg` has padding, so it has no `&mut` from bytes): an odd
-    // split is refused, an even one allowed.
-    #[cfg(feature = "alloc")]
-    {
-        let mut m = Msg::new_box_zeroed_with_elems(4).unwrap();
-        let split = m.split_at_mut(1).unwrap();
-        assert!(split.via_runtime_check().is_err());
-        let (l, r) = m.split_at_mut(2).unwrap().via_runtime_check().unwrap();
-        l.body[1] = 1;
-        r[0] = 2;
-        assert_eq!(m.body, [0, 1, 2, 0]);
-    }
-}
-
-#[test]
-fn split_at_packed_nested_and_transparent() {
-    // `Packed`: alignment 1, elements `[u8; 2]` exposed as `Unalign`s.
-    let bytes = [9u8, 1, 2, 3, 4, 5, 6];
-    let p = Packed::ref_from_bytes(&bytes).unwrap();
-    let (l, r): (&Packed, &[Unalign<[u8; 2]>]) = p.split_at(1).unwrap().via_unaligned();
-    assert_eq!(size_of_val(l), 3);
-    assert_eq!(
-        r.iter().map(|u| u.get()).collect::<Vec<_>>(),
-        [[3, 4], [5, 6]]
-    );
-
-    // `Outer` splits its nested `Msg`'s body.
-    let words = [0x0102u16, 0x0304, 0x0506, 0x0708, 0x090A];
-    let o = Outer::ref_from_bytes(words.as_bytes()).unwrap();
-    assert_eq!(o.inner.body.len(), 4);
-    let Ok((l, r)) = o.split_at(2).unwrap().via_runtime_check() else {
-        panic!("an even split of `Outer` leaves no padding")
-    };
-    assert_eq!(l.inner.body.len(), 2);
-    assert_eq!(&l.inner.body, &0x0708u16.to_ne_bytes()[..]);
-    assert_eq!(r, &0x090Au16.to_ne_bytes()[..]);
-    assert!(o.split_at(1).unwrap().via_runtime_check().is_err());
-
-    let raw = Raw::ref_from_bytes(&bytes).unwrap();
-    let (l, r) = raw.split_at(4).unwrap().via_into_bytes();
-    assert_eq!((&l.0, r), (&bytes[..4], &bytes[4..]));
 }

@@ -9,7 +9,7 @@ use zerocast::{
 };
 
 use crate::common::{Aligned, Bad, Oracle};
-use crate::matrix::{from_sized, try_sized, try_unsized};
+use crate::conversions::{from_sized, try_sized, try_unsized};
 
 /// The validity facts of a failed checked read.
 #[track_caller]

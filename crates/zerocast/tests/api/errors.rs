@@ -460,3 +460,108 @@ fn alloc_error_text() {
     assert_eq!(AllocError, AllocError.clone());
     let _: &dyn std::error::Error = &AllocError;
 }
+
+// ---- From each error into its ConvertError arm, and map_src ----------------------------------
+
+/// A misaligned 4-byte window of an aligned buffer, and `u32::ref_from_bytes`'s error on it.
+fn alignment_error(buf: &Aligned<8>) -> AlignmentError<&[u8], u32> {
+    match u32::ref_from_bytes(&buf.0[1..5]) {
+        Err(ConvertError::Alignment(a)) => a,
+        other => panic!("expected an alignment error, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[test]
+fn parity_fill_from_each_error_into_its_arm() {
+    let buf = Aligned::<8>([0; 8]);
+    let a = alignment_error(&buf);
+    let (addr, align) = (a.addr(), a.align());
+    assert_eq!(addr, buf.0.as_ptr() as usize + 1);
+    assert_eq!(align, align_of::<u32>());
+
+    let e: CastError<&[u8], u32> = a.clone().into();
+    assert!(matches!(&e, ConvertError::Alignment(x) if x.addr() == addr && x.align() == align));
+    let e: TryCastError<&[u8], u32> = a.into();
+    assert!(matches!(&e, ConvertError::Alignment(x) if x.addr() == addr));
+
+    let ConvertError::Size(s) = <[u8; 4]>::ref_from_bytes(&[1u8, 2][..]).unwrap_err() else {
+        panic!("expected a size error");
+    };
+    let e: TryReadError<&[u8], [u8; 4]> = s.clone().into();
+    assert!(matches!(&e, ConvertError::Size(x) if x.found() == 2 && x.src() == &&[1u8, 2][..]));
+    let e: ConvertError<Infallible, SizeError<&[u8], [u8; 4]>, Infallible> = s.into();
+    assert!(matches!(e, ConvertError::Size(x) if x.found() == 2));
+
+    let ConvertError::Validity(v) = bool::try_ref_from_bytes(&[3u8][..]).unwrap_err() else {
+        panic!("expected a validity error");
+    };
+    let e: TryCastError<&[u8], bool> = v.clone().into();
+    assert!(matches!(&e, ConvertError::Validity(x) if x.invalid().found() == Some(3)));
+    let e: TryReadError<&[u8], bool> = v.into();
+    assert!(matches!(e, ConvertError::Validity(x) if x.invalid().offset() == 0 && *x.src() == [3]));
+}
+
+#[test]
+fn parity_fill_cast_error_into_try_cast_error() {
+    let buf = Aligned::<8>([0; 8]);
+    let cast: CastError<&[u8], u32> = ConvertError::Alignment(alignment_error(&buf));
+    let e: TryCastError<&[u8], u32> = cast.into();
+    assert!(matches!(e, ConvertError::Alignment(a) if a.addr() == buf.0.as_ptr() as usize + 1));
+
+    let bytes = [9u8; 3];
+    let e: TryCastError<&[u8], [u8; 4]> = <[u8; 4]>::ref_from_bytes(&bytes).unwrap_err().into();
+    match e {
+        ConvertError::Size(s) => {
+            assert_eq!(s.found(), 3);
+            assert_eq!(s.into_src(), &[9, 9, 9]);
+        }
+        other => panic!("expected a size error, got {other:?}"),
+    }
+}
+
+#[test]
+fn parity_fill_map_src_keeps_the_facts() {
+    // CastError, alignment arm: the address and alignment stay, the source is replaced.
+    let buf = Aligned::<8>([0; 8]);
+    let e: CastError<&[u8], u32> = ConvertError::Alignment(alignment_error(&buf));
+    let e = e.map_src(|s| s.len());
+    match e {
+        ConvertError::Alignment(a) => {
+            assert_eq!(a.addr(), buf.0.as_ptr() as usize + 1);
+            assert_eq!(a.align(), 4);
+            assert_eq!(a.into_src(), 4);
+        }
+        other => panic!("expected an alignment error, got {other:?}"),
+    }
+
+    // CastError, size arm.
+    let bytes = [1u8, 2, 3];
+    let e = <[u8; 4]>::ref_from_bytes(&bytes[..]).unwrap_err();
+    let ConvertError::Size(s) = e.map_src(|s| s.to_vec()) else {
+        panic!("expected a size error")
+    };
+    assert_eq!((s.found(), s.src()), (3, &vec![1, 2, 3]));
+
+    // TryCastError, validity arm: the offset and value of the bad byte stay.
+    let bytes = [1u8, 0, 7];
+    let e = <[bool; 3]>::try_ref_from_bytes(&bytes[..]).unwrap_err();
+    let e = e.map_src(|s| s.first().copied());
+    match e {
+        ConvertError::Validity(v) => {
+            assert_eq!(v.invalid().offset(), 2);
+            assert_eq!(v.invalid().found(), Some(7));
+            assert_eq!(v.into_src(), Some(1));
+        }
+        other => panic!("expected a validity error, got {other:?}"),
+    }
+
+    // TryReadError: size and validity arms.
+    let e = u16::try_read_from_bytes(&[1u8][..])
+        .unwrap_err()
+        .map_src(|_| "short");
+    assert!(matches!(e, ConvertError::Size(s) if s.found() == 1 && *s.src() == "short"));
+    let e = bool::try_read_from_bytes(&[2u8][..])
+        .unwrap_err()
+        .map_src(<[u8]>::len);
+    assert!(matches!(e, ConvertError::Validity(v) if *v.src() == 1));
+}

@@ -5,8 +5,12 @@
 
 use core::ptr::{self, NonNull};
 
+use core::mem::ManuallyDrop;
 use zerocast::checks::{assert_no_padding, assert_union_no_padding, Field};
-use zerocast::{Candidate, DstLayout, KnownLayout, PointerMetadata, SizeInfo, TryFromBytes};
+
+use zerocast::{
+    Candidate, ConvertError, DstLayout, KnownLayout, PointerMetadata, SizeInfo, TryFromBytes,
+};
 
 #[test]
 fn layouts_of_sized_types() {
@@ -237,4 +241,30 @@ fn checks_name_short_union_fields() {
         4,
         &[Field::new("big", 0, 4), Field::new("small", 0, 2)],
     );
+}
+
+// ---- ManuallyDrop ------------------------------------------------------------------------------
+
+/// `KnownLayout` of `ManuallyDrop<T>` is `T`'s, sized or not.
+#[test]
+fn parity_fill_manually_drop_layout_is_the_inner_one() {
+    assert_eq!(
+        <ManuallyDrop<[u32]> as KnownLayout>::LAYOUT,
+        <[u32] as KnownLayout>::LAYOUT
+    );
+    assert_eq!(
+        ManuallyDrop::<[u32]>::LAYOUT.size_info(),
+        SizeInfo::SliceDst {
+            offset: 0,
+            elem_size: 4
+        }
+    );
+    assert_eq!(ManuallyDrop::<[u32]>::size_for_metadata(3), Some(12));
+    assert_eq!(ManuallyDrop::<u64>::size_for_metadata(()), Some(8));
+    // Validity is `T`'s: a `ManuallyDrop<[bool]>` rejects the byte 2 where `[bool]` does.
+    let e = ManuallyDrop::<[bool]>::try_ref_from_bytes(&[1u8, 0, 2][..]).unwrap_err();
+    match e {
+        ConvertError::Validity(v) => assert_eq!(v.invalid().offset(), 2),
+        other => panic!("expected a validity error, got {:?}", other.map_src(|_| ())),
+    }
 }

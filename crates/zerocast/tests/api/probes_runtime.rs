@@ -16,7 +16,7 @@ use zerocast::record::{
 };
 use zerocast::{
     ConvertError, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, Ref, SizeNeeded,
-    SplitAt, TryFromBytes, Unalign, Unaligned,
+    TryFromBytes, Unalign, Unaligned,
 };
 
 /// 512 bytes starting on a 16-byte boundary.
@@ -265,52 +265,6 @@ fn boxed_and_vec_zeroed_with_huge_counts_are_alloc_errors() {
     let mut v = vec![1u8];
     assert!(u8::extend_vec_zeroed(&mut v, MAX).is_err());
     assert_eq!(v, [1]);
-}
-
-// ---- Split ----------------------------------------------------------------------------------
-
-/// 5 bytes of header, 1-byte elements, alignment 4: a left half of `k` elements is
-/// `round_up(5 + k, 4)` bytes and ends in padding unless `5 + k` is a multiple of 4.
-#[cfg_attr(not(feature = "alloc"), allow(dead_code))]
-#[derive(FromZeros, KnownLayout, Immutable, SplitAt, Debug)]
-#[repr(C)]
-struct Padded {
-    a: u32,
-    b: u8,
-    tail: [u8],
-}
-
-#[cfg(feature = "alloc")]
-#[test]
-fn split_runtime_check_refuses_exactly_the_overlapping_halves() {
-    let n = if cfg!(miri) { 7 } else { 19 };
-    for k in 0..=n {
-        let mut boxed = Padded::new_box_zeroed_with_elems(n).unwrap();
-        let overlaps = k < n && (5 + k) % 4 != 0;
-        let split = boxed.split_at_mut(k).unwrap();
-        match split.via_runtime_check() {
-            Ok((left, right)) => {
-                assert!(!overlaps, "{k}");
-                assert_eq!((left.tail.len(), right.len()), (k, n - k));
-                let left_end = ptr::from_ref(&*left).cast::<u8>().addr() + size_of_val(&*left);
-                assert!(left_end <= right.as_ptr().addr(), "{k}");
-                // Both halves written and read back: Miri checks they do not alias.
-                left.a = 0xdead_beef;
-                left.tail.fill(1);
-                right.fill(2);
-                assert_eq!(left.a, 0xdead_beef);
-                assert!(left.tail.iter().all(|&x| x == 1));
-                assert!(right.iter().all(|&x| x == 2));
-            }
-            Err(_) => assert!(overlaps, "{k}"),
-        }
-        // The shared split never fails: both halves are read-only.
-        let split = boxed.split_at(k).unwrap();
-        let (left, right) = split.via_immutable();
-        assert_eq!((left.tail.len(), right.len()), (k, n - k));
-        assert!(boxed.split_at(n + 1).is_none());
-        assert!(boxed.split_at(MAX).is_none());
-    }
 }
 
 // ---- Records --------------------------------------------------------------------------------

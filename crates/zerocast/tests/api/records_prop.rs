@@ -12,7 +12,7 @@ use core::mem::size_of_val;
 use zerocast::record::{record_from_bytes, RecordError, RecordErrorKind, Records, RecordsMut};
 use zerocast::{FromBytes, Immutable, IntoBytes, KnownLayout, Record, TryFromBytes};
 
-use crate::common::{addr, addr_of};
+use crate::common::{addr, addr_of, Rng};
 use crate::records::{
     aligned, link_message, note_payload, pcap_file, pcap_packets, put_attr, put_note, view, NlAttr,
     NlAttrBytes, Note, PcapRecord,
@@ -20,27 +20,6 @@ use crate::records::{
 
 /// Iterations of each random test; fewer under Miri, which is ~1000 times slower.
 const ROUNDS: usize = if cfg!(miri) { 24 } else { 1500 };
-
-/// SplitMix64: a small, fixed-seed generator, so every run tests the same inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        (0..len).map(|_| self.next() as u8).collect()
-    }
-}
 
 /// What a walk over a buffer found: each record's `(offset, view size)`, then the error, if
 /// any.
@@ -150,7 +129,7 @@ fn random_bytes_never_panic() {
     let mut rng = Rng(1);
     for _ in 0..ROUNDS {
         let len = rng.below(72);
-        let mut bytes = rng.bytes(len);
+        let mut bytes = rng.vec(len);
         // Small length fields now and then, so that records also succeed.
         if len >= 2 && rng.below(2) == 0 {
             bytes[0] = rng.below(len + 2) as u8;
@@ -307,7 +286,7 @@ fn mutated_length_fields() {
         let mut m = Vec::new();
         put_attr(&mut m, 1, b"abc");
         let tail = rng.below(40);
-        m.extend(rng.bytes(tail));
+        m.extend(rng.vec(tail));
         let buf = aligned(&m);
         let w = walk::<NlAttr>(view(&buf, m.len()), 4);
         assert_eq!(w.records.first(), Some(&(0, 8)));

@@ -12,6 +12,8 @@ use zerocast::{
     ConvertError, Immutable, IntoBytes, InvalidBits, KnownLayout, TryFromBytes, ValidityError,
 };
 
+use crate::common::Rng;
+
 /// A sparse enum: three ranges of discriminants.
 #[derive(TryFromBytes, IntoBytes, KnownLayout, Immutable, Debug, PartialEq, Clone, Copy)]
 #[repr(u8)]
@@ -71,26 +73,6 @@ struct Padded {
 enum Wide {
     X = 1,
     Y = 0x0300,
-}
-
-/// Deterministic xorshift64*.
-struct Prng(u64);
-
-impl Prng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn byte(&mut self) -> u8 {
-        self.next().to_le_bytes()[7]
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// What the model knows about a type: its size, and per byte position whether a byte is
@@ -177,7 +159,7 @@ impl Model {
     }
 
     /// An invalid byte for position `pos`, if there is one.
-    fn invalid_byte(&self, rng: &mut Prng, pos: usize) -> Option<u8> {
+    fn invalid_byte(&self, rng: &mut Rng, pos: usize) -> Option<u8> {
         if (0..=255).all(|b| (self.valid)(pos, b)) {
             return None;
         }
@@ -190,7 +172,7 @@ impl Model {
     }
 
     /// Fills `out` with valid elements, each byte drawn from its position's valid values.
-    fn fill(&self, rng: &mut Prng, out: &mut [u8]) {
+    fn fill(&self, rng: &mut Rng, out: &mut [u8]) {
         let values: Vec<Vec<u8>> = (0..self.size)
             .map(|pos| (0..=255).filter(|&b| (self.valid)(pos, b)).collect())
             .collect();
@@ -273,7 +255,7 @@ fn property<T>(m: &Model, seed: u64, mutable: Option<fn(&mut [u8]) -> Option<Inv
 where
     T: TryFromBytes + KnownLayout + Immutable + Sized,
 {
-    let mut rng = Prng(seed);
+    let mut rng = Rng(seed);
     // Blocks are 256 bytes (192 for `Padded`): under Miri, which is slow on the block check's
     // 32-byte array references, positions around the first boundaries only.
     let (max, large, positions): (usize, usize, Vec<usize>) = if cfg!(miri) {
@@ -357,7 +339,7 @@ fn arrays_match_the_model() {
         flags: [Flags; 300],
     }
 
-    let mut rng = Prng(7);
+    let mut rng = Rng(7);
     let step = if cfg!(miri) { 97 } else { 1 };
     for at in (0..600).step_by(step) {
         let mut raw = [0u8; 600];

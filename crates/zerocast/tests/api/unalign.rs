@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! `Unalign<T>`: a `T` at any address, read and written by copy, borrowed only when aligned.
 
+use core::cmp::Ordering;
 use core::hash::BuildHasher;
 use std::collections::hash_map::RandomState;
 
@@ -119,4 +120,40 @@ fn value_methods_and_std_traits() {
     let ptr = r.get_mut_ptr();
     assert_eq!(ptr.addr(), core::ptr::from_ref(&r).addr());
     assert_eq!(r.as_mut_bytes(), 1u16.to_ne_bytes());
+}
+
+// ---- Unalign -------------------------------------------------------------------------------
+
+const UNWRAPPED: u64 = Unalign::new(0x0102_0304_0506_0708u64).into_inner();
+
+#[test]
+fn parity_fill_unalign_into_inner_is_const() {
+    assert_eq!(UNWRAPPED, 0x0102_0304_0506_0708);
+    // Not only `Copy` types: the value moves out whole.
+    let v = Unalign::new(vec![1, 2, 3]).into_inner();
+    assert_eq!(v, [1, 2, 3]);
+}
+
+#[test]
+fn parity_fill_unalign_order_and_display() {
+    let vals = [3i32, -1, 7, 0];
+    for &a in &vals {
+        for &b in &vals {
+            assert_eq!(Unalign::new(a).cmp(&Unalign::new(b)), a.cmp(&b));
+            assert_eq!(
+                Unalign::new(a).partial_cmp(&Unalign::new(b)),
+                Some(a.cmp(&b))
+            );
+        }
+    }
+    assert_eq!(Unalign::new(f32::NAN).partial_cmp(&Unalign::new(1.0)), None);
+    assert_eq!(
+        Unalign::new(1.0f32).partial_cmp(&Unalign::new(2.0)),
+        Some(Ordering::Less)
+    );
+    assert_eq!(Unalign::new(-12i16).to_string(), "-12");
+    assert_eq!(format!("{:08.3}", Unalign::new(1.5f64)), "0001.500");
+    let mut v = [Unalign::new(2u8), Unalign::new(0), Unalign::new(1)];
+    v.sort();
+    assert_eq!(v.map(|u| u.get()), [0, 1, 2]);
 }

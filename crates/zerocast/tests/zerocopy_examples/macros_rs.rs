@@ -303,12 +303,13 @@ fn try_transmute_mut_l873() {
 }
 
 // src/macros.rs:962 (include_value) [rust]
+// Adapted: zerocast keeps all its test fixtures in tests/data: the example includes `../data/include_value/data`
 #[test]
 fn include_value_l962() {
     use zerocast::include_value;
     macro_rules! include_value {
         ($file:expr) => {
-            zerocast::include_value!(concat!("../testdata/include_value/", $file))
+            zerocast::include_value!(concat!("../data/include_value/", $file))
         };
     }
 
