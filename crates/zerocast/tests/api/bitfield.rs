@@ -618,15 +618,10 @@ fn mixed16_every_pattern() {
 /// Deterministic pseudo-random patterns (a 128-bit xorshift), plus the extremes.
 fn samples() -> impl Iterator<Item = u128> {
     let n = if cfg!(miri) { 16 } else { 4096 };
-    let mut x: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
+    let mut rng = crate::common::Rng(0x9e37_79b9_7f4a_7c15);
     [0, u128::MAX, u128::MAX << 64, u128::MAX << 63]
         .into_iter()
-        .chain((0..n).map(move |_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        }))
+        .chain((0..n).map(move |_| (u128::from(rng.next()) << 64) | u128::from(rng.next())))
 }
 
 #[test]
