@@ -208,7 +208,6 @@ mod simd;
     reason = "declares the unsafe trait SplitAt and builds the two halves of a split"
 )]
 mod split_at;
-mod transmute_dst;
 #[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
 mod try_from_bytes;
 #[expect(
@@ -368,9 +367,7 @@ pub use zerocast_derive::BitEnum;
 pub mod macro_util {
     pub use crate::cast::{
         include_value, transmute, transmute_mut, transmute_ref, transmute_shrink, try_transmute,
-        try_transmute_mut, try_transmute_ref,
-    };
-    pub use crate::transmute_dst::{
-        TransmuteMutDst, TransmuteRefDst, TryTransmuteMutDst, TryTransmuteRefDst, Wrap,
+        try_transmute_mut, try_transmute_ref, TransmuteMutDst, TransmuteRefDst, TryTransmuteMutDst,
+        TryTransmuteRefDst, Wrap,
     };
 }
