@@ -65,10 +65,12 @@ pub enum RecordErrorKind {
     /// The length field does not fit in a `usize`, or a size computed from it overflows (or
     /// exceeds `isize::MAX`).
     Overflow,
-    /// [`Records`] and [`RecordsMut`] only: the record takes no bytes (a type with no fixed part
-    /// and a length of 0), so the walk would never advance.
+    /// [`Records`](super::Records) and [`RecordsMut`](super::RecordsMut) only: the record
+    /// takes no bytes (a type with no fixed part and a length of 0), so the walk would never
+    /// advance.
     Empty,
-    /// [`record_from_bytes`] only: bytes are left after the record and its padding.
+    /// [`record_from_bytes`](super::record_from_bytes) only: bytes are left after the record
+    /// and its padding.
     TrailingBytes {
         /// Where they start: the size of the record and its padding.
         at: usize,

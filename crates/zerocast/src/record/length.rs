@@ -132,8 +132,9 @@ impl RecordLength {
     /// the record type's own alignment.
     ///
     /// `align` need not be a power of two. The multiple is counted from the start of the
-    /// record, which for [`Records`] is the same as from the start of the input: the first
-    /// record starts there and each next one at a multiple of `align` from it.
+    /// record, which for [`Records`](super::Records) is the same as from the start of the
+    /// input: the first record starts there and each next one at a multiple of `align` from
+    /// it.
     ///
     /// # Examples
     ///
@@ -250,7 +251,8 @@ pub trait Record: KnownLayout<PointerMetadata = usize> {
     const LENGTH: RecordLength;
 
     /// The value of the length field, read from a view of `self` with no trailing elements,
-    /// or `None` if it does not fit in a `usize` (reported as [`RecordErrorKind::Overflow`]).
+    /// or `None` if it does not fit in a `usize` (reported as
+    /// [`RecordErrorKind::Overflow`](super::RecordErrorKind::Overflow)).
     ///
     /// It must read only the fixed part: the view it is called on has no elements.
     ///
@@ -277,7 +279,8 @@ pub trait Record: KnownLayout<PointerMetadata = usize> {
 /// A value a record's length expression may produce: an integer, or an `Option` of one.
 ///
 /// Negative integers, integers wider than `usize`, and `None` (from checked arithmetic in the
-/// expression) become `None`, reported as [`RecordErrorKind::Overflow`].
+/// expression) become `None`, reported as
+/// [`RecordErrorKind::Overflow`](super::RecordErrorKind::Overflow).
 ///
 /// # Examples
 ///

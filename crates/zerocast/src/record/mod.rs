@@ -39,6 +39,9 @@
 //! [`RecordLength`]), `error` ([`RecordError`]), `plan` (from a declared length to the record's
 //! size and extent, in checked arithmetic), `walk` (one record viewed: [`record_from_prefix`]
 //! and friends) and `iter` (back-to-back records: [`Records`], [`RecordsMut`]).
+//!
+//! [`TryFromBytes::try_ref_from_prefix_with_elems`]:
+//!     crate::TryFromBytes::try_ref_from_prefix_with_elems
 
 mod error;
 mod iter;
