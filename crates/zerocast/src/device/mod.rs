@@ -104,13 +104,18 @@
 //! assert_eq!(send(uart, b"hi"), 2);
 //! ```
 
+mod access;
+mod array;
 mod backend;
 mod dma;
 mod perm;
+mod project;
 mod ptr;
 #[cfg(feature = "alloc")]
 mod recording;
+mod register;
 mod regs;
+mod regs_dyn;
 
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
@@ -118,12 +123,14 @@ pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
     WriteOnly,
 };
-pub use ptr::{DevicePtr, DevicePtrMut};
 #[doc(hidden)]
-pub use ptr::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
+pub use project::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
+pub use ptr::{DevicePtr, DevicePtrMut};
 #[cfg(feature = "alloc")]
 pub use recording::{Access, AccessKind, RecordingDevice};
-pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
+pub use register::{Reg, RegArray, Register, RegisterArray};
+pub use regs::Regs;
+pub use regs_dyn::{RegError, RegsDyn};
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.
