@@ -105,18 +105,20 @@
 //! ```
 
 mod access;
+#[cfg(feature = "alloc")]
+mod access_log;
 mod array;
 mod backend;
 mod dma;
 mod perm;
 mod project;
 mod ptr;
-#[cfg(feature = "alloc")]
-mod recording;
 mod register;
 mod regs;
 mod regs_dyn;
 
+#[cfg(feature = "alloc")]
+pub use access_log::{Access, AccessKind, RecordingDevice};
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
@@ -126,8 +128,6 @@ pub use perm::{
 #[doc(hidden)]
 pub use project::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
 pub use ptr::{DevicePtr, DevicePtrMut};
-#[cfg(feature = "alloc")]
-pub use recording::{Access, AccessKind, RecordingDevice};
 pub use register::{Reg, RegArray, Register, RegisterArray};
 pub use regs::Regs;
 pub use regs_dyn::{RegError, RegsDyn};
