@@ -72,12 +72,13 @@ word!(u16, read16, write16);
 word!(u32, read32, write32);
 word!(u64, read64, write64);
 
-/// Runs `$body` with `$w` naming the unsigned integer of `Words::<$v>::WIDTH` bytes: the
-/// word `$v` is accessed in, never wider than `align_of::<$v>()` (the width is at most the
-/// alignment).
+/// Runs `$body` with `$w` naming the unsigned integer of `$width` bytes, where `$width` is
+/// `Words::<V>::WIDTH` for the `V` accessed: its word, never wider than `align_of::<V>()` (the
+/// width is at most the alignment). The caller writes the width, so that a type refused by
+/// `Words` is reported on the caller's line, not inside this macro.
 macro_rules! with_word {
-    ($v:ty, |$w:ident| $body:expr) => {
-        match Words::<$v>::WIDTH {
+    ($width:expr, |$w:ident| $body:expr) => {
+        match $width {
             8 => {
                 type $w = u64;
                 $body
@@ -155,7 +156,7 @@ unsafe fn store_words<W: Word, T, B: Backend>(b: B, src: *const T, dst: *mut T) 
 unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
     let mut out = MaybeUninit::<V>::uninit();
     let dst = out.as_mut_ptr();
-    with_word!(V, |W| {
+    with_word!(Words::<V>::WIDTH, |W| {
         // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; the
         // word `W` is at most `align_of::<V>()` (`with_word!`).
         unsafe { load_words::<W, V, B>(b, src, dst) }
@@ -175,7 +176,7 @@ unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
     // Never dropped: its bytes are moved into `dst`, where they are the value now.
     let v = ManuallyDrop::new(v);
     let src = core::ptr::from_ref::<V>(&v);
-    with_word!(V, |W| {
+    with_word!(Words::<V>::WIDTH, |W| {
         // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V`
         // with every byte initialized (no padding); the word `W` is at most `align_of::<V>()`
         // (`with_word!`).
