@@ -699,9 +699,11 @@ impl<Src, Dst: ?Sized, A, S> From<ValidityError<Src, Dst>>
 /// # Examples
 ///
 /// ```
-/// use zerocast::{ConvertError, FromBytes, TryCastError};
+/// use zerocast::{ConvertError, FromBytes, IntoBytes, TryCastError};
 ///
-/// let cast = u16::ref_from_bytes(&[0u8; 3][..]).unwrap_err();
+/// // 3 bytes at an address aligned for `u16`, so that the size check is the one that fails.
+/// let buf = [0u16; 2];
+/// let cast = u16::ref_from_bytes(&buf.as_bytes()[..3]).unwrap_err();
 /// let e: TryCastError<&[u8], u16> = cast.into();
 /// assert!(matches!(e, ConvertError::Size(ref s) if s.found() == 3));
 /// ```

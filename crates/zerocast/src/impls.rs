@@ -12,7 +12,7 @@ use core::num::{
 };
 use core::ptr::{self, NonNull};
 
-use crate::bytewise::{validate_elems, ByteRule};
+use crate::byte_rule::{validate_elems, ByteRule};
 use crate::error::InvalidBits;
 use crate::layout::DstLayout;
 use crate::{

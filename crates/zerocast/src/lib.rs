@@ -144,13 +144,13 @@ extern crate alloc;
 extern crate std;
 
 pub mod bitfield;
+mod byte_rule;
 #[expect(
     unsafe_code,
     reason = "declares the unsafe byte-holder traits and implements them"
 )]
 pub mod byte_slice;
 pub mod byteorder;
-mod bytewise;
 #[expect(
     unsafe_code,
     reason = "every pointer cast: bytes to typed values and back"
@@ -188,7 +188,7 @@ pub mod record;
     unsafe_code,
     reason = "the typed view's private constructor and accessors"
 )]
-mod ref_;
+mod r#ref;
 #[cfg(all(
     feature = "simd",
     any(
@@ -208,7 +208,6 @@ mod simd;
     reason = "declares the unsafe trait SplitAt and builds the two halves of a split"
 )]
 mod split_at;
-mod transmute_dst;
 #[expect(unsafe_code, reason = "declares the unsafe trait TryFromBytes")]
 mod try_from_bytes;
 #[expect(
@@ -225,9 +224,9 @@ pub use crate::byte_slice::{
 // zerocast. A glob, not a list, so that code which glob-imports both the root and an alias
 // module (`use zerocast::*; use zerocast::byteorder::big_endian::*;`) resolves `U32` as it
 // does with zerocopy: to the alias.
-pub use crate::byteorder::*;
 #[doc(hidden)]
-pub use crate::bytewise::ByteRule;
+pub use crate::byte_rule::ByteRule;
+pub use crate::byteorder::*;
 pub use crate::error::{
     AlignedTryCastError, AlignmentError, AllocError, CastError, ConvertError, InvalidBits,
     SizeError, SizeNeeded, TryCastError, TryReadError, ValidityError,
@@ -237,8 +236,8 @@ pub use crate::from_zeros::FromZeros;
 pub use crate::into_bytes::IntoBytes;
 pub use crate::layout::{DstLayout, KnownLayout, PointerMetadata, SizeInfo};
 pub use crate::marker::{Immutable, Unaligned};
+pub use crate::r#ref::Ref;
 pub use crate::record::Record;
-pub use crate::ref_::Ref;
 pub use crate::split_at::{Split, SplitAt};
 pub use crate::try_from_bytes::{Candidate, TryFromBytes};
 pub use crate::unalign::Unalign;
@@ -368,9 +367,7 @@ pub use zerocast_derive::BitEnum;
 pub mod macro_util {
     pub use crate::cast::{
         include_value, transmute, transmute_mut, transmute_ref, transmute_shrink, try_transmute,
-        try_transmute_mut, try_transmute_ref,
-    };
-    pub use crate::transmute_dst::{
-        TransmuteMutDst, TransmuteRefDst, TryTransmuteMutDst, TryTransmuteRefDst, Wrap,
+        try_transmute_mut, try_transmute_ref, TransmuteMutDst, TransmuteRefDst, TryTransmuteMutDst,
+        TryTransmuteRefDst, Wrap,
     };
 }

@@ -29,7 +29,7 @@
 
 use core::mem::size_of;
 
-use crate::bytewise::ByteRule;
+use crate::byte_rule::ByteRule;
 use crate::error::InvalidBits;
 use crate::layout::DstLayout;
 use crate::{Candidate, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, TryFromBytes};

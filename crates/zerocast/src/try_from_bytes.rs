@@ -3,7 +3,7 @@
 
 use core::marker::PhantomData;
 
-use crate::bytewise::ByteRule;
+use crate::byte_rule::ByteRule;
 use crate::cast::{self, Checked};
 use crate::error::{InvalidBits, TryCastError, TryReadError};
 use crate::layout::{Part, SizeInfo};

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! [`Unalign`]: a `T` stored with alignment 1.
+//! [`Unalign`]: a `T` stored with alignment 1, and the references into it (checked, unchecked,
+//! or for a `T` that needs no alignment).
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
+use core::mem::ManuallyDrop;
 
-use crate::cast;
+use crate::cast::Transmute;
 use crate::error::AlignmentError;
 
 /// A `T` with alignment 1, so that it can sit at any offset of a byte buffer.
@@ -52,7 +54,20 @@ impl<T> Unalign<T> {
     /// ```
     #[must_use]
     pub const fn into_inner(self) -> T {
-        cast::unalign_into_inner(self)
+        // A union, not destructuring, which a `const fn` cannot do (the compiler cannot run
+        // drop glue in `const`, even for a value moved out whole).
+        let u = Transmute::<Unalign<T>, T> {
+            src: ManuallyDrop::new(self),
+        };
+        // SAFETY: reading the `dst` field reinterprets the bytes of the `src` field as a `T`, which
+        // is sound because they are the bytes of a valid `T`:
+        // - `Unalign<T>` is `repr(C, packed)` around one `T` (Reference, 'The `packed` modifier'):
+        //   the `T` is at offset 0 and `Unalign<T>` has its size, so both union fields cover the
+        //   same bytes, at offset 0 (`repr(C)` union);
+        // - those bytes were written as a valid `T` (its padding bytes need no initialization);
+        // - the union is aligned for both fields, so `dst` is read aligned.
+        // `src` is not dropped (`ManuallyDrop`): its `T` is the result.
+        ManuallyDrop::into_inner(unsafe { u.dst })
     }
 
     /// A copy of the value.
@@ -117,7 +132,15 @@ impl<T> Unalign<T> {
     /// An [`AlignmentError`] if the value is not aligned for `T`.
     #[inline]
     pub fn try_deref(&self) -> Result<&T, AlignmentError<&Self, T>> {
-        cast::unalign_ref(self)
+        let ptr = self.get_ptr();
+        if ptr.align_offset(align_of::<T>()) != 0 {
+            return Err(AlignmentError::new(self, 0, ptr.addr(), align_of::<T>()));
+        }
+        // SAFETY: the dereference needs a pointer aligned for `T` (checked just above) to a valid
+        // `T` that is not mutated for the returned lifetime: `ptr` points to the `T` inside
+        // `*self` (`Unalign` is `repr(C, packed)` around one `T`), borrowed shared for that
+        // lifetime. Any interior mutability of `T` is the same through either reference.
+        Ok(unsafe { &*ptr })
     }
 
     /// A mutable reference to the value, if it happens to be aligned for `T`.
@@ -127,7 +150,13 @@ impl<T> Unalign<T> {
     /// An [`AlignmentError`] if the value is not aligned for `T`.
     #[inline]
     pub fn try_deref_mut(&mut self) -> Result<&mut T, AlignmentError<&mut Self, T>> {
-        cast::unalign_mut(self)
+        let ptr = self.get_mut_ptr();
+        if ptr.align_offset(align_of::<T>()) != 0 {
+            let addr = ptr.addr();
+            return Err(AlignmentError::new(self, 0, addr, align_of::<T>()));
+        }
+        // SAFETY: as in `try_deref`, with `*self` borrowed uniquely for the returned lifetime.
+        Ok(unsafe { &mut *ptr })
     }
 
     /// A reference to the value, without checking that it is aligned for `T`.
@@ -277,13 +306,16 @@ impl<T> From<T> for Unalign<T> {
 impl<T: crate::Unaligned> core::ops::Deref for Unalign<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        cast::unaligned_inner(self)
+        // SAFETY: as in `try_deref`; `T: Unaligned` means alignment 1, so the pointer is aligned.
+        unsafe { &*self.get_ptr() }
     }
 }
 
 impl<T: crate::Unaligned> core::ops::DerefMut for Unalign<T> {
     fn deref_mut(&mut self) -> &mut T {
-        cast::unaligned_inner_mut(self)
+        // SAFETY: as in `try_deref_mut`; `T: Unaligned` means alignment 1, so the pointer is
+        // aligned.
+        unsafe { &mut *self.get_mut_ptr() }
     }
 }
 

@@ -104,26 +104,33 @@
 //! assert_eq!(send(uart, b"hi"), 2);
 //! ```
 
+mod access;
+#[cfg(feature = "alloc")]
+mod access_log;
+mod array;
 mod backend;
 mod dma;
 mod perm;
+mod project;
 mod ptr;
-#[cfg(feature = "alloc")]
-mod recording;
+mod register;
 mod regs;
+mod regs_dyn;
 
+#[cfg(feature = "alloc")]
+pub use access_log::{Access, AccessKind, RecordingDevice};
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
     WriteOnly,
 };
-pub use ptr::{DevicePtr, DevicePtrMut};
 #[doc(hidden)]
-pub use ptr::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
-#[cfg(feature = "alloc")]
-pub use recording::{Access, AccessKind, RecordingDevice};
-pub use regs::{Reg, RegArray, RegError, Register, RegisterArray, Regs, RegsDyn};
+pub use project::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
+pub use ptr::{DevicePtr, DevicePtrMut};
+pub use register::{Reg, RegArray, Register, RegisterArray};
+pub use regs::Regs;
+pub use regs_dyn::{RegError, RegsDyn};
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.

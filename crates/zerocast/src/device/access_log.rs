@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! [`RecordingDevice`]: a ready-made fake that logs every access.
+//! The device access log: [`RecordingDevice`], a ready-made fake that logs every access (not
+//! to be confused with [`record`](crate::record), the length-prefixed records).
 
 use alloc::collections::VecDeque;
 use alloc::vec::Vec;

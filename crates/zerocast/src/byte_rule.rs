@@ -82,7 +82,7 @@ const VECTOR: usize = 32;
 /// allowed there; or no description at all ([`NONE`](Self::NONE)).
 ///
 /// This is an implementation detail of [`TryFromBytes`] (see its hidden `BYTE_RULE`), public
-/// only so that the derive can name it; the module docs of `zerocast::bytewise` (in the
+/// only so that the derive can name it; the module docs of `zerocast::byte_rule` (in the
 /// source) explain the design.
 ///
 /// # Examples

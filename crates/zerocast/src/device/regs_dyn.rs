@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! [`RegsDyn`]: a register block whose size is known at run time, whose accessors check each
+//! offset and return a [`RegError`].
+
+use core::fmt;
+use core::mem::{size_of, size_of_val};
+use core::ptr::NonNull;
+
+use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
+use super::perm::{PureRead, Readable, Writable};
+use super::ptr::DevicePtrMut;
+use super::register::{check_aligned, check_array, Register, RegisterArray, Value, BASE_ALIGN};
+use crate::IntoBytes;
+
+/// Why a run-time-checked register access was refused.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{Reg, RegError, RegsDyn};
+///
+/// let mut mem = [0_u64; 1];
+/// let mut regs = RegsDyn::from_mut(&mut mem[..]);
+/// let err = regs.try_read::<Reg<u32, 8>>().unwrap_err();
+/// assert_eq!(err, RegError::OutOfBlock { offset: 8, width: 4, size: 8 });
+/// assert_eq!(err.to_string(), "register of 4 bytes at offset 8 is outside the 8-byte block");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegError {
+    /// The register's bytes `offset..offset + width` are not inside the block of `size` bytes
+    /// (`offset` is `usize::MAX` if computing it overflowed).
+    OutOfBlock {
+        /// The register's offset from the block's base.
+        offset: usize,
+        /// The register's size in bytes.
+        width: usize,
+        /// The block's size in bytes.
+        size: usize,
+    },
+    /// An index `index` into a register array of `len` elements.
+    Index {
+        /// The index asked for.
+        index: usize,
+        /// The number of elements.
+        len: usize,
+    },
+}
+
+impl fmt::Display for RegError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            RegError::OutOfBlock {
+                offset,
+                width,
+                size,
+            } => write!(
+                f,
+                "register of {width} bytes at offset {offset} is outside the {size}-byte block"
+            ),
+            RegError::Index { index, len } => {
+                write!(
+                    f,
+                    "register index {index} out of bounds for {len} registers"
+                )
+            }
+        }
+    }
+}
+
+impl core::error::Error for RegError {}
+
+/// A unique pointer to a register block whose size is known at run time, with base aligned
+/// to 8: its accessors check offsets against the size and return a [`RegError`].
+///
+/// # Invariants
+///
+/// As [`Regs`](super::Regs), for `base.len()` bytes.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{Reg, RegsDyn};
+///
+/// let mut mem = [0_u64; 2];
+/// let mut regs = RegsDyn::from_mut(&mut mem[..]);
+/// assert_eq!(regs.size(), 16);
+/// regs.try_write::<Reg<u64, 8>>(5).unwrap();
+/// assert_eq!(regs.try_read::<Reg<u64, 8>>(), Ok(5));
+/// assert!(regs.try_read::<Reg<u64, 16>>().is_err());
+/// ```
+pub struct RegsDyn<'a, B: Backend = Volatile> {
+    pub(super) base: DevicePtrMut<'a, [u8], B>,
+}
+
+impl<B: Backend> fmt::Debug for RegsDyn<'_, B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RegsDyn({:#x}, {} bytes)", self.base.addr(), self.size())
+    }
+}
+
+impl<'a> RegsDyn<'a, Volatile> {
+    /// The same block with the [`Explicit`] backend, as
+    /// [`Regs::explicit`](super::Regs::explicit).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, RegsDyn};
+    ///
+    /// let mut mem = [0_u64; 1];
+    /// let mut regs = RegsDyn::from_mut(&mut mem[..]).explicit();
+    /// assert_eq!(regs.try_write::<Reg<u8, 1>>(5), Ok(()));
+    /// assert_eq!(regs.try_read::<Reg<u8, 1>>(), Ok(5));
+    /// ```
+    #[must_use]
+    pub fn explicit(self) -> RegsDyn<'a, Explicit> {
+        // INVARIANT: the same memory; the backends share their invariant.
+        RegsDyn {
+            base: self.base.explicit(),
+        }
+    }
+
+    /// The register block of `size` bytes at `base` (a mapped MMIO region); `None` if `base`
+    /// is not a multiple of 8.
+    ///
+    /// # Safety
+    ///
+    /// As [`DevicePtrMut::new`] for the `size` bytes at `base`, with accesses of the widths of
+    /// the registers used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::ptr::NonNull;
+    /// use zerocast::device::{Reg, RegsDyn};
+    ///
+    /// let mut mem = [0_u64; 2]; // stands for a mapped block whose size came from firmware
+    /// let base = NonNull::from(&mut mem).cast::<u8>();
+    /// // SAFETY: `mem` is a live, aligned local of 16 bytes used only through `regs` below.
+    /// let mut regs = unsafe { RegsDyn::new(base, 16) }.unwrap();
+    /// assert!(regs.try_write::<Reg<u32, 12>>(1).is_ok());
+    /// assert!(regs.try_write::<Reg<u32, 16>>(1).is_err());
+    /// ```
+    #[must_use]
+    pub unsafe fn new(base: NonNull<u8>, size: usize) -> Option<Self> {
+        if base.as_ptr().addr() % BASE_ALIGN != 0 {
+            return None;
+        }
+        // SAFETY: the caller promises `DevicePtrMut::new`'s contract for these `size` bytes.
+        let p = unsafe { DevicePtrMut::new(NonNull::slice_from_raw_parts(base, size)) };
+        // INVARIANT: `size` bytes of device memory at a multiple of 8.
+        Some(RegsDyn { base: p })
+    }
+
+    /// The register block over the ordinary memory `mem` (tests, simulations), of
+    /// `8 * mem.len()` bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::RegsDyn;
+    ///
+    /// let mut mem = [0_u64; 4];
+    /// assert_eq!(RegsDyn::from_mut(&mut mem[..]).size(), 32);
+    /// ```
+    #[must_use]
+    pub fn from_mut(mem: &'a mut [u64]) -> Self {
+        let size = size_of_val(mem);
+        // SAFETY: the `size` bytes of `mem` (`size` cannot overflow: `mem` is in memory); any
+        // bytes written leave valid `u64`s; `u8` needs no alignment.
+        let p = unsafe { DevicePtrMut::from_mut(mem).cast_bytes(size) };
+        // INVARIANT: the bytes of a `[u64]`, aligned to 8.
+        RegsDyn { base: p }
+    }
+}
+
+impl<'a, D: FakeDevice + ?Sized> RegsDyn<'a, Fake<'a, D>> {
+    /// The register block of `size` bytes at `offset` in a fake device; `None` if `offset` is
+    /// not a multiple of 8.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{FakeDevice, Reg, RegsDyn, Width};
+    ///
+    /// struct Ones;
+    /// impl FakeDevice for Ones {
+    ///     fn read(&self, _: usize, _: Width) -> u64 { u64::MAX }
+    ///     fn write(&self, _: usize, _: Width, _: u64) {}
+    /// }
+    /// let mut regs = RegsDyn::fake(&Ones, 0, 4).unwrap();
+    /// assert_eq!(regs.try_read::<Reg<u8, 3>>(), Ok(0xff));
+    /// assert!(regs.try_read::<Reg<u8, 4>>().is_err());
+    /// ```
+    #[must_use]
+    pub fn fake(device: &'a D, offset: usize, size: usize) -> Option<Self> {
+        if offset % BASE_ALIGN != 0 {
+            return None;
+        }
+        let p = DevicePtrMut::<[u8], _>::fake_slice(device, offset, size)?;
+        // INVARIANT: `size` bytes of the fake at a multiple of 8.
+        Some(RegsDyn { base: p })
+    }
+}
+
+impl<'a, B: Backend> RegsDyn<'a, B> {
+    /// The block's size in bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut mem = [0_u64; 1];
+    /// assert_eq!(zerocast::device::RegsDyn::from_mut(&mut mem[..]).size(), 8);
+    /// ```
+    #[must_use]
+    pub fn size(&self) -> usize {
+        self.base.len()
+    }
+
+    /// Checks that `width` bytes at `offset` are inside the block.
+    fn check(&self, offset: usize, width: usize) -> Result<(), RegError> {
+        let size = self.size();
+        if offset <= size && width <= size - offset {
+            Ok(())
+        } else {
+            Err(RegError::OutOfBlock {
+                offset,
+                width,
+                size,
+            })
+        }
+    }
+
+    /// A device pointer to register `R`, whose offset is checked against the block's size at
+    /// run time (its alignment at compile time).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, RegError, RegsDyn};
+    ///
+    /// let mut mem = [0_u64; 1];
+    /// let mut regs = RegsDyn::from_mut(&mut mem[..]);
+    /// regs.try_reg::<Reg<u32, 4>>().unwrap().write(2);
+    /// assert_eq!(
+    ///     regs.try_reg::<Reg<u64, 8>>().unwrap_err(),
+    ///     RegError::OutOfBlock { offset: 8, width: 8, size: 8 }
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::OutOfBlock`] if the register is not inside the block.
+    #[inline(always)]
+    pub fn try_reg<R: Register>(&mut self) -> Result<DevicePtrMut<'_, R::Cell, B>, RegError> {
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        unsafe { self.try_reg_aligned::<R>() }
+    }
+
+    /// [`try_reg`](Self::try_reg) for the accessors that checked the alignment themselves
+    /// (so that an error names the caller's line).
+    ///
+    /// # Safety
+    ///
+    /// `check_aligned::<R::Cell>(R::OFFSET)` passes.
+    #[inline(always)]
+    unsafe fn try_reg_aligned<R: Register>(
+        &mut self,
+    ) -> Result<DevicePtrMut<'_, R::Cell, B>, RegError> {
+        self.check(R::OFFSET, size_of::<R::Cell>())?;
+        // SAFETY: the register lies inside the block (checked just above) and its offset is a
+        // multiple of its alignment (the caller's `check_aligned`), which is at most the
+        // base's 8; bytes written leave a valid block (the type's invariant); `self` stays
+        // borrowed while the result lives.
+        Ok(unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) })
+    }
+
+    /// Reads register `R` if it is inside the block.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, RegsDyn};
+    ///
+    /// let mut mem = [u64::from_ne_bytes([1, 2, 3, 4, 5, 6, 7, 8])];
+    /// let mut regs = RegsDyn::from_mut(&mut mem[..]);
+    /// assert_eq!(regs.try_read::<Reg<u8, 7>>(), Ok(8));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::OutOfBlock`] if it is not; then nothing is read.
+    #[inline(always)]
+    pub fn try_read<R: Register>(&mut self) -> Result<<R::Cell as Readable>::Value, RegError>
+    where
+        R::Cell: Readable,
+    {
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        let mut p = unsafe { self.try_reg_aligned::<R>() }?;
+        Ok(p.read())
+    }
+
+    /// Reads register `R` through a shared borrow of the block if it is inside the block and
+    /// its reads have no side effects ([`PureRead`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadPure, Reg, RegError, RegsDyn};
+    ///
+    /// let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, 9, 0, 0, 0])];
+    /// let regs = RegsDyn::from_mut(&mut mem[..]);
+    /// assert_eq!(regs.try_read_pure::<Reg<ReadPure<u8>, 4>>(), Ok(9));
+    /// assert_eq!(
+    ///     regs.try_read_pure::<Reg<ReadPure<u32>, 8>>(),
+    ///     Err(RegError::OutOfBlock { offset: 8, width: 4, size: 8 })
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::OutOfBlock`] if it is not inside; then nothing is read.
+    #[inline(always)]
+    pub fn try_read_pure<R: Register>(&self) -> Result<<R::Cell as Readable>::Value, RegError>
+    where
+        R::Cell: Readable + PureRead,
+    {
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        self.check(R::OFFSET, size_of::<R::Cell>())?;
+        // SAFETY: the register lies inside the block (checked just above) and its offset is a
+        // multiple of its alignment (checked at compile time above), which is at most the
+        // base's 8.
+        Ok(unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read())
+    }
+
+    /// Writes register `R` if it is inside the block.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, RegsDyn};
+    ///
+    /// let mut mem = [0_u64];
+    /// assert!(RegsDyn::from_mut(&mut mem[..]).try_write::<Reg<u8, 0>>(1).is_ok());
+    /// assert_eq!(mem[0].to_ne_bytes()[0], 1);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::OutOfBlock`] if it is not; then nothing is written.
+    #[inline(always)]
+    pub fn try_write<R: Register>(
+        &mut self,
+        value: <R::Cell as Writable>::Value,
+    ) -> Result<(), RegError>
+    where
+        R::Cell: Writable,
+    {
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        let mut p = unsafe { self.try_reg_aligned::<R>() }?;
+        p.write(value);
+        Ok(())
+    }
+
+    /// Read-modify-write of register `R` (one read, one write) if it is inside the block.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, RegsDyn};
+    ///
+    /// let mut mem = [0_u64];
+    /// let mut regs = RegsDyn::from_mut(&mut mem[..]);
+    /// regs.try_update::<Reg<u16, 2>>(|v| v + 7).unwrap();
+    /// assert_eq!(regs.try_read::<Reg<u16, 2>>(), Ok(7));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::OutOfBlock`] if it is not; then nothing is accessed.
+    #[inline(always)]
+    pub fn try_update<R: Register>(
+        &mut self,
+        f: impl FnOnce(Value<R>) -> Value<R>,
+    ) -> Result<(), RegError>
+    where
+        R::Cell: Readable + Writable<Value = Value<R>>,
+        Value<R>: IntoBytes,
+    {
+        const { check_aligned::<R::Cell>(R::OFFSET) };
+        // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
+        let mut p = unsafe { self.try_reg_aligned::<R>() }?;
+        p.update(f);
+        Ok(())
+    }
+
+    /// A device pointer to element `i` of register array `A`, checked at run time.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{RegArray, RegError, RegsDyn};
+    ///
+    /// type Slots = RegArray<u32, 0, 8, 4>; // declared for 4, but the block has room for 2
+    /// let mut mem = [0_u64; 2];
+    /// let mut regs = RegsDyn::from_mut(&mut mem[..]);
+    /// assert!(regs.try_elem::<Slots>(1).is_ok());
+    /// assert_eq!(
+    ///     regs.try_elem::<Slots>(2).unwrap_err(),
+    ///     RegError::OutOfBlock { offset: 16, width: 4, size: 16 }
+    /// );
+    /// assert_eq!(regs.try_elem::<Slots>(4).unwrap_err(), RegError::Index { index: 4, len: 4 });
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::Index`] if `i >= A::LEN`; [`RegError::OutOfBlock`] if the element is not
+    /// inside the block.
+    #[inline(always)]
+    pub fn try_elem<A: RegisterArray>(
+        &mut self,
+        i: usize,
+    ) -> Result<DevicePtrMut<'_, A::Cell, B>, RegError> {
+        const { check_array::<A::Cell>(A::OFFSET, A::STRIDE) };
+        if i >= A::LEN {
+            return Err(RegError::Index {
+                index: i,
+                len: A::LEN,
+            });
+        }
+        let offset = i
+            .checked_mul(A::STRIDE)
+            .and_then(|d| d.checked_add(A::OFFSET))
+            .unwrap_or(usize::MAX);
+        self.check(offset, size_of::<A::Cell>())?;
+        // SAFETY: the element lies inside the block (checked just above; an overflowed offset
+        // is `usize::MAX`, past any block) and `OFFSET + i * STRIDE` is a multiple of the
+        // alignment (both terms are, checked at compile time); as in `try_reg` otherwise.
+        Ok(unsafe { self.base.reborrow().cast_at::<A::Cell>(offset) })
+    }
+}
