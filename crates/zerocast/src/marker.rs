@@ -123,9 +123,11 @@ pub unsafe trait Unaligned {
 ///
 /// # Safety
 ///
-/// *Implementers* promise that `Self::from_bits(0)` is `Some`: a variant has the discriminant
-/// 0. *Callers* (`bitfield!`'s `FromZeros` impl) may rely on all-zero bits being a valid value
-/// of the field. Only the derive, which checks the literal, should implement it.
+/// *Implementers* promise that `Self` is a `BitEnum` whose `from_bits(0)` is `Some`: a variant
+/// has the discriminant 0. *Callers* (`bitfield!`'s `FromZeros` impl, for a field of a
+/// `BitEnum` type) may rely on all-zero bits being a valid value of the field. Only the derive,
+/// which checks the literal, should implement it. (`BitEnum` is not a supertrait, so that this
+/// module, which declares the unsafe traits, does not depend on the bit-field module.)
 ///
 /// # Examples
 ///
@@ -136,4 +138,4 @@ pub unsafe trait Unaligned {
 /// fn zero_is_valid<E: zerocast::bitfield::ZeroVariant>() {}
 /// zero_is_valid::<Mode>();
 /// ```
-pub unsafe trait ZeroVariant: crate::bitfield::BitEnum {}
+pub unsafe trait ZeroVariant {}
