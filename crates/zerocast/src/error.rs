@@ -21,6 +21,16 @@ use crate::Unaligned;
 type DstMarker<T> = PhantomData<fn() -> PhantomData<T>>;
 
 /// How many bytes a conversion needed.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{FromBytes, SizeNeeded};
+///
+/// let e = u32::read_from_bytes(&[1, 2][..]).unwrap_err();
+/// assert_eq!(e.needed(), SizeNeeded::Exactly(4));
+/// assert_eq!(SizeNeeded::AtLeast(4).to_string(), "at least 4 bytes");
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SizeNeeded {
@@ -118,36 +128,130 @@ impl<Src, Dst: ?Sized> AlignmentError<Src, Dst> {
     }
 
     /// The source of the failed conversion.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[1..5]; // one byte past a 4-byte boundary
+    /// let ConvertError::Alignment(e) = u32::ref_from_bytes(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// assert!(core::ptr::eq(*e.src(), bytes));
+    /// ```
     pub fn src(&self) -> &Src {
         &self.src
     }
 
     /// Hands back the source of the failed conversion.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[1..5]; // one byte past a 4-byte boundary
+    /// let ConvertError::Alignment(e) = u32::ref_from_bytes(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// let src: &[u8] = e.into_src();
+    /// assert!(core::ptr::eq(src, bytes));
+    /// ```
     pub fn into_src(self) -> Src {
         self.src
     }
 
     /// Replaces the source, keeping the facts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[1..5]; // one byte past a 4-byte boundary
+    /// let ConvertError::Alignment(e) = u32::ref_from_bytes(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// let e = e.map_src(|src| src.len());
+    /// assert_eq!((*e.src(), e.align()), (4, 4));
+    /// ```
     pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> AlignmentError<NewSrc, Dst> {
         AlignmentError::new(f(self.src), self.offset, self.addr, self.align)
     }
 
     /// The alignment the destination type needs, in bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[1..5]; // one byte past a 4-byte boundary
+    /// let ConvertError::Alignment(e) = u32::ref_from_bytes(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!(e.align(), core::mem::align_of::<u32>());
+    /// ```
     pub fn align(&self) -> usize {
         self.align
     }
 
     /// The address at which the value would have started.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[1..5]; // one byte past a 4-byte boundary
+    /// let ConvertError::Alignment(e) = u32::ref_from_bytes(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!(e.addr(), bytes.as_ptr().addr());
+    /// ```
     pub fn addr(&self) -> usize {
         self.addr
     }
 
     /// Where in the source the value would have started (non-zero only for suffix conversions).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[..7]; // the last 4 bytes start at byte 3
+    /// let ConvertError::Alignment(e) = u32::ref_from_suffix(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!((e.offset(), e.misalignment()), (3, 3));
+    /// ```
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// How many bytes past an `align()` boundary the value would have started.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{ConvertError, FromBytes, IntoBytes};
+    ///
+    /// let buf = [0u32; 2];
+    /// let bytes = &buf.as_bytes()[1..5]; // one byte past a 4-byte boundary
+    /// let ConvertError::Alignment(e) = u32::ref_from_bytes(bytes).unwrap_err() else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!(e.misalignment(), 1);
+    /// assert_eq!(e.misalignment(), e.addr() % e.align());
+    /// ```
     pub fn misalignment(&self) -> usize {
         // OVERFLOW: `align` is a type's alignment (a `DstLayout`'s), a power of two and so at
         // least 1: `align - 1` never wraps, and masks the address's offset into its alignment.
@@ -232,16 +336,48 @@ impl<Src, Dst: ?Sized> SizeError<Src, Dst> {
     }
 
     /// The source of the failed conversion.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let bytes = &[1u8, 2, 3][..];
+    /// let e = u64::read_from_bytes(bytes).unwrap_err();
+    /// assert_eq!(*e.src(), [1, 2, 3]);
+    /// ```
     pub fn src(&self) -> &Src {
         &self.src
     }
 
     /// Hands back the source of the failed conversion.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let bytes = &[1u8, 2, 3][..];
+    /// let e = u64::read_from_bytes(bytes).unwrap_err();
+    /// let src: &[u8] = e.into_src();
+    /// assert!(core::ptr::eq(src, bytes));
+    /// ```
     pub fn into_src(self) -> Src {
         self.src
     }
 
     /// Replaces the source, keeping the facts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let bytes = &[1u8, 2, 3][..];
+    /// let e = u64::read_from_bytes(bytes).unwrap_err();
+    /// let e = e.map_src(|src| src.len());
+    /// assert_eq!((*e.src(), e.found()), (3, 3));
+    /// ```
     pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> SizeError<NewSrc, Dst> {
         SizeError {
             src: f(self.src),
@@ -253,11 +389,30 @@ impl<Src, Dst: ?Sized> SizeError<Src, Dst> {
     }
 
     /// The number of bytes there were.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let bytes = &[1u8, 2, 3][..];
+    /// let e = u64::read_from_bytes(bytes).unwrap_err();
+    /// assert_eq!(e.found(), 3);
+    /// ```
     pub fn found(&self) -> usize {
         self.found
     }
 
     /// The number of bytes needed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{FromBytes, SizeNeeded};
+    ///
+    /// let e = u64::read_from_prefix(&[1u8, 2, 3][..]).unwrap_err();
+    /// assert_eq!(e.needed(), SizeNeeded::AtLeast(8));
+    /// ```
     pub fn needed(&self) -> SizeNeeded {
         self.needed
     }
@@ -280,6 +435,16 @@ impl<Src, Dst: ?Sized> fmt::Display for SizeError<Src, Dst> {
 /// It names the innermost type whose bytes were invalid, the absolute byte offset of that value
 /// in the source, the value found (for enum discriminants, `bool` and `char`), and the nearest
 /// named field that contains it.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{Candidate, TryFromBytes};
+///
+/// let e = <[bool; 2]>::validate(Candidate::new(&[1, 7])).unwrap_err();
+/// assert_eq!((e.offset(), e.type_name(), e.found()), (1, "bool", Some(7)));
+/// assert_eq!(e.to_string(), "0x7 is not a valid `bool` at byte offset 1");
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct InvalidBits {
     offset: usize,
@@ -290,6 +455,15 @@ pub struct InvalidBits {
 
 impl InvalidBits {
     /// A value of type `T` at `offset` is invalid; `found` is its raw bits, if they fit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::InvalidBits;
+    ///
+    /// let e = InvalidBits::new::<char>(4, Some(0xd800));
+    /// assert_eq!(e.to_string(), "0xd800 is not a valid `char` at byte offset 4");
+    /// ```
     #[must_use]
     pub fn new<T: ?Sized>(offset: usize, found: Option<u128>) -> InvalidBits {
         InvalidBits {
@@ -302,6 +476,17 @@ impl InvalidBits {
 
     /// Records that the invalid value lies in field `field` of `container`, unless an inner
     /// field was named already. Used by derived validators.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::InvalidBits;
+    ///
+    /// let e = InvalidBits::new::<bool>(2, Some(5)).in_field("Flags", "on");
+    /// assert_eq!(e.field(), Some(("Flags", "on")));
+    /// // The innermost field named wins.
+    /// assert_eq!(e.in_field("Header", "flags").field(), Some(("Flags", "on")));
+    /// ```
     #[must_use]
     #[inline]
     pub fn in_field(mut self, container: &'static str, field: &'static str) -> InvalidBits {
@@ -312,24 +497,63 @@ impl InvalidBits {
     }
 
     /// The offset of the invalid value from the start of the converted bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let e = <[bool; 3]>::try_read_from_bytes(&[0, 1, 9][..]).unwrap_err();
+    /// let zerocast::ConvertError::Validity(e) = e else { unreachable!() };
+    /// assert_eq!(e.invalid().offset(), 2);
+    /// ```
     #[must_use]
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// The name of the innermost type whose bytes were invalid.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    ///
+    /// let e = <[char; 1]>::validate(Candidate::new(&[0xff; 4])).unwrap_err();
+    /// assert_eq!(e.type_name(), "char");
+    /// ```
     #[must_use]
     pub fn type_name(&self) -> &'static str {
         self.type_name
     }
 
     /// The raw value found (the discriminant of an enum, the byte of a `bool`, ...), if recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    ///
+    /// assert_eq!(bool::validate(Candidate::new(&[2])).unwrap_err().found(), Some(2));
+    /// ```
     #[must_use]
     pub fn found(&self) -> Option<u128> {
         self.found
     }
 
     /// The nearest named field containing the invalid value, as `(type, field)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    ///
+    /// // A bare `bool` is in no field; a validator names the field it checks.
+    /// assert_eq!(bool::validate(Candidate::new(&[2])).unwrap_err().field(), None);
+    /// let c = Candidate::<[u8; 2]>::new(&[0, 2]);
+    /// let e = c.validate_field::<bool>(1, "Pair", "b").unwrap_err();
+    /// assert_eq!(e.field(), Some(("Pair", "b")));
+    /// ```
     #[must_use]
     pub fn field(&self) -> Option<(&'static str, &'static str)> {
         self.field
@@ -376,21 +600,54 @@ impl<Src, Dst: ?Sized> ValidityError<Src, Dst> {
     }
 
     /// The source of the failed conversion.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r: Result<bool, _> = zerocast::try_transmute!(3u8);
+    /// let e = r.unwrap_err();
+    /// assert_eq!(*e.src(), 3u8);
+    /// ```
     pub fn src(&self) -> &Src {
         &self.src
     }
 
     /// Hands back the source of the failed conversion.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r: Result<bool, _> = zerocast::try_transmute!(3u8);
+    /// let e = r.unwrap_err();
+    /// assert_eq!(e.into_src(), 3u8);
+    /// ```
     pub fn into_src(self) -> Src {
         self.src
     }
 
     /// Replaces the source, keeping the facts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r: Result<bool, _> = zerocast::try_transmute!(3u8);
+    /// let e = r.unwrap_err();
+    /// let e = e.map_src(|byte| [byte]);
+    /// assert_eq!((*e.src(), e.invalid().found()), ([3], Some(3)));
+    /// ```
     pub fn map_src<NewSrc>(self, f: impl FnOnce(Src) -> NewSrc) -> ValidityError<NewSrc, Dst> {
         ValidityError::new(f(self.src), self.invalid)
     }
 
     /// Which value was invalid, where, and why.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let r: Result<bool, _> = zerocast::try_transmute!(3u8);
+    /// let e = r.unwrap_err();
+    /// assert_eq!((e.invalid().offset(), e.invalid().found()), (0, Some(3)));
+    /// ```
     pub fn invalid(&self) -> InvalidBits {
         self.invalid
     }
@@ -465,6 +722,22 @@ impl<Src, Dst: ?Sized> ValidityError<Src, Dst> {
 ///
 /// Conversions name the arms that cannot happen [`Infallible`], so a `match` need not
 /// handle them; the aliases below are what the methods return.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{ConvertError, TryFromBytes};
+///
+/// let check = |bytes: &[u8]| match bool::try_read_from_bytes(bytes) {
+///     Ok(b) => format!("ok {b}"),
+///     Err(ConvertError::Alignment(never)) => match never {},
+///     Err(ConvertError::Size(e)) => format!("size {}", e.found()),
+///     Err(ConvertError::Validity(e)) => format!("bits {:?}", e.invalid().found()),
+/// };
+/// assert_eq!(check(&[1]), "ok true");
+/// assert_eq!(check(&[1, 0]), "size 2");
+/// assert_eq!(check(&[4]), "bits Some(4)");
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ConvertError<A, S, V> {
     /// The source was not suitably aligned.
@@ -495,8 +768,31 @@ where
 
 /// An error that holds a conversion's source; implemented by all error kinds and by
 /// [`Infallible`], so that [`ConvertError::into_src`] works on every alias.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::error::HoldsSrc;
+/// use zerocast::FromBytes;
+///
+/// fn source_of<E: HoldsSrc<S>, S>(e: E) -> S {
+///     e.into_src()
+/// }
+/// let e = u32::read_from_bytes(&[7u8][..]).unwrap_err();
+/// assert_eq!(source_of(e), &[7]);
+/// ```
 pub trait HoldsSrc<Src> {
     /// Hands back the source.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::error::HoldsSrc;
+    /// use zerocast::FromBytes;
+    ///
+    /// let e = u32::read_from_bytes(&[7u8][..]).unwrap_err();
+    /// assert_eq!(HoldsSrc::into_src(e), &[7]);
+    /// ```
     fn into_src(self) -> Src;
 }
 
@@ -771,6 +1067,16 @@ impl<Src, Dst: ?Sized + Unaligned> From<CastError<Src, Dst>> for SizeError<Src, 
 }
 
 /// Memory could not be allocated.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{AllocError, FromZeros};
+///
+/// // More than `isize::MAX` bytes: refused before anything is allocated.
+/// assert_eq!(<[u64]>::new_box_zeroed_with_elems(usize::MAX).unwrap_err(), AllocError);
+/// assert!(AllocError.to_string().starts_with("memory allocation failed"));
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct AllocError;
 
