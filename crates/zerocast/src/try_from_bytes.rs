@@ -15,6 +15,16 @@ use crate::{Immutable, IntoBytes, KnownLayout};
 /// checked: validation reads them as plain `&[u8]`, so checking never needs `unsafe` code. It
 /// remembers where in the converted source it starts, so that an error can say at which byte
 /// offset the invalid value lies.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{Candidate, TryFromBytes};
+///
+/// let c = Candidate::<[bool; 2]>::new(&[1, 0]);
+/// assert_eq!((c.bytes(), c.offset()), (&[1, 0][..], 0));
+/// assert!(<[bool; 2]>::is_bit_valid(c));
+/// ```
 #[derive(Copy, Clone, Debug)]
 pub struct Candidate<'a, T: ?Sized> {
     bytes: &'a [u8],
@@ -87,6 +97,16 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     }
 
     /// The candidate's bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let c = Candidate::<u16>::new(&[1, 2, 3]);
+    /// assert_eq!(c.bytes(), &[1, 2, 3]);
+    /// assert_eq!(c.field::<u8>(1).unwrap().bytes(), &[2]);
+    /// ```
     #[must_use]
     #[inline(always)]
     pub fn bytes(&self) -> &'a [u8] {
@@ -94,6 +114,16 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     }
 
     /// Where the candidate starts in the converted source, in bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let c = Candidate::<[u8; 4]>::new(&[0; 4]);
+    /// assert_eq!(c.offset(), 0);
+    /// assert_eq!(c.field::<u16>(2).unwrap().offset(), 2);
+    /// ```
     #[must_use]
     #[inline(always)]
     pub fn offset(&self) -> usize {
@@ -102,6 +132,15 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
 
     /// An error saying that this candidate is not a valid `T`, with the raw value `found` if
     /// there is one to report.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let e = Candidate::<bool>::new(&[9]).invalid(Some(9));
+    /// assert_eq!((e.offset(), e.type_name(), e.found()), (0, "bool", Some(9)));
+    /// ```
     #[must_use]
     #[inline]
     pub fn invalid(&self, found: Option<u128>) -> InvalidBits {
@@ -109,6 +148,17 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     }
 
     /// The candidate for a value of the sized type `F` at `offset` bytes into this one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let c = Candidate::<[u8; 4]>::new(&[0, 0, 1, 0]);
+    /// let f = c.field::<[u8; 2]>(2).unwrap();
+    /// assert_eq!((f.bytes(), f.offset()), (&[1, 0][..], 2));
+    /// assert!(c.field::<u32>(2).is_err()); // past the end
+    /// ```
     ///
     /// # Errors
     ///
@@ -137,6 +187,17 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
 
     /// Validates the field `field` of type `F` at `offset` bytes into this `container` value,
     /// naming the field in the error. Derived validators are a sequence of these calls.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let c = Candidate::<[u8; 2]>::new(&[1, 4]);
+    /// assert!(c.validate_field::<bool>(0, "Pair", "a").is_ok());
+    /// let e = c.validate_field::<bool>(1, "Pair", "b").unwrap_err();
+    /// assert_eq!((e.offset(), e.field()), (1, Some(("Pair", "b"))));
+    /// ```
     ///
     /// # Errors
     ///
@@ -184,6 +245,25 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     /// trailing elements; if the candidate was made without a count ([`new`](Self::new)), as
     /// many as fit in the bytes from `offset` on (which may count trailing padding as elements
     /// and so reject, never accept, more).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, KnownLayout};
+    ///
+    /// #[derive(KnownLayout)]
+    /// #[repr(C)]
+    /// struct Msg {
+    ///     len: u8,
+    ///     flags: [bool],
+    /// }
+    ///
+    /// let ok = Candidate::<Msg>::new(&[2, 1, 0]);
+    /// assert!(ok.validate_tail_field::<[bool]>(1, "Msg", "flags").is_ok());
+    /// let bad = Candidate::<Msg>::new(&[2, 1, 5]);
+    /// let e = bad.validate_tail_field::<[bool]>(1, "Msg", "flags").unwrap_err();
+    /// assert_eq!((e.offset(), e.field()), (2, Some(("Msg", "flags"))));
+    /// ```
     ///
     /// # Errors
     ///
@@ -237,6 +317,16 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     }
 
     /// The candidate's first `N` bytes, if it has that many; for validators of primitives.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let c = Candidate::<u32>::new(&[1, 2, 3, 4]);
+    /// assert_eq!(c.array::<2>(), Some([1, 2]));
+    /// assert_eq!(c.array::<8>(), None);
+    /// ```
     #[must_use]
     #[inline(always)]
     pub fn array<const N: usize>(&self) -> Option<[u8; N]> {
@@ -245,6 +335,18 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
 
     /// The candidate's first `width` bytes (1, 2, 4, 8 or 16) as a native-endian unsigned
     /// integer, zero-extended; for validators of `repr(C)` enum discriminants.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// let bytes = 0x1234u16.to_ne_bytes();
+    /// let c = Candidate::<u16>::new(&bytes);
+    /// assert_eq!(c.tag_bits(2), Some(0x1234));
+    /// assert_eq!(c.tag_bits(4), None); // too few bytes
+    /// assert_eq!(c.tag_bits(3), None); // not a tag width
+    /// ```
     #[must_use]
     #[inline]
     pub fn tag_bits(&self, width: usize) -> Option<u128> {
@@ -259,6 +361,15 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     }
 
     /// `true` if every byte of the candidate is zero.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// assert!(Candidate::<u16>::new(&[0, 0]).is_all_zeros());
+    /// assert!(!Candidate::<u16>::new(&[0, 1]).is_all_zeros());
+    /// ```
     #[must_use]
     #[inline]
     pub fn is_all_zeros(&self) -> bool {
@@ -266,6 +377,15 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
     }
 
     /// The same bytes as a candidate for another type; for `repr(transparent)` wrappers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    ///
+    /// let c = Candidate::<[u8; 1]>::new(&[1]);
+    /// assert!(bool::is_bit_valid(c.retype::<bool>()));
+    /// ```
     #[must_use]
     #[inline(always)]
     pub fn retype<U: ?Sized>(self) -> Candidate<'a, U> {
@@ -300,6 +420,23 @@ impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
 
     /// The candidate for the last field, of type `F`, of this slice-tailed struct: it starts
     /// at `offset` and holds this candidate's trailing elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, KnownLayout};
+    ///
+    /// #[derive(KnownLayout)]
+    /// #[repr(C)]
+    /// struct Msg {
+    ///     len: u8,
+    ///     data: [u8],
+    /// }
+    ///
+    /// let c = Candidate::<Msg>::new(&[2, 7, 8]);
+    /// let t = c.tail::<[u8]>(1).unwrap();
+    /// assert_eq!((t.bytes(), t.offset(), t.elems()), (&[7, 8][..], 1, 2));
+    /// ```
     ///
     /// # Errors
     ///
@@ -398,6 +535,16 @@ pub unsafe trait TryFromBytes {
 
     /// Checks that `candidate` holds a valid `Self`.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    ///
+    /// assert!(u16::validate(Candidate::new(&[0xff, 0xff])).is_ok());
+    /// let e = bool::validate(Candidate::new(&[2])).unwrap_err();
+    /// assert_eq!(e.to_string(), "0x2 is not a valid `bool` at byte offset 0");
+    /// ```
+    ///
     /// # Errors
     ///
     /// An [`InvalidBits`] naming the innermost invalid value, its offset and the field it is in.
@@ -411,6 +558,15 @@ pub unsafe trait TryFromBytes {
 
     /// `true` if `candidate` holds a valid `Self`: [`validate`](Self::validate) without the
     /// details.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{Candidate, TryFromBytes};
+    ///
+    /// assert!(char::is_bit_valid(Candidate::new(&0x41u32.to_ne_bytes())));
+    /// assert!(!char::is_bit_valid(Candidate::new(&0x11_0000u32.to_ne_bytes()))); // past U+10FFFF
+    /// ```
     #[inline]
     fn is_bit_valid(candidate: Candidate<'_, Self>) -> bool {
         Self::validate(candidate).is_ok()
@@ -441,6 +597,16 @@ pub unsafe trait TryFromBytes {
     /// Views the start of `source` as a `&Self` (as many trailing elements as fit, for slices);
     /// returns it and the bytes after it.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let (b, rest) = bool::try_ref_from_prefix(&[1, 7, 8]).unwrap();
+    /// assert_eq!((*b, rest), (true, &[7, 8][..]));
+    /// assert!(bool::try_ref_from_prefix(&[2, 0]).is_err());
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`try_ref_from_bytes`](Self::try_ref_from_bytes), with `Size` if `source` is too short.
@@ -453,6 +619,16 @@ pub unsafe trait TryFromBytes {
     }
 
     /// Views the end of `source` as a `&Self`; returns the bytes before it and it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let (rest, b) = bool::try_ref_from_suffix(&[7, 8, 0]).unwrap();
+    /// assert_eq!((rest, *b), (&[7, 8][..], false));
+    /// assert!(bool::try_ref_from_suffix(&[0, 3]).is_err());
+    /// ```
     ///
     /// # Errors
     ///
@@ -469,6 +645,18 @@ pub unsafe trait TryFromBytes {
     ///
     /// `Self: IntoBytes` ensures whatever is written through the result leaves valid bytes.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let mut bytes = [0u8, 1];
+    /// let flags = <[bool]>::try_mut_from_bytes(&mut bytes).unwrap();
+    /// flags[0] = true;
+    /// assert_eq!(bytes, [1, 1]);
+    /// assert!(<[bool]>::try_mut_from_bytes(&mut [0, 2]).is_err());
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`try_ref_from_bytes`](Self::try_ref_from_bytes).
@@ -481,6 +669,18 @@ pub unsafe trait TryFromBytes {
     }
 
     /// Views the start of `source` as a `&mut Self`; returns it and the bytes after it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let mut bytes = [1u8, 9, 9];
+    /// let (b, rest) = bool::try_mut_from_prefix(&mut bytes).unwrap();
+    /// *b = false;
+    /// assert_eq!(rest, &[9, 9]);
+    /// assert_eq!(bytes, [0, 9, 9]);
+    /// ```
     ///
     /// # Errors
     ///
@@ -496,6 +696,18 @@ pub unsafe trait TryFromBytes {
     }
 
     /// Views the end of `source` as a `&mut Self`; returns the bytes before it and it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let mut bytes = [9u8, 9, 0];
+    /// let (rest, b) = bool::try_mut_from_suffix(&mut bytes).unwrap();
+    /// *b = true;
+    /// assert_eq!(rest, &[9, 9]);
+    /// assert_eq!(bytes, [9, 9, 1]);
+    /// ```
     ///
     /// # Errors
     ///
@@ -539,6 +751,16 @@ pub unsafe trait TryFromBytes {
     /// Views the start of `source` as a `&Self` with `count` trailing elements; returns it and
     /// the bytes after it.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let (flags, rest) = <[bool]>::try_ref_from_prefix_with_elems(&[1, 0, 5], 2).unwrap();
+    /// assert_eq!((flags, rest), (&[true, false][..], &[5][..]));
+    /// assert!(<[bool]>::try_ref_from_prefix_with_elems(&[1, 0], 3).is_err()); // too short
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
@@ -556,6 +778,16 @@ pub unsafe trait TryFromBytes {
     /// Views the end of `source` as a `&Self` with `count` trailing elements; returns the bytes
     /// before it and it.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let (rest, flags) = <[bool]>::try_ref_from_suffix_with_elems(&[5, 1, 0], 2).unwrap();
+    /// assert_eq!((rest, flags), (&[5][..], &[true, false][..]));
+    /// assert!(<[bool]>::try_ref_from_suffix_with_elems(&[5, 2, 0], 2).is_err()); // 2 is no bool
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
@@ -571,6 +803,17 @@ pub unsafe trait TryFromBytes {
     }
 
     /// Views `source` as a `&mut Self` with exactly `count` trailing elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let mut bytes = [0u8, 0];
+    /// <[bool]>::try_mut_from_bytes_with_elems(&mut bytes, 2).unwrap()[1] = true;
+    /// assert_eq!(bytes, [0, 1]);
+    /// assert!(<[bool]>::try_mut_from_bytes_with_elems(&mut bytes, 3).is_err()); // wrong length
+    /// ```
     ///
     /// # Errors
     ///
@@ -588,6 +831,18 @@ pub unsafe trait TryFromBytes {
 
     /// Views the start of `source` as a `&mut Self` with `count` trailing elements.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let mut bytes = [0u8, 0, 9];
+    /// let (flags, rest) = <[bool]>::try_mut_from_prefix_with_elems(&mut bytes, 2).unwrap();
+    /// flags[0] = true;
+    /// assert_eq!(rest, &[9]);
+    /// assert_eq!(bytes, [1, 0, 9]);
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`try_ref_from_bytes_with_elems`](Self::try_ref_from_bytes_with_elems).
@@ -603,6 +858,18 @@ pub unsafe trait TryFromBytes {
     }
 
     /// Views the end of `source` as a `&mut Self` with `count` trailing elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let mut bytes = [9u8, 0, 0];
+    /// let (rest, flags) = <[bool]>::try_mut_from_suffix_with_elems(&mut bytes, 2).unwrap();
+    /// flags[1] = true;
+    /// assert_eq!(rest, &[9]);
+    /// assert_eq!(bytes, [9, 0, 1]);
+    /// ```
     ///
     /// # Errors
     ///
@@ -642,6 +909,16 @@ pub unsafe trait TryFromBytes {
 
     /// Copies a `Self` out of the start of `source`; returns it and the bytes after it.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let (c, rest) = char::try_read_from_prefix(&[0x41, 0, 0, 0, 7][..]).unwrap();
+    /// assert_eq!((c, rest), ('A', &[7][..]));
+    /// assert!(char::try_read_from_prefix(&[0x41, 0][..]).is_err()); // too short
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`try_read_from_bytes`](Self::try_read_from_bytes), with `Size` if too short.
@@ -654,6 +931,16 @@ pub unsafe trait TryFromBytes {
     }
 
     /// Copies a `Self` out of the end of `source`; returns the bytes before it and it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::TryFromBytes;
+    ///
+    /// let (rest, b) = bool::try_read_from_suffix(&[7, 1][..]).unwrap();
+    /// assert_eq!((rest, b), (&[7][..], true));
+    /// assert!(bool::try_read_from_suffix(&[1, 7][..]).is_err()); // 7 is no bool
+    /// ```
     ///
     /// # Errors
     ///
