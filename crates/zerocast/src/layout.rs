@@ -108,6 +108,15 @@ pub unsafe trait KnownLayout {
     type PointerMetadata: PointerMetadata;
 
     /// The layout of `Self`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{DstLayout, KnownLayout, SizeInfo};
+    ///
+    /// assert_eq!(u32::LAYOUT, DstLayout::for_sized::<u32>());
+    /// assert_eq!(str::LAYOUT.size_info(), SizeInfo::SliceDst { offset: 0, elem_size: 1 });
+    /// ```
     const LAYOUT: DstLayout;
 
     /// Builds a raw pointer to `Self` from a pointer to its first byte and its metadata.
@@ -115,11 +124,34 @@ pub unsafe trait KnownLayout {
     /// The result has the address and provenance of `bytes`; nothing is read or written. This
     /// is the method implementations provide (an `as` cast, for a slice-tailed struct);
     /// [`raw_from_ptr_len`](Self::raw_from_ptr_len) is its non-null form.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::KnownLayout;
+    ///
+    /// let mut bytes = [0u8; 6];
+    /// let start = bytes.as_mut_ptr();
+    /// let p: *mut [u16] = <[u16]>::ptr_from_parts(start, 3);
+    /// assert_eq!((p.cast::<u8>(), p.len()), (start, 3));
+    /// ```
     fn ptr_from_parts(bytes: *mut u8, meta: Self::PointerMetadata) -> *mut Self;
 
     /// Builds a pointer to `Self` from a pointer to its first byte and its metadata.
     ///
     /// The result has the address and provenance of `bytes`; nothing is read or written.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::ptr::NonNull;
+    /// use zerocast::KnownLayout;
+    ///
+    /// let mut bytes = [0u8; 8];
+    /// let start = NonNull::from(&mut bytes).cast::<u8>();
+    /// let p = <[u32]>::raw_from_ptr_len(start, 2);
+    /// assert_eq!((p.cast::<u8>(), p.len()), (start, 2));
+    /// ```
     #[inline(always)]
     fn raw_from_ptr_len(bytes: NonNull<u8>, meta: Self::PointerMetadata) -> NonNull<Self> {
         let raw = Self::ptr_from_parts(bytes.as_ptr(), meta);
@@ -130,6 +162,16 @@ pub unsafe trait KnownLayout {
     }
 
     /// The metadata (element count, or `()`) of a pointer to `Self`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::KnownLayout;
+    ///
+    /// let mut words = [0u16; 3];
+    /// assert_eq!(<[u16]>::pointer_to_metadata(&mut words[..] as *mut [u16]), 3);
+    /// assert_eq!(u64::pointer_to_metadata(&mut 7u64 as *mut u64), ());
+    /// ```
     fn pointer_to_metadata(ptr: *mut Self) -> Self::PointerMetadata;
 
     /// The size in bytes of a `Self` with this metadata, or `None` if it overflows `isize`.
@@ -150,10 +192,40 @@ pub unsafe trait KnownLayout {
 /// The metadata of a pointer to a [`KnownLayout`] type: `()` or an element count (`usize`).
 ///
 /// This trait is sealed: only `()` and `usize` implement it.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{KnownLayout, PointerMetadata};
+///
+/// fn elems<T: ?Sized + KnownLayout>(meta: T::PointerMetadata) -> usize {
+///     meta.to_elem_count()
+/// }
+/// assert_eq!(elems::<[u8]>(5), 5);
+/// assert_eq!(elems::<u8>(()), 0);
+/// ```
 pub trait PointerMetadata: Copy + Eq + Debug + sealed::Sealed {
     /// Metadata for `elems` trailing elements (ignored by `()`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::PointerMetadata;
+    ///
+    /// assert_eq!(usize::from_elem_count(4), 4);
+    /// assert_eq!(<()>::from_elem_count(4), ());
+    /// ```
     fn from_elem_count(elems: usize) -> Self;
     /// The element count this metadata stands for (`0` for `()`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::PointerMetadata;
+    ///
+    /// assert_eq!(4usize.to_elem_count(), 4);
+    /// assert_eq!(().to_elem_count(), 0);
+    /// ```
     fn to_elem_count(self) -> usize;
 }
 
@@ -184,6 +256,22 @@ mod sealed {
 }
 
 /// How the size of a [`KnownLayout`] type is determined.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{KnownLayout, SizeInfo};
+///
+/// #[derive(KnownLayout)]
+/// #[repr(C)]
+/// struct Msg {
+///     len: u16,
+///     data: [u8],
+/// }
+///
+/// assert_eq!(u16::LAYOUT.size_info(), SizeInfo::Sized { size: 2 });
+/// assert_eq!(Msg::LAYOUT.size_info(), SizeInfo::SliceDst { offset: 2, elem_size: 1 });
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum SizeInfo {
     /// A sized type of exactly `size` bytes.
@@ -207,6 +295,23 @@ pub enum SizeInfo {
 ///
 /// `align` is a power of two; for `SizeInfo::Sized { size }`, `size` is a multiple of `align`;
 /// every size this layout produces is at most `isize::MAX`.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::{DstLayout, KnownLayout};
+///
+/// #[derive(KnownLayout)]
+/// #[repr(C)]
+/// struct Msg {
+///     len: u16,
+///     data: [u8],
+/// }
+///
+/// let layout: DstLayout = Msg::LAYOUT;
+/// assert_eq!((layout.align(), layout.is_sized()), (2, false));
+/// assert_eq!(layout.size_for_elems(3), Some(6)); // 2 + 3, padded to a multiple of 2
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct DstLayout {
     align: usize,
@@ -215,6 +320,16 @@ pub struct DstLayout {
 
 impl DstLayout {
     /// The layout of the sized type `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{DstLayout, SizeInfo};
+    ///
+    /// let layout = DstLayout::for_sized::<[u32; 3]>();
+    /// assert_eq!(layout.align(), 4);
+    /// assert_eq!(layout.size_info(), SizeInfo::Sized { size: 12 });
+    /// ```
     #[must_use]
     pub const fn for_sized<T>() -> DstLayout {
         // INVARIANT: the compiler guarantees `align_of` is a power of two and that `size_of` is a
@@ -228,6 +343,16 @@ impl DstLayout {
     }
 
     /// The layout of the slice type `[T]`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{DstLayout, SizeInfo};
+    ///
+    /// let layout = DstLayout::for_slice::<u32>();
+    /// assert_eq!(layout.size_info(), SizeInfo::SliceDst { offset: 0, elem_size: 4 });
+    /// assert_eq!(layout.size_for_elems(3), Some(12));
+    /// ```
     #[must_use]
     pub const fn for_slice<T>() -> DstLayout {
         // INVARIANT: a slice has its element's alignment; sizes are checked against `isize::MAX`
@@ -242,18 +367,44 @@ impl DstLayout {
     }
 
     /// The alignment, in bytes: a power of two.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::DstLayout;
+    ///
+    /// assert_eq!(DstLayout::for_sized::<u64>().align(), core::mem::align_of::<u64>());
+    /// assert_eq!(DstLayout::for_slice::<u8>().align(), 1);
+    /// ```
     #[must_use]
     pub const fn align(&self) -> usize {
         self.align
     }
 
     /// How the size is determined.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::{DstLayout, SizeInfo};
+    ///
+    /// assert_eq!(DstLayout::for_sized::<u16>().size_info(), SizeInfo::Sized { size: 2 });
+    /// ```
     #[must_use]
     pub const fn size_info(&self) -> SizeInfo {
         self.size_info
     }
 
     /// `true` for sized types.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::DstLayout;
+    ///
+    /// assert!(DstLayout::for_sized::<[u8; 4]>().is_sized());
+    /// assert!(!DstLayout::for_slice::<u8>().is_sized());
+    /// ```
     #[must_use]
     pub const fn is_sized(&self) -> bool {
         matches!(self.size_info, SizeInfo::Sized { .. })
@@ -261,6 +412,16 @@ impl DstLayout {
 
     /// The size of a value with `elems` trailing elements (ignored for sized types), or `None`
     /// if that size would exceed `isize::MAX`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::DstLayout;
+    ///
+    /// assert_eq!(DstLayout::for_sized::<u32>().size_for_elems(9), Some(4)); // sized: ignored
+    /// assert_eq!(DstLayout::for_slice::<u32>().size_for_elems(9), Some(36));
+    /// assert_eq!(DstLayout::for_slice::<u32>().size_for_elems(usize::MAX / 2), None);
+    /// ```
     #[must_use]
     #[inline]
     pub const fn size_for_elems(&self, elems: usize) -> Option<usize> {
