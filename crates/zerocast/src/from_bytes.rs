@@ -158,6 +158,18 @@ pub unsafe trait FromBytes: FromZeros {
 
     /// Views the start of `source` as a `&mut Self`; returns it and the bytes after it.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let mut bytes = [0u8, 0, 9];
+    /// let (pair, rest) = <[u8; 2]>::mut_from_prefix(&mut bytes).unwrap();
+    /// *pair = [1, 2];
+    /// assert_eq!(rest, &[9]);
+    /// assert_eq!(bytes, [1, 2, 9]);
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`ref_from_prefix`](Self::ref_from_prefix).
@@ -172,6 +184,18 @@ pub unsafe trait FromBytes: FromZeros {
     }
 
     /// Views the end of `source` as a `&mut Self`; returns the bytes before it and it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let mut bytes = [9u8, 0, 0];
+    /// let (rest, pair) = <[u8; 2]>::mut_from_suffix(&mut bytes).unwrap();
+    /// *pair = [1, 2];
+    /// assert_eq!(rest, &[9]);
+    /// assert_eq!(bytes, [9, 1, 2]);
+    /// ```
     ///
     /// # Errors
     ///
@@ -214,6 +238,16 @@ pub unsafe trait FromBytes: FromZeros {
 
     /// Views the start of `source` as a `&Self` with exactly `count` trailing elements; returns it and the bytes after it.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let (head, rest) = <[u8]>::ref_from_prefix_with_elems(&[1, 2, 3], 2).unwrap();
+    /// assert_eq!((head, rest), (&[1, 2][..], &[3][..]));
+    /// assert!(<[u8]>::ref_from_prefix_with_elems(&[1, 2, 3], 4).is_err()); // too short
+    /// ```
+    ///
     /// # Errors
     ///
     /// `Alignment` if the value is not aligned; `Size` if `source` is too short (or, for the whole, not exactly the size) for `count` elements, or the size overflows.
@@ -229,6 +263,16 @@ pub unsafe trait FromBytes: FromZeros {
     }
 
     /// Views the end of `source` as a `&Self` with exactly `count` trailing elements; returns the bytes before it and it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let (rest, tail) = <[u8]>::ref_from_suffix_with_elems(&[1, 2, 3], 2).unwrap();
+    /// assert_eq!((rest, tail), (&[1][..], &[2, 3][..]));
+    /// assert!(<[u8]>::ref_from_suffix_with_elems(&[1, 2, 3], 4).is_err()); // too short
+    /// ```
     ///
     /// # Errors
     ///
@@ -246,6 +290,17 @@ pub unsafe trait FromBytes: FromZeros {
 
     /// Views `source` as a `&mut Self` with exactly `count` trailing elements.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let mut bytes = [0u8; 3];
+    /// <[u8]>::mut_from_bytes_with_elems(&mut bytes, 3).unwrap()[2] = 7;
+    /// assert_eq!(bytes, [0, 0, 7]);
+    /// assert!(<[u8]>::mut_from_bytes_with_elems(&mut bytes, 2).is_err()); // not the whole
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`ref_from_bytes_with_elems`](Self::ref_from_bytes_with_elems).
@@ -262,6 +317,18 @@ pub unsafe trait FromBytes: FromZeros {
 
     /// Views the start of `source` as a `&mut Self` with exactly `count` trailing elements.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let mut bytes = [0u8; 3];
+    /// let (head, rest) = <[u8]>::mut_from_prefix_with_elems(&mut bytes, 2).unwrap();
+    /// head.copy_from_slice(&[1, 2]);
+    /// assert_eq!(rest, &[0]);
+    /// assert_eq!(bytes, [1, 2, 0]);
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`ref_from_prefix_with_elems`](Self::ref_from_prefix_with_elems).
@@ -277,6 +344,18 @@ pub unsafe trait FromBytes: FromZeros {
     }
 
     /// Views the end of `source` as a `&mut Self` with exactly `count` trailing elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let mut bytes = [0u8; 3];
+    /// let (rest, tail) = <[u8]>::mut_from_suffix_with_elems(&mut bytes, 2).unwrap();
+    /// tail.copy_from_slice(&[1, 2]);
+    /// assert_eq!(rest, &[0]);
+    /// assert_eq!(bytes, [0, 1, 2]);
+    /// ```
     ///
     /// # Errors
     ///
@@ -336,6 +415,16 @@ pub unsafe trait FromBytes: FromZeros {
     }
 
     /// Copies a `Self` out of the end of `source`; returns the bytes before it and it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromBytes;
+    ///
+    /// let (rest, n) = u16::read_from_suffix(&[0xff, 0x12, 0x34][..]).unwrap();
+    /// assert_eq!((rest, n), (&[0xff][..], u16::from_ne_bytes([0x12, 0x34])));
+    /// assert_eq!(u16::read_from_suffix(&[1][..]).unwrap_err().found(), 1);
+    /// ```
     ///
     /// # Errors
     ///
