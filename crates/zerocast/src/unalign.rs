@@ -38,6 +38,16 @@ pub struct Unalign<T>(T);
 
 impl<T> Unalign<T> {
     /// Wraps `val`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// const X: Unalign<u64> = Unalign::new(7);
+    /// assert_eq!(X.get(), 7);
+    /// assert_eq!(core::mem::align_of_val(&X), 1);
+    /// ```
     #[must_use]
     pub const fn new(val: T) -> Unalign<T> {
         Unalign(val)
@@ -71,6 +81,15 @@ impl<T> Unalign<T> {
     }
 
     /// A copy of the value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// let x = Unalign::new(0x1234u16);
+    /// assert_eq!(x.get(), 0x1234);
+    /// ```
     #[must_use]
     #[inline(always)]
     pub fn get(&self) -> T
@@ -82,6 +101,16 @@ impl<T> Unalign<T> {
     }
 
     /// Replaces the value, dropping the old one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// let mut x = Unalign::new(1u32);
+    /// x.set(2);
+    /// assert_eq!(x.get(), 2);
+    /// ```
     #[inline(always)]
     pub fn set(&mut self, val: T) {
         self.0 = val;
@@ -112,6 +141,23 @@ impl<T> Unalign<T> {
     }
 
     /// A raw pointer to the value, which may be unaligned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// #[repr(C, align(4))]
+    /// struct Regs {
+    ///     tag: u8,
+    ///     status: Unalign<u32>, // offset 1
+    /// }
+    ///
+    /// let regs = Regs { tag: 0, status: Unalign::new(2) };
+    /// let p: *const u32 = regs.status.get_ptr();
+    /// assert_eq!(p.addr() - (&raw const regs).addr(), 1);
+    /// assert!(!p.is_aligned());
+    /// ```
     #[must_use]
     #[inline(always)]
     pub const fn get_ptr(&self) -> *const T {
@@ -119,6 +165,17 @@ impl<T> Unalign<T> {
     }
 
     /// A raw mutable pointer to the value, which may be unaligned.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// let mut x = Unalign::new(5u32);
+    /// let p: *mut u32 = x.get_mut_ptr();
+    /// assert_eq!(p.cast_const(), x.get_ptr());
+    /// assert_eq!(p.cast::<u8>(), (&raw mut x).cast::<u8>()); // the value is at offset 0
+    /// ```
     #[must_use]
     #[inline(always)]
     pub fn get_mut_ptr(&mut self) -> *mut T {
@@ -126,6 +183,23 @@ impl<T> Unalign<T> {
     }
 
     /// A reference to the value, if it happens to be aligned for `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// #[repr(C, align(4))]
+    /// struct Regs {
+    ///     ctrl: Unalign<u32>,   // offset 0: aligned
+    ///     tag: u8,
+    ///     status: Unalign<u32>, // offset 5: not aligned
+    /// }
+    ///
+    /// let regs = Regs { ctrl: Unalign::new(1), tag: 0, status: Unalign::new(2) };
+    /// assert_eq!(regs.ctrl.try_deref(), Ok(&1));
+    /// assert_eq!(regs.status.try_deref().unwrap_err().misalignment(), 1);
+    /// ```
     ///
     /// # Errors
     ///
@@ -144,6 +218,25 @@ impl<T> Unalign<T> {
     }
 
     /// A mutable reference to the value, if it happens to be aligned for `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Unalign;
+    ///
+    /// #[repr(C, align(4))]
+    /// struct Regs {
+    ///     ctrl: Unalign<u32>,   // offset 0: aligned
+    ///     tag: u8,
+    ///     status: Unalign<u32>, // offset 5: not aligned
+    /// }
+    ///
+    /// let mut regs = Regs { ctrl: Unalign::new(1), tag: 0, status: Unalign::new(2) };
+    /// *regs.ctrl.try_deref_mut().unwrap() = 3;
+    /// assert_eq!(regs.ctrl.get(), 3);
+    /// assert!(regs.status.try_deref_mut().is_err());
+    /// assert_eq!(regs.tag, 0);
+    /// ```
     ///
     /// # Errors
     ///
