@@ -158,12 +158,58 @@ pub use traits::{FieldType, Storage};
 )]
 pub trait BitEnum: Copy + Sized + 'static {
     /// The number of bits needed for the largest discriminant.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::bitfield::BitEnum;
+    ///
+    /// #[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+    /// enum Mode { Off = 0, On = 1, Auto = 5 }
+    ///
+    /// assert_eq!(Mode::BITS, 3); // 5 is 0b101
+    /// ```
     const BITS: u32;
     /// The number of variants (discriminants are distinct).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::bitfield::BitEnum;
+    ///
+    /// #[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+    /// enum Mode { Off = 0, On = 1, Auto = 5 }
+    ///
+    /// assert_eq!(Mode::VARIANTS, 3);
+    /// ```
     const VARIANTS: u128;
     /// The variant whose discriminant is `bits`, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::bitfield::BitEnum;
+    ///
+    /// #[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+    /// enum Mode { Off = 0, On = 1, Auto = 5 }
+    ///
+    /// assert_eq!(Mode::from_bits(1), Some(Mode::On));
+    /// assert_eq!(Mode::from_bits(2), None);
+    /// ```
     fn from_bits(bits: u128) -> Option<Self>;
     /// The discriminant of `self`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::bitfield::BitEnum;
+    ///
+    /// #[derive(zerocast::BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+    /// enum Mode { Off = 0, On = 1, Auto = 5 }
+    ///
+    /// assert_eq!(Mode::Auto.into_bits(), 5);
+    /// assert_eq!(Mode::from_bits(Mode::On.into_bits()), Some(Mode::On));
+    /// ```
     fn into_bits(self) -> u128;
     /// The variant whose discriminant is `bits`, or another one if none is (`bits` comes from
     /// a validated bit field, where it is always one).
