@@ -68,6 +68,15 @@ pub trait ByteOrder:
     Copy + Clone + Debug + Display + Eq + PartialEq + Ord + PartialOrd + Hash + sealed::Sealed
 {
     /// The byte order as a value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::byteorder::{BigEndian, ByteOrder, NativeEndian, Order};
+    ///
+    /// assert_eq!(BigEndian::ORDER, Order::BigEndian);
+    /// assert_eq!(NativeEndian::ORDER == Order::BigEndian, cfg!(target_endian = "big"));
+    /// ```
     const ORDER: Order;
 }
 
