@@ -85,6 +85,20 @@ pub enum ByIntoBytes {}
 /// ```
 pub trait EnumDiscriminant<D, Int, const V: usize> {
     /// The discriminant's value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::data_enum::{ByTryFromBytes, EnumDiscriminant};
+    /// use zerocast::TryFromBytes;
+    ///
+    /// #[derive(TryFromBytes)]
+    /// #[repr(u8)]
+    /// enum Op { Nop(u8) = 7, Load(u32) }
+    ///
+    /// assert_eq!(<Op as EnumDiscriminant<ByTryFromBytes, u8, 0>>::VALUE, 7);
+    /// assert_eq!(<Op as EnumDiscriminant<ByTryFromBytes, u8, 1>>::VALUE, 8);
+    /// ```
     const VALUE: Int;
 }
 
@@ -126,6 +140,19 @@ pub trait EnumField<D, const V: usize, const F: usize> {
 /// ```
 pub trait EnumFieldOffset<D, const V: usize, const F: usize> {
     /// The field's offset.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::data_enum::{ByTryFromBytes, EnumFieldOffset};
+    /// use zerocast::TryFromBytes;
+    ///
+    /// #[derive(TryFromBytes)]
+    /// #[repr(u8)]
+    /// enum Shape { Dot, Line(u8, u16) }
+    ///
+    /// assert_eq!(<Shape as EnumFieldOffset<ByTryFromBytes, 1, 1>>::OFFSET, 2); // after the tag and a `u8`
+    /// ```
     const OFFSET: usize;
 }
 
@@ -147,9 +174,37 @@ pub trait EnumFieldOffset<D, const V: usize, const F: usize> {
 /// ```
 pub trait EnumLayout<D> {
     /// The size of the tag, in bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::data_enum::{ByTryFromBytes, EnumLayout};
+    /// use zerocast::TryFromBytes;
+    ///
+    /// #[derive(TryFromBytes)]
+    /// #[repr(u32)]
+    /// enum Cmd { Stop, Move(u8) }
+    ///
+    /// assert_eq!(<Cmd as EnumLayout<ByTryFromBytes>>::TAG_SIZE, 4);
+    /// ```
     const TAG_SIZE: usize;
     /// Evaluates to `()` if the mirror has the enum's size and alignment; fails to compile
     /// otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::data_enum::{ByTryFromBytes, EnumLayout};
+    /// use zerocast::TryFromBytes;
+    ///
+    /// #[derive(TryFromBytes)]
+    /// #[repr(C, u16)]
+    /// enum Cmd { Stop, Move(u32) }
+    ///
+    /// // Compiles, so the derive's mirror of `Cmd` has its size and alignment.
+    /// let () = <Cmd as EnumLayout<ByTryFromBytes>>::SAME_LAYOUT;
+    /// assert_eq!(<Cmd as EnumLayout<ByTryFromBytes>>::TAG_SIZE, 2);
+    /// ```
     const SAME_LAYOUT: ();
 }
 
