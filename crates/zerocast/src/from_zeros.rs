@@ -71,12 +71,30 @@ pub unsafe trait FromZeros: TryFromBytes {
     }
 
     /// Overwrites `self` with zeros, without running its destructor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromZeros;
+    ///
+    /// let mut words = [0xffffu16, 7];
+    /// words.zero();
+    /// assert_eq!(words, [0, 0]);
+    /// ```
     #[inline]
     fn zero(&mut self) {
         cast::zero(self);
     }
 
     /// A value whose bytes are all zero.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::FromZeros;
+    ///
+    /// assert_eq!(<(u8, [u32; 2], bool)>::new_zeroed(), (0, [0, 0], false));
+    /// ```
     #[must_use]
     #[inline]
     fn new_zeroed() -> Self
