@@ -129,6 +129,17 @@ pub unsafe trait IntoBytes {
 
     /// Copies `self` into the start of `dst`, which must be at least `size_of_val(self)` bytes.
     ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::IntoBytes;
+    ///
+    /// let mut out = [0u8; 4];
+    /// [7u8, 8].write_to_prefix(&mut out).unwrap();
+    /// assert_eq!(out, [7, 8, 0, 0]);
+    /// assert_eq!([1u8; 5].write_to_prefix(&mut out).unwrap_err().found(), 4);
+    /// ```
+    ///
     /// # Errors
     ///
     /// A [`SizeError`], holding `self`, if `dst` is too short.
@@ -181,6 +192,17 @@ pub unsafe trait IntoBytes {
     }
 
     /// Writes the bytes of `self` to `dst`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::IntoBytes;
+    ///
+    /// let mut out = Vec::new();
+    /// [1u8, 2].write_to_io(&mut out).unwrap();
+    /// 0x0403u16.to_le().write_to_io(&mut out).unwrap();
+    /// assert_eq!(out, [1, 2, 3, 4]);
+    /// ```
     ///
     /// # Errors
     ///
