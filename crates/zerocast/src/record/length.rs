@@ -248,6 +248,24 @@ impl RecordLength {
 /// ```
 pub trait Record: KnownLayout<PointerMetadata = usize> {
     /// How to read the value [`record_len`](Self::record_len) returns.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::record::{LengthUnit, RecordLength};
+    /// use zerocast::{FromBytes, Immutable, KnownLayout, Record};
+    ///
+    /// #[derive(FromBytes, KnownLayout, Immutable, Record)]
+    /// #[repr(C)]
+    /// #[zerocast(len = count, unit = elements)]
+    /// struct Words {
+    ///     count: u32,
+    ///     words: [u32],
+    /// }
+    ///
+    /// assert_eq!(Words::LENGTH, RecordLength::elements());
+    /// assert_eq!(Words::LENGTH.unit(), LengthUnit::Elements);
+    /// ```
     const LENGTH: RecordLength;
 
     /// The value of the length field, read from a view of `self` with no trailing elements,
@@ -298,6 +316,16 @@ pub trait Record: KnownLayout<PointerMetadata = usize> {
 )]
 pub trait LengthValue {
     /// The value as a `usize`, if it is one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::record::LengthValue;
+    ///
+    /// assert_eq!(300u16.to_length(), Some(300));
+    /// assert_eq!((-3i8).to_length(), None);
+    /// assert_eq!(Some(5u8).to_length(), Some(5));
+    /// ```
     fn to_length(self) -> Option<usize>;
 }
 
