@@ -219,6 +219,16 @@ const fn assert_no_dynamic_padding<T: ?Sized + KnownLayout>() {
 
 /// A slice-tailed value to be split at an index: choose how to show the halves may coexist.
 ///
+/// # Examples
+///
+/// ```
+/// use zerocast::{Split, SplitAt};
+///
+/// let words: &[u16] = &[1, 2, 3];
+/// let split: Split<&[u16]> = SplitAt::split_at(words, 2).unwrap();
+/// assert_eq!(split.via_immutable(), (&[1, 2][..], &[3][..]));
+/// ```
+///
 /// # Invariants
 ///
 /// `l_len` is at most the number of trailing elements of `*source`.
