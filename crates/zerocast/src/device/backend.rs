@@ -177,8 +177,45 @@ impl Backend for Explicit {}
 /// ```
 pub trait FakeDevice {
     /// Answers a read of `width` at `offset`; only the low `width` bits of the result are used.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, FakeDevice, Width};
+    ///
+    /// /// Every read answers with its offset, and all bits set above its width.
+    /// struct Echo;
+    /// impl FakeDevice for Echo {
+    ///     fn read(&self, offset: usize, width: Width) -> u64 {
+    ///         assert_eq!(width, Width::W16);
+    ///         !0xffff | offset as u64
+    ///     }
+    ///     fn write(&self, _: usize, _: Width, _: u64) {}
+    /// }
+    /// let mut reg = DevicePtrMut::<u16, _>::fake(&Echo, 6).unwrap();
+    /// assert_eq!(reg.read(), 6); // the bits above 16 are dropped
+    /// ```
     fn read(&self, offset: usize, width: Width) -> u64;
     /// Observes a write of `value` (zero-extended from `width` bits) at `offset`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use core::cell::Cell;
+    /// use zerocast::device::{DevicePtrMut, FakeDevice, Width};
+    ///
+    /// /// Remembers the last write.
+    /// struct Log(Cell<Option<(usize, Width, u64)>>);
+    /// impl FakeDevice for Log {
+    ///     fn read(&self, _: usize, _: Width) -> u64 { 0 }
+    ///     fn write(&self, offset: usize, width: Width, value: u64) {
+    ///         self.0.set(Some((offset, width, value)));
+    ///     }
+    /// }
+    /// let log = Log(Cell::new(None));
+    /// DevicePtrMut::<u32, _>::fake(&log, 8).unwrap().write(0xdead_beef);
+    /// assert_eq!(log.0.get(), Some((8, Width::W32, 0xdead_beef)));
+    /// ```
     fn write(&self, offset: usize, width: Width, value: u64);
 }
 

@@ -125,6 +125,17 @@ wrapper! {
 /// Implemented by every [`FromBytes`] type (plain memory: the device may have written any
 /// bytes) and by [`ReadOnly`], [`ReadWrite`], [`ReadPure`] and [`ReadPureWrite`] of one.
 ///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, ReadOnly, Readable};
+///
+/// let mut status = ReadOnly::new(5u16);
+/// // A `ReadOnly<u16>` reads as the `u16` it wraps.
+/// let v: <ReadOnly<u16> as Readable>::Value = DevicePtrMut::from_mut(&mut status).read();
+/// assert_eq!(v, 5);
+/// ```
+///
 /// # Safety
 ///
 /// Implementers promise that `Self` has the size, alignment and bit validity of
@@ -151,6 +162,16 @@ pub unsafe trait Readable {
 /// padded `FromBytes` type is read with [`DevicePtrMut::read`](super::DevicePtrMut::read),
 /// which needs no validation.
 ///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, TryReadable};
+///
+/// let mut flag = true;
+/// let v: <bool as TryReadable>::Value = DevicePtrMut::from_mut(&mut flag).try_read().unwrap();
+/// assert!(v);
+/// ```
+///
 /// # Safety
 ///
 /// As [`Readable`]: `Self` has the size, alignment and bit validity of `Value`.
@@ -170,6 +191,17 @@ pub unsafe trait TryReadable {
 ///
 /// Implemented by every [`IntoBytes`] type and by [`WriteOnly`], [`ReadWrite`] and
 /// [`ReadPureWrite`] of one.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, ReadWrite, Writable};
+///
+/// let mut ctrl = ReadWrite::new(0u32);
+/// let v: <ReadWrite<u32> as Writable>::Value = 9;
+/// DevicePtrMut::from_mut(&mut ctrl).write(v);
+/// assert_eq!(DevicePtrMut::from_mut(&mut ctrl).read(), 9);
+/// ```
 ///
 /// # Safety
 ///

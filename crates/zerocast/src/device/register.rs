@@ -27,6 +27,14 @@ pub trait Register {
     /// The pointee of a device pointer to the register (`u32`, `ReadOnly<Status>`, ...).
     type Cell;
     /// The register's offset in bytes from the block's base.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{Reg, Register};
+    ///
+    /// assert_eq!(<Reg<u32, 0x18> as Register>::OFFSET, 0x18);
+    /// ```
     const OFFSET: usize;
 }
 
@@ -64,10 +72,35 @@ pub trait RegisterArray {
     /// The pointee of a device pointer to one element.
     type Cell;
     /// The offset of element 0.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{RegArray, RegisterArray};
+    ///
+    /// assert_eq!(<RegArray<u32, 0x100, 8, 16> as RegisterArray>::OFFSET, 0x100);
+    /// ```
     const OFFSET: usize;
     /// The distance in bytes between two elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{RegArray, RegisterArray};
+    ///
+    /// // Element `i` is at `OFFSET + i * STRIDE`.
+    /// assert_eq!(<RegArray<u32, 0x100, 8, 16> as RegisterArray>::STRIDE, 8);
+    /// ```
     const STRIDE: usize;
     /// The number of elements.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{RegArray, RegisterArray};
+    ///
+    /// assert_eq!(<RegArray<u32, 0x100, 8, 16> as RegisterArray>::LEN, 16);
+    /// ```
     const LEN: usize;
 }
 
