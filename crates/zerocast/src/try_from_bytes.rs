@@ -401,6 +401,16 @@ impl<'a, T: ?Sized> Candidate<'a, T> {
 impl<'a, T: ?Sized + KnownLayout> Candidate<'a, T> {
     /// The number of trailing elements the candidate holds (0 for sized types): the count the
     /// conversion asked for, or else as many as fit in its bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::Candidate;
+    ///
+    /// assert_eq!(Candidate::<u32>::new(&[0; 4]).elems(), 0); // sized
+    /// assert_eq!(Candidate::<[u16]>::new(&[0; 5]).elems(), 2); // as many as fit
+    /// assert_eq!(Candidate::<[u16]>::with_elems(&[0; 5], 1).elems(), 1); // as asked
+    /// ```
     #[must_use]
     #[inline]
     pub fn elems(&self) -> usize {
