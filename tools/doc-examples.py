@@ -6,8 +6,8 @@ Reads rustdoc JSON for `-p zerocast --all-features`, built with nightly:
 
     cargo +nightly rustdoc -p zerocast --all-features -- -Z unstable-options --output-format json
 
-(the script runs that itself; the output is `$CARGO_TARGET_DIR/doc/zerocast.json`, or
-`target/doc/zerocast.json`).
+(the script runs that itself; the output is `doc/zerocast.json` in cargo's target directory,
+`$CARGO_TARGET_DIR` or `target/`).
 
 Which items count (each once, however many paths reach it):
   - reached from the crate root through public modules and `pub use` (globs included), and
@@ -84,7 +84,6 @@ def has_example(docs):
 
 def build_json():
     """Build zerocast's rustdoc JSON with nightly; return its path, or None with a reason."""
-    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
     cmd = ["cargo", "+nightly", "rustdoc", "-q", "-p", "zerocast", "--all-features", "--",
            "-Z", "unstable-options", "--output-format", "json"]
     try:
@@ -93,6 +92,13 @@ def build_json():
         return None, str(e)
     if r.returncode != 0:
         return None, "`%s` failed:\n%s" % (" ".join(cmd), r.stderr.strip()[-2000:])
+    # Where cargo put it: `cargo metadata` knows the target directory, however it is set.
+    meta = subprocess.run(["cargo", "metadata", "-q", "--format-version", "1", "--no-deps"],
+                          cwd=ROOT, capture_output=True, text=True)
+    if meta.returncode == 0:
+        target = json.loads(meta.stdout)["target_directory"]
+    else:
+        target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target")
     path = os.path.join(target, "doc", "zerocast.json")
     if not os.path.exists(path):
         return None, "%s was not written" % path
