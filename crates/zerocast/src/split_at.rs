@@ -632,7 +632,7 @@ mod tests {
     use super::SplitAt;
 
     #[test]
-    fn parity_fill_split_at_unchecked_matches_split_at() {
+    fn split_at_unchecked_matches_split_at() {
         let words = [10u16, 11, 12, 13, 14];
         for k in 0..=words.len() {
             // SAFETY: `k` is at most `words.len()` (the loop bound).
@@ -655,7 +655,7 @@ mod tests {
     }
 
     #[test]
-    fn parity_fill_via_unchecked() {
+    fn via_unchecked_gives_the_halves() {
         let cells = [Cell::new(1u32), Cell::new(2), Cell::new(3), Cell::new(4)];
         let split = SplitAt::split_at(&cells[..], 3).unwrap();
         // SAFETY: `[Cell<u32>]` has no padding: the halves cannot overlap.

@@ -417,7 +417,7 @@ mod tests {
     use super::Unalign;
 
     #[test]
-    fn parity_fill_unalign_deref_unchecked() {
+    fn unalign_deref_unchecked() {
         #[repr(C, align(8))]
         struct Aligned8(Unalign<u64>);
         let mut a = Aligned8(Unalign::new(41));

@@ -498,7 +498,7 @@ mod at_root {
     }
 
     #[test]
-    fn parity_fill_byteorder_at_root_are_the_module_items() {
+    fn byteorder_at_root_are_the_module_items() {
         let x = 0x1234_5678u32;
         assert_eq!(module_u32(zerocast::U32::<zerocast::BigEndian>::new(x)), x);
         assert_eq!(module_u32(zerocast::big_endian::U32::new(x)), x);

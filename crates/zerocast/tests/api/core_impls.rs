@@ -305,7 +305,7 @@ pub(crate) fn sized_layout<T: KnownLayout<PointerMetadata = ()>>() -> usize {
 }
 
 #[test]
-fn parity_fill_immutable_for_pointers_and_option() {
+fn immutable_for_pointers_and_option() {
     immutable::<NonNull<Cell<u8>>>();
     immutable::<NonNull<[Cell<u8>]>>();
     #[cfg(feature = "alloc")]
@@ -323,7 +323,7 @@ fn parity_fill_immutable_for_pointers_and_option() {
 }
 
 #[test]
-fn parity_fill_known_layout_for_option() {
+fn known_layout_for_option() {
     // (Not for references themselves: see `differences.json`.)
     // `Option`'s size is the compiler's choice, except where std documents the niche.
     assert_eq!(sized_layout::<Option<u8>>(), size_of::<Option<u8>>());

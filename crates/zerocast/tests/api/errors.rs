@@ -472,7 +472,7 @@ fn alignment_error(buf: &Aligned<8>) -> AlignmentError<&[u8], u32> {
 }
 
 #[test]
-fn parity_fill_from_each_error_into_its_arm() {
+fn from_each_error_into_its_arm() {
     let buf = Aligned::<8>([0; 8]);
     let a = alignment_error(&buf);
     let (addr, align) = (a.addr(), a.align());
@@ -502,7 +502,7 @@ fn parity_fill_from_each_error_into_its_arm() {
 }
 
 #[test]
-fn parity_fill_cast_error_into_try_cast_error() {
+fn cast_error_converts_into_try_cast_error() {
     let buf = Aligned::<8>([0; 8]);
     let cast: CastError<&[u8], u32> = ConvertError::Alignment(alignment_error(&buf));
     let e: TryCastError<&[u8], u32> = cast.into();
@@ -520,7 +520,7 @@ fn parity_fill_cast_error_into_try_cast_error() {
 }
 
 #[test]
-fn parity_fill_map_src_keeps_the_facts() {
+fn map_src_keeps_the_facts() {
     // CastError, alignment arm: the address and alignment stay, the source is replaced.
     let buf = Aligned::<8>([0; 8]);
     let e: CastError<&[u8], u32> = ConvertError::Alignment(alignment_error(&buf));

@@ -247,7 +247,7 @@ fn checks_name_short_union_fields() {
 
 /// `KnownLayout` of `ManuallyDrop<T>` is `T`'s, sized or not.
 #[test]
-fn parity_fill_manually_drop_layout_is_the_inner_one() {
+fn manually_drop_layout_is_the_inner_one() {
     assert_eq!(
         <ManuallyDrop<[u32]> as KnownLayout>::LAYOUT,
         <[u32] as KnownLayout>::LAYOUT

@@ -15,7 +15,7 @@ use zerocast::{FromBytes, IntoBytes, SplitAt};
 // ---- Slices and ManuallyDrop ---------------------------------------------------------------
 
 #[test]
-fn parity_fill_via_no_dynamic_padding_on_slices() {
+fn via_no_dynamic_padding_on_slices() {
     let words = [1u64, 2, 3];
     for k in 0..=3 {
         let (l, r) = SplitAt::split_at(&words[..], k)
@@ -33,7 +33,7 @@ fn parity_fill_via_no_dynamic_padding_on_slices() {
 }
 
 #[test]
-fn parity_fill_split_at_manually_drop() {
+fn split_at_manually_drop() {
     let words = [5u16, 6, 7, 8];
     let md = ManuallyDrop::<[u16]>::ref_from_bytes(words.as_bytes()).unwrap();
     assert_eq!(md.len(), 4);
@@ -71,7 +71,7 @@ mod derived {
     }
 
     #[test]
-    fn parity_fill_via_no_dynamic_padding_on_a_struct() {
+    fn via_no_dynamic_padding_on_a_struct() {
         let words = [3u16, 10, 11, 12, 13];
         let packet = Packet::ref_from_bytes(words.as_bytes()).unwrap();
         let (head, rest) = packet
@@ -93,7 +93,7 @@ mod derived {
     }
 
     #[test]
-    fn parity_fill_split_at_manually_drop_of_a_struct() {
+    fn split_at_manually_drop_of_a_struct() {
         let words = [2u16, 10, 11, 12];
         let md = ManuallyDrop::<Packet>::ref_from_bytes(words.as_bytes()).unwrap();
         let (head, rest) = md.split_at(2).unwrap().via_immutable();

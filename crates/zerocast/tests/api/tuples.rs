@@ -108,7 +108,7 @@ type T26 = (
 );
 
 #[test]
-fn parity_fill_tuples_to_26() {
+fn tuples_to_26() {
     immutable::<T13>();
     immutable::<T26>();
     assert_eq!(sized_layout::<T26>(), 26);
@@ -168,7 +168,7 @@ type FromZerosCheck = (
 );
 
 #[test]
-fn parity_fill_tuple_20_from_zeros() {
+fn tuple_20_from_zeros() {
     let z = <FromZerosCheck as FromZeros>::new_zeroed();
     assert_eq!((z.0, z.3, z.8, z.9, z.11), (0, 0, false, '\0', 0.0));
     assert!(z.19.is_none());

@@ -127,7 +127,7 @@ fn value_methods_and_std_traits() {
 const UNWRAPPED: u64 = Unalign::new(0x0102_0304_0506_0708u64).into_inner();
 
 #[test]
-fn parity_fill_unalign_into_inner_is_const() {
+fn unalign_into_inner_is_const() {
     assert_eq!(UNWRAPPED, 0x0102_0304_0506_0708);
     // Not only `Copy` types: the value moves out whole.
     let v = Unalign::new(vec![1, 2, 3]).into_inner();
@@ -135,7 +135,7 @@ fn parity_fill_unalign_into_inner_is_const() {
 }
 
 #[test]
-fn parity_fill_unalign_order_and_display() {
+fn unalign_order_and_display() {
     let vals = [3i32, -1, 7, 0];
     for &a in &vals {
         for &b in &vals {
