@@ -106,10 +106,32 @@ impl FieldLayout for str {
 }
 
 /// The [`FieldLayout::Sizedness`] of a sized type.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{IsSized, LastField};
+/// use zerocast::DstLayout;
+///
+/// // Through `IsSized`, a last field's layout is the compiler's.
+/// assert_eq!(<IsSized as LastField<[u32; 2], u32>>::LAYOUT, DstLayout::for_sized::<u32>());
+/// ```
 #[derive(Debug)]
 pub enum IsSized {}
 
 /// The [`FieldLayout::Sizedness`] of a dynamically sized type.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{IsUnsized, LastField};
+/// use zerocast::DstLayout;
+///
+/// // Through `IsUnsized`, a last field's layout is its `KnownLayout`'s, and the struct has none
+/// // from the compiler.
+/// assert_eq!(<IsUnsized as LastField<str, str>>::LAYOUT, DstLayout::for_slice::<u8>());
+/// assert_eq!(<IsUnsized as LastField<str, str>>::SELF_LAYOUT, None);
+/// ```
 #[derive(Debug)]
 pub enum IsUnsized {}
 
@@ -131,8 +153,52 @@ pub trait LastField<S: ?Sized, L: ?Sized>: sealed::Sizedness {
     #[doc(hidden)]
     const SEAL: sealed::Seal;
     /// The layout of `L`: the compiler's for a sized `L`, its `KnownLayout`'s otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::checks::{IsSized, IsUnsized, LastField};
+    /// use zerocast::{DstLayout, SizeInfo};
+    ///
+    /// #[repr(C)]
+    /// struct Fixed {
+    ///     a: u8,
+    ///     b: u16,
+    /// }
+    /// #[repr(C)]
+    /// struct Tail {
+    ///     a: u8,
+    ///     b: [u16],
+    /// }
+    ///
+    /// assert_eq!(<IsSized as LastField<Fixed, u16>>::LAYOUT, DstLayout::for_sized::<u16>());
+    /// let tail = <IsUnsized as LastField<Tail, [u16]>>::LAYOUT;
+    /// assert_eq!(tail.size_info(), SizeInfo::SliceDst { offset: 0, elem_size: 2 });
+    /// ```
     const LAYOUT: DstLayout;
     /// The compiler's layout of `S` if `L`, and so `S`, is sized.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::checks::{IsSized, IsUnsized, LastField};
+    /// use zerocast::SizeInfo;
+    ///
+    /// #[repr(C)]
+    /// struct Fixed {
+    ///     a: u8,
+    ///     b: u16,
+    /// }
+    /// #[repr(C)]
+    /// struct Tail {
+    ///     a: u8,
+    ///     b: [u16],
+    /// }
+    ///
+    /// let fixed = <IsSized as LastField<Fixed, u16>>::SELF_LAYOUT.unwrap();
+    /// assert_eq!(fixed.size_info(), SizeInfo::Sized { size: 4 });
+    /// assert!(<IsUnsized as LastField<Tail, [u16]>>::SELF_LAYOUT.is_none());
+    /// ```
     const SELF_LAYOUT: Option<DstLayout>;
 }
 
@@ -162,6 +228,17 @@ pub trait LastRule<L: ?Sized>: sealed::Sizedness {
     #[doc(hidden)]
     const SEAL: sealed::Seal;
     /// The rule, with [`size_of`](core::mem::size_of) `L` (0 if `L` is unsized).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::checks::{IsSized, IsUnsized, LastRule};
+    ///
+    /// let (rule, size) = <IsSized as LastRule<bool>>::RULE;
+    /// assert_eq!(size, 1);
+    /// assert!(rule.accepts(&[1]) && !rule.accepts(&[2]));
+    /// assert_eq!(<IsUnsized as LastRule<[bool]>>::RULE.1, 0);
+    /// ```
     const RULE: (ByteRule, usize);
 }
 
@@ -192,6 +269,26 @@ pub trait LastValidate<L: ?Sized>: sealed::Sizedness {
     #[doc(hidden)]
     const SEAL: sealed::Seal;
     /// Validates the field `field` of `container` at `offset` bytes into `candidate`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::checks::{IsUnsized, LastValidate};
+    /// use zerocast::Candidate;
+    ///
+    /// #[repr(C)]
+    /// struct Flags {
+    ///     n: u8,
+    ///     set: [bool],
+    /// }
+    ///
+    /// // The tail `set`, after `n`, holds the trailing elements.
+    /// let ok = Candidate::<Flags>::new(&[2, 1, 0]);
+    /// assert!(<IsUnsized as LastValidate<[bool]>>::validate(&ok, 1, "Flags", "set").is_ok());
+    /// let bad = Candidate::<Flags>::new(&[2, 1, 7]);
+    /// let e = <IsUnsized as LastValidate<[bool]>>::validate(&bad, 1, "Flags", "set").unwrap_err();
+    /// assert_eq!((e.offset(), e.field()), (2, Some(("Flags", "set"))));
+    /// ```
     ///
     /// # Errors
     ///

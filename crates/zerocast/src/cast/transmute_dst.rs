@@ -59,6 +59,19 @@ pub struct Wrap<Src, Dst>(pub(crate) Src, PhantomData<Dst>);
 
 impl<'a, Src: ?Sized, Dst: ?Sized> Wrap<&'a Src, &'a Dst> {
     /// Wraps a shared source reference.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::{TransmuteRefDst, Wrap};
+    ///
+    /// const PAIRS: &[[u8; 2]; 2] = &[[1, 2], [3, 4]];
+    /// // What `transmute_ref!` expands to: sized types take `Wrap`'s `const` method...
+    /// const FLAT: &[u8; 4] = Wrap::new(PAIRS).transmute_ref();
+    /// // ...and slices `TransmuteRefDst`'s.
+    /// let flat: &[u8] = Wrap::new(&PAIRS[..]).transmute_ref();
+    /// assert_eq!(flat, FLAT);
+    /// ```
     #[must_use]
     #[inline(always)]
     pub const fn new(src: &'a Src) -> Self {
@@ -86,6 +99,17 @@ impl<'a, Src: ?Sized, Dst: ?Sized> Wrap<&'a Src, &'a Dst> {
 
 impl<'a, Src: ?Sized, Dst: ?Sized> Wrap<&'a mut Src, &'a mut Dst> {
     /// Wraps a mutable source reference.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::{TransmuteMutDst, Wrap};
+    ///
+    /// let mut pairs = [[1u8, 2], [3, 4]];
+    /// let flat: &mut [u8] = Wrap::new_mut(&mut pairs[..]).transmute_mut();
+    /// flat[3] = 9;
+    /// assert_eq!(pairs, [[1, 2], [3, 9]]);
+    /// ```
     #[must_use]
     #[inline(always)]
     pub const fn new_mut(src: &'a mut Src) -> Self {
@@ -117,29 +141,94 @@ const fn infer_never<T>() -> T {
 /// slice-tailed ([`KnownLayout`](crate::KnownLayout)), with `Dst`'s metadata computed from `Src`'s.
 ///
 /// The layouts are checked at compile time by the rule in [`Wrap`]'s docs.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::macro_util::{TransmuteRefDst, Wrap};
+///
+/// let words: &[u16] = &[0x0102, 0x0304];
+/// let pairs: &[[u8; 2]] = Wrap::new(words).transmute_ref();
+/// let via_macro: &[[u8; 2]] = zerocast::transmute_ref!(words); // the macro takes this path
+/// assert_eq!(pairs, via_macro);
+/// assert_eq!(pairs[1], 0x0304u16.to_ne_bytes());
+/// ```
 pub trait TransmuteRefDst<'a> {
     /// The destination type.
     type Dst: ?Sized;
     /// Reinterprets the source as a `&Dst` spanning the same bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::{TransmuteRefDst, Wrap};
+    ///
+    /// // `[u32]` into `[u16]`: twice the elements, the same bytes.
+    /// let wide: &[u32] = &[u32::MAX, 0];
+    /// let narrow: &[u16] = Wrap::new(wide).transmute_ref();
+    /// assert_eq!(narrow, [u16::MAX, u16::MAX, 0, 0]);
+    /// ```
     fn transmute_ref(self) -> &'a Self::Dst;
 }
 
 /// The unsized path of `transmute_mut!`, as [`TransmuteRefDst`] with `&mut`.
+///
+/// # Examples
+///
+/// ```
+/// let mut words = [0u16; 2];
+/// // `transmute_mut!` on slices calls `TransmuteMutDst::transmute_mut`.
+/// let bytes: &mut [u8] = zerocast::transmute_mut!(&mut words[..]);
+/// bytes.fill(0xff);
+/// assert_eq!(words, [u16::MAX; 2]);
+/// ```
 pub trait TransmuteMutDst<'a> {
     /// The destination type.
     type Dst: ?Sized;
     /// Reinterprets the source as a `&mut Dst` spanning the same bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::{TransmuteMutDst, Wrap};
+    ///
+    /// let mut words = [0u32; 2];
+    /// let halves: &mut [u16] = Wrap::new_mut(&mut words[..]).transmute_mut();
+    /// assert_eq!(halves.len(), 4);
+    /// halves.fill(u16::MAX);
+    /// assert_eq!(words, [u32::MAX; 2]);
+    /// ```
     fn transmute_mut(self) -> &'a mut Self::Dst;
 }
 
 /// The unsized path of `try_transmute_ref!`, as [`TransmuteRefDst`] after checking that the
 /// bytes are a valid `Dst`.
+///
+/// # Examples
+///
+/// ```
+/// let bytes: &[u8] = &[1, 0, 1];
+/// // `try_transmute_ref!` on slices calls `TryTransmuteRefDst::try_transmute_ref`.
+/// let flags: &[bool] = zerocast::try_transmute_ref!(bytes).unwrap();
+/// assert_eq!(flags, [true, false, true]);
+/// ```
 pub trait TryTransmuteRefDst<'a> {
     /// The source type.
     type Src: ?Sized;
     /// The destination type.
     type Dst: ?Sized;
     /// Reinterprets the source as a `&Dst` spanning the same bytes, if they are a valid `Dst`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::{TryTransmuteRefDst, Wrap};
+    ///
+    /// let ok: &[bool] = Wrap::new(&[1u8, 0][..]).try_transmute_ref().unwrap();
+    /// assert_eq!(ok, [true, false]);
+    /// let bad: Result<&[bool], _> = Wrap::new(&[1u8, 2][..]).try_transmute_ref();
+    /// assert_eq!(bad.unwrap_err().invalid().offset(), 1);
+    /// ```
     ///
     /// # Errors
     ///
@@ -148,6 +237,16 @@ pub trait TryTransmuteRefDst<'a> {
 }
 
 /// The unsized path of `try_transmute_mut!`, as [`TryTransmuteRefDst`] with `&mut`.
+///
+/// # Examples
+///
+/// ```
+/// let mut bytes = [0u8, 0];
+/// // `try_transmute_mut!` on slices calls `TryTransmuteMutDst::try_transmute_mut`.
+/// let flags: &mut [bool] = zerocast::try_transmute_mut!(&mut bytes[..]).unwrap();
+/// flags[1] = true;
+/// assert_eq!(bytes, [0, 1]);
+/// ```
 pub trait TryTransmuteMutDst<'a> {
     /// The source type.
     type Src: ?Sized;
@@ -155,6 +254,20 @@ pub trait TryTransmuteMutDst<'a> {
     type Dst: ?Sized;
     /// Reinterprets the source as a `&mut Dst` spanning the same bytes, if they are a valid
     /// `Dst`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::macro_util::{TryTransmuteMutDst, Wrap};
+    ///
+    /// let mut bytes = [1u8, 0];
+    /// let flags: &mut [bool] = Wrap::new_mut(&mut bytes[..]).try_transmute_mut().unwrap();
+    /// flags[0] = false;
+    /// assert_eq!(bytes, [0, 0]);
+    /// let mut bad = [3u8];
+    /// let r: Result<&mut [bool], _> = Wrap::new_mut(&mut bad[..]).try_transmute_mut();
+    /// assert!(r.is_err());
+    /// ```
     ///
     /// # Errors
     ///

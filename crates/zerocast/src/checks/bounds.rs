@@ -52,6 +52,24 @@ impl<T: ?Sized + Unaligned> GenericIntoBytesField for T {}
 /// with it, through [`DeriveChecks::same_type`](super::DeriveChecks::same_type), that the
 /// fields of a generic struct it takes for homogeneous (all `E`, `[E; N]` or `[E]`) really have
 /// one element type, whatever their spelling resolves to.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::SameType;
+///
+/// fn one_element_type<A: ?Sized + SameType<B>, B: ?Sized>() {}
+///
+/// type Elem = u16;
+/// one_element_type::<Elem, u16>(); // one type, two spellings
+/// one_element_type::<[u8], [u8]>();
+/// ```
+///
+/// ```compile_fail,E0277
+/// # use zerocast::checks::SameType;
+/// # fn one_element_type<A: ?Sized + SameType<B>, B: ?Sized>() {}
+/// one_element_type::<u16, i16>();
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` and `{T}` are not the same type, so `#[derive(IntoBytes)]` cannot take the struct's fields for one element type",
     note = "fields of one element type `E` (`E`, `[E; N]`, `[E]`) leave no padding; with several element types, each field must be `Unaligned`"

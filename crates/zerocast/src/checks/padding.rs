@@ -6,6 +6,23 @@ use crate::const_msg::Msg;
 use crate::{DstLayout, SizeInfo};
 
 /// One field of a type, for [`no_padding`] and [`union_no_padding`].
+///
+/// # Examples
+///
+/// ```
+/// use core::mem::{offset_of, size_of};
+/// use zerocast::checks::{no_padding, Field};
+///
+/// #[repr(C)]
+/// struct Rec {
+///     a: u16,
+///     b: u16,
+/// }
+///
+/// let b = Field::new("b", offset_of!(Rec, b), size_of::<u16>());
+/// // Without `a`, the bytes before `b` are reported as padding.
+/// assert!(no_padding("Rec", size_of::<Rec>(), &[b]).failure().unwrap().contains("before field `b`"));
+/// ```
 #[derive(Copy, Clone, Debug)]
 pub struct Field {
     name: &'static str,
@@ -15,6 +32,15 @@ pub struct Field {
 
 impl Field {
     /// The field `name`, at `offset` bytes, of `size` bytes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::checks::{no_padding, Field};
+    ///
+    /// let fields = [Field::new("lo", 0, 2), Field::new("hi", 2, 2)];
+    /// assert!(no_padding("Word", 4, &fields).failure().is_none());
+    /// ```
     #[must_use]
     pub const fn new(name: &'static str, offset: usize, size: usize) -> Field {
         Field { name, offset, size }
@@ -41,6 +67,17 @@ impl Verdict {
     pub(super) const PASS: Verdict = Verdict { msg: Msg::new() };
 
     /// The failure message, or `None` if the check passed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::checks::{union_no_padding, Field};
+    ///
+    /// let pass = union_no_padding("U", 4, &[Field::new("a", 0, 4), Field::new("b", 0, 4)]);
+    /// assert_eq!(pass.failure(), None);
+    /// let fail = union_no_padding("U", 4, &[Field::new("a", 0, 2)]);
+    /// assert!(fail.failure().unwrap().contains("field `a` is 2 bytes"));
+    /// ```
     #[must_use]
     pub const fn failure(&self) -> Option<&str> {
         let m = self.msg.as_str();
@@ -62,6 +99,30 @@ const FIX: &str = "IntoBytes needs every byte initialized, and padding bytes are
 /// The fields may be listed in any order: it passes exactly when they cover every byte from 0
 /// to `size`, as the fields of a struct in the default representation, which the compiler may
 /// reorder, can.
+///
+/// # Examples
+///
+/// ```
+/// use core::mem::{offset_of, size_of};
+/// use zerocast::checks::{no_padding, Field};
+///
+/// #[repr(C)]
+/// struct Rec {
+///     a: u32,
+///     b: u8,
+/// }
+///
+/// let fields = [
+///     Field::new("a", offset_of!(Rec, a), size_of::<u32>()),
+///     Field::new("b", offset_of!(Rec, b), size_of::<u8>()),
+/// ];
+/// let v = no_padding("Rec", size_of::<Rec>(), &fields);
+/// assert!(v.failure().unwrap().starts_with(
+///     "`Rec` has 3 byte(s) of trailing padding at offset 5, after its last field `b`"
+/// ));
+/// // Listed in any order: `b` then `a` still covers 0..5.
+/// assert!(no_padding("T", 5, &[fields[1], fields[0]]).failure().is_none());
+/// ```
 #[must_use]
 pub const fn no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
     gaps(
@@ -280,6 +341,19 @@ pub const fn dst_no_padding(ty: &str, layout: DstLayout, fields: &[Field]) -> Ve
 
 /// Checks that no field of the union `ty` of `size` bytes is smaller than the union: the bytes
 /// past it would be uninitialized when it is the one set.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{union_no_padding, Field};
+///
+/// // `#[repr(C)] union U { a: u8, b: u32 }`
+/// let v = union_no_padding("U", 4, &[Field::new("a", 0, 1), Field::new("b", 0, 4)]);
+/// assert!(v.failure().unwrap().starts_with(
+///     "union `U` is 4 bytes but its field `a` is 1 bytes: when that field is set, the other 3 byte(s) are uninitialized"
+/// ));
+/// assert!(union_no_padding("U", 4, &[Field::new("b", 0, 4)]).failure().is_none());
+/// ```
 #[must_use]
 pub const fn union_no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdict {
     let mut i = 0;
@@ -311,6 +385,37 @@ pub const fn union_no_padding(ty: &str, size: usize, fields: &[Field]) -> Verdic
 
 /// Fails (at compile time, in a `const`) if the struct `ty` has padding; see [`no_padding`].
 ///
+/// # Examples
+///
+/// ```
+/// use core::mem::{offset_of, size_of};
+/// use zerocast::checks::{assert_no_padding, Field};
+///
+/// #[repr(C)]
+/// struct Header {
+///     kind: u16,
+///     flags: [u8; 2],
+///     len: u32,
+/// }
+///
+/// const _: () = assert_no_padding(
+///     "Header",
+///     size_of::<Header>(),
+///     &[
+///         Field::new("kind", offset_of!(Header, kind), 2),
+///         Field::new("flags", offset_of!(Header, flags), 2),
+///         Field::new("len", offset_of!(Header, len), 4),
+///     ],
+/// );
+/// ```
+///
+/// ```compile_fail,E0080
+/// use zerocast::checks::{assert_no_padding, Field};
+///
+/// // `#[repr(C)] struct Rec { a: u8, b: u32 }`: the build fails naming the hole at offset 1.
+/// const _: () = assert_no_padding("Rec", 8, &[Field::new("a", 0, 1), Field::new("b", 4, 4)]);
+/// ```
+///
 /// # Panics
 ///
 /// If there is padding, naming the field it follows and precedes, its offset and length.
@@ -322,6 +427,24 @@ pub const fn assert_no_padding(ty: &str, size: usize, fields: &[Field]) {
 
 /// Fails (at compile time, in a `const`) if a field of the union `ty` is smaller than the
 /// union; see [`union_no_padding`].
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::checks::{assert_union_no_padding, Field};
+///
+/// #[repr(C)]
+/// union Word {
+///     bytes: [u8; 4],
+///     value: u32,
+/// }
+///
+/// const _: () = assert_union_no_padding(
+///     "Word",
+///     core::mem::size_of::<Word>(),
+///     &[Field::new("bytes", 0, 4), Field::new("value", 0, 4)],
+/// );
+/// ```
 ///
 /// # Panics
 ///
