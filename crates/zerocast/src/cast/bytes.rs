@@ -20,12 +20,13 @@ use crate::{FromBytes, FromZeros, Immutable, IntoBytes};
 #[inline(always)]
 pub(crate) fn as_bytes<T: ?Sized + IntoBytes + Immutable>(value: &T) -> &[u8] {
     let len = size_of_val(value);
-    // SAFETY: `from_raw_parts` needs `len` readable, initialized, unchanging `u8`s for the
+    // `from_raw_parts` needs `len` readable, initialized, unchanging `u8`s for the
     // returned lifetime, at a non-null pointer aligned for `u8`, with `len <= isize::MAX`:
     // - `value` is a reference to `size_of_val(value)` bytes, readable for its lifetime;
     // - `T: IntoBytes`: every byte of a `T` is initialized;
     // - `T: Immutable`: no `UnsafeCell`, so the bytes cannot change while `value` is borrowed;
     // - `u8` needs no alignment; no value is larger than `isize::MAX` bytes.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { slice::from_raw_parts(ptr::from_ref(value).cast::<u8>(), len) }
 }
 
@@ -33,12 +34,13 @@ pub(crate) fn as_bytes<T: ?Sized + IntoBytes + Immutable>(value: &T) -> &[u8] {
 #[inline(always)]
 pub(crate) fn as_mut_bytes<T: ?Sized + IntoBytes + FromBytes>(value: &mut T) -> &mut [u8] {
     let len = size_of_val(value);
-    // SAFETY: `from_raw_parts_mut` needs `len` initialized bytes, uniquely accessible for the
+    // `from_raw_parts_mut` needs `len` initialized bytes, uniquely accessible for the
     // returned lifetime, at a non-null pointer, `len <= isize::MAX`:
     // - `value` is a unique reference to `size_of_val(value)` bytes for its lifetime;
     // - `T: IntoBytes`: every byte is initialized;
     // - `T: FromBytes`: any bytes written through the slice are still a valid `T` when the
     //   borrow ends.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { slice::from_raw_parts_mut(ptr::from_mut(value).cast::<u8>(), len) }
 }
 
@@ -46,9 +48,10 @@ pub(crate) fn as_mut_bytes<T: ?Sized + IntoBytes + FromBytes>(value: &mut T) -> 
 #[inline(always)]
 pub(crate) fn zero<T: ?Sized + FromZeros>(value: &mut T) {
     let len = size_of_val(value);
-    // SAFETY: `write_bytes` needs a pointer valid for writes of `len` bytes (alignment of `u8`):
+    // `write_bytes` needs a pointer valid for writes of `len` bytes (alignment of `u8`):
     // `value` is a unique reference to `size_of_val(value)` bytes. Afterwards the bytes are all
     // zero, a valid `T` by `T: FromZeros`.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { ptr::write_bytes(ptr::from_mut(value).cast::<u8>(), 0, len) };
 }
 
@@ -82,10 +85,11 @@ fn alloc_zeroed_bytes(
 #[cfg(feature = "alloc")]
 pub(crate) fn new_box_zeroed<T: FromZeros>() -> Result<Box<T>, crate::AllocError> {
     let (bytes, _) = alloc_zeroed_bytes(size_of::<T>(), align_of::<T>())?;
-    // SAFETY: `Box::from_raw` needs a pointer to a valid `T` allocated by the global allocator
+    // `Box::from_raw` needs a pointer to a valid `T` allocated by the global allocator
     // with `Layout::new::<T>()` (or, for a zero-sized `T`, a non-null aligned pointer):
     // `alloc_zeroed_bytes` allocated exactly that layout (or made such a pointer), and its
     // bytes are all zero, a valid `T` by `T: FromZeros`.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     Ok(unsafe { Box::from_raw(bytes.cast::<T>().as_ptr()) })
 }
 
@@ -98,11 +102,12 @@ where
     let size = T::size_for_metadata(count).ok_or(crate::AllocError)?;
     let (bytes, _) = alloc_zeroed_bytes(size, T::LAYOUT.align())?;
     let ptr = T::raw_from_ptr_len(bytes, count);
-    // SAFETY: `Box::from_raw` needs a pointer to a valid `T` allocated by the global allocator
+    // `Box::from_raw` needs a pointer to a valid `T` allocated by the global allocator
     // with `Layout::for_value` of it (or, if that is zero-sized, a non-null aligned pointer):
     // - the pointee's `size_of_val` is `size` and its alignment `T::LAYOUT.align()`
     //   (`KnownLayout`'s contract), the layout `alloc_zeroed_bytes` allocated;
     // - its bytes are all zero, a valid `T` by `T: FromZeros`.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     Ok(unsafe { Box::from_raw(ptr.as_ptr()) })
 }
 
@@ -110,11 +115,13 @@ where
 #[cfg(feature = "std")]
 pub(crate) fn read_from_io<T: FromBytes, R: std::io::Read>(mut src: R) -> std::io::Result<T> {
     let mut buf = MaybeUninit::<T>::zeroed();
-    // SAFETY: `from_raw_parts_mut` needs `size_of::<T>()` initialized bytes uniquely borrowed:
+    // `from_raw_parts_mut` needs `size_of::<T>()` initialized bytes uniquely borrowed:
     // `buf` is ours, and `MaybeUninit::zeroed` initialized every byte of it, padding included.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     let bytes = unsafe { slice::from_raw_parts_mut(buf.as_mut_ptr().cast::<u8>(), size_of::<T>()) };
     src.read_exact(bytes)?;
-    // SAFETY: `assume_init` needs a valid `T`: every byte is initialized (zeroed, then perhaps
+    // `assume_init` needs a valid `T`: every byte is initialized (zeroed, then perhaps
     // overwritten by `read_exact`), and any initialized bytes are a valid `T` by `T: FromBytes`.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     Ok(unsafe { buf.assume_init() })
 }

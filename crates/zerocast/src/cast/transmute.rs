@@ -60,9 +60,10 @@ const fn assert_align_fits<Src, Dst>(what: &str) {
 #[inline(always)]
 pub const fn transmute<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
     const { assert_same_size::<Src, Dst>("transmute!") };
-    // SAFETY: `transmute_same_size` needs `Src` and `Dst` of the same size: the assertion
+    // `transmute_same_size` needs `Src` and `Dst` of the same size: the assertion
     // above is evaluated for every instantiation of this function, and fails to compile
     // unless `size_of::<Src>() == size_of::<Dst>()`.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { transmute_same_size(src) }
 }
 
@@ -77,13 +78,14 @@ const unsafe fn transmute_same_size<Src: IntoBytes, Dst: FromBytes>(src: Src) ->
     let u = Transmute {
         src: ManuallyDrop::new(src),
     };
-    // SAFETY: reading the `dst` field of the union reinterprets the bytes of the `src` field,
+    // reading the `dst` field of the union reinterprets the bytes of the `src` field,
     // which is sound when they are a valid `Dst`:
     // - both fields are `size_of::<Src>() == size_of::<Dst>()` bytes (the caller's promise)
     //   at offset 0 (`repr(C)`), so `dst` covers exactly the bytes written;
     // - `Src: IntoBytes`: all those bytes are initialized;
     // - `Dst: FromBytes`: any initialized bytes are a valid `Dst`.
     // `src` is not dropped (`ManuallyDrop`): its bytes now belong to the result.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     ManuallyDrop::into_inner(unsafe { u.dst })
 }
 
@@ -128,9 +130,10 @@ const fn assert_file_size<const N: usize, Dst>() {
 #[inline(always)]
 pub const fn include_value<Dst: FromBytes, const N: usize>(bytes: &[u8; N]) -> Dst {
     const { assert_file_size::<N, Dst>() };
-    // SAFETY: `transmute_same_size` needs `[u8; N]` and `Dst` of the same size, `N` bytes:
+    // `transmute_same_size` needs `[u8; N]` and `Dst` of the same size, `N` bytes:
     // the assertion above is evaluated for every instantiation of this function, and fails
     // to compile unless `N == size_of::<Dst>()`.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { transmute_same_size::<[u8; N], Dst>(*bytes) }
 }
 
@@ -155,13 +158,14 @@ pub const fn transmute_shrink<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
     let u = Transmute {
         src: ManuallyDrop::new(src),
     };
-    // SAFETY: reading the `dst` field of the union reinterprets the first bytes of the `src`
+    // reading the `dst` field of the union reinterprets the first bytes of the `src`
     // field, which is sound when they are a valid `Dst`:
     // - both fields are at offset 0 (`repr(C)`) and `size_of::<Dst>() <= size_of::<Src>()`
     //   (asserted above), so `dst` covers only bytes written through `src`;
     // - `Src: IntoBytes`: all those bytes are initialized;
     // - `Dst: FromBytes`: any initialized bytes are a valid `Dst`.
     // `src` is not dropped (`ManuallyDrop`): its bytes now belong to the result.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     ManuallyDrop::into_inner(unsafe { u.dst })
 }
 
@@ -184,8 +188,9 @@ where
 {
     const { assert_same_size::<Src, Dst>("transmute_ref!") };
     const { assert_align_fits::<Src, Dst>("transmute_ref!") };
-    // SAFETY: `ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more aligned:
+    // `ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more aligned:
     // the assertions above are evaluated for every instantiation and fail to compile otherwise.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { ref_same_layout(src) }
 }
 
@@ -202,13 +207,14 @@ where
     Dst: FromBytes + Immutable,
 {
     let ptr = ptr::from_ref(src).cast::<Dst>();
-    // SAFETY: the dereference yields a `&Dst` with `src`'s lifetime, sound because:
+    // the dereference yields a `&Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null and aligned for `Dst` (`src` is aligned for `Src`, whose alignment
     //   is at least `Dst`'s, the caller's promise) and covers `size_of::<Dst>() ==
     //   size_of::<Src>()` bytes (the caller's promise) readable for the lifetime of `src`;
     // - they are initialized (`Src: IntoBytes`) and so a valid `Dst` (`Dst: FromBytes`);
     // - neither `Src` nor `Dst` has interior mutability (`Immutable`), so the bytes cannot
     //   change while either reference exists.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { &*ptr }
 }
 
@@ -232,8 +238,9 @@ where
 {
     const { assert_same_size::<Src, Dst>("transmute_mut!") };
     const { assert_align_fits::<Src, Dst>("transmute_mut!") };
-    // SAFETY: `mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more aligned:
+    // `mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more aligned:
     // the assertions above are evaluated for every instantiation and fail to compile otherwise.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { mut_same_layout(src) }
 }
 
@@ -250,13 +257,14 @@ where
     Dst: FromBytes + IntoBytes,
 {
     let ptr = ptr::from_mut(src).cast::<Dst>();
-    // SAFETY: the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
+    // the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
     //   borrowed for that lifetime (as in `ref_same_layout`, with `&mut`, by the caller's
     //   promise);
     // - the bytes are initialized (`Src: IntoBytes`), so a valid `Dst` (`Dst: FromBytes`);
     // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`) and so a
     //   valid `Src` (`Src: FromBytes`) when the borrow ends.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { &mut *ptr }
 }
 
@@ -285,16 +293,18 @@ where
     const { assert_same_size::<Src, Dst>("try_transmute!") };
     let src = ManuallyDrop::new(src);
     let ptr = ptr::from_ref::<Src>(&src).cast::<u8>();
-    // SAFETY: `from_raw_parts` needs `size_of::<Src>()` initialized bytes that do not change
+    // `from_raw_parts` needs `size_of::<Src>()` initialized bytes that do not change
     // while the slice lives: `src` is our own local, borrowed shared here and used by nothing
     // else until the slice is dead, and `Src: IntoBytes` means every byte is initialized.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     let bytes = unsafe { slice::from_raw_parts(ptr, size_of::<Src>()) };
     if let Err(invalid) = Dst::validate(Candidate::new(bytes)) {
         return Err(ValidityError::new(ManuallyDrop::into_inner(src), invalid));
     }
-    // SAFETY: `read_unaligned` needs `size_of::<Dst>()` readable bytes forming a valid `Dst`:
+    // `read_unaligned` needs `size_of::<Dst>()` readable bytes forming a valid `Dst`:
     // `ptr` points to `size_of::<Src>() == size_of::<Dst>()` bytes of `src` (asserted above),
     // which `Dst::validate` accepted. `src` is never dropped: its bytes now belong to the result.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     Ok(unsafe { ptr::read_unaligned(ptr.cast::<Dst>()) })
 }
 
@@ -323,8 +333,9 @@ where
 {
     const { assert_same_size::<Src, Dst>("try_transmute_ref!") };
     const { assert_align_fits::<Src, Dst>("try_transmute_ref!") };
-    // SAFETY: `try_ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+    // `try_ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
     // aligned: the assertions above fail to compile otherwise.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { try_ref_same_layout(src) }
 }
 
@@ -344,7 +355,7 @@ where
         return Err(ValidityError::new(src, invalid));
     }
     let ptr = ptr::from_ref(src).cast::<Dst>();
-    // SAFETY: the dereference yields a `&Dst` with `src`'s lifetime, sound because:
+    // the dereference yields a `&Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` (`Src`'s alignment is at least `Dst`'s, the
     //   caller's promise) and covers `size_of::<Dst>() == size_of::<Src>()` bytes (the
     //   caller's promise) readable for that lifetime;
@@ -352,6 +363,7 @@ where
     //   since, as `src` is a shared borrow of an `Immutable` type;
     // - neither type has interior mutability (`Immutable`), so they cannot change while either
     //   reference exists.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     Ok(unsafe { &*ptr })
 }
 
@@ -379,8 +391,9 @@ where
 {
     const { assert_same_size::<Src, Dst>("try_transmute_mut!") };
     const { assert_align_fits::<Src, Dst>("try_transmute_mut!") };
-    // SAFETY: `try_mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+    // `try_mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
     // aligned: the assertions above fail to compile otherwise.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     unsafe { try_mut_same_layout(src) }
 }
 
@@ -402,13 +415,14 @@ where
         return Err(ValidityError::new(src, invalid));
     }
     let ptr = ptr::from_mut(src).cast::<Dst>();
-    // SAFETY: the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
+    // the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
     //   borrowed for that lifetime (as in `try_ref_same_layout`, with `&mut`);
     // - they are a valid `Dst`: `Dst::validate` accepted them, and nothing could change them
     //   since (`src` is borrowed uniquely here);
     // - anything written through the `&mut Dst` is initialized (`Dst: IntoBytes`), so a valid
     //   `Src` (`Src: FromBytes`) when the borrow ends.
+    // SAFETY: each precondition listed above holds, for the reason given there.
     Ok(unsafe { &mut *ptr })
 }
 
@@ -435,8 +449,9 @@ impl<'a, Src, Dst> Wrap<&'a Src, &'a Dst> {
     {
         const { assert_same_size::<Src, Dst>("transmute_ref!") };
         const { assert_align_fits::<Src, Dst>("transmute_ref!") };
-        // SAFETY: `ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // `ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
         // aligned: the assertions above fail to compile otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { ref_same_layout(self.0) }
     }
 
@@ -461,8 +476,9 @@ impl<'a, Src, Dst> Wrap<&'a Src, &'a Dst> {
     {
         const { assert_same_size::<Src, Dst>("try_transmute_ref!") };
         const { assert_align_fits::<Src, Dst>("try_transmute_ref!") };
-        // SAFETY: `try_ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // `try_ref_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
         // aligned: the assertions above fail to compile otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { try_ref_same_layout(self.0) }
     }
 }
@@ -488,8 +504,9 @@ impl<'a, Src, Dst> Wrap<&'a mut Src, &'a mut Dst> {
     {
         const { assert_same_size::<Src, Dst>("transmute_mut!") };
         const { assert_align_fits::<Src, Dst>("transmute_mut!") };
-        // SAFETY: `mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // `mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
         // aligned: the assertions above fail to compile otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { mut_same_layout(self.0) }
     }
 
@@ -515,8 +532,9 @@ impl<'a, Src, Dst> Wrap<&'a mut Src, &'a mut Dst> {
     {
         const { assert_same_size::<Src, Dst>("try_transmute_mut!") };
         const { assert_align_fits::<Src, Dst>("try_transmute_mut!") };
-        // SAFETY: `try_mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
+        // `try_mut_same_layout` needs `Src` and `Dst` of the same size, `Dst` no more
         // aligned: the assertions above fail to compile otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { try_mut_same_layout(self.0) }
     }
 }
