@@ -78,7 +78,7 @@ const unsafe fn transmute_same_size<Src: IntoBytes, Dst: FromBytes>(src: Src) ->
     let u = Transmute {
         src: ManuallyDrop::new(src),
     };
-    // reading the `dst` field of the union reinterprets the bytes of the `src` field,
+    // Reading the `dst` field of the union reinterprets the bytes of the `src` field,
     // which is sound when they are a valid `Dst`:
     // - both fields are `size_of::<Src>() == size_of::<Dst>()` bytes (the caller's promise)
     //   at offset 0 (`repr(C)`), so `dst` covers exactly the bytes written;
@@ -158,7 +158,7 @@ pub const fn transmute_shrink<Src: IntoBytes, Dst: FromBytes>(src: Src) -> Dst {
     let u = Transmute {
         src: ManuallyDrop::new(src),
     };
-    // reading the `dst` field of the union reinterprets the first bytes of the `src`
+    // Reading the `dst` field of the union reinterprets the first bytes of the `src`
     // field, which is sound when they are a valid `Dst`:
     // - both fields are at offset 0 (`repr(C)`) and `size_of::<Dst>() <= size_of::<Src>()`
     //   (asserted above), so `dst` covers only bytes written through `src`;
@@ -207,7 +207,7 @@ where
     Dst: FromBytes + Immutable,
 {
     let ptr = ptr::from_ref(src).cast::<Dst>();
-    // the dereference yields a `&Dst` with `src`'s lifetime, sound because:
+    // The dereference yields a `&Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null and aligned for `Dst` (`src` is aligned for `Src`, whose alignment
     //   is at least `Dst`'s, the caller's promise) and covers `size_of::<Dst>() ==
     //   size_of::<Src>()` bytes (the caller's promise) readable for the lifetime of `src`;
@@ -257,7 +257,7 @@ where
     Dst: FromBytes + IntoBytes,
 {
     let ptr = ptr::from_mut(src).cast::<Dst>();
-    // the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
+    // The dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
     //   borrowed for that lifetime (as in `ref_same_layout`, with `&mut`, by the caller's
     //   promise);
@@ -355,7 +355,7 @@ where
         return Err(ValidityError::new(src, invalid));
     }
     let ptr = ptr::from_ref(src).cast::<Dst>();
-    // the dereference yields a `&Dst` with `src`'s lifetime, sound because:
+    // The dereference yields a `&Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` (`Src`'s alignment is at least `Dst`'s, the
     //   caller's promise) and covers `size_of::<Dst>() == size_of::<Src>()` bytes (the
     //   caller's promise) readable for that lifetime;
@@ -415,7 +415,7 @@ where
         return Err(ValidityError::new(src, invalid));
     }
     let ptr = ptr::from_mut(src).cast::<Dst>();
-    // the dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
+    // The dereference yields a unique `&mut Dst` with `src`'s lifetime, sound because:
     // - `ptr` is non-null, aligned for `Dst` and covers `size_of::<Dst>()` bytes uniquely
     //   borrowed for that lifetime (as in `try_ref_same_layout`, with `&mut`);
     // - they are a valid `Dst`: `Dst::validate` accepted them, and nothing could change them
