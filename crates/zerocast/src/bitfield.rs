@@ -56,8 +56,9 @@
 //! assert!(Ctrl::try_from_bits(0b00_011_000).is_err()); // 3 is not a `Mode`
 //! ```
 //!
-//! The storage is `u8`, `u16`, `u32`, `u64` or `u128`, or a [`byteorder`](crate::byteorder)
-//! integer `U16`, `U32`, `U64` or `U128` of either byte order, named in any way (a type alias
+//! The storage is `u8`, `u16`, `u32`, `u64` or `u128`, a [`byteorder`](crate::byteorder)
+//! integer `U16`, `U32`, `U64` or `U128` of either byte order, or an aligned one, `Le16`..`Le64`
+//! or `Be16`..`Be64` (for device registers and DMA descriptors), named in any way (a type alias
 //! too: the compiler tells, through a hidden trait, not the name). Bits are numbered from the least significant (0) of the storage's *value*, so a
 //! big-endian `U16`'s bit 15 is the top bit of its first byte. Each line describes one range
 //! of bits, `hi:lo` (inclusive) or `n` for one bit, in any order; bits no line names are
@@ -86,7 +87,8 @@
 //! - `Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`, and `Debug` printing the fields by name;
 //! - [`KnownLayout`](crate::KnownLayout), [`Immutable`](crate::Immutable),
 //!   [`IntoBytes`](crate::IntoBytes) and [`TryFromBytes`](crate::TryFromBytes) always;
-//!   [`Unaligned`](crate::Unaligned) when the storage is (`u8` or a byteorder integer);
+//!   [`Unaligned`](crate::Unaligned) when the storage is (`u8` or an unaligned byteorder
+//!   integer such as `U16`);
 //! - `fn try_from_bits(Storage) -> Result<S, InvalidBits>` and `const fn into_bits(self) -> Storage`;
 //! - when every bit pattern is valid (no `as?` field, no `_ = V`): [`FromBytes`](crate::FromBytes)
 //!   and `const fn from_bits(Storage) -> S`;

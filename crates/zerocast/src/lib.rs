@@ -81,7 +81,8 @@
 //! # Beyond zerocopy
 //!
 //! - [`byteorder`]: zerocopy's fixed-endian integers and floats (`U16<BigEndian>`...), plus
-//!   `Usize` and `Isize` in every alias module.
+//!   `Usize` and `Isize` in every alias module, and the naturally aligned `Le16`..`Be64` (the
+//!   Linux kernel's `__le32`) for device registers and DMA descriptors.
 //! - [`bitfield!`](mod@bitfield): flags, small enums (`BitEnum`), counts and reserved bits packed in an
 //!   integer, in the `hi:lo name as Type` vocabulary of the Linux kernel's `bitfield!`, with
 //!   getters, setters checked at compile or run time, and the conversion traits the fields

@@ -17,6 +17,8 @@ mod bitfield;
 mod byte_eq;
 #[path = "api/byteorder.rs"]
 mod byteorder;
+#[path = "api/byteorder_aligned.rs"]
+mod byteorder_aligned;
 #[path = "api/byteorder_ops.rs"]
 mod byteorder_ops;
 #[path = "api/common.rs"]

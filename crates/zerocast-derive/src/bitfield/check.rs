@@ -134,8 +134,9 @@ fn check_storage(cx: &Ctxt, storage: &syn::Type) {
             storage,
             format!(
                 "`{ident}` cannot be the storage of a bit field: a bitfield is stored in `u8`, \
-                 `u16`, `u32`, `u64` or `u128`, or in a `zerocast::byteorder` `U16`, `U32`, `U64` \
-                 or `U128` (through a type alias too)"
+                 `u16`, `u32`, `u64` or `u128`, in a `zerocast::byteorder` `U16`, `U32`, `U64` \
+                 or `U128`, or in an aligned `Le16`..`Le64` or `Be16`..`Be64` (through a type \
+                 alias too)"
             ),
         );
     }

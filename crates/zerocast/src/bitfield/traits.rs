@@ -12,15 +12,15 @@ mod sealed {
     pub trait Sealed {}
 }
 
-/// A type a [`bitfield!`](mod@crate::bitfield) can be stored in: `u8`..`u128` and the
-/// [`byteorder`](crate::byteorder) integers `U16`..`U128`, however they are named (a type
-/// alias is fine). Sealed.
+/// A type a [`bitfield!`](mod@crate::bitfield) can be stored in: `u8`..`u128`, the
+/// [`byteorder`](crate::byteorder) integers `U16`..`U128` and the aligned ones `Le16`..`Be64`,
+/// however they are named (a type alias is fine). Sealed.
 ///
 /// The generated accessors convert with [`Via`], whose functions are `const`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the storage of a bit field",
-    label = "not `u8`..`u128` or a `zerocast::byteorder` `U16`..`U128`",
-    note = "a bit field is stored in `u8`, `u16`, `u32`, `u64` or `u128`, or in a `zerocast::byteorder` `U16`, `U32`, `U64` or `U128` (through a type alias too)"
+    label = "not `u8`..`u128` or a `zerocast::byteorder` `U16`..`U128` or `Le16`..`Be64`",
+    note = "a bit field is stored in `u8`, `u16`, `u32`, `u64` or `u128`, in a `zerocast::byteorder` `U16`, `U32`, `U64` or `U128`, or in an aligned `Le16`, `Le32`, `Le64`, `Be16`, `Be32` or `Be64` (through a type alias too)"
 )]
 pub trait Storage: Copy + sealed::Sealed {
     /// The width in bits.
@@ -181,3 +181,41 @@ macro_rules! int_field {
     )*};
 }
 int_field!(u8 u16 u32 u64 u128);
+
+/// `Storage` and `Via` for the aligned byte-order integers (`Le16`..`Be64`): the accessors
+/// shift and mask the value, after one `get()`, before one `new()`.
+macro_rules! aligned_storage {
+    ($($t:ident($n:ident))*) => {$(
+        impl sealed::Sealed for crate::byteorder::$t {}
+        impl Storage for crate::byteorder::$t {
+            const BITS: u32 = $n::BITS;
+            type Native = $n;
+            #[inline(always)]
+            fn to_native(self) -> $n {
+                self.get()
+            }
+            #[inline(always)]
+            fn from_native(n: $n) -> Self {
+                crate::byteorder::$t::new(n)
+            }
+        }
+        impl Via<crate::byteorder::$t> {
+            /// The stored number.
+            #[inline(always)]
+            pub const fn native(s: crate::byteorder::$t) -> $n {
+                s.get()
+            }
+            /// `n`, stored.
+            #[inline(always)]
+            pub const fn storage(n: $n) -> crate::byteorder::$t {
+                crate::byteorder::$t::new(n)
+            }
+            /// The stored number from the storage's bytes (in memory order).
+            #[inline(always)]
+            pub const fn native_from_bytes(a: [u8; $n::BITS as usize / 8]) -> $n {
+                crate::byteorder::$t::from_bytes(a).get()
+            }
+        }
+    )*};
+}
+aligned_storage!(Le16(u16) Le32(u32) Le64(u64) Be16(u16) Be32(u32) Be64(u64));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! Integers and floats stored in a fixed byte order, with alignment 1.
+//! Integers and floats stored in a fixed byte order: with alignment 1 for wire formats, or
+//! naturally aligned for device memory.
 //!
 //! [`U16`], [`U32`], [`U64`], [`U128`], [`Usize`], [`I16`], [`I32`], [`I64`], [`I128`],
 //! [`Isize`], [`F32`] and [`F64`] hold a number as its bytes in the order `O`
@@ -11,6 +12,14 @@
 //! target's order.
 //!
 //! The names and signatures are zerocopy 0.8's (`zerocopy::byteorder`).
+//!
+//! [`Le16`], [`Le32`], [`Le64`], [`Be16`], [`Be32`] and [`Be64`] (zerocast only) are the Linux
+//! kernel's `__le16`..`__be64`: an unsigned integer stored in the named order with the native
+//! integer's size and alignment. They are for device memory, where an access must be one load or
+//! store of the value's width: a register cell (`ReadWrite<Le32>`), a field of a DMA descriptor,
+//! the storage of a [`bitfield!`](mod@crate::bitfield). They are not
+//! [`Unaligned`](crate::Unaligned); each converts to and from the unaligned type of its width
+//! (`Le32` and `U32<LittleEndian>` have the same bytes).
 //!
 //! # Examples
 //!
@@ -34,15 +43,44 @@
 //! assert_eq!(header.length.get(), 28);
 //! assert_eq!(payload, [1, 2]);
 //! ```
+//!
+//! An NVMe completion-queue entry in DMA memory, little-endian whatever the host:
+//!
+//! ```
+//! use zerocast::byteorder::{Le16, Le32};
+//! use zerocast::device::DmaBuf;
+//! use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout};
+//!
+//! #[derive(FromBytes, IntoBytes, KnownLayout, Immutable)]
+//! #[repr(C)]
+//! struct Cqe {
+//!     dw0: Le32,
+//!     dw1: Le32,
+//!     sq_head: Le16,
+//!     sq_id: Le16,
+//!     cid: Le16,
+//!     status: Le16,
+//! }
+//!
+//! let mut mem = Cqe::new_zeroed();
+//! let mut buf = DmaBuf::new(&mut mem, 0x8000_0000);
+//! buf.ptr().write(Cqe { cid: Le16::new(7), status: Le16::new(1), ..Cqe::new_zeroed() });
+//! let cqe = buf.shared().read();
+//! assert_eq!((cqe.cid.get(), cqe.status.get()), (7, 1));
+//! assert_eq!(mem.as_bytes()[12..], [7, 0, 1, 0]);
+//! ```
 
 use core::fmt::{self, Debug, Display, Formatter};
 use core::hash::Hash;
 use core::marker::PhantomData;
 use core::num::TryFromIntError;
 
+mod aligned;
 mod ops;
 #[cfg(feature = "serde")]
 mod serde;
+
+pub use aligned::{Be16, Be32, Be64, Le16, Le32, Le64};
 
 /// A byte order, as a type: [`BigEndian`] or [`LittleEndian`].
 ///

@@ -50,11 +50,14 @@
 //! padding); a padded type with invalid bit patterns does not compile there. Writes need
 //! `IntoBytes` anyway, and move the value into the memory: it is never dropped by the write.
 //!
-//! Byte-order integers such as [`byteorder::U32`](crate::byteorder::U32) have alignment 1,
-//! so a device pointer to one cannot promise an aligned single access: `read`/`write` of any
-//! type of alignment 1 larger than a byte (a struct or array of them too) do not compile.
-//! Declare registers with native integers (and convert with `from_le`/`to_le` for a device of
-//! the other byte order).
+//! For a device of a fixed byte order, declare registers and descriptor fields with the aligned
+//! byte-order integers [`Le16`](crate::byteorder::Le16)..[`Be64`](crate::byteorder::Be64) (the
+//! kernel's `__le32`): `ReadWrite<Le32>` is one 32-bit access of the little-endian bytes, and
+//! `get`/`new` swap them on a big-endian host; a [`bitfield!`](mod@crate::bitfield) stored in one
+//! decodes its fields in that order too. The unaligned ones, such as
+//! [`byteorder::U32`](crate::byteorder::U32), have alignment 1, so a device pointer to one cannot
+//! promise an aligned single access: `read`/`write` of any type of alignment 1 larger than a byte
+//! (a struct or array of them too) do not compile.
 //!
 //! # Testing drivers
 //!

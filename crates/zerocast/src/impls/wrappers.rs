@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! The traits for wrappers with their contents' layout: `PhantomData`, `Wrapping`,
-//! `ManuallyDrop`, `MaybeUninit`, the cells, `Unalign` and the byte-order numbers.
+//! `ManuallyDrop`, `MaybeUninit`, the cells, `Unalign` and the byte-order numbers (unaligned and
+//! aligned).
 
 use core::cell::{Cell, UnsafeCell};
 use core::cmp::Reverse;
@@ -170,3 +171,20 @@ macro_rules! byteorder_types {
     };
 }
 byteorder_types!(U16, U32, U64, U128, Usize, I16, I32, I64, I128, Isize, F32, F64);
+
+/// The aligned byte-order integers, each `repr(transparent)` over its native integer.
+macro_rules! aligned_byteorder_types {
+    ($($name:ident),*) => {
+        known_layout_sized!($([] crate::byteorder::$name),*);
+        markers!(
+            "The aligned `byteorder` types (`Le16`..`Be64`) are `repr(transparent)` around one \
+             `u16`, `u32` or `u64`: exactly its layout and validity (Reference, 'The \
+             `transparent` representation'): every bit pattern is a value, no padding, no \
+             interior mutability. Not `Unaligned`: their alignment is the integer's."
+            : Immutable, FromZeros, FromBytes, IntoBytes
+            for $([] crate::byteorder::$name),*
+        );
+        try_from_bytes_any!($([] crate::byteorder::$name),*);
+    };
+}
+aligned_byteorder_types!(Le16, Le32, Le64, Be16, Be32, Be64);

@@ -313,7 +313,7 @@ fn widen_f32() {
 // ---- serde ---------------------------------------------------------------------------------
 
 #[cfg(feature = "serde")]
-mod serde_impls {
+pub(crate) mod serde_impls {
     use serde::de::value::{
         Error, F64Deserializer, I16Deserializer, StrDeserializer, U32Deserializer,
     };
@@ -325,7 +325,7 @@ mod serde_impls {
 
     /// What a value serialized as: the serializer method called and the number.
     #[derive(Debug, PartialEq)]
-    enum Seen {
+    pub(crate) enum Seen {
         U16(u16),
         U32(u32),
         U64(u64),
@@ -339,7 +339,7 @@ mod serde_impls {
     }
 
     /// A serializer that accepts one number and reports which one.
-    struct Probe;
+    pub(crate) struct Probe;
 
     macro_rules! probe_methods {
         ($($method:ident $t:ident => $seen:expr),*) => {$(
