@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! A GICv2 distributor's initialization (as Linux's `gic_dist_init`), written with zerocast and
+//! driven against a simulated distributor (`sim.rs`) with exact access logs; docs/device.md
+//! compares it with the Linux kernel's `register!`/`Io` and tock-registers.
+//!
+//! ```text
+//! cargo test -p zerocast --all-features --example gicv2
+//! ```
+//!
+//! For now this holds the simulation and its tests; the driver comes with the device APIs of
+//! issue 17.
+#![forbid(unsafe_code)]
+
+#[cfg_attr(
+    not(test),
+    expect(dead_code, reason = "the driver that drives the simulation comes next")
+)]
+mod sim;
+
+fn main() {}
+
+#[cfg(test)]
+mod tests {
+    use zerocast::device::Width::{W16, W32, W64, W8};
+    use zerocast::device::{Access, FakeDevice};
+
+    use super::sim::{off, Config, FaultKind, GicSim, IIDR};
+
+    #[test]
+    fn typer_and_iidr_describe_the_configuration() {
+        let gic = GicSim::new(Config {
+            it_lines: 2,
+            cpus: 4,
+            this_cpu: 0,
+        });
+        assert_eq!(gic.lines(), 96);
+        assert_eq!(gic.read(off::TYPER, W32), 0x62);
+        assert_eq!(gic.read(off::IIDR, W32), u64::from(IIDR));
+        assert_eq!(gic.read(off::CTLR, W32), 0);
+        assert_eq!(
+            gic.log(),
+            [
+                Access::read(4, W32, 0x62),
+                Access::read(8, W32, 0x0200_143b),
+                Access::read(0, W32, 0),
+            ]
+        );
+        assert_eq!(gic.faults(), []);
+        let big = GicSim::new(Config {
+            it_lines: 31,
+            ..Config::default()
+        });
+        assert_eq!(big.lines(), 1020);
+    }
+
+    #[test]
+    fn set_and_clear_registers_change_only_the_bits_written_as_one() {
+        let gic = GicSim::new(Config::default());
+        gic.write(off::ISENABLER + 4, W32, 0b1010);
+        gic.write(off::ICENABLER + 4, W32, 0);
+        assert_eq!(
+            (gic.state(33).0, gic.state(34).0, gic.state(35).0),
+            (true, false, true)
+        );
+        gic.write(off::ICENABLER + 4, W32, 0b0010);
+        assert_eq!(gic.read(off::ISENABLER + 4, W32), 0b1000);
+        assert_eq!(gic.read(off::ICENABLER + 4, W32), 0b1000);
+        gic.write(off::ISPENDR + 4, W32, 1 << 31);
+        gic.write(off::ISACTIVER + 4, W32, 1 << 31);
+        assert_eq!(gic.state(63), (false, true, true));
+        gic.write(off::ICPENDR + 4, W32, u64::from(u32::MAX));
+        gic.write(off::ICACTIVER + 4, W32, u64::from(u32::MAX));
+        assert_eq!(gic.state(63), (false, false, false));
+        gic.write(off::IGROUPR + 4, W32, 0xf0);
+        gic.write(off::IGROUPR + 4, W32, 0x0f);
+        assert_eq!(
+            gic.read(off::IGROUPR + 4, W32),
+            0x0f,
+            "IGROUPR is written as is"
+        );
+        assert_eq!(gic.faults(), []);
+    }
+
+    #[test]
+    fn priorities_and_targets_take_bytes_and_words() {
+        let gic = GicSim::new(Config::default());
+        gic.write(off::IPRIORITYR + 33, W8, 0xa0);
+        gic.write(off::IPRIORITYR + 36, W32, 0xa0b0_c0d0);
+        assert_eq!(gic.read(off::IPRIORITYR + 32, W32), 0xa000);
+        assert_eq!(gic.read(off::IPRIORITYR + 38, W8), 0xb0);
+        gic.write(off::ITARGETSR + 40, W8, 0xff);
+        gic.write(off::ITARGETSR + 44, W32, 0x0102_0301);
+        assert_eq!(gic.read(off::ITARGETSR + 40, W32), 0x03);
+        assert_eq!(gic.read(off::ITARGETSR + 44, W32), 0x0102_0301);
+        assert_eq!(
+            gic.read(off::ITARGETSR + 4, W32),
+            0x0101_0101,
+            "SGIs and PPIs: this CPU"
+        );
+        assert_eq!(gic.setup(33), (0xa0, 0, false));
+        assert_eq!(gic.setup(40), (0, 3, false));
+        assert_eq!(gic.setup(46), (0, 2, false));
+        gic.write(off::ITARGETSR + 31, W8, 1);
+        gic.write(off::ITARGETSR + 28, W32, 1);
+        assert_eq!(
+            gic.faults(),
+            [
+                (FaultKind::ReadOnly, Access::write(0x81f, W8, 1)),
+                (FaultKind::ReadOnly, Access::write(0x81c, W32, 1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn sgir_makes_sgis_pending_on_the_cpus_it_selects() {
+        let gic = GicSim::new(Config {
+            it_lines: 0,
+            cpus: 4,
+            this_cpu: 1,
+        });
+        gic.write(off::SGIR, W32, 0x0005_0003); // list: CPUs 0 and 2, SGI 3
+        gic.write(off::SGIR, W32, 0x0100_0005); // all but this CPU, SGI 5
+        gic.write(off::SGIR, W32, 0x0200_0007); // this CPU only, SGI 7
+        let pending: Vec<u16> = (0..4).map(|cpu| gic.sgi_pending(cpu)).collect();
+        assert_eq!(pending, [0x28, 0x80, 0x28, 0x20]);
+        assert_eq!(gic.read(off::ISPENDR, W32), 0x80, "this CPU's SGIs");
+        gic.write(off::ICPENDR, W32, 0xffff);
+        gic.write(off::ISPENDR, W32, 0x1);
+        assert_eq!(
+            gic.read(off::ISPENDR, W32),
+            0x80,
+            "ISPENDR0/ICPENDR0 ignore SGI bits"
+        );
+        assert_eq!(gic.read(off::SGIR, W32), 0);
+        gic.write(off::SGIR, W32, 0x0300_0001);
+        gic.write(off::SGIR, W32, 0x0001_0010);
+        use FaultKind::*;
+        let expected = [
+            (WriteOnly, Access::read(0xf00, W32, 0)),
+            (Reserved, Access::write(0xf00, W32, 0x0300_0001)),
+            (Reserved, Access::write(0xf00, W32, 0x0001_0010)),
+        ];
+        assert_eq!(gic.faults(), expected);
+        assert_eq!(gic.sgi_pending(0), 0x28);
+    }
+
+    #[test]
+    fn the_trigger_mode_of_an_enabled_interrupt_is_fixed() {
+        let gic = GicSim::new(Config::default());
+        assert_eq!(
+            gic.read(off::ICFGR, W32),
+            0xaaaa_aaaa,
+            "SGIs are edge-triggered"
+        );
+        gic.write(off::ISENABLER + 4, W32, 1 << 8); // interrupt 40
+        gic.write(off::ICFGR + 8, W32, 1 << 19); // 41: edge
+        gic.write(off::ICFGR + 8, W32, 1 << 17); // 40: edge, while enabled
+        gic.write(off::ICFGR + 8, W32, 1 << 18); // a reserved bit
+        gic.write(off::ICFGR, W32, 0);
+        assert_eq!(
+            (gic.setup(40).2, gic.setup(41).2),
+            (false, true),
+            "edge-triggered"
+        );
+        use FaultKind::*;
+        let expected = [
+            (WhileEnabled, Access::write(0xc08, W32, 1 << 17)),
+            (Reserved, Access::write(0xc08, W32, 1 << 18)),
+            (ReadOnly, Access::write(0xc00, W32, 0)),
+        ];
+        assert_eq!(gic.faults(), expected);
+    }
+
+    #[test]
+    fn forbidden_widths_and_offsets_are_faults_without_effect() {
+        let gic = GicSim::new(Config::default()); // 64 interrupts
+        assert_eq!(gic.read(off::CTLR, W16), 0);
+        assert_eq!(gic.read(off::TYPER, W8), 0);
+        assert_eq!(gic.read(off::IPRIORITYR, W64), 0);
+        assert_eq!(gic.read(off::IPRIORITYR + 2, W32), 0);
+        assert_eq!(gic.read(0x00c, W32), 0);
+        assert_eq!(gic.read(off::ISENABLER + 8, W32), 0);
+        assert_eq!(gic.read(off::IPRIORITYR + 64, W8), 0);
+        gic.write(off::CTLR, W32, 4);
+        gic.write(off::TYPER, W32, 0);
+        gic.write(off::ICFGR + 16, W32, 0);
+        use FaultKind::*;
+        let expected = [
+            (Width, Access::read(0x000, W16, 0)),
+            (Width, Access::read(0x004, W8, 0)),
+            (Width, Access::read(0x400, W64, 0)),
+            (Width, Access::read(0x402, W32, 0)),
+            (Unmapped, Access::read(0x00c, W32, 0)),
+            (Unmapped, Access::read(0x108, W32, 0)),
+            (Unmapped, Access::read(0x440, W8, 0)),
+            (Reserved, Access::write(0x000, W32, 4)),
+            (ReadOnly, Access::write(0x004, W32, 0)),
+            (Unmapped, Access::write(0xc10, W32, 0)),
+        ];
+        assert_eq!(gic.faults(), expected);
+        assert_eq!(gic.ctlr(), 0);
+    }
+
+    #[test]
+    fn ids_past_1019_do_not_exist() {
+        let gic = GicSim::new(Config {
+            it_lines: 31,
+            ..Config::default()
+        });
+        gic.write(off::ISENABLER + 31 * 4, W32, u64::from(u32::MAX));
+        assert_eq!(gic.read(off::ISENABLER + 31 * 4, W32), 0x0fff_ffff);
+        gic.write(off::IPRIORITYR + 1019, W8, 0xa0);
+        gic.write(off::IPRIORITYR + 1020, W8, 0xa0);
+        gic.write(off::ICFGR + 63 * 4, W32, 0);
+        assert_eq!(
+            gic.faults(),
+            [(FaultKind::Unmapped, Access::write(0x7fc, W8, 0xa0))]
+        );
+    }
+
+    /// The sequence docs/device.md describes (Linux's `gic_dist_init`, with byte-wide targets
+    /// and the pending state cleared), then interrupt 40 enabled and SGI 1 sent to CPU 0.
+    #[test]
+    fn the_documented_init_sequence_runs_without_faults() {
+        let gic = GicSim::new(Config::default());
+        gic.write(off::CTLR, W32, 0);
+        let lines = (gic.read(off::TYPER, W32) as usize & 0x1f) * 32 + 32;
+        for i in (32..lines).step_by(16) {
+            gic.write(off::ICFGR + i / 4, W32, 0);
+        }
+        for i in 32..lines {
+            gic.write(off::ITARGETSR + i, W8, 0x01);
+        }
+        for i in (32..lines).step_by(4) {
+            gic.write(off::IPRIORITYR + i, W32, 0xa0a0_a0a0);
+        }
+        for i in (32..lines).step_by(32) {
+            gic.write(off::ICENABLER + i / 8, W32, 0xffff_ffff);
+            gic.write(off::ICPENDR + i / 8, W32, 0xffff_ffff);
+        }
+        gic.write(off::CTLR, W32, 1);
+        gic.write(off::ISENABLER + 4, W32, 1 << 8);
+        gic.write(off::SGIR, W32, 0x0001_0001);
+
+        let mut expected = vec![Access::write(0, W32, 0), Access::read(4, W32, 0x21)];
+        expected.extend([0xc08, 0xc0c].map(|o| Access::write(o, W32, 0)));
+        expected.extend((0x820..0x840).map(|o| Access::write(o, W8, 1)));
+        expected.extend(
+            (0x420..0x440)
+                .step_by(4)
+                .map(|o| Access::write(o, W32, 0xa0a0_a0a0)),
+        );
+        expected.push(Access::write(0x184, W32, 0xffff_ffff));
+        expected.push(Access::write(0x284, W32, 0xffff_ffff));
+        expected.push(Access::write(0, W32, 1));
+        expected.push(Access::write(0x104, W32, 0x100));
+        expected.push(Access::write(0xf00, W32, 0x0001_0001));
+        assert_eq!(gic.log(), expected);
+        assert_eq!(gic.log().len(), 49);
+        assert_eq!(gic.faults(), []);
+        assert_eq!(gic.ctlr(), 1);
+        assert_eq!(
+            (gic.setup(32), gic.setup(63)),
+            ((0xa0, 1, false), (0xa0, 1, false))
+        );
+        assert_eq!(
+            (gic.state(40), gic.state(41)),
+            ((true, false, false), (false, false, false))
+        );
+        assert_eq!((gic.sgi_pending(0), gic.sgi_pending(1)), (0b10, 0));
+    }
+}
