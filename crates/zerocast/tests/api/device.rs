@@ -477,8 +477,8 @@ mod recording {
     #[test]
     fn device_recording_logs_every_access_in_order() {
         let dev = RecordingDevice::new(64);
-        dev.queue_read(0x20);
-        dev.queue_read(0);
+        dev.queue_read(STATUS, 0x20);
+        dev.queue_read(STATUS, 0);
         let uart = DevicePtrMut::<Uart, _>::fake(&dev, 0).expect("aligned");
         assert_eq!(send(uart, b"xy"), 1);
         assert_eq!(
@@ -487,7 +487,7 @@ mod recording {
                 Access::read(STATUS, Width::W32, 0x20),
                 Access::write(DATA, Width::W32, u64::from(b'x')),
                 Access::read(STATUS, Width::W32, 0),
-                // No more queued values: ctrl is answered from memory (zero).
+                // No value queued for ctrl: answered from memory (zero).
                 Access::read(CTRL, Width::W16, 0),
                 Access::write(CTRL, Width::W16, 1),
             ]

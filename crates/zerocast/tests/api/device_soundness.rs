@@ -290,8 +290,8 @@ mod probes {
             Desc { addr: 5, flags: 6 }
         );
         let dev = RecordingDevice::new(16);
-        dev.queue_read(0x1111_2222);
-        dev.queue_read(0xffff_ff33);
+        dev.queue_read(8, 0x1111_2222);
+        dev.queue_read(12, 0xffff_ff33);
         let mut p = DevicePtrMut::<Desc, _>::fake(&dev, 8).expect("aligned");
         assert_eq!(
             p.read(),
