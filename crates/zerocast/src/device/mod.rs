@@ -109,13 +109,16 @@ mod access;
 mod access_log;
 mod array;
 mod backend;
+mod bytes;
 mod dma;
+mod dma_view;
 mod perm;
 mod project;
 mod ptr;
 mod register;
 mod regs;
 mod regs_dyn;
+mod slice;
 
 #[cfg(feature = "alloc")]
 pub use access_log::{Access, AccessKind, RecordingDevice};
@@ -131,6 +134,7 @@ pub use ptr::{DevicePtr, DevicePtrMut};
 pub use register::{Reg, RegArray, Register, RegisterArray};
 pub use regs::Regs;
 pub use regs_dyn::{RegError, RegsDyn};
+pub use slice::RangeError;
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.
