@@ -25,6 +25,36 @@ use super::backend::Backend;
 use super::ptr::{DevicePtr, DevicePtrMut};
 use crate::{FromBytes, IntoBytes};
 
+/// A type for which any bytes are a valid value and every byte of a value is initialized
+/// ([`FromBytes`] + [`IntoBytes`]): the pointee of a unique byte view
+/// ([`DevicePtrMut::into_bytes`], [`DmaBuf::into_bytes`](super::DmaBuf::into_bytes)), through
+/// which any bytes may be written and every byte read.
+///
+/// Implemented for every `FromBytes + IntoBytes` type; it exists so that a pointee without a
+/// byte view is one error that says why.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{AnyBytes, ReadOnly};
+///
+/// fn byte_view<T: AnyBytes + ?Sized>() {}
+/// byte_view::<[u32; 4]>();
+/// byte_view::<[u8]>();
+/// // Not `bool` (2 is no `bool`), nor a register wrapper (`ReadOnly<u32>`).
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no writable byte view: not every byte pattern is a valid `{Self}`, or it has padding",
+    label = "no unique byte view of `{Self}`",
+    note = "a unique byte view lets any bytes be written and reads every byte: the pointee must be `FromBytes` (every byte pattern valid) and `IntoBytes` (no padding); declare DMA memory with integers the driver validates (a `bitfield!` with `?=>` or `as?` fields)",
+    note = "register wrappers (`ReadOnly`, `ReadWrite`...) have no byte view: a register is accessed with its own width and permission; a shared view (`into_shared().into_bytes()`) needs only `IntoBytes`"
+)]
+pub trait AnyBytes: FromBytes + IntoBytes {}
+
+// Errors name `AnyBytes` (and its message), not the blanket impl's bounds.
+#[diagnostic::do_not_recommend]
+impl<T: ?Sized + FromBytes + IntoBytes> AnyBytes for T {}
+
 impl<'a, T: ?Sized, B: Backend> DevicePtrMut<'a, T, B> {
     /// The unique pointer to the `len` bytes from the start of the pointee.
     ///
@@ -73,7 +103,7 @@ fn slice_size<T>(len: usize) -> usize {
 
 impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     /// The value's bytes as a unique `[u8]` pointer, in memory order: any bytes may be written
-    /// through it, because any bytes are a valid `T`.
+    /// through it, because any bytes are a valid `T` ([`AnyBytes`]).
     ///
     /// For a structure with invalid bit patterns, declare the memory with the integers the
     /// device sees (a [`bitfield!`](mod@crate::bitfield) with `?=>` fields, or integers the
@@ -107,12 +137,12 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     #[must_use]
     pub fn into_bytes(self) -> DevicePtrMut<'a, [u8], B>
     where
-        T: FromBytes + IntoBytes,
+        T: AnyBytes,
     {
         // - inside: `size_of::<T>()` bytes from the start of a `T`;
         // - initialized: a `T: IntoBytes` has no padding, so every byte of the pointee is
         //   initialized (this pointer's invariant);
-        // - any bytes written leave a valid `T`: `T: FromBytes`.
+        // - any bytes written leave a valid `T`: `T: AnyBytes`, so `T: FromBytes`.
         // SAFETY: the three preconditions of `bytes_of`, as listed.
         unsafe { self.bytes_of(size_of::<T>()) }
     }
@@ -136,12 +166,12 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, [T], B> {
     #[must_use]
     pub fn into_bytes(self) -> DevicePtrMut<'a, [u8], B>
     where
-        T: FromBytes + IntoBytes,
+        T: AnyBytes,
     {
         let len = slice_size::<T>(self.len());
         // - inside: the `len() * size_of::<T>()` bytes of the slice (or none, see `slice_size`);
         // - initialized: a `T: IntoBytes` has no padding, so every byte is initialized;
-        // - any bytes written leave valid `T`s: `T: FromBytes`.
+        // - any bytes written leave valid `T`s: `T: AnyBytes`, so `T: FromBytes`.
         // SAFETY: the three preconditions of `bytes_of`, as listed.
         unsafe { self.bytes_of(len) }
     }

@@ -5,9 +5,9 @@
 use core::mem::size_of;
 use core::ops::RangeBounds;
 
+use super::bytes::AnyBytes;
 use super::dma::DmaBuf;
 use super::slice::bounds;
-use crate::{FromBytes, IntoBytes};
 
 /// The device address `elems` elements of `size` bytes after `dma_addr`, or `None` if it does
 /// not fit in a `u64`.
@@ -148,7 +148,7 @@ impl<'a, T> DmaBuf<'a, [T]> {
     #[must_use]
     pub fn into_bytes(self) -> DmaBuf<'a, [u8]>
     where
-        T: FromBytes + IntoBytes,
+        T: AnyBytes,
     {
         DmaBuf {
             mem: self.mem.into_bytes(),
@@ -173,7 +173,7 @@ impl<'a, T> DmaBuf<'a, T> {
     #[must_use]
     pub fn into_bytes(self) -> DmaBuf<'a, [u8]>
     where
-        T: FromBytes + IntoBytes,
+        T: AnyBytes,
     {
         DmaBuf {
             mem: self.mem.into_bytes(),

@@ -123,6 +123,7 @@ mod slice;
 #[cfg(feature = "alloc")]
 pub use access_log::{Access, AccessKind, RecordingDevice};
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
+pub use bytes::AnyBytes;
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
