@@ -36,12 +36,20 @@ use crate::{FromBytes, IntoBytes};
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{AnyBytes, ReadOnly};
+/// use zerocast::device::{AnyBytes, DevicePtrMut};
 ///
-/// fn byte_view<T: AnyBytes + ?Sized>() {}
-/// byte_view::<[u32; 4]>();
-/// byte_view::<[u8]>();
-/// // Not `bool` (2 is no `bool`), nor a register wrapper (`ReadOnly<u32>`).
+/// /// What a simulated device does: fills the memory behind `p` with `byte`.
+/// fn scribble<T: AnyBytes>(p: DevicePtrMut<'_, T>, byte: u8) {
+///     let mut bytes = p.into_bytes();
+///     for i in 0..bytes.len() {
+///         let _ = bytes.write_slice_at(i, &[byte]);
+///     }
+/// }
+///
+/// let mut counters = [0_u32; 2];
+/// scribble(DevicePtrMut::from_mut(&mut counters), 0xff);
+/// assert_eq!(counters, [u32::MAX; 2]);
+/// // `scribble` of a `bool` or of a `ReadOnly<u32>` register does not compile.
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no writable byte view: not every byte pattern is a valid `{Self}`, or it has padding",

@@ -14,7 +14,10 @@ use crate::{FromBytes, IntoBytes};
 /// The buffer hands out [`DevicePtrMut`]/[`DevicePtr`] views with the same typed accesses as
 /// registers (`read`, `write`, [`field!`](crate::field), `get`): no Rust reference to the
 /// shared bytes is created while the buffer lives, so neither the compiler nor the device
-/// breaks the other's assumptions. Order the accesses that hand a descriptor over with
+/// breaks the other's assumptions. A buffer of a slice splits into sub-buffers
+/// ([`get_range`](DmaBuf::get_range), [`split_at`](DmaBuf::split_at)), each with the device
+/// address of its first byte, and any buffer has a byte view ([`into_bytes`](DmaBuf::into_bytes))
+/// through which a simulated device writes what the hardware would. Order the accesses that hand a descriptor over with
 /// [`dma_wmb`], [`dma_rmb`] and [`dma_mb`].
 ///
 /// The buffer borrows its memory for `'a`: from a `&mut T` (memory the driver owns, and every
