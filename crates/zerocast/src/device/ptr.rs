@@ -26,7 +26,8 @@ use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
 /// owner reads through references again when `'a` ends). `write` writes a `T`'s value; so a
 /// pointer to a part of the memory keeps that part's type (a field, an element, a
 /// sub-slice), and a pointer to its bytes, through which any bytes may be written, exists only
-/// for a pointee that accepts any bytes (`into_bytes` needs `T: FromBytes + IntoBytes`).
+/// for a pointee that accepts any bytes (`into_bytes` needs [`AnyBytes`](super::AnyBytes):
+/// `FromBytes + IntoBytes`).
 ///
 /// # Examples
 ///
