@@ -45,6 +45,9 @@ mod device_dma;
 #[path = "api/device_regs.rs"]
 mod device_regs;
 #[cfg(feature = "derive")]
+#[path = "api/device_slices.rs"]
+mod device_slices;
+#[cfg(feature = "derive")]
 #[path = "api/device_soundness.rs"]
 mod device_soundness;
 #[cfg(feature = "derive")]

@@ -2,7 +2,7 @@
 //! The device access log: [`RecordingDevice`], a ready-made fake that logs every access (not
 //! to be confused with [`record`](crate::record), the length-prefixed records).
 
-use alloc::collections::VecDeque;
+use alloc::collections::{BTreeMap, VecDeque};
 use alloc::vec::Vec;
 use core::cell::Cell;
 
@@ -84,13 +84,13 @@ impl Access {
     }
 }
 
-/// A fake device that records every access and answers reads from queued values or from its
-/// memory.
+/// A fake device that records every access and answers reads from values queued for their
+/// offset or from its memory.
 ///
-/// Reads take the next queued value if there is one (see [`queue_read`](Self::queue_read)),
-/// otherwise the native-endian bytes of its memory at the offset (0 past the end). Writes
-/// store their native-endian bytes into the memory (ignored past the end). Every access is
-/// appended to the log, with the value read or written.
+/// A read at an offset takes the next value queued for that offset if there is one (see
+/// [`queue_read`](Self::queue_read)), otherwise the native-endian bytes of its memory at the
+/// offset (0 past the end). Writes store their native-endian bytes into the memory (ignored
+/// past the end). Every access is appended to the log, with the value read or written.
 ///
 /// # Examples
 ///
@@ -99,7 +99,7 @@ impl Access {
 ///
 /// let dev = RecordingDevice::new(16);
 /// let mut reg = DevicePtrMut::<ReadWrite<u32>, _>::fake(&dev, 8).unwrap();
-/// dev.queue_read(0x5);
+/// dev.queue_read(8, 0x5);
 /// let v = reg.read();
 /// reg.write(v | 0x100);
 /// assert_eq!(
@@ -111,7 +111,8 @@ impl Access {
 #[derive(Default)]
 pub struct RecordingDevice {
     memory: Cell<Vec<u8>>,
-    queue: Cell<VecDeque<u64>>,
+    /// The values queued per offset, each queue first in, first out; no empty queue.
+    queue: Cell<BTreeMap<usize, VecDeque<u64>>>,
     log: Cell<Vec<Access>>,
 }
 
@@ -143,30 +144,49 @@ impl RecordingDevice {
     pub fn with_memory(memory: Vec<u8>) -> RecordingDevice {
         RecordingDevice {
             memory: Cell::new(memory),
-            queue: Cell::new(VecDeque::new()),
+            queue: Cell::new(BTreeMap::new()),
             log: Cell::new(Vec::new()),
         }
     }
 
-    /// Queues `value` as the answer of the next read not yet answered (first in, first out),
-    /// whatever its offset.
+    /// Queues `value` as the answer of a read at `offset`, after the values already queued
+    /// for that offset (first in, first out per offset): a status register's sequence of
+    /// states, a receive FIFO's bytes. A read at an offset with no queued value answers from
+    /// the memory. The offset is that of the access: a value read in several words (wider than
+    /// 8 bytes, or a struct of narrower fields) has one access per word.
+    ///
+    /// Only the low bits of the access width are answered, and logged.
     ///
     /// # Examples
     ///
-    /// See [`RecordingDevice`].
+    /// See also [`RecordingDevice`].
     ///
     /// ```
     /// use zerocast::device::{DevicePtrMut, RecordingDevice};
     ///
-    /// let dev = RecordingDevice::new(1);
-    /// dev.queue_read(7);
-    /// let p = DevicePtrMut::<u8, _>::fake(&dev, 0).unwrap().into_shared();
-    /// assert_eq!((p.read(), p.read()), (7, 0));
+    /// let dev = RecordingDevice::with_memory(vec![0xaa, 0xbb]);
+    /// dev.queue_read(1, 7);
+    /// dev.queue_read(1, 8);
+    /// let status = DevicePtrMut::<u8, _>::fake(&dev, 0).unwrap().into_shared();
+    /// let fifo = DevicePtrMut::<u8, _>::fake(&dev, 1).unwrap().into_shared();
+    /// assert_eq!((status.read(), fifo.read(), status.read()), (0xaa, 7, 0xaa));
+    /// assert_eq!((fifo.read(), fifo.read()), (8, 0xbb));
     /// ```
-    pub fn queue_read(&self, value: u64) {
+    pub fn queue_read(&self, offset: usize, value: u64) {
         let mut q = self.queue.take();
-        q.push_back(value);
+        q.entry(offset).or_default().push_back(value);
         self.queue.set(q);
+    }
+
+    /// The next value queued for a read at `offset`, taken off its queue.
+    fn pop_queued(&self, offset: usize) -> Option<u64> {
+        let mut q = self.queue.take();
+        let value = q.get_mut(&offset).and_then(VecDeque::pop_front);
+        if q.get(&offset).is_some_and(VecDeque::is_empty) {
+            q.remove(&offset);
+        }
+        self.queue.set(q);
+        value
     }
 
     /// The accesses so far, oldest first.
@@ -233,10 +253,7 @@ impl core::fmt::Debug for RecordingDevice {
 
 impl FakeDevice for RecordingDevice {
     fn read(&self, offset: usize, width: Width) -> u64 {
-        let mut q = self.queue.take();
-        let queued = q.pop_front();
-        self.queue.set(q);
-        let value = queued.unwrap_or_else(|| {
+        let value = self.pop_queued(offset).unwrap_or_else(|| {
             let m = self.memory.take();
             let mut bytes = [0_u8; 8];
             let n = width.bytes();

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Device pointers to arrays and slices: their length, pointers to their elements
-//! (`get`, `at`), and the element-by-element `read_slice` and `write_slice`.
+//! (`get`, `at`), and arrays as slices (`into_slice`). Sub-slices and slice copies are in
+//! `slice`.
 
 use core::marker::PhantomData;
 
 use super::backend::Backend;
-use super::perm::{PureRead, Readable, Writable};
 use super::ptr::{DevicePtr, DevicePtrMut};
 
 macro_rules! arrays {
@@ -91,6 +91,30 @@ macro_rules! arrays {
                     _life: PhantomData,
                 }
             }
+
+            /// The same elements as a slice `[T]` of length `N`, for the slice methods
+            /// (`get_range`, `split_at`, `read_slice_at`, `write_slice_at`).
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use zerocast::device::DevicePtrMut;
+            ///
+            /// let mut ring = [1_u32, 2, 3, 4];
+            #[doc = concat!("let p: zerocast::device::", stringify!($ptr), "<'_, [u32; 4]> = DevicePtrMut::from_mut(&mut ring).into();")]
+            /// let (low, high) = p.into_slice().split_at(1).unwrap();
+            /// assert_eq!((low.len(), high.len()), (1, 3));
+            /// ```
+            #[must_use]
+            pub fn into_slice(self) -> $ptr<'a, [T], B> {
+                // INVARIANT: the same `N` elements at the same address, of the same type: an
+                // array `[T; N]` has the layout of `N` consecutive `T`s.
+                $ptr {
+                    ptr: core::ptr::slice_from_raw_parts_mut(self.ptr.cast::<T>(), N),
+                    backend: self.backend,
+                    _life: PhantomData,
+                }
+            }
         }
 
         impl<'a, T, B: Backend> $ptr<'a, [T], B> {
@@ -150,92 +174,3 @@ macro_rules! arrays {
 }
 arrays!(DevicePtrMut);
 arrays!(DevicePtr);
-
-impl<T, B: Backend> DevicePtrMut<'_, [T], B> {
-    /// Reads the elements into `dst`, in ascending order, each as [`read`](DevicePtrMut::read)
-    /// does (for a DMA buffer of bytes: one 8-bit access per byte). Copies
-    /// `min(self.len(), dst.len())` elements and returns that count, never panicking.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use zerocast::device::DevicePtrMut;
-    ///
-    /// let mut rx = [1_u8, 2, 3, 4];
-    /// let mut p = DevicePtrMut::from_mut(&mut rx[..]);
-    /// let mut packet = [0_u8; 3];
-    /// assert_eq!(p.read_slice(&mut packet), 3);
-    /// assert_eq!(packet, [1, 2, 3]);
-    /// ```
-    pub fn read_slice(&mut self, dst: &mut [T::Value]) -> usize
-    where
-        T: Readable,
-    {
-        let n = self.len().min(dst.len());
-        // PANIC: `n <= dst.len()`.
-        for (i, d) in dst[..n].iter_mut().enumerate() {
-            if let Some(mut p) = self.reborrow().get(i) {
-                *d = p.read();
-            }
-        }
-        n
-    }
-
-    /// Writes the elements from `src`, in ascending order, each as
-    /// [`write`](DevicePtrMut::write) does. Copies `min(self.len(), src.len())` elements and
-    /// returns that count, never panicking.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use zerocast::device::DevicePtrMut;
-    ///
-    /// let mut tx = [0_u16; 2];
-    /// assert_eq!(DevicePtrMut::from_mut(&mut tx[..]).write_slice(&[7, 8, 9]), 2);
-    /// assert_eq!(tx, [7, 8]);
-    /// ```
-    pub fn write_slice(&mut self, src: &[T::Value]) -> usize
-    where
-        T: Writable,
-        T::Value: Copy,
-    {
-        let n = self.len().min(src.len());
-        // PANIC: `n <= src.len()`.
-        for (i, &v) in src[..n].iter().enumerate() {
-            if let Some(mut p) = self.reborrow().get(i) {
-                p.write(v);
-            }
-        }
-        n
-    }
-}
-
-impl<T, B: Backend> DevicePtr<'_, [T], B> {
-    /// Reads elements whose reads have no side effects into `dst`, as
-    /// [`DevicePtrMut::read_slice`] does.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use zerocast::device::DevicePtrMut;
-    ///
-    /// let mut table = [5_u32, 6];
-    /// let p = DevicePtrMut::from_mut(&mut table[..]).into_shared();
-    /// let mut out = [0_u32; 4];
-    /// assert_eq!(p.read_slice(&mut out), 2);
-    /// assert_eq!(out, [5, 6, 0, 0]);
-    /// ```
-    pub fn read_slice(&self, dst: &mut [T::Value]) -> usize
-    where
-        T: Readable + PureRead,
-    {
-        let n = self.len().min(dst.len());
-        // PANIC: `n <= dst.len()`.
-        for (i, d) in dst[..n].iter_mut().enumerate() {
-            if let Some(p) = self.get(i) {
-                *d = p.read();
-            }
-        }
-        n
-    }
-}

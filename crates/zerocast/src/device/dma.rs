@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Coherent DMA buffers and the memory-ordering fences for handing them to and from a device.
+//! Sub-buffers and byte views of a buffer are in `dma_view`.
 
 use core::fmt;
 use core::ptr::NonNull;
@@ -13,7 +14,10 @@ use crate::{FromBytes, IntoBytes};
 /// The buffer hands out [`DevicePtrMut`]/[`DevicePtr`] views with the same typed accesses as
 /// registers (`read`, `write`, [`field!`](crate::field), `get`): no Rust reference to the
 /// shared bytes is created while the buffer lives, so neither the compiler nor the device
-/// breaks the other's assumptions. Order the accesses that hand a descriptor over with
+/// breaks the other's assumptions. A buffer of a slice splits into sub-buffers
+/// ([`get_range`](DmaBuf::get_range), [`split_at`](DmaBuf::split_at)), each with the device
+/// address of its first byte, and any buffer has a byte view ([`into_bytes`](DmaBuf::into_bytes))
+/// through which a simulated device writes what the hardware would. Order the accesses that hand a descriptor over with
 /// [`dma_wmb`], [`dma_rmb`] and [`dma_mb`].
 ///
 /// The buffer borrows its memory for `'a`: from a `&mut T` (memory the driver owns, and every
@@ -63,8 +67,8 @@ use crate::{FromBytes, IntoBytes};
 /// }
 /// ```
 pub struct DmaBuf<'a, T: ?Sized> {
-    mem: DevicePtrMut<'a, T>,
-    dma_addr: u64,
+    pub(super) mem: DevicePtrMut<'a, T>,
+    pub(super) dma_addr: u64,
 }
 
 impl<T: ?Sized> fmt::Debug for DmaBuf<'_, T> {
@@ -206,6 +210,28 @@ impl<'a, T: ?Sized> DmaBuf<'a, T> {
     #[must_use]
     pub fn into_ptr(self) -> DevicePtrMut<'a, T> {
         self.mem
+    }
+
+    /// The same buffer for a shorter lifetime, leaving `self` usable afterwards (as
+    /// [`DevicePtrMut::reborrow`]): to take a sub-buffer or a byte view and keep the buffer.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::DmaBuf;
+    ///
+    /// let mut pool = [0_u8; 64];
+    /// let mut buf = DmaBuf::new(&mut pool[..], 0x8000);
+    /// let second = buf.reborrow().get_range(32..).unwrap();
+    /// assert_eq!(second.dma_addr(), 0x8020);
+    /// assert_eq!(buf.len(), 64);
+    /// ```
+    #[must_use]
+    pub fn reborrow(&mut self) -> DmaBuf<'_, T> {
+        DmaBuf {
+            mem: self.mem.reborrow(),
+            dma_addr: self.dma_addr,
+        }
     }
 }
 

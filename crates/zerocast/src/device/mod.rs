@@ -112,17 +112,21 @@ mod access;
 mod access_log;
 mod array;
 mod backend;
+mod bytes;
 mod dma;
+mod dma_view;
 mod perm;
 mod project;
 mod ptr;
 mod register;
 mod regs;
 mod regs_dyn;
+mod slice;
 
 #[cfg(feature = "alloc")]
 pub use access_log::{Access, AccessKind, RecordingDevice};
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
+pub use bytes::AnyBytes;
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
@@ -134,6 +138,7 @@ pub use ptr::{DevicePtr, DevicePtrMut};
 pub use register::{Reg, RegArray, Register, RegisterArray};
 pub use regs::Regs;
 pub use regs_dyn::{RegError, RegsDyn};
+pub use slice::RangeError;
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.

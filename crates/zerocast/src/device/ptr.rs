@@ -21,6 +21,14 @@ use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
 /// them except pointers derived from this one while it is not used. For the [`Fake`] backend: `ptr.addr()` is an offset into the fake, a multiple of
 /// `align_of::<T>()`; `ptr` is never dereferenced.
 ///
+/// For every backend: whatever may be written through the pointer leaves the memory valid for
+/// what it was made from (for [`from_mut`](Self::from_mut), the referent's type, which its
+/// owner reads through references again when `'a` ends). `write` writes a `T`'s value; so a
+/// pointer to a part of the memory keeps that part's type (a field, an element, a
+/// sub-slice), and a pointer to its bytes, through which any bytes may be written, exists only
+/// for a pointee that accepts any bytes (`into_bytes` needs [`AnyBytes`](super::AnyBytes):
+/// `FromBytes + IntoBytes`).
+///
 /// # Examples
 ///
 /// ```
@@ -84,11 +92,13 @@ unsafe impl<T: ?Sized + Send, B: Backend + Send> Send for DevicePtrMut<'_, T, B>
 // when `T: Sync` and the backend is `Sync`. Its `&self` methods are `as_shared` (a `DevicePtr`,
 // which reads only `PureRead` pointees and never writes), `addr`, `len`, `is_empty` and `Debug`
 // (no access at all); every method that writes or hands out a writer (`read` of side-effect
-// registers, `write`, `update`, `reborrow`, `get`, `at`, projections) takes `&mut self` or
+// registers, `write`, `update`, `reborrow`, `get`, `at`, `get_range`, `split_at`, the slice
+// copies, `into_slice`, `into_bytes`, projections) takes `&mut self` or
 // `self`. `field!` and `split_fields!` take the pointer by value (a `&DevicePtrMut` does not
 // implement `FieldSource`/`SplitSource`), and splitting happens on a `Split` token that is
 // neither `Send` nor `Sync`. The wrappers keep this: `Regs`, `RegsDyn` and `DmaBuf` have only
-// `read_pure`, `try_read_pure`, `shared`, `size`, `addr`, `dma_addr` and `Debug` on `&self`.
+// `read_pure`, `try_read_pure`, `shared`, `size`, `addr`, `dma_addr`, `len`, `is_empty` and
+// `Debug` on `&self`.
 unsafe impl<T: ?Sized + Sync, B: Backend + Sync> Sync for DevicePtrMut<'_, T, B> {}
 // SAFETY: a `DevicePtr` is used as a `&T` is (shared reads only), so it may be sent and
 // shared between threads when `T: Sync` and the backend allows it.

@@ -5,8 +5,8 @@
 use core::cell::Cell;
 
 use zerocast::device::{
-    Backend, DevicePtrMut, FakeDevice, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Width,
-    WriteOnly,
+    Backend, DevicePtrMut, FakeDevice, RangeError, ReadOnly, ReadPure, ReadPureWrite, ReadWrite,
+    Width, WriteOnly,
 };
 use zerocast::{field, split_fields};
 
@@ -221,14 +221,33 @@ impl FakeDevice for Script {
 }
 
 #[test]
-fn device_slice_copies_are_element_accesses_in_order_and_stop_at_the_shorter() {
-    // On a fake: a 3-element `[ReadWrite<u16>]` at 0x40, copied into 4 and from 2 values.
+fn device_slice_copies_are_element_accesses_in_order_and_check_the_range_first() {
+    // On a fake: a 3-element `[ReadWrite<u16>]` at 0x40.
     let dev = Script::with(&[0x1111, 0x2222, 0x3333]);
     let mut p = DevicePtrMut::<[ReadWrite<u16>], _>::fake_slice(&dev, 0x40, 3).expect("aligned");
     let mut out = [0_u16; 4];
-    assert_eq!(p.read_slice(&mut out), 3);
+    // Four elements do not fit in three: refused before any access.
+    assert_eq!(
+        p.read_slice(&mut out),
+        Err(RangeError {
+            offset: 0,
+            count: 4,
+            len: 3
+        })
+    );
+    assert_eq!(
+        p.write_slice_at(2, &[1, 2]),
+        Err(RangeError {
+            offset: 2,
+            count: 2,
+            len: 3
+        })
+    );
+    assert!(dev.log().is_empty());
+    assert_eq!(p.read_slice(&mut out[..3]), Ok(()));
     assert_eq!(out, [0x1111, 0x2222, 0x3333, 0]);
-    assert_eq!(p.write_slice(&[7, 8]), 2);
+    assert_eq!(p.write_slice(&[7, 8]), Ok(()));
+    assert_eq!(p.write_slice_at(2, &[9]), Ok(()));
     assert_eq!(p.as_shared().len(), 3);
     assert_eq!(
         dev.log(),
@@ -238,17 +257,25 @@ fn device_slice_copies_are_element_accesses_in_order_and_stop_at_the_shorter() {
             ('r', 0x44, Width::W16, 0x3333),
             ('w', 0x40, Width::W16, 7),
             ('w', 0x42, Width::W16, 8),
+            ('w', 0x44, Width::W16, 9),
         ]
     );
 
     // On ordinary memory, through unique and shared pointers.
     let mut buf = [0_u32; 3];
     let mut p = DevicePtrMut::from_mut(&mut buf[..]);
-    assert_eq!(p.write_slice(&[1, 2, 3, 4]), 3);
+    assert!(p.write_slice(&[1, 2, 3, 4]).is_err());
+    assert_eq!(p.write_slice(&[1, 2, 3]), Ok(()));
     let mut two = [0_u32; 2];
-    assert_eq!(p.as_shared().read_slice(&mut two), 2);
-    assert_eq!(two, [1, 2]);
-    assert_eq!(p.read_slice(&mut []), 0);
+    assert_eq!(p.as_shared().read_slice_at(1, &mut two), Ok(()));
+    assert_eq!(two, [2, 3]);
+    assert_eq!(p.read_slice(&mut []), Ok(()));
+    assert_eq!(
+        p.read_slice_at(3, &mut []),
+        Ok(()),
+        "an empty range at the end"
+    );
+    assert!(p.read_slice_at(4, &mut []).is_err(), "past the end");
     assert_eq!(buf, [1, 2, 3]);
 }
 
@@ -477,8 +504,8 @@ mod recording {
     #[test]
     fn device_recording_logs_every_access_in_order() {
         let dev = RecordingDevice::new(64);
-        dev.queue_read(0x20);
-        dev.queue_read(0);
+        dev.queue_read(STATUS, 0x20);
+        dev.queue_read(STATUS, 0);
         let uart = DevicePtrMut::<Uart, _>::fake(&dev, 0).expect("aligned");
         assert_eq!(send(uart, b"xy"), 1);
         assert_eq!(
@@ -487,7 +514,7 @@ mod recording {
                 Access::read(STATUS, Width::W32, 0x20),
                 Access::write(DATA, Width::W32, u64::from(b'x')),
                 Access::read(STATUS, Width::W32, 0),
-                // No more queued values: ctrl is answered from memory (zero).
+                // No value queued for ctrl: answered from memory (zero).
                 Access::read(CTRL, Width::W16, 0),
                 Access::write(CTRL, Width::W16, 1),
             ]

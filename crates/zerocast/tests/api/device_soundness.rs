@@ -55,12 +55,12 @@ fn device_padded_read_keeps_padding_uninit() {
     let mut ring = [Desc { addr: 1, flags: 1 }, Desc { addr: 2, flags: 2 }];
     let mut out = [Desc { addr: 0, flags: 0 }; 3];
     assert_eq!(
-        DevicePtrMut::from_mut(&mut ring[..]).read_slice(&mut out),
-        2
+        DevicePtrMut::from_mut(&mut ring[..]).read_slice(&mut out[..2]),
+        Ok(())
     );
     assert_eq!(out[1], Desc { addr: 2, flags: 2 });
     let shared = DevicePtrMut::from_mut(&mut ring[..]).into_shared();
-    assert_eq!(shared.read_slice(&mut out[1..]), 2);
+    assert_eq!(shared.read_slice(&mut out[1..]), Ok(()));
     assert_eq!(out[2], Desc { addr: 2, flags: 2 });
 }
 
@@ -248,22 +248,23 @@ mod probes {
         assert!(DevicePtrMut::<[u32], _>::fake_slice(&dev, 2, usize::MAX).is_none());
     }
 
-    /// Probe: slice copies with every combination of empty and unequal lengths stop at the
-    /// shorter one, never panic; zero-sized values make no access.
+    /// Probe: slice copies with every combination of empty and unequal lengths are checked
+    /// (a range that does not fit is an error), never panic; zero-sized values make no access.
     #[test]
     fn device_probe_slices_and_zero_sized_values() {
         let mut buf = [1_u16, 2, 3];
         let mut p = DevicePtrMut::from_mut(&mut buf[..]);
-        assert_eq!(p.read_slice(&mut []), 0);
-        assert_eq!(p.write_slice(&[]), 0);
-        assert_eq!(p.write_slice(&[9; 5]), 3);
+        assert_eq!(p.read_slice(&mut []), Ok(()));
+        assert_eq!(p.write_slice(&[]), Ok(()));
+        assert!(p.write_slice(&[9; 5]).is_err());
+        assert_eq!(p.write_slice(&[9; 3]), Ok(()));
         let mut out = [0_u16; 2];
-        assert_eq!(p.read_slice(&mut out), 2);
+        assert_eq!(p.read_slice(&mut out), Ok(()));
         assert_eq!(out, [9, 9]);
         assert!(p.reborrow().get(usize::MAX).is_none());
         let mut empty: [u32; 0] = [];
         let mut e = DevicePtrMut::from_mut(&mut empty[..]);
-        assert_eq!(e.read_slice(&mut [0; 4]), 0);
+        assert!(e.read_slice(&mut [0; 4]).is_err());
         assert!(e.get(0).is_none());
 
         let dev = RecordingDevice::new(8);
@@ -290,8 +291,8 @@ mod probes {
             Desc { addr: 5, flags: 6 }
         );
         let dev = RecordingDevice::new(16);
-        dev.queue_read(0x1111_2222);
-        dev.queue_read(0xffff_ff33);
+        dev.queue_read(8, 0x1111_2222);
+        dev.queue_read(12, 0xffff_ff33);
         let mut p = DevicePtrMut::<Desc, _>::fake(&dev, 8).expect("aligned");
         assert_eq!(
             p.read(),
@@ -379,8 +380,118 @@ mod probes {
         p.write(u64::MAX);
         assert_eq!(p.read(), 0);
         let mut s = DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 9, 4).expect("inside");
-        assert_eq!(s.write_slice(&[1, 2, 3, 4]), 4);
+        assert_eq!(s.write_slice(&[1, 2, 3, 4]), Ok(()));
         assert_eq!(dev.memory(), [0; 8]);
         assert_eq!(dev.log().len(), 6);
     }
+}
+
+// Probes of the slice and byte views (issue 17): safe programs that tried to leave an invalid
+// value behind a reference, reach outside a sub-slice, or race on the halves of a split.
+
+/// A DMA descriptor that accepts any bytes and has no padding.
+#[repr(C)]
+#[derive(FromBytes, IntoBytes, Immutable, Clone, Copy, Debug, PartialEq)]
+struct RawDesc {
+    addr: u64,
+    len: u32,
+    flags: u16,
+    next: u16,
+}
+
+/// Probe: any bytes written through a byte view leave a valid value behind the reference the
+/// pointer was made from (Miri checks each typed read of the memory afterwards); the shared
+/// byte view of a type with invalid bit patterns reads its bytes and never writes.
+#[test]
+fn device_probe_byte_views_leave_valid_values() {
+    let mut d = RawDesc {
+        addr: 1,
+        len: 2,
+        flags: 3,
+        next: 4,
+    };
+    let mut bytes = DevicePtrMut::from_mut(&mut d).into_bytes();
+    assert_eq!(bytes.len(), 16);
+    assert_eq!(bytes.write_slice(&[0xa5; 16]), Ok(()));
+    assert_eq!(d.addr, u64::from_ne_bytes([0xa5; 8]));
+    assert_eq!(d.next, u16::from_ne_bytes([0xa5; 2]));
+
+    let mut ring = [0_u64; 3];
+    let mut bytes = DevicePtrMut::from_mut(&mut ring[..]).into_bytes();
+    for i in 0..24_u8 {
+        assert_eq!(bytes.write_slice_at(usize::from(i), &[i]), Ok(()));
+    }
+    assert_eq!(
+        ring[2],
+        u64::from_ne_bytes([16, 17, 18, 19, 20, 21, 22, 23])
+    );
+
+    let mut flags = [true, false];
+    let shared = DevicePtrMut::from_mut(&mut flags[..])
+        .into_shared()
+        .into_bytes();
+    let mut out = [9_u8; 2];
+    assert_eq!(shared.read_slice(&mut out), Ok(()));
+    assert_eq!(out, [1, 0]);
+    let c = 'é';
+    let mut c_mem = c;
+    let c_bytes = DevicePtrMut::from_mut(&mut c_mem)
+        .into_shared()
+        .into_bytes();
+    let mut out = [0_u8; 4];
+    assert_eq!(c_bytes.read_slice(&mut out), Ok(()));
+    assert_eq!(out, u32::from(c).to_ne_bytes());
+    assert!(flags[0] && c_mem == 'é');
+
+    // Zero-sized elements: an empty view, no access.
+    let mut units = [(), (), ()];
+    let view = DevicePtrMut::from_mut(&mut units[..]).into_bytes();
+    assert!(view.is_empty());
+}
+
+/// Probe: every sub-slice of every range writes inside its range only (Miri checks each
+/// access is inside the memory); what it writes lands where the standard library's sub-slice
+/// says.
+#[test]
+fn device_probe_sub_slices_write_inside_their_range() {
+    const LEN: usize = 4;
+    for start in 0..=LEN + 1 {
+        for end in 0..=LEN + 1 {
+            let mut mem = [0_u16; LEN];
+            let mut model = [0_u16; LEN];
+            let sub = DevicePtrMut::from_mut(&mut mem[..]).get_range(start..end);
+            assert_eq!(sub.is_some(), model.get(start..end).is_some());
+            if let (Some(mut sub), Some(m)) = (sub, model.get_mut(start..end)) {
+                let values = [7_u16; LEN];
+                assert_eq!(sub.write_slice(&values[..m.len()]), Ok(()));
+                assert!(sub.write_slice_at(m.len(), &[1]).is_err());
+                m.fill(7);
+            }
+            assert_eq!(mem, model, "{start}..{end}");
+        }
+    }
+}
+
+/// Probe: the halves of a split unique pointer (and of a split DMA buffer) are written by one
+/// thread each: no data race under Miri, and each half wrote its own elements only.
+#[test]
+fn device_probe_split_halves_are_disjoint_across_threads() {
+    let mut ring = [0_u32; 6];
+    let (mut low, mut high) = DevicePtrMut::from_mut(&mut ring[..])
+        .split_at(2)
+        .expect("2 <= 6");
+    std::thread::scope(|s| {
+        s.spawn(move || low.write_slice(&[1, 2]).expect("2 elements"));
+        s.spawn(move || high.write_slice(&[3; 4]).expect("4 elements"));
+    });
+    assert_eq!(ring, [1, 2, 3, 3, 3, 3]);
+
+    let mut pool = [0_u8; 8];
+    let buf = zerocast::device::DmaBuf::new(&mut pool[..], 0x1000);
+    let (mut a, mut b) = buf.split_at(5).expect("5 <= 8");
+    std::thread::scope(|s| {
+        s.spawn(move || a.ptr().write_slice_at(4, &[0xaa]).expect("inside"));
+        s.spawn(move || b.ptr().write_slice_at(0, &[0xbb]).expect("inside"));
+    });
+    assert_eq!(pool, [0, 0, 0, 0, 0xaa, 0xbb, 0, 0]);
 }

@@ -88,7 +88,8 @@ pub unsafe extern "C" fn zc_device_write_try_read(addr: usize, v: u32) -> u64 {
     s ^ c << 8 ^ u64::from(u2)
 }
 
-/// `read_slice` and `write_slice` of a device buffer of `len` words at `addr`, to and from a
+/// `read_slice`, `write_slice` and their `_at` twins at an offset from C, `get_range`,
+/// `split_at` and the byte view of a device buffer of `len` words at `addr`, to and from a
 /// buffer of 16 words.
 ///
 /// # Safety
@@ -110,10 +111,21 @@ pub unsafe extern "C" fn zc_device_slices(
     // SAFETY: the caller's promise: `buf` is valid, aligned, and used only here.
     let buf = unsafe { buf.as_mut() };
     let part = buf.get(..n).unwrap_or_default().len();
-    let r = p.read_slice(&mut buf[..part]);
-    let w = p.write_slice(&buf[part..]);
-    let shared = p.into_shared().read_slice(buf);
-    (r as u64) ^ (w as u64) << 16 ^ (shared as u64) << 32
+    let (head, tail) = buf.split_at_mut(part);
+    let r = p.read_slice(head).map_or_else(|e| e.count, |()| 1);
+    let w = p.write_slice_at(n, tail).map_or_else(|e| e.offset, |()| 2);
+    let ra = p.read_slice_at(n, head).is_ok();
+    let sub = p.reborrow().get_range(n..).map_or(0, |s| s.len());
+    let halves = p.reborrow().split_at(n).map_or(0, |(a, b)| a.len() ^ b.len() << 8);
+    let bytes = p.reborrow().into_bytes().write_slice_at(n, &[0xff; 3]).is_ok();
+    let shared = p.into_shared().read_slice_at(n, buf).map_or(0, |()| 1);
+    (r as u64)
+        ^ (w as u64) << 8
+        ^ (shared as u64) << 16
+        ^ u64::from(ra) << 17
+        ^ u64::from(bytes) << 18
+        ^ (sub as u64) << 24
+        ^ (halves as u64) << 40
 }
 
 type RegCtrl = Reg<ReadWrite<u32>, 0x0>;
