@@ -127,7 +127,12 @@
 
 use core::fmt;
 
+mod bounded;
 mod traits;
+mod valid;
+#[doc(hidden)]
+pub use bounded::BoundedValue;
+pub use bounded::Bounded;
 #[doc(hidden)]
 pub use traits::{FieldType, Storage};
 
@@ -215,138 +220,16 @@ pub trait BitEnum: Copy + Sized + 'static {
     /// a validated bit field, where it is always one).
     #[doc(hidden)]
     fn __from_valid_bits(bits: u128) -> Self;
+    /// The enum's name in a validation error: its module path and name.
+    #[doc(hidden)]
+    const __ZC_NAME: &'static str;
+    /// Every discriminant, for the `const` validation (trait functions cannot be called in
+    /// `const`, associated constants can).
+    #[doc(hidden)]
+    const __ZC_DISCRIMINANTS: &'static [u128];
 }
 
 pub use crate::marker::ZeroVariant;
-
-/// A value of type `T` that fits in `W` bits: an integer field of a [`bitfield!`](mod@crate::bitfield)
-/// narrower than its type.
-///
-/// # Invariants
-///
-/// The value is at most [`MAX`](Self::MAX) (`2^W - 1`, or `T::MAX` if `W` is `T`'s width).
-///
-/// # Examples
-///
-/// ```
-/// use zerocast::bitfield::Bounded;
-///
-/// let b = Bounded::<u16, 13>::new::<8191>();
-/// assert_eq!(b.get(), 8191);
-/// assert_eq!(Bounded::<u16, 13>::MAX, 8191);
-/// assert!(Bounded::<u16, 13>::try_new(8192).is_none());
-/// assert_eq!(u16::from(b), 8191);
-/// assert!(b == 8191);
-/// assert_eq!(format!("{b} {b:?} {b:#x}"), "8191 8191 0x1fff");
-/// ```
-#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Bounded<T, const W: u32>(T);
-
-macro_rules! bounded {
-    ($($t:ident)*) => {$(
-        impl<const W: u32> Bounded<$t, W> {
-            /// The largest value: `2^W - 1` (the type's maximum if `W` is its width or more).
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 3>::MAX, 7);")]
-            /// ```
-            pub const MAX: $t = if W >= $t::BITS { $t::MAX } else { (1 << W) - 1 };
-
-            /// The value `V`, checked at compile time.
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("let b = Bounded::<", stringify!($t), ", 3>::new::<5>();")]
-            /// assert_eq!(b.get(), 5);
-            /// ```
-            ///
-            /// A value out of range does not compile:
-            ///
-            /// ```compile_fail
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("let b = Bounded::<", stringify!($t), ", 3>::new::<8>();")]
-            /// ```
-            #[must_use]
-            #[inline(always)]
-            pub const fn new<const V: $t>() -> Self {
-                const { assert!(V <= Self::MAX, "the value does not fit in the `Bounded`'s bits") };
-                Bounded(V)
-            }
-
-            /// The value `v`, if it fits in `W` bits.
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 3>::try_new(7).map(|b| b.get()), Some(7));")]
-            #[doc = concat!("assert!(Bounded::<", stringify!($t), ", 3>::try_new(8).is_none());")]
-            /// ```
-            #[must_use]
-            #[inline(always)]
-            pub const fn try_new(v: $t) -> Option<Self> {
-                if v <= Self::MAX {
-                    Some(Bounded(v))
-                } else {
-                    None
-                }
-            }
-
-            /// The low `W` bits of `v`; what generated getters call on already masked bits.
-            #[doc(hidden)]
-            #[must_use]
-            #[inline(always)]
-            pub const fn __masked(v: $t) -> Self {
-                Bounded(v & Self::MAX)
-            }
-
-            /// The value.
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 4>::new::<9>().get(), 9);")]
-            /// ```
-            #[must_use]
-            #[inline(always)]
-            pub const fn get(self) -> $t {
-                self.0
-            }
-        }
-
-        impl<const W: u32> From<Bounded<$t, W>> for $t {
-            #[inline(always)]
-            fn from(b: Bounded<$t, W>) -> $t {
-                b.0
-            }
-        }
-
-        impl<const W: u32> PartialEq<$t> for Bounded<$t, W> {
-            #[inline(always)]
-            fn eq(&self, other: &$t) -> bool {
-                self.0 == *other
-            }
-        }
-    )*};
-}
-bounded!(u8 u16 u32 u64 u128);
-
-macro_rules! bounded_fmt {
-    ($($tr:ident)*) => {$(
-        impl<T: fmt::$tr, const W: u32> fmt::$tr for Bounded<T, W> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::$tr::fmt(&self.0, f)
-            }
-        }
-    )*};
-}
-bounded_fmt!(Debug Display LowerHex UpperHex Binary Octal);
 
 /// A value too wide for a field of a [`bitfield!`](mod@crate::bitfield), from its `try_with_x`
 /// setter.
@@ -484,4 +367,20 @@ pub mod __private {
     ) -> InvalidBits {
         InvalidBits::new::<T>(offset, Some(bits)).in_field(container, field)
     }
+
+    /// The error for a field's `bits` that are not a valid value of the type named
+    /// `type_name` (`<T as FieldType>::__ZC_NAME`), at byte `offset`; `const`.
+    #[cold]
+    #[inline(never)]
+    pub const fn invalid_named(
+        offset: usize,
+        bits: u128,
+        type_name: &'static str,
+        container: &'static str,
+        field: &'static str,
+    ) -> InvalidBits {
+        InvalidBits::in_named_field(offset, type_name, bits, (container, field))
+    }
+
+    pub use super::valid::is_valid;
 }

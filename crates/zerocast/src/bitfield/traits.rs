@@ -131,11 +131,25 @@ pub trait FieldType: Copy + 'static {
     /// validated bit field, where it is always one).
     #[doc(hidden)]
     fn __from_valid_bits(bits: u128) -> Self;
+    /// The type's name in a validation error (a derived enum's: its module path and name).
+    #[doc(hidden)]
+    const __ZC_NAME: &'static str;
+    /// Bit `i` is set if `i` (below 128) is a value of the type; read by the `const`
+    /// validation ([`is_valid`](super::valid::is_valid)) unless `COVERS`.
+    #[doc(hidden)]
+    const __ZC_LOW: u128 = 0;
+    /// Every value of the type, of which the validation looks up those from 128 on (unless
+    /// `COVERS`).
+    #[doc(hidden)]
+    const __ZC_VALUES: &'static [u128] = &[];
 }
 
 impl<E: BitEnum> FieldType for E {
     const BITS: u32 = E::BITS;
     const COVERS: bool = E::BITS < 128 && E::VARIANTS == 1 << E::BITS;
+    const __ZC_NAME: &'static str = E::__ZC_NAME;
+    const __ZC_LOW: u128 = super::valid::low_mask(E::__ZC_DISCRIMINANTS);
+    const __ZC_VALUES: &'static [u128] = E::__ZC_DISCRIMINANTS;
     #[inline]
     fn from_bits(bits: u128) -> Option<E> {
         E::from_bits(bits)
@@ -149,6 +163,7 @@ impl<E: BitEnum> FieldType for E {
 impl FieldType for bool {
     const BITS: u32 = 1;
     const COVERS: bool = true;
+    const __ZC_NAME: &'static str = "bool";
     #[inline]
     fn from_bits(bits: u128) -> Option<bool> {
         match bits {
@@ -168,6 +183,7 @@ macro_rules! int_field {
         impl FieldType for $t {
             const BITS: u32 = $t::BITS;
             const COVERS: bool = true;
+            const __ZC_NAME: &'static str = stringify!($t);
             #[inline]
             fn from_bits(bits: u128) -> Option<$t> {
                 $t::try_from(bits).ok()

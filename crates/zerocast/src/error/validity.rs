@@ -52,6 +52,23 @@ impl InvalidBits {
         }
     }
 
+    /// A value of the type named `type_name` in field `field` of `container` is invalid: what
+    /// [`new`](Self::new) and [`in_field`](Self::in_field) make, in `const` (for the validation
+    /// of a bit field, where `type_name` cannot be called).
+    pub(crate) const fn in_named_field(
+        offset: usize,
+        type_name: &'static str,
+        found: u128,
+        field: (&'static str, &'static str),
+    ) -> InvalidBits {
+        InvalidBits {
+            offset,
+            type_name,
+            found: Some(found),
+            field: Some(field),
+        }
+    }
+
     /// Records that the invalid value lies in field `field` of `container`, unless an inner
     /// field was named already. Used by derived validators.
     ///
