@@ -130,9 +130,9 @@ use core::fmt;
 mod bounded;
 mod traits;
 mod valid;
+pub use bounded::Bounded;
 #[doc(hidden)]
 pub use bounded::BoundedValue;
-pub use bounded::Bounded;
 #[doc(hidden)]
 pub use traits::{FieldType, Storage};
 
@@ -382,5 +382,5 @@ pub mod __private {
         InvalidBits::in_named_field(offset, type_name, bits, (container, field))
     }
 
-    pub use super::valid::is_valid;
+    pub use super::valid::Validity;
 }

@@ -216,9 +216,6 @@ mod tests {
             e[0].contains("every value of the bits is a `bool`: write `a as bool;`"),
             "{e:?}"
         );
-        assert!(
-            e[1].contains("is a `u8`: write `b as u8;`"),
-            "{e:?}"
-        );
+        assert!(e[1].contains("is a `u8`: write `b as u8;`"), "{e:?}");
     }
 }

@@ -5,6 +5,7 @@
 
 use core::marker::PhantomData;
 
+use super::valid::Validity;
 use super::BitEnum;
 use crate::byteorder::{ByteOrder, U128, U16, U32, U64};
 
@@ -134,22 +135,16 @@ pub trait FieldType: Copy + 'static {
     /// The type's name in a validation error (a derived enum's: its module path and name).
     #[doc(hidden)]
     const __ZC_NAME: &'static str;
-    /// Bit `i` is set if `i` (below 128) is a value of the type; read by the `const`
-    /// validation ([`is_valid`](super::valid::is_valid)) unless `COVERS`.
+    /// The values of the type, for the `const` validation of `as?` fields.
     #[doc(hidden)]
-    const __ZC_LOW: u128 = 0;
-    /// Every value of the type, of which the validation looks up those from 128 on (unless
-    /// `COVERS`).
-    #[doc(hidden)]
-    const __ZC_VALUES: &'static [u128] = &[];
+    const __ZC_VALIDITY: Validity = Validity::covering(Self::BITS);
 }
 
 impl<E: BitEnum> FieldType for E {
     const BITS: u32 = E::BITS;
     const COVERS: bool = E::BITS < 128 && E::VARIANTS == 1 << E::BITS;
     const __ZC_NAME: &'static str = E::__ZC_NAME;
-    const __ZC_LOW: u128 = super::valid::low_mask(E::__ZC_DISCRIMINANTS);
-    const __ZC_VALUES: &'static [u128] = E::__ZC_DISCRIMINANTS;
+    const __ZC_VALIDITY: Validity = Validity::listed(Self::COVERS, E::BITS, E::__ZC_DISCRIMINANTS);
     #[inline]
     fn from_bits(bits: u128) -> Option<E> {
         E::from_bits(bits)

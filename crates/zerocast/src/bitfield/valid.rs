@@ -1,43 +1,79 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! The `const` validation of a field's bits: what a generated `try_from_bits` calls, in
-//! `const` as at run time, on the data a [`FieldType`] describes itself with (trait functions
-//! cannot be called in `const`; associated constants can).
+//! `const` as at run time, on the data a [`FieldType`](super::FieldType) describes its values
+//! with ([`Validity`]: trait functions cannot be called in `const`, associated constants can).
 
-use super::FieldType;
-
-/// Whether `bits`, a field's bits, are a value of `T`.
-///
-/// `T` covering its bits, it is one if it fits in them; otherwise below 128 the answer is a bit
-/// of `T::__ZC_LOW`, one test; from 128 on, a look-up in `T::__ZC_VALUES`.
-#[must_use]
-#[inline]
-pub const fn is_valid<T: FieldType>(bits: u128) -> bool {
-    if T::COVERS {
-        return T::BITS >= 128 || bits >> T::BITS == 0;
-    }
-    // CAST: the low and then the high half of the mask, each a `u64` (a narrow field's value is
-    // below 64: one 64-bit shift, which the compiler sees).
-    if bits < 64 {
-        return (T::__ZC_LOW as u64 >> bits) & 1 == 1;
-    }
-    if bits < 128 {
-        return ((T::__ZC_LOW >> 64) as u64 >> (bits - 64)) & 1 == 1;
-    }
-    let values = T::__ZC_VALUES;
-    let mut i = 0;
-    while i < values.len() {
-        // PANIC: `i < values.len()`.
-        if values[i] == bits {
-            return true;
-        }
-        i += 1;
-    }
-    false
+/// Which values of its bits a field type has: all that fit (`covers`), or those listed. Not a
+/// public API: `FieldType::__ZC_VALIDITY`.
+#[doc(hidden)]
+#[derive(Copy, Clone, Debug)]
+pub struct Validity {
+    /// Every value of `bits` bits is one.
+    covers: bool,
+    /// The bits the largest value needs.
+    bits: u32,
+    /// Bit `i` set if `i` (below 128) is a value; unless `covers`.
+    low: u128,
+    /// Every value, of which those from 128 on are looked up; unless `covers`.
+    values: &'static [u128],
 }
 
-/// The mask with bit `v` set for each `v` of `values` below 128: a `BitEnum`'s `__ZC_LOW`.
-#[must_use]
-pub(super) const fn low_mask(values: &[u128]) -> u128 {
+impl Validity {
+    /// The values of a type of `bits` bits that has each of them: `bool`, the integers.
+    #[must_use]
+    pub const fn covering(bits: u32) -> Validity {
+        Validity {
+            covers: true,
+            bits,
+            low: 0,
+            values: &[],
+        }
+    }
+
+    /// The values of an enum: its discriminants `values`, which need `bits` bits; `covers` if
+    /// they are every value of `bits` bits.
+    #[must_use]
+    pub const fn listed(covers: bool, bits: u32, values: &'static [u128]) -> Validity {
+        Validity {
+            covers,
+            bits,
+            low: low_mask(values),
+            values,
+        }
+    }
+
+    /// Whether `bits`, a field's bits, are a value.
+    ///
+    /// A type covering its bits has every value that fits in them; otherwise below 128 the
+    /// answer is one bit of a mask, one test; from 128 on, a look-up in the list.
+    #[must_use]
+    #[inline]
+    pub const fn contains(&self, bits: u128) -> bool {
+        if self.covers {
+            return self.bits >= 128 || bits >> self.bits == 0;
+        }
+        // CAST: the low and then the high half of the mask, each a `u64` (a narrow field's
+        // value is below 64: one 64-bit shift, which the compiler sees).
+        if bits < 64 {
+            return (self.low as u64 >> bits) & 1 == 1;
+        }
+        if bits < 128 {
+            return ((self.low >> 64) as u64 >> (bits - 64)) & 1 == 1;
+        }
+        let mut i = 0;
+        while i < self.values.len() {
+            // PANIC: `i < self.values.len()`.
+            if self.values[i] == bits {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+/// The mask with bit `v` set for each `v` of `values` below 128.
+const fn low_mask(values: &[u128]) -> u128 {
     let mut mask = 0;
     let mut i = 0;
     while i < values.len() {
@@ -53,61 +89,24 @@ pub(super) const fn low_mask(values: &[u128]) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bitfield::BitEnum;
-
-    /// Values on both sides of 64 and of 128, and one far above.
-    #[derive(Clone, Copy, Debug)]
-    enum Sparse {
-        A = 0,
-        B = 5,
-        C = 63,
-        D = 64,
-        E = 127,
-        F = 128,
-        G = 1 << 40,
-    }
-    impl BitEnum for Sparse {
-        const BITS: u32 = 41;
-        const VARIANTS: u128 = 7;
-        const __ZC_NAME: &'static str = "Sparse";
-        const __ZC_DISCRIMINANTS: &'static [u128] = &[0, 5, 63, 64, 127, 128, 1 << 40];
-        fn from_bits(bits: u128) -> Option<Self> {
-            [
-                Sparse::A,
-                Sparse::B,
-                Sparse::C,
-                Sparse::D,
-                Sparse::E,
-                Sparse::F,
-                Sparse::G,
-            ]
-            .into_iter()
-            .find(|v| *v as u128 == bits)
-        }
-        fn into_bits(self) -> u128 {
-            self as u128
-        }
-        fn __from_valid_bits(bits: u128) -> Self {
-            Self::from_bits(bits).unwrap_or(Sparse::A)
-        }
-    }
 
     #[test]
     fn every_value_and_its_neighbours() {
-        let values = Sparse::__ZC_DISCRIMINANTS;
-        assert_eq!(
-            low_mask(values),
-            1 | 1 << 5 | 1 << 63 | 1 << 64 | 1 << 127
-        );
-        for v in (0..300).chain([(1 << 40) - 1, 1 << 40, (1 << 40) + 1, u128::MAX]) {
-            assert_eq!(is_valid::<Sparse>(v), values.contains(&v), "{v}");
-            assert_eq!(is_valid::<Sparse>(v), Sparse::from_bits(v).is_some(), "{v}");
+        let values: &[u128] = &[0, 5, 63, 64, 127, 128, 1 << 40];
+        assert_eq!(low_mask(values), 1 | 1 << 5 | 1 << 63 | 1 << 64 | 1 << 127);
+        let v = Validity::listed(false, 41, values);
+        for b in (0..300).chain([(1 << 40) - 1, 1 << 40, (1 << 40) + 1, u128::MAX]) {
+            assert_eq!(v.contains(b), values.contains(&b), "{b}");
         }
         // Covering types: in range or not.
-        assert!(is_valid::<bool>(1) && !is_valid::<bool>(2));
-        assert!(is_valid::<u8>(255) && !is_valid::<u8>(256));
-        assert!(is_valid::<u128>(u128::MAX));
-        const C: bool = is_valid::<Sparse>(64);
+        let c = Validity::covering(1);
+        assert!(c.contains(0) && c.contains(1) && !c.contains(2));
+        assert!(Validity::covering(8).contains(255) && !Validity::covering(8).contains(256));
+        assert!(Validity::covering(128).contains(u128::MAX));
+        // A covering enum: the same.
+        let e = Validity::listed(true, 2, &[0, 1, 2, 3]);
+        assert!(e.contains(3) && !e.contains(4));
+        const C: bool = Validity::listed(false, 7, &[64]).contains(64);
         assert!(C);
     }
 }

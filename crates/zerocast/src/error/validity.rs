@@ -103,7 +103,7 @@ impl InvalidBits {
     /// assert_eq!(e.invalid().offset(), 2);
     /// ```
     #[must_use]
-    pub fn offset(&self) -> usize {
+    pub const fn offset(&self) -> usize {
         self.offset
     }
 
@@ -118,7 +118,7 @@ impl InvalidBits {
     /// assert_eq!(e.type_name(), "char");
     /// ```
     #[must_use]
-    pub fn type_name(&self) -> &'static str {
+    pub const fn type_name(&self) -> &'static str {
         self.type_name
     }
 
@@ -132,7 +132,7 @@ impl InvalidBits {
     /// assert_eq!(bool::validate(Candidate::new(&[2])).unwrap_err().found(), Some(2));
     /// ```
     #[must_use]
-    pub fn found(&self) -> Option<u128> {
+    pub const fn found(&self) -> Option<u128> {
         self.found
     }
 
@@ -150,7 +150,7 @@ impl InvalidBits {
     /// assert_eq!(e.field(), Some(("Pair", "b")));
     /// ```
     #[must_use]
-    pub fn field(&self) -> Option<(&'static str, &'static str)> {
+    pub const fn field(&self) -> Option<(&'static str, &'static str)> {
         self.field
     }
 }

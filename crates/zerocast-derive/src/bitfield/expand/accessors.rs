@@ -231,18 +231,19 @@ pub(super) fn bounded_accessors(raw: &Raw, a: &Accessor<'_>, tbits: u32) -> Toke
 pub(super) fn enum_accessors(raw: &Raw, a: &Accessor<'_>, be: &TokenStream) -> TokenStream {
     let (ty, n) = (a.ty, &raw.n);
     let get = cast(a.bits.extract(raw), 128);
-    let mut out = a.getter(&quote!(#ty), &quote!(#be::__from_valid_bits(#get)), false, None);
+    let mut out = a.getter(
+        &quote!(#ty),
+        &quote!(#be::__from_valid_bits(#get)),
+        false,
+        None,
+    );
     out.extend(a.setters(raw, &quote!(#ty), quote!((v as #n))));
     out
 }
 
 /// A field `name ?=> E`, checked when read: its getter returns `Ok` of the variant its bits
 /// hold, or an `InvalidBits` naming the bit field, the field and the bits; set from an `E`.
-pub(super) fn read_checked_accessors(
-    raw: &Raw,
-    a: &Accessor<'_>,
-    be: &TokenStream,
-) -> TokenStream {
+pub(super) fn read_checked_accessors(raw: &Raw, a: &Accessor<'_>, be: &TokenStream) -> TokenStream {
     let (ty, n, k, name_str) = (a.ty, &raw.n, &raw.k, &raw.name_str);
     let name_lit = a.name.to_string();
     let found = cast(a.bits.extract(raw), 128);

@@ -95,8 +95,7 @@ impl Parts {
             FieldTy::Other => {
                 let k = &raw.k;
                 let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::FieldType>);
-                let EnumField { asserts, check } =
-                    enum_field(raw, &a.bits, (name, ty, check), &be);
+                let EnumField { asserts, check } = enum_field(raw, &a.bits, (name, ty, check), &be);
                 self.asserts.extend(asserts);
                 if let Some(check) = check {
                     self.all_valid = false;
@@ -116,7 +115,7 @@ impl Parts {
     /// variant or `Err` of the bits. Its type is named through `BitEnum` alone, so that a type
     /// that is none is reported once, on the type.
     fn read_checked(&mut self, raw: &Raw, a: &Accessor<'_>) {
-        let (k, n, name, ty) = (&raw.k, &raw.n, a.name, a.ty);
+        let (k, name, ty) = (&raw.k, a.name, a.ty);
         let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::BitEnum>);
         let EnumField { asserts, .. } = enum_field(raw, &a.bits, (name, ty, Check::Read), &be);
         self.asserts.extend(asserts);
@@ -124,7 +123,7 @@ impl Parts {
         let found = a.bits.extract(raw);
         self.debug_fields.extend(quote_spanned! {ty.span()=>
             .field(#name_lit, &match self.#name() {
-                ::core::result::Result::Ok(__zc_v) => ::core::result::Result::<#ty, #n>::Ok(__zc_v),
+                ::core::result::Result::Ok(__zc_v) => ::core::result::Result::Ok(__zc_v),
                 ::core::result::Result::Err(_) => ::core::result::Result::Err(#found),
             })
         });

@@ -73,12 +73,11 @@ pub(super) fn enum_field(
         Check::Word => {
             let name_lit = name.to_string();
             let found = cast(quote!(__zc_found), 128);
-            // `const`: through the data `FieldType` describes the type with. Spanned on the
-            // type, as `be`: a type that is none is reported there, once.
-            let is_valid = quote_spanned!(span=> #k::bitfield::__private::is_valid::<#ty>);
+            // `const`: through the values `FieldType` lists (`be`, spanned on the type: a type
+            // that is none is reported there, once).
             let check = quote! {
                 let __zc_found = (__zc_raw >> #lo_lit) & #m;
-                if !#is_valid(#found) {
+                if !#be::__ZC_VALIDITY.contains(#found) {
                     return ::core::result::Result::Err(#k::bitfield::__private::invalid_named(
                         __zc_offset,
                         #found,
