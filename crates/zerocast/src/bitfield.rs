@@ -70,9 +70,19 @@
 //! | `hi:lo x as u16;` (range as wide as the type) | `u8`..`u128` | `u16` |
 //! | `hi:lo x as u16;` (range narrower than the type) | `u8`..`u128` | [`Bounded<u16, W>`](Bounded) |
 //! | `hi:lo x as E;` | an enum with a variant for every value of the bits | `E` |
-//! | `hi:lo x as? E;` | an enum, not necessarily covering the bits (validated) | `E` |
+//! | `hi:lo x as? E;` | an enum, not necessarily covering the bits (validated with the word) | `E` |
+//! | `hi:lo x ?=> E;` | an enum, not necessarily covering the bits (checked when read) | `Result<E, InvalidBits>` |
 //! | `hi:lo _;` | ignored: any value, kept as it is | |
 //! | `hi:lo _ = V;` | reserved: must hold `V` (validated) | |
+//!
+//! `as?` and `?=>` differ in *when* an enum's bits are checked. An `as?` field is part of the
+//! word's validity: [`try_from_bits`] and [`TryFromBytes`](crate::TryFromBytes) refuse the
+//! whole word if the field holds no variant, and its getter returns the variant. A `?=>` field
+//! (the kernel `register!`'s) is not: the word stays raw storage, [`FromBytes`](crate::FromBytes)
+//! if its other lines allow, so a device register holding a reserved value in one field can
+//! still be read and its other fields used; the field's getter checks its bits and returns
+//! `Ok` of the variant or an [`InvalidBits`](crate::InvalidBits) (the section *Checked when
+//! read* below shows one).
 //!
 //! Enums are stored through [`BitEnum`], derived with `#[derive(BitEnum)]`; they must be
 //! `Debug` too, for the bit field's `Debug`. Attributes on the struct (doc comments, `cfg`,
@@ -89,47 +99,166 @@
 //!   [`IntoBytes`](crate::IntoBytes) and [`TryFromBytes`](crate::TryFromBytes) always;
 //!   [`Unaligned`](crate::Unaligned) when the storage is (`u8` or an unaligned byteorder
 //!   integer such as `U16`);
-//! - `fn try_from_bits(Storage) -> Result<S, InvalidBits>` and `const fn into_bits(self) -> Storage`;
-//! - when every bit pattern is valid (no `as?` field, no `_ = V`): [`FromBytes`](crate::FromBytes)
-//!   and `const fn from_bits(Storage) -> S`;
+//! - `const fn try_from_bits(Storage) -> Result<S, InvalidBits>` and
+//!   `const fn into_bits(self) -> Storage`;
+//! - when every bit pattern is valid (no `as?` field, no `_ = V`; `?=>` fields do not count):
+//!   [`FromBytes`](crate::FromBytes) and `const fn from_bits(Storage) -> S`;
 //! - when all zeros is valid (every `_ = V` has `V = 0`, and the enum of every `as?` field has a
 //!   variant whose discriminant is the literal `0`, which the derive marks with
-//!   [`ZeroVariant`]): [`FromZeros`](crate::FromZeros), `Default` and `const fn new() -> S`.
-//!   (With an `as?` field these carry a `where Enum: ZeroVariant` bound that holds or not.)
+//!   [`ZeroVariant`]; `?=>` fields do not count): [`FromZeros`](crate::FromZeros), `Default`
+//!   and `const fn new() -> S`. (With an `as?` field these carry a `where Enum: ZeroVariant`
+//!   bound that holds or not.)
 //!
 //! Methods have the struct's visibility. A field cannot be named `new`, `from_bits`,
 //! `try_from_bits` or `into_bits`.
 //!
 //! For each field `x` of type `T`: `x(&self) -> T` (const except for enums),
-//! `const fn with_x(self, v: T) -> S` and `const fn set_x(&mut self, v: T)`. A field narrower
-//! than its integer type takes and returns a [`Bounded`], which is always in range, and has
-//! also `const fn try_with_x(self, v: u16) -> Result<S, FieldRangeError>` and `try_set_x`
-//! (checked at run time) and `const fn with_x_const::<V>(self) -> S` and `set_x_const::<V>`
-//! (checked at compile time).
+//! `const fn with_x(self, v: T) -> S` and `const fn set_x(&mut self, v: T)`. A `?=>` field's
+//! getter returns `Result<T, InvalidBits>` (not const); its setters take a `T`.
+//!
+//! An integer field has also `const fn try_with_x(self, v: u16) -> Result<S, FieldRangeError>`
+//! and `try_set_x` (checked at run time), and `const fn with_x_const::<V>(self) -> S` and
+//! `set_x_const::<V>` (checked at compile time). A field narrower than its integer type takes
+//! and returns a [`Bounded`], which is always in range; a field as wide as its type takes and
+//! returns the integer, and its `try_` setters always return `Ok`: they are there so that code
+//! setting a field does not change when the field's width does.
+//!
+//! `Debug` prints a `?=>` field as `Ok(Variant)`, or `Err(bits)` with the bits found.
 //!
 //! Getters and setters are the shift and mask on the storage's integer one would write by
-//! hand (for a byteorder storage, after one `get()`, before one `new()`).
+//! hand (for a byteorder storage, after one `get()`, before one `new()`). A setter changes its
+//! field's bits only: a reserved value in a `?=>` field, or any value in `_` bits, is kept by a
+//! read-modify-write of another field.
+//!
+//! ```
+//! zerocast::bitfield! {
+//!     pub struct Pair(u16) {
+//!         15:8 whole as u8;             // as wide as its type: reads a `u8`
+//!         7:0 narrow as u16;            // narrower: reads a `Bounded<u16, 8>`
+//!     }
+//! }
+//! // The same setters for both, whatever their widths.
+//! let p = Pair::new().with_whole_const::<0xab>().with_narrow_const::<0xcd>();
+//! assert_eq!(p.into_bits(), 0xabcd);
+//! assert_eq!(p.try_with_whole(7).map(Pair::into_bits), Ok(0x07cd)); // always `Ok`
+//! assert!(p.try_with_narrow(0x100).is_err());                         // 9 bits
+//! let mut q = p;
+//! q.try_set_whole(0x12).unwrap();
+//! q.set_whole_const::<0x34>();
+//! assert_eq!(q.whole(), 0x34);
+//! ```
+//!
+//! # Checked when read: `?=>`
+//!
+//! The NVMe controller status register, whose shutdown status `11b` is reserved: read from a
+//! device that reports it, the register is still read, and its other fields are good.
+//!
+//! ```
+//! use zerocast::{bitfield, BitEnum, FromBytes};
+//!
+//! #[derive(BitEnum, Debug, Clone, Copy, PartialEq, Eq)]
+//! #[repr(u8)]
+//! pub enum Shst { Normal = 0, Occurring = 1, Complete = 2 }
+//!
+//! bitfield! {
+//!     pub struct Csts(u32) {
+//!         0 rdy as bool;
+//!         1 cfs as bool;
+//!         3:2 shst ?=> Shst;
+//!         4 nssro as bool;
+//!         5 pp as bool;
+//!     }
+//! }
+//!
+//! // `Csts` is `FromBytes`: every value is one, SHST = 11b too.
+//! let csts = Csts::read_from_bytes(&0b1101u32.to_ne_bytes()).unwrap();
+//! assert!(csts.rdy());
+//! let e = csts.shst().unwrap_err();
+//! assert_eq!((e.field(), e.found()), (Some(("Csts", "shst")), Some(3)));
+//! assert_eq!(format!("{csts:?}"), "Csts { rdy: true, cfs: false, shst: Err(3), nssro: false, pp: false }");
+//!
+//! // Setting another field keeps SHST's bits as they were; setting SHST replaces them.
+//! assert_eq!(csts.with_rdy(false).into_bits(), 0b1100);
+//! let done = csts.with_shst(Shst::Complete);
+//! assert_eq!((done.shst(), done.into_bits()), (Ok(Shst::Complete), 0b1001));
+//! // All zeros is valid whatever the `?=>` fields: `new`, `Default`, `FromZeros`.
+//! assert_eq!(Csts::new().shst(), Ok(Shst::Normal));
+//! ```
+//!
+//! # Construction in `const`
+//!
+//! `try_from_bits` is a `const fn` for every bit field (reserved values and `as?` enums are
+//! checked in `const`), and so are `from_bits`, `new`, `into_bits` and the setters. Where all
+//! zeros is invalid, and so there is no `new`, a `const` is built from raw bits by matching
+//! on `try_from_bits`; invalid bits then stop the build, at the `panic!`:
+//!
+//! ```
+//! zerocast::bitfield! {
+//!     /// x86 EFLAGS: bit 1 is reserved and always 1.
+//!     pub struct Eflags(u32) {
+//!         0 cf as bool;
+//!         1 _ = 1;
+//!         9 if_ as bool;
+//!         13:12 iopl as u8;
+//!         31:22 _ = 0;
+//!     }
+//! }
+//!
+//! const RESET: Eflags = match Eflags::try_from_bits(0x2) {
+//!     Ok(f) => f,
+//!     Err(_) => panic!("bit 1 of EFLAGS is always 1"),
+//! };
+//! const USER: Eflags = RESET.with_if_(true).with_iopl_const::<3>();
+//! assert_eq!(USER.into_bits(), 0x3202);
+//! // The error is inspected in `const` too.
+//! const ZERO_FOUND: Option<u128> = match Eflags::try_from_bits(0) {
+//!     Ok(_) => None,
+//!     Err(e) => e.found(),
+//! };
+//! assert_eq!(ZERO_FOUND, Some(0));
+//! ```
+//!
+//! ```compile_fail,E0080
+//! # zerocast::bitfield! {
+//! #     pub struct Eflags(u32) {
+//! #         1 _ = 1;
+//! #     }
+//! # }
+//! const ZERO: Eflags = match Eflags::try_from_bits(0) {
+//!     Ok(f) => f,
+//!     Err(_) => panic!("bit 1 of EFLAGS is always 1"),
+//! };
+//! # fn main() { let _ = ZERO; }
+//! ```
 //!
 //! # Errors
 //!
 //! A validation failure ([`try_from_bits`], [`TryFromBytes`](crate::TryFromBytes)) is an
 //! [`InvalidBits`](crate::InvalidBits) naming the bitfield, the field (`reserved 15:15` for a `_ = V` range), the
 //! value found in the field's bits, and the storage's byte offset. When several lines are
-//! invalid, the first in declaration order is reported. A value too wide for a
-//! field in `try_with_x` is a [`FieldRangeError`].
+//! invalid, the first in declaration order is reported. The getter of a `?=>` field whose bits
+//! are no variant returns the same error, at offset 0 (the bit field's own). A value too wide
+//! for a field in `try_with_x` is a [`FieldRangeError`].
 //!
 //! These are compile errors, each pointing at the offending field: overlapping ranges; a range
 //! past the storage's width; `hi < lo`; an integer type narrower than its range; a `bool` wider
 //! than one bit; an enum whose largest discriminant does not fit in its range; an `as` enum
-//! without a variant for every value of its range (use `as?`); a field type with no mapping
-//! (not `bool`, an unsigned integer or a `BitEnum`); a reserved value that does not fit.
+//! without a variant for every value of its range (use `as?` or `?=>`); a field type with no
+//! mapping (not `bool`, an unsigned integer or a `BitEnum`); a `?=>` field whose type is no
+//! `BitEnum` (`bool` and the integers have a value for every pattern: use `as`); a name
+//! followed by anything but `as`, `as?` or `?=>`; a reserved value that does not fit.
 //!
 #![cfg_attr(feature = "derive", doc = "[`try_from_bits`]: crate::bitfield!")]
 #![cfg_attr(not(feature = "derive"), doc = "[`try_from_bits`]: self#syntax")]
 
 use core::fmt;
 
+mod bounded;
 mod traits;
+mod valid;
+pub use bounded::Bounded;
+#[doc(hidden)]
+pub use bounded::BoundedValue;
 #[doc(hidden)]
 pub use traits::{FieldType, Storage};
 
@@ -217,138 +346,16 @@ pub trait BitEnum: Copy + Sized + 'static {
     /// a validated bit field, where it is always one).
     #[doc(hidden)]
     fn __from_valid_bits(bits: u128) -> Self;
+    /// The enum's name in a validation error: its module path and name.
+    #[doc(hidden)]
+    const __ZC_NAME: &'static str;
+    /// Every discriminant, for the `const` validation (trait functions cannot be called in
+    /// `const`, associated constants can).
+    #[doc(hidden)]
+    const __ZC_DISCRIMINANTS: &'static [u128];
 }
 
 pub use crate::marker::ZeroVariant;
-
-/// A value of type `T` that fits in `W` bits: an integer field of a [`bitfield!`](mod@crate::bitfield)
-/// narrower than its type.
-///
-/// # Invariants
-///
-/// The value is at most [`MAX`](Self::MAX) (`2^W - 1`, or `T::MAX` if `W` is `T`'s width).
-///
-/// # Examples
-///
-/// ```
-/// use zerocast::bitfield::Bounded;
-///
-/// let b = Bounded::<u16, 13>::new::<8191>();
-/// assert_eq!(b.get(), 8191);
-/// assert_eq!(Bounded::<u16, 13>::MAX, 8191);
-/// assert!(Bounded::<u16, 13>::try_new(8192).is_none());
-/// assert_eq!(u16::from(b), 8191);
-/// assert!(b == 8191);
-/// assert_eq!(format!("{b} {b:?} {b:#x}"), "8191 8191 0x1fff");
-/// ```
-#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Bounded<T, const W: u32>(T);
-
-macro_rules! bounded {
-    ($($t:ident)*) => {$(
-        impl<const W: u32> Bounded<$t, W> {
-            /// The largest value: `2^W - 1` (the type's maximum if `W` is its width or more).
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 3>::MAX, 7);")]
-            /// ```
-            pub const MAX: $t = if W >= $t::BITS { $t::MAX } else { (1 << W) - 1 };
-
-            /// The value `V`, checked at compile time.
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("let b = Bounded::<", stringify!($t), ", 3>::new::<5>();")]
-            /// assert_eq!(b.get(), 5);
-            /// ```
-            ///
-            /// A value out of range does not compile:
-            ///
-            /// ```compile_fail
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("let b = Bounded::<", stringify!($t), ", 3>::new::<8>();")]
-            /// ```
-            #[must_use]
-            #[inline(always)]
-            pub const fn new<const V: $t>() -> Self {
-                const { assert!(V <= Self::MAX, "the value does not fit in the `Bounded`'s bits") };
-                Bounded(V)
-            }
-
-            /// The value `v`, if it fits in `W` bits.
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 3>::try_new(7).map(|b| b.get()), Some(7));")]
-            #[doc = concat!("assert!(Bounded::<", stringify!($t), ", 3>::try_new(8).is_none());")]
-            /// ```
-            #[must_use]
-            #[inline(always)]
-            pub const fn try_new(v: $t) -> Option<Self> {
-                if v <= Self::MAX {
-                    Some(Bounded(v))
-                } else {
-                    None
-                }
-            }
-
-            /// The low `W` bits of `v`; what generated getters call on already masked bits.
-            #[doc(hidden)]
-            #[must_use]
-            #[inline(always)]
-            pub const fn __masked(v: $t) -> Self {
-                Bounded(v & Self::MAX)
-            }
-
-            /// The value.
-            ///
-            /// # Examples
-            ///
-            /// ```
-            /// use zerocast::bitfield::Bounded;
-            #[doc = concat!("assert_eq!(Bounded::<", stringify!($t), ", 4>::new::<9>().get(), 9);")]
-            /// ```
-            #[must_use]
-            #[inline(always)]
-            pub const fn get(self) -> $t {
-                self.0
-            }
-        }
-
-        impl<const W: u32> From<Bounded<$t, W>> for $t {
-            #[inline(always)]
-            fn from(b: Bounded<$t, W>) -> $t {
-                b.0
-            }
-        }
-
-        impl<const W: u32> PartialEq<$t> for Bounded<$t, W> {
-            #[inline(always)]
-            fn eq(&self, other: &$t) -> bool {
-                self.0 == *other
-            }
-        }
-    )*};
-}
-bounded!(u8 u16 u32 u64 u128);
-
-macro_rules! bounded_fmt {
-    ($($tr:ident)*) => {$(
-        impl<T: fmt::$tr, const W: u32> fmt::$tr for Bounded<T, W> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                fmt::$tr::fmt(&self.0, f)
-            }
-        }
-    )*};
-}
-bounded_fmt!(Debug Display LowerHex UpperHex Binary Octal);
 
 /// A value too wide for a field of a [`bitfield!`](mod@crate::bitfield), from its `try_with_x`
 /// setter.
@@ -486,4 +493,20 @@ pub mod __private {
     ) -> InvalidBits {
         InvalidBits::new::<T>(offset, Some(bits)).in_field(container, field)
     }
+
+    /// The error for a field's `bits` that are not a valid value of the type named
+    /// `type_name` (`<T as FieldType>::__ZC_NAME`), at byte `offset`; `const`.
+    #[cold]
+    #[inline(never)]
+    pub const fn invalid_named(
+        offset: usize,
+        bits: u128,
+        type_name: &'static str,
+        container: &'static str,
+        field: &'static str,
+    ) -> InvalidBits {
+        InvalidBits::in_named_field(offset, type_name, bits, (container, field))
+    }
+
+    pub use super::valid::Validity;
 }

@@ -13,6 +13,9 @@
 #[path = "api/bitfield.rs"]
 mod bitfield;
 #[cfg(feature = "derive")]
+#[path = "api/bitfield_registers.rs"]
+mod bitfield_registers;
+#[cfg(feature = "derive")]
 #[path = "api/byte_eq.rs"]
 mod byte_eq;
 #[path = "api/byteorder.rs"]

@@ -598,7 +598,38 @@ pub mod shadowed {
             3:2 lvl as Level;
             1:0 _;
         }
+
+        /// A field checked when read (`?=>`), a reserved one, a full-width integer.
+        pub struct Status(::core::primitive::u16) {
+            15 ready as ::core::primitive::bool;
+            14 _ = 1;
+            9:8 mode ?=> Mode3;
+            7:0 count as ::core::primitive::u8;
+        }
     }
+
+    /// `Ctrl` with `enable` and `mode = On`, built from raw bits in `const`.
+    pub const CTRL: Ctrl = match Ctrl::try_from_bits(0x8000 | 1 << 8) {
+        ::core::result::Result::Ok(ctrl) => ctrl,
+        ::core::result::Result::Err(_) => ::core::panic!("valid"),
+    };
+
+    /// The error of `Ctrl` bits with `mode = 3`, found in `const`.
+    pub const CTRL_ERROR: ::core::option::Option<::zerocast::InvalidBits> =
+        match Ctrl::try_from_bits(3 << 8) {
+            ::core::result::Result::Ok(_) => ::core::option::Option::None,
+            ::core::result::Result::Err(err) => ::core::option::Option::Some(err),
+        };
+
+    /// `Status` with `ready`, the reserved bit, `mode = 3` (no variant) and `count = 7`, then
+    /// `count` set to 9 through its checked setter.
+    pub const STATUS: Status = match Status::try_from_bits(0xC000 | 3 << 8 | 7) {
+        ::core::result::Result::Ok(status) => match status.try_with_count(9) {
+            ::core::result::Result::Ok(set) => set.with_count_const::<10>().with_count(9),
+            ::core::result::Result::Err(_) => ::core::panic!("fits"),
+        },
+        ::core::result::Result::Err(_) => ::core::panic!("valid"),
+    };
 
     // ---- Device pointers ------------------------------------------------------------------
 
@@ -717,7 +748,7 @@ use zerocast::{ConvertError, FromBytes, FromZeros, IntoBytes, InvalidBits, Split
 use shadowed::{
     __ZcFields, __ZcTag, Attr, BeWord, CEnum, CcLanes, CcNamed, CcTuple, CcUnion, Choice, Cmd,
     Ctrl, Either, Frame, Halves, Header, Level, Meters, Mode3, Op, Packed, Packet, Plain, Short,
-    Signed, Small, Wide, Word, ZeroExpr,
+    Signed, Small, Status, Wide, Word, ZeroExpr,
 };
 
 /// The facts of an `InvalidBits`: offset, value found, innermost field.
@@ -1160,6 +1191,31 @@ fn bitfield_narrow_integers_and_byteorder() {
     let w = BeWord::read_from_bytes(&[0x12, 0x3C]).unwrap();
     assert_eq!((w.hi(), w.mid().get(), w.lvl()), (0x12, 3, Level::Top));
     assert_eq!(BeWord::new().with_hi(0xAB).as_bytes(), &[0xAB, 0]);
+}
+
+#[test]
+fn bitfield_checked_fields_and_const_construction() {
+    assert_eq!(shadowed::CTRL.into_bits(), 0x8000 | 1 << 8);
+    assert_eq!(shadowed::CTRL.mode(), Mode3::On);
+    let e = shadowed::CTRL_ERROR.unwrap();
+    assert_eq!(facts(e), (0, Some(3), Some(("Ctrl", "mode"))));
+    let s = shadowed::STATUS;
+    assert_eq!(s.into_bits(), 0xC000 | 3 << 8 | 9);
+    assert!(s.ready());
+    assert_eq!(s.count(), 9);
+    let e = s.mode().unwrap_err();
+    assert_eq!(facts(e), (0, Some(3), Some(("Status", "mode"))));
+    assert_eq!(
+        format!("{s:?}"),
+        "Status { ready: true, mode: Err(3), count: 9 }"
+    );
+    let s = s.with_mode(Mode3::Auto);
+    assert_eq!(s.mode(), Ok(Mode3::Auto));
+    assert_eq!(s.into_bits(), 0xC000 | 2 << 8 | 9);
+    // The reserved bit 14 must be 1; `mode` is not checked with the word.
+    let e = Status::try_from_bits(3 << 8).unwrap_err();
+    assert_eq!(facts(e), (0, Some(0), Some(("Status", "reserved 14:14"))));
+    assert!(Status::try_read_from_bytes(&0x4300u16.to_ne_bytes()).is_ok());
 }
 
 // ---- Device pointers, include_value! and the transmute macros -------------------------------------

@@ -5,7 +5,7 @@
 
 use syn::Ident;
 
-use super::parse::{Bitfield, Kind};
+use super::parse::{field_ty, Bitfield, Check, FieldTy, Kind};
 use crate::ctxt::Ctxt;
 use crate::ir::{Input, Shape, Variant};
 
@@ -65,7 +65,22 @@ pub(super) fn check(cx: &Ctxt, b: &Bitfield) {
                     );
                 }
             }
-            Kind::Field { name, .. } => {
+            Kind::Field { name, ty, check } => {
+                let prim = match field_ty(ty) {
+                    FieldTy::Bool => Some("bool".to_string()),
+                    FieldTy::Int(bits) => Some(format!("u{bits}")),
+                    FieldTy::Other => None,
+                };
+                if let (Check::Read, Some(ty_str)) = (check, prim) {
+                    cx.error(
+                        ty,
+                        format!(
+                            "`?=>` reads an enum that has no variant for some values of its bits \
+                             (a `BitEnum`), checked when read; every value of the bits is a \
+                             `{ty_str}`: write `{name} as {ty_str};`"
+                        ),
+                    );
+                }
                 let s = name.to_string();
                 if ["new", "from_bits", "try_from_bits", "into_bits"].contains(&s.as_str())
                     || s.starts_with("__zc")
@@ -191,5 +206,17 @@ mod tests {
         let e = errors("struct S(i8) { 0 a as bool; 7:1 b as bool; }");
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].contains("`i8` cannot be the storage"), "{e:?}");
+    }
+
+    #[test]
+    fn checked_when_read_takes_an_enum() {
+        assert!(errors("struct S(u8) { 1:0 a ?=> Mode; 7:2 b ?=> my::E; }").is_empty());
+        let e = errors("struct S(u8) { 0 a ?=> bool; 7:1 b ?=> core::primitive::u8; }");
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].contains("every value of the bits is a `bool`: write `a as bool;`"),
+            "{e:?}"
+        );
+        assert!(e[1].contains("is a `u8`: write `b as u8;`"), "{e:?}");
     }
 }

@@ -35,12 +35,23 @@ pub(super) enum Kind {
     Ignored,
     /// `_ = V;`
     Reserved(u128, LitInt),
-    /// `name as Type;` or `name as? Type;`
+    /// `name as Type;`, `name as? Type;` or `name ?=> Type;`
     Field {
         name: Ident,
         ty: Box<Type>,
-        checked: bool,
+        check: Check,
     },
+}
+
+/// When a field's bits are checked to be a value of its type.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub(super) enum Check {
+    /// `as`: every value of its bits is one (a `const` assertion).
+    Never,
+    /// `as?`: with the whole word, by `try_from_bits` and `TryFromBytes`.
+    Word,
+    /// `?=>`: when the field is read; its getter returns a `Result`.
+    Read,
 }
 
 impl Parse for Items {
@@ -123,17 +134,29 @@ impl Parse for Line {
             }
         } else {
             let name: Ident = input.parse()?;
-            input.parse::<Token![as]>()?;
-            let checked = if input.peek(Token![?]) {
+            let check = if input.peek(Token![as]) {
+                input.parse::<Token![as]>()?;
+                if input.peek(Token![?]) {
+                    input.parse::<Token![?]>()?;
+                    Check::Word
+                } else {
+                    Check::Never
+                }
+            } else if input.peek(Token![?]) && input.peek2(Token![=>]) {
                 input.parse::<Token![?]>()?;
-                true
+                input.parse::<Token![=>]>()?;
+                Check::Read
             } else {
-                false
+                return Err(input.error(format!(
+                    "expected `as`, `as?` or `?=>` after the field name: \
+                     `{name} as Type;`, `{name} as? Enum;` (validated with the word) \
+                     or `{name} ?=> Enum;` (checked when read)"
+                )));
             };
             Kind::Field {
                 name,
                 ty: Box::new(input.parse()?),
-                checked,
+                check,
             }
         };
         input.parse::<Token![;]>()?;
@@ -209,7 +232,8 @@ mod tests {
                  15:15 _ = 0;
                  14:12 _;
                  11 flag as bool;
-                 10:3 x as? E;
+                 10:5 x as? E;
+                 4:3 z ?=> E;
                  /// doc
                  2:0 y as u8;
              }",
@@ -217,15 +241,37 @@ mod tests {
         assert!(b.krate.is_some());
         assert_eq!(b.attrs.len(), 1);
         let ranges: Vec<(u32, u32)> = b.lines.iter().map(|l| (l.hi, l.lo)).collect();
-        assert_eq!(ranges, [(15, 15), (14, 12), (11, 11), (10, 3), (2, 0)]);
+        assert_eq!(
+            ranges,
+            [(15, 15), (14, 12), (11, 11), (10, 5), (4, 3), (2, 0)]
+        );
         assert!(matches!(b.lines[0].kind, Kind::Reserved(0, _)));
         assert!(matches!(b.lines[1].kind, Kind::Ignored));
-        assert!(matches!(b.lines[3].kind, Kind::Field { checked: true, .. }));
-        assert!(matches!(
-            b.lines[4].kind,
-            Kind::Field { checked: false, .. }
-        ));
-        assert_eq!(b.lines[4].attrs.len(), 1);
+        let checks: Vec<Check> = b.lines[2..]
+            .iter()
+            .map(|l| match &l.kind {
+                Kind::Field { check, .. } => *check,
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            checks,
+            [Check::Never, Check::Word, Check::Read, Check::Never]
+        );
+        assert_eq!(b.lines[5].attrs.len(), 1);
+    }
+
+    #[test]
+    fn a_field_without_its_arrow_is_refused() {
+        for src in [
+            "struct S(u8) { 1:0 x => E; }",
+            "struct S(u8) { 1:0 x ? E; }",
+            "struct S(u8) { 1:0 x ?> E; }",
+            "struct S(u8) { 1:0 x E; }",
+        ] {
+            let e = syn::parse_str::<Bitfield>(src).err().unwrap().to_string();
+            assert!(e.starts_with("expected `as`, `as?` or `?=>`"), "{src}: {e}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use core::marker::PhantomData;
 
+use super::valid::Validity;
 use super::BitEnum;
 use crate::byteorder::{ByteOrder, U128, U16, U32, U64};
 
@@ -131,11 +132,19 @@ pub trait FieldType: Copy + 'static {
     /// validated bit field, where it is always one).
     #[doc(hidden)]
     fn __from_valid_bits(bits: u128) -> Self;
+    /// The type's name in a validation error (a derived enum's: its module path and name).
+    #[doc(hidden)]
+    const __ZC_NAME: &'static str;
+    /// The values of the type, for the `const` validation of `as?` fields.
+    #[doc(hidden)]
+    const __ZC_VALIDITY: Validity = Validity::covering(Self::BITS);
 }
 
 impl<E: BitEnum> FieldType for E {
     const BITS: u32 = E::BITS;
     const COVERS: bool = E::BITS < 128 && E::VARIANTS == 1 << E::BITS;
+    const __ZC_NAME: &'static str = E::__ZC_NAME;
+    const __ZC_VALIDITY: Validity = Validity::listed(Self::COVERS, E::BITS, E::__ZC_DISCRIMINANTS);
     #[inline]
     fn from_bits(bits: u128) -> Option<E> {
         E::from_bits(bits)
@@ -149,6 +158,7 @@ impl<E: BitEnum> FieldType for E {
 impl FieldType for bool {
     const BITS: u32 = 1;
     const COVERS: bool = true;
+    const __ZC_NAME: &'static str = "bool";
     #[inline]
     fn from_bits(bits: u128) -> Option<bool> {
         match bits {
@@ -168,6 +178,7 @@ macro_rules! int_field {
         impl FieldType for $t {
             const BITS: u32 = $t::BITS;
             const COVERS: bool = true;
+            const __ZC_NAME: &'static str = stringify!($t);
             #[inline]
             fn from_bits(bits: u128) -> Option<$t> {
                 $t::try_from(bits).ok()

@@ -52,6 +52,23 @@ impl InvalidBits {
         }
     }
 
+    /// A value of the type named `type_name` in field `field` of `container` is invalid: what
+    /// [`new`](Self::new) and [`in_field`](Self::in_field) make, in `const` (for the validation
+    /// of a bit field, where `type_name` cannot be called).
+    pub(crate) const fn in_named_field(
+        offset: usize,
+        type_name: &'static str,
+        found: u128,
+        field: (&'static str, &'static str),
+    ) -> InvalidBits {
+        InvalidBits {
+            offset,
+            type_name,
+            found: Some(found),
+            field: Some(field),
+        }
+    }
+
     /// Records that the invalid value lies in field `field` of `container`, unless an inner
     /// field was named already. Used by derived validators.
     ///
@@ -86,7 +103,7 @@ impl InvalidBits {
     /// assert_eq!(e.invalid().offset(), 2);
     /// ```
     #[must_use]
-    pub fn offset(&self) -> usize {
+    pub const fn offset(&self) -> usize {
         self.offset
     }
 
@@ -101,7 +118,7 @@ impl InvalidBits {
     /// assert_eq!(e.type_name(), "char");
     /// ```
     #[must_use]
-    pub fn type_name(&self) -> &'static str {
+    pub const fn type_name(&self) -> &'static str {
         self.type_name
     }
 
@@ -115,7 +132,7 @@ impl InvalidBits {
     /// assert_eq!(bool::validate(Candidate::new(&[2])).unwrap_err().found(), Some(2));
     /// ```
     #[must_use]
-    pub fn found(&self) -> Option<u128> {
+    pub const fn found(&self) -> Option<u128> {
         self.found
     }
 
@@ -133,7 +150,7 @@ impl InvalidBits {
     /// assert_eq!(e.field(), Some(("Pair", "b")));
     /// ```
     #[must_use]
-    pub fn field(&self) -> Option<(&'static str, &'static str)> {
+    pub const fn field(&self) -> Option<(&'static str, &'static str)> {
         self.field
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-//! `#[derive(BitEnum)]`: the discriminants as `u128`s, their width, and whether one is zero.
+//! `#[derive(BitEnum)]`: the discriminants as `u128`s, their width, whether one is zero, and
+//! the data the `const` validation of a bit field reads (the list of discriminants, the name).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -29,6 +30,8 @@ pub(in crate::bitfield) fn bit_enum(input: &Input<'_>, variants: &[Variant<'_>])
         _ => TokenStream::new(),
     };
     let count_lit = Literal::u128_suffixed(count as u128);
+    // `type_name`'s spelling: no `r#`.
+    let name_str = syn::ext::IdentExt::unraw(ident).to_string();
     quote! {
         #[automatically_derived]
         #[allow(deprecated, unused_parens, unused_qualifications)]
@@ -46,6 +49,10 @@ pub(in crate::bitfield) fn bit_enum(input: &Input<'_>, variants: &[Variant<'_>])
                 ::core::primitive::u128::BITS - __zc_max.leading_zeros()
             };
             const VARIANTS: ::core::primitive::u128 = #count_lit;
+            const __ZC_NAME: &'static ::core::primitive::str =
+                ::core::concat!(::core::module_path!(), "::", #name_str);
+            const __ZC_DISCRIMINANTS: &'static [::core::primitive::u128] =
+                &[#(#ident::#vs as ::core::primitive::u128),*];
             #[inline]
             fn from_bits(__zc_raw: ::core::primitive::u128) -> ::core::option::Option<Self> {
                 #(const #consts: ::core::primitive::u128 = #ident::#vs as ::core::primitive::u128;)*

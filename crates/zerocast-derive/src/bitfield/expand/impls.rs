@@ -29,7 +29,7 @@ pub(super) fn inherent(
     let (asserts, methods) = (&parts.asserts, &parts.methods);
     let doc_into = format!("The storage's value: every bit of the `{name_str}`.");
     let doc_try_from = format!(
-        "The `{name_str}` whose bits are `bits`, if they are valid.\n\n# Errors\n\n\
+        "The `{name_str}` whose bits are `bits`, if they are valid; `const`.\n\n# Errors\n\n\
          An `InvalidBits` naming the first field whose bits are not valid, and its value."
     );
     quote! {
@@ -53,9 +53,12 @@ pub(super) fn inherent(
 
             #[doc = #doc_try_from]
             #[inline]
-            #vis fn try_from_bits(bits: #storage) -> ::core::result::Result<Self, #k::InvalidBits> {
+            #vis const fn try_from_bits(bits: #storage) -> ::core::result::Result<Self, #k::InvalidBits> {
                 let __zc_s = Self(bits);
-                Self::__zc_check(__zc_s.__zc_bits(), 0).map(|()| __zc_s)
+                match Self::__zc_check(__zc_s.__zc_bits(), 0) {
+                    ::core::result::Result::Ok(()) => ::core::result::Result::Ok(__zc_s),
+                    ::core::result::Result::Err(__zc_e) => ::core::result::Result::Err(__zc_e),
+                }
             }
 
             #[inline(always)]
@@ -64,7 +67,7 @@ pub(super) fn inherent(
             }
 
             #[inline]
-            fn __zc_check(__zc_raw: #n, __zc_offset: ::core::primitive::usize) -> ::core::result::Result<(), #k::InvalidBits> {
+            const fn __zc_check(__zc_raw: #n, __zc_offset: ::core::primitive::usize) -> ::core::result::Result<(), #k::InvalidBits> {
                 #check_body
             }
         }

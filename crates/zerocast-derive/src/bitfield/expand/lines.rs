@@ -8,11 +8,12 @@ use syn::spanned::Spanned;
 use syn::Type;
 
 use super::accessors::{
-    bool_accessors, bounded_accessors, enum_accessors, int_accessors, Accessor,
+    bool_accessors, bounded_accessors, enum_accessors, int_accessors, read_checked_accessors,
+    Accessor,
 };
 use super::bits::{Bits, Raw};
 use super::validate::{enum_field, reserved_check, EnumField};
-use crate::bitfield::parse::{field_ty, Bitfield, FieldTy, Kind, Line};
+use crate::bitfield::parse::{field_ty, Bitfield, Check, FieldTy, Kind, Line};
 
 /// The contributions of every line, in the lines' order.
 pub(super) struct Parts {
@@ -53,7 +54,7 @@ impl Parts {
     fn line(&mut self, b: &Bitfield, raw: &Raw, line: &Line) {
         let bits = Bits::new(line);
         self.asserts.extend(within_storage(b, raw, line));
-        let (name, ty, checked) = match &line.kind {
+        let (name, ty, check) = match &line.kind {
             Kind::Ignored => return,
             Kind::Reserved(v, _) => {
                 self.all_valid = false;
@@ -61,12 +62,9 @@ impl Parts {
                 self.checks.extend(reserved_check(raw, &bits, *v));
                 return;
             }
-            Kind::Field { name, ty, checked } => (name, &**ty, *checked),
+            Kind::Field { name, ty, check } => (name, &**ty, *check),
         };
         let name_lit = name.to_string();
-        // Spanned on the type: an enum without `Debug` is reported on the field.
-        self.debug_fields
-            .extend(quote_spanned!(ty.span()=> .field(#name_lit, &self.#name())));
         let a = Accessor {
             vis: &b.vis,
             attrs: &line.attrs,
@@ -74,6 +72,13 @@ impl Parts {
             ty,
             bits,
         };
+        if check == Check::Read {
+            self.read_checked(raw, &a);
+            return;
+        }
+        // Spanned on the type: an enum without `Debug` is reported on the field.
+        self.debug_fields
+            .extend(quote_spanned!(ty.span()=> .field(#name_lit, &self.#name())));
         let methods = match field_ty(ty) {
             FieldTy::Bool => {
                 self.asserts
@@ -90,8 +95,7 @@ impl Parts {
             FieldTy::Other => {
                 let k = &raw.k;
                 let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::FieldType>);
-                let EnumField { asserts, check } =
-                    enum_field(raw, &a.bits, (name, ty, checked), &be);
+                let EnumField { asserts, check } = enum_field(raw, &a.bits, (name, ty, check), &be);
                 self.asserts.extend(asserts);
                 if let Some(check) = check {
                     self.all_valid = false;
@@ -104,6 +108,26 @@ impl Parts {
             }
         };
         self.methods.extend(methods);
+    }
+
+    /// A field `name ?=> E`: no part of the struct's validation (any bits are valid, the zero
+    /// constructors do not depend on it), read as a `Result`, printed by `Debug` as `Ok` of the
+    /// variant or `Err` of the bits. Its type is named through `BitEnum` alone, so that a type
+    /// that is none is reported once, on the type.
+    fn read_checked(&mut self, raw: &Raw, a: &Accessor<'_>) {
+        let (k, name, ty) = (&raw.k, a.name, a.ty);
+        let be = quote_spanned!(ty.span()=> <#ty as #k::bitfield::BitEnum>);
+        let EnumField { asserts, .. } = enum_field(raw, &a.bits, (name, ty, Check::Read), &be);
+        self.asserts.extend(asserts);
+        let name_lit = name.to_string();
+        let found = a.bits.extract(raw);
+        self.debug_fields.extend(quote_spanned! {ty.span()=>
+            .field(#name_lit, &match self.#name() {
+                ::core::result::Result::Ok(__zc_v) => ::core::result::Result::Ok(__zc_v),
+                ::core::result::Result::Err(_) => ::core::result::Result::Err(#found),
+            })
+        });
+        self.methods.extend(read_checked_accessors(raw, a, &be));
     }
 }
 

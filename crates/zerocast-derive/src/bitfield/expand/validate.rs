@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use syn::{Ident, Type};
 
 use super::bits::{cast, lit, Bits, Raw};
+use crate::bitfield::parse::Check;
 
 /// The check of a reserved line `_ = v;`.
 pub(super) fn reserved_check(raw: &Raw, bits: &Bits, v: u128) -> TokenStream {
@@ -21,26 +22,30 @@ pub(super) fn reserved_check(raw: &Raw, bits: &Bits, v: u128) -> TokenStream {
     quote! {
         let __zc_found = (__zc_raw >> #lo_lit) & #m;
         if __zc_found != #v {
-            return ::core::result::Result::Err(
-                #k::bitfield::__private::invalid::<#n>(__zc_offset, #found, #name_str, #label),
-            );
+            return ::core::result::Result::Err(#k::bitfield::__private::invalid_named(
+                __zc_offset,
+                #found,
+                <#n as #k::bitfield::FieldType>::__ZC_NAME,
+                #name_str,
+                #label,
+            ));
         }
     }
 }
 
 /// What an enum field adds to the struct: `const` assertions (its discriminants fit its bits;
-/// unless `checked`, its variants cover them), and if `checked` the check of its bits.
+/// for `as`, its variants cover them), and for `as?` the check of its bits.
 pub(super) struct EnumField {
     pub(super) asserts: TokenStream,
     pub(super) check: Option<TokenStream>,
 }
 
-/// The assertions and check of the enum field `name as ty` (`name as? ty` if `checked`);
-/// `be` is `<ty as FieldType>`, spanned on `ty`.
+/// The assertions and check of the enum field `name as ty`, `name as? ty` or `name ?=> ty`
+/// (`check`); `be` is `<ty as FieldType>` (`<ty as BitEnum>` for `?=>`), spanned on `ty`.
 pub(super) fn enum_field(
     raw: &Raw,
     bits: &Bits,
-    (name, ty, checked): (&Ident, &Type, bool),
+    (name, ty, check): (&Ident, &Type, Check),
     be: &TokenStream,
 ) -> EnumField {
     let (k, name_str) = (&raw.k, &raw.name_str);
@@ -56,25 +61,42 @@ pub(super) fn enum_field(
         #[allow(unused_qualifications)]
         const _: () = ::core::assert!(#be::BITS <= #wl, #narrow);
     };
-    if checked {
-        let name_lit = name.to_string();
-        let found = cast(quote!(__zc_found), 128);
-        let check = quote! {
-            let __zc_found = (__zc_raw >> #lo_lit) & #m;
-            if #be::from_bits(#found).is_none() {
-                return ::core::result::Result::Err(
-                    #k::bitfield::__private::invalid::<#ty>(__zc_offset, #found, #name_str, #name_lit),
-                );
+    match check {
+        Check::Never => {}
+        // Checked by the getter.
+        Check::Read => {
+            return EnumField {
+                asserts,
+                check: None,
             }
-        };
-        return EnumField {
-            asserts,
-            check: Some(check),
-        };
+        }
+        Check::Word => {
+            let name_lit = name.to_string();
+            let found = cast(quote!(__zc_found), 128);
+            // `const`: through the values `FieldType` lists (`be`, spanned on the type: a type
+            // that is none is reported there, once).
+            let check = quote! {
+                let __zc_found = (__zc_raw >> #lo_lit) & #m;
+                if !#be::__ZC_VALIDITY.contains(#found) {
+                    return ::core::result::Result::Err(#k::bitfield::__private::invalid_named(
+                        __zc_offset,
+                        #found,
+                        #be::__ZC_NAME,
+                        #name_str,
+                        #name_lit,
+                    ));
+                }
+            };
+            return EnumField {
+                asserts,
+                check: Some(check),
+            };
+        }
     }
     let cover = format!(
         "`{ty_str}`, the type of field `{name}` of `{name_str}`, has no value for some values of its {w} bits ({hi}:{lo}): \
-         write `{name} as? {ty_str}` to accept only its values (checked when reading)"
+         write `{name} as? {ty_str}` to accept only its values (validated with the whole `{name_str}`), \
+         or `{name} ?=> {ty_str}` (checked when the field is read)"
     );
     asserts.extend(quote_spanned! {span=>
         #[allow(unused_qualifications)]

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+//! A field's name is followed by `as`, `as?` or `?=>`: `=>` alone is refused, at that token.
+#[derive(zerocast::BitEnum, Clone, Copy, Debug)]
+pub enum Shst {
+    Normal = 0,
+    Occurring = 1,
+    Complete = 2,
+}
+
+zerocast::bitfield! {
+    pub struct Csts(u32) {
+        0 rdy as bool;
+        3:2 shst => Shst;
+    }
+}
+
+fn main() {}
