@@ -301,11 +301,7 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     }
 }
 
-impl<'a, T, V, B: Backend> DevicePtrMut<'a, T, B>
-where
-    T: Readable<Value = V> + Writable<Value = V>,
-    V: crate::FromBytes + crate::IntoBytes,
-{
+impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     /// Read-modify-write: one [`read`](Self::read), then one [`write`](Self::write) of what
     /// `f` makes of the value (for a [`bitfield!`](mod@crate::bitfield) register,
     /// `p.update(|r| r.with_enable(true))`).
@@ -323,17 +319,14 @@ where
     /// assert_eq!(p.read(), 0b1001);
     /// ```
     #[inline(always)]
-    pub fn update(&mut self, f: impl FnOnce(V) -> V) {
+    pub fn update(&mut self, f: impl FnOnce(T::Value) -> T::Value)
+    where
+        T: Readable + Writable,
+    {
         let v = self.read();
         self.write(f(v));
     }
-}
 
-impl<'a, T, V, B: Backend> DevicePtrMut<'a, T, B>
-where
-    T: TryReadable<Value = V> + Writable<Value = V>,
-    V: TryFromBytes + crate::IntoBytes,
-{
     /// Read-modify-write for a value with invalid bit patterns: one
     /// [`try_read`](Self::try_read), then, if the copy is valid, one write of what `f` makes of
     /// it.
@@ -353,7 +346,13 @@ where
     ///
     /// The [`ValidityError`] of the read; then nothing is written.
     #[inline(always)]
-    pub fn try_update(&mut self, f: impl FnOnce(V) -> V) -> Result<(), ValidityError<(), V>> {
+    pub fn try_update(
+        &mut self,
+        f: impl FnOnce(T::Value) -> T::Value,
+    ) -> Result<(), ValidityError<(), T::Value>>
+    where
+        T: TryReadable + Writable,
+    {
         let v = self.try_read()?;
         self.write(f(v));
         Ok(())

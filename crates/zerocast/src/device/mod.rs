@@ -115,6 +115,7 @@ mod project;
 mod ptr;
 mod register;
 mod regs;
+mod regs_at;
 mod regs_dyn;
 
 #[cfg(feature = "alloc")]
@@ -122,15 +123,15 @@ pub use access_log::{Access, AccessKind, RecordingDevice};
 pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
-    PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
-    WriteOnly,
+    DeviceCell, Permission, PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable,
+    TryReadable, Writable, WriteOnly,
 };
 #[doc(hidden)]
 pub use project::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
 pub use ptr::{DevicePtr, DevicePtrMut};
-pub use register::{Reg, RegArray, Register, RegisterArray};
+pub use register::{Reg, RegArray, RegError, RegStride, Register, RegisterArray};
 pub use regs::Regs;
-pub use regs_dyn::{RegError, RegsDyn};
+pub use regs_dyn::RegsDyn;
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.

@@ -8,8 +8,8 @@ use std::collections::VecDeque;
 use std::vec::Vec;
 
 use zerocast::device::{
-    Backend, FakeDevice, ReadOnly, ReadPure, ReadWrite, Reg, RegArray, RegError, Regs, RegsDyn,
-    Width, WriteOnly,
+    Backend, FakeDevice, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Reg, RegArray, RegError,
+    Regs, RegsDyn, Width, WriteOnly,
 };
 use zerocast::BitEnum;
 
@@ -57,8 +57,8 @@ zerocast::bitfield! {
 type CtrlReg = Reg<ReadWrite<Ctrl>, 0x4>;
 type Status = Reg<ReadOnly<u16>, 0x2>;
 type Doorbell = Reg<WriteOnly<u64>, 0x8>;
-type Id = Reg<u8, 0x1>;
-type Slots = RegArray<u32, 0x10, 8, 3>; // 0x10, 0x18, 0x20
+type Id = Reg<ReadPureWrite<u8>, 0x1>;
+type Slots = RegArray<ReadWrite<u32>, 0x10, 8, 3>; // 0x10, 0x18, 0x20
 
 #[test]
 fn regs_each_access_is_one_access_of_the_register_width_at_its_offset() {
@@ -126,9 +126,9 @@ fn pure_reads_through_a_shared_block_are_one_access_each_and_checked() {
     assert_eq!((a.read_pure::<Version>(), b.read_pure::<Id>()), (7, 8));
     let dyn_dev = Script::with(&[9]);
     let dyn_regs = RegsDyn::fake(&dyn_dev, 0x200, 16).expect("aligned");
-    assert_eq!(dyn_regs.try_read_pure::<Version>(), Ok(9));
+    assert_eq!(dyn_regs.read_pure::<Version>(), Ok(9));
     assert_eq!(
-        dyn_regs.try_read_pure::<Reg<ReadPure<u32>, 0x10>>(),
+        dyn_regs.read_pure::<Reg<ReadPure<u32>, 0x10>>(),
         Err(RegError::OutOfBlock {
             offset: 0x10,
             width: 4,
@@ -180,18 +180,18 @@ fn regs_dyn_checks_offsets_at_run_time() {
     // Room for `Status` and `CtrlReg` (8 bytes), not `Doorbell` (8..16) or the slots.
     let mut regs = RegsDyn::fake(&dev, 0x40, 8).expect("aligned base");
     assert_eq!(regs.size(), 8);
-    assert_eq!(regs.try_read::<Status>(), Ok(7));
+    assert_eq!(regs.read::<Status>(), Ok(7));
     assert_eq!(
-        regs.try_write::<Doorbell>(1),
+        regs.write::<Doorbell>(1),
         Err(RegError::OutOfBlock {
             offset: 8,
             width: 8,
             size: 8
         })
     );
-    assert_eq!(regs.try_update::<CtrlReg>(|c| c.with_enable(true)), Ok(()));
+    assert_eq!(regs.update::<CtrlReg>(|c| c.with_enable(true)), Ok(()));
     assert_eq!(
-        regs.try_elem::<Slots>(0).map(|_| ()),
+        regs.elem::<Slots>(0).map(|_| ()),
         Err(RegError::OutOfBlock {
             offset: 0x10,
             width: 4,
@@ -199,7 +199,7 @@ fn regs_dyn_checks_offsets_at_run_time() {
         })
     );
     assert_eq!(
-        regs.try_elem::<Slots>(usize::MAX).map(|_| ()),
+        regs.elem::<Slots>(usize::MAX).map(|_| ()),
         Err(RegError::Index {
             index: usize::MAX,
             len: 3
@@ -222,12 +222,12 @@ fn regs_dyn_checks_offsets_at_run_time() {
 
 #[test]
 fn regs_dyn_element_offsets_that_overflow_are_out_of_the_block() {
-    type Huge = RegArray<u8, 0, { usize::MAX / 2 + 1 }, 4>;
+    type Huge = RegArray<ReadWrite<u8>, 0, { usize::MAX / 2 + 1 }, 4>;
     let mut mem = [0_u64; 1];
     let mut regs = RegsDyn::from_mut(&mut mem[..]);
-    assert!(regs.try_elem::<Huge>(0).is_ok());
+    assert!(regs.elem::<Huge>(0).is_ok());
     assert_eq!(
-        regs.try_elem::<Huge>(2).map(|_| ()),
+        regs.elem::<Huge>(2).map(|_| ()),
         Err(RegError::OutOfBlock {
             offset: usize::MAX,
             width: 1,
@@ -243,9 +243,9 @@ fn regs_as_dyn_sees_the_same_registers() {
     regs.write::<Id>(9);
     let mut dynamic = regs.as_dyn();
     assert_eq!(dynamic.size(), 40);
-    assert_eq!(dynamic.try_read::<Id>(), Ok(9));
+    assert_eq!(dynamic.read::<Id>(), Ok(9));
     assert_eq!(
-        dynamic.try_read::<Reg<u8, 40>>(),
+        dynamic.read::<Reg<ReadWrite<u8>, 40>>(),
         Err(RegError::OutOfBlock {
             offset: 40,
             width: 1,
@@ -324,12 +324,12 @@ mod uart16550 {
 
     pub(super) type Rbr = Reg<ReadOnly<u8>, 0>;
     pub(super) type Thr = Reg<WriteOnly<u8>, 0>;
-    pub(super) type Dll = Reg<u8, 0>;
-    pub(super) type Dlm = Reg<u8, 1>;
-    pub(super) type IerReg = Reg<Ier, 1>;
+    pub(super) type Dll = Reg<ReadWrite<u8>, 0>;
+    pub(super) type Dlm = Reg<ReadWrite<u8>, 1>;
+    pub(super) type IerReg = Reg<ReadWrite<Ier>, 1>;
     pub(super) type FcrReg = Reg<WriteOnly<Fcr>, 2>;
-    pub(super) type LcrReg = Reg<Lcr, 3>;
-    pub(super) type McrReg = Reg<Mcr, 4>;
+    pub(super) type LcrReg = Reg<ReadWrite<Lcr>, 3>;
+    pub(super) type McrReg = Reg<ReadWrite<Mcr>, 4>;
     pub(super) type LsrReg = Reg<ReadOnly<Lsr>, 5>;
 
     /// A 16550 driver over any backend.
