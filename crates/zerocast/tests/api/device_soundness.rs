@@ -235,7 +235,9 @@ mod probes {
                 len: 4
             }
         );
-        assert!(regs.read::<Reg<ReadWrite<u64>, { usize::MAX - 7 }>>().is_err());
+        assert!(regs
+            .read::<Reg<ReadWrite<u64>, { usize::MAX - 7 }>>()
+            .is_err());
         assert!(regs.write::<Reg<ReadWrite<u8>, { usize::MAX }>>(1).is_err());
         assert_eq!(mem, [0, 0], "nothing was written");
 
@@ -243,7 +245,9 @@ mod probes {
         let dev = RecordingDevice::new(8);
         let mut regs = RegsDyn::fake(&dev, 0, usize::MAX).expect("aligned");
         assert_eq!(regs.read::<Reg<ReadWrite<u8>, { usize::MAX - 1 }>>(), Ok(0));
-        assert!(regs.read::<Reg<ReadWrite<u16>, { usize::MAX - 1 }>>().is_err());
+        assert!(regs
+            .read::<Reg<ReadWrite<u16>, { usize::MAX - 1 }>>()
+            .is_err());
         assert!(DevicePtrMut::<u64, _>::fake(&dev, 4).is_none());
         assert!(DevicePtrMut::<[u32], _>::fake_slice(&dev, 2, usize::MAX).is_none());
     }
@@ -355,7 +359,10 @@ mod probes {
             regs.write::<Reg<ReadWrite<Counted>, 4>>(Counted(3));
             regs.update::<Reg<ReadWrite<Counted>, 4>>(|c| c);
             let mut dynamic = regs.as_dyn();
-            assert_eq!(dynamic.write::<Reg<ReadWrite<Counted>, 0>>(Counted(4)), Ok(()));
+            assert_eq!(
+                dynamic.write::<Reg<ReadWrite<Counted>, 0>>(Counted(4)),
+                Ok(())
+            );
             assert_eq!(dynamic.update::<Reg<ReadWrite<Counted>, 0>>(|c| c), Ok(()));
             assert_eq!(DROPS.load(Ordering::SeqCst), before + 1);
             assert_eq!(mem[0].to_ne_bytes()[..4], 4_u32.to_ne_bytes());
