@@ -162,9 +162,12 @@ pub unsafe trait DeviceCell: Sealed {
 /// ```
 /// use zerocast::device::{Permission, ReadPure, ReadWrite};
 ///
-/// fn register<C: Permission>() {}
-/// register::<ReadWrite<u32>>();
-/// register::<ReadPure<u8>>();
+/// /// The size of register cells only: `size::<u32>()` does not compile.
+/// const fn size<C: Permission>() -> usize {
+///     size_of::<C>()
+/// }
+/// assert_eq!(size::<ReadWrite<u32>>(), 4);
+/// assert_eq!(size::<ReadPure<u8>>(), 1);
 /// ```
 ///
 /// `register::<u32>()` does not compile: a plain `u32` states no permission.
@@ -183,11 +186,14 @@ pub trait Permission: DeviceCell {}
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{ReadOnly, Readable};
+/// use zerocast::device::{DevicePtrMut, ReadOnly, Readable};
 ///
-/// fn readable<C: Readable>() {}
-/// readable::<u32>();
-/// readable::<ReadOnly<u16>>();
+/// fn twice<C: Readable<Value = u16>>(mut p: DevicePtrMut<'_, C>) -> u16 {
+///     p.read() * 2
+/// }
+/// let (mut plain, mut status) = (4_u16, ReadOnly::new(5_u16));
+/// assert_eq!(twice(DevicePtrMut::from_mut(&mut plain)), 8);
+/// assert_eq!(twice(DevicePtrMut::from_mut(&mut status)), 10);
 /// ```
 ///
 /// [`DevicePtrMut::read`]: super::DevicePtrMut::read
@@ -210,12 +216,14 @@ pub trait Readable: DeviceCell<Value: FromBytes> {}
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{DevicePtrMut, TryReadable};
+/// use zerocast::device::{DevicePtrMut, ReadWrite, TryReadable};
 ///
-/// fn try_readable<C: TryReadable>() {}
-/// try_readable::<bool>();
-/// let mut flag = true;
-/// assert_eq!(DevicePtrMut::from_mut(&mut flag).try_read(), Ok(true));
+/// fn is_set<C: TryReadable<Value = bool>>(mut p: DevicePtrMut<'_, C>) -> Option<bool> {
+///     p.try_read().ok()
+/// }
+/// let (mut plain, mut reg) = (true, ReadWrite::new(false));
+/// assert_eq!(is_set(DevicePtrMut::from_mut(&mut plain)), Some(true));
+/// assert_eq!(is_set(DevicePtrMut::from_mut(&mut reg)), Some(false));
 /// ```
 ///
 /// [`DevicePtrMut::try_read`]: super::DevicePtrMut::try_read
@@ -233,13 +241,15 @@ pub trait TryReadable: DeviceCell<Value: TryFromBytes + IntoBytes> {}
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{DevicePtrMut, ReadWrite, Writable};
+/// use zerocast::device::{DevicePtrMut, ReadWrite, Writable, WriteOnly};
 ///
-/// fn writable<C: Writable>() {}
-/// writable::<ReadWrite<u32>>();
-/// let mut ctrl = ReadWrite::new(0_u32);
-/// DevicePtrMut::from_mut(&mut ctrl).write(9);
-/// assert_eq!(DevicePtrMut::from_mut(&mut ctrl).read(), 9);
+/// fn ring<C: Writable<Value = u32>>(mut p: DevicePtrMut<'_, C>) {
+///     p.write(1);
+/// }
+/// let (mut ctrl, mut doorbell) = (ReadWrite::new(0_u32), WriteOnly::new(0_u32));
+/// ring(DevicePtrMut::from_mut(&mut ctrl));
+/// ring(DevicePtrMut::from_mut(&mut doorbell));
+/// assert_eq!(DevicePtrMut::from_mut(&mut ctrl).read(), 1);
 /// ```
 ///
 /// [`DevicePtrMut::write`]: super::DevicePtrMut::write
@@ -258,10 +268,16 @@ pub trait Writable: DeviceCell<Value: IntoBytes> {}
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{PureRead, ReadPure};
-/// fn pure<T: PureRead>() {}
-/// pure::<u32>();
-/// pure::<ReadPure<u32>>();
+/// use zerocast::device::{DevicePtr, DevicePtrMut, PureRead, ReadPure, Readable};
+///
+/// /// Reads through a shared pointer, which may be copied and used anywhere.
+/// fn peek<C: Readable<Value = u32> + PureRead>(p: DevicePtr<'_, C>) -> u32 {
+///     let q = p;
+///     p.read() + q.read()
+/// }
+/// let (mut plain, mut id) = (1_u32, ReadPure::new(2_u32));
+/// assert_eq!(peek(DevicePtrMut::from_mut(&mut plain).into_shared()), 2);
+/// assert_eq!(peek(DevicePtrMut::from_mut(&mut id).into_shared()), 4);
 /// ```
 ///
 /// [`DevicePtr`]: super::DevicePtr

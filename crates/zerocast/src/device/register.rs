@@ -36,9 +36,9 @@ pub trait Register {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{Reg, Register};
+    /// use zerocast::device::{ReadWrite, Reg, Register};
     ///
-    /// assert_eq!(<Reg<u32, 0x18> as Register>::OFFSET, 0x18);
+    /// assert_eq!(<Reg<ReadWrite<u32>, 0x18> as Register>::OFFSET, 0x18);
     /// ```
     const OFFSET: usize;
 }
@@ -68,9 +68,9 @@ impl<C: Permission, const OFFSET: usize> Register for Reg<C, OFFSET> {
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{RegArray, RegisterArray};
+/// use zerocast::device::{ReadWrite, RegArray, RegisterArray};
 ///
-/// type Irq = RegArray<u32, 0x100, 8, 16>;
+/// type Irq = RegArray<ReadWrite<u32>, 0x100, 8, 16>;
 /// assert_eq!((<Irq as RegisterArray>::STRIDE, <Irq as RegisterArray>::LEN), (8, 16));
 /// ```
 pub trait RegisterArray {
@@ -81,9 +81,9 @@ pub trait RegisterArray {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{RegArray, RegisterArray};
+    /// use zerocast::device::{ReadWrite, RegArray, RegisterArray};
     ///
-    /// assert_eq!(<RegArray<u32, 0x100, 8, 16> as RegisterArray>::OFFSET, 0x100);
+    /// assert_eq!(<RegArray<ReadWrite<u32>, 0x100, 8, 16> as RegisterArray>::OFFSET, 0x100);
     /// ```
     const OFFSET: usize;
     /// The distance in bytes between two elements.
@@ -91,10 +91,10 @@ pub trait RegisterArray {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{RegArray, RegisterArray};
+    /// use zerocast::device::{ReadWrite, RegArray, RegisterArray};
     ///
     /// // Element `i` is at `OFFSET + i * STRIDE`.
-    /// assert_eq!(<RegArray<u32, 0x100, 8, 16> as RegisterArray>::STRIDE, 8);
+    /// assert_eq!(<RegArray<ReadWrite<u32>, 0x100, 8, 16> as RegisterArray>::STRIDE, 8);
     /// ```
     const STRIDE: usize;
     /// The number of elements.
@@ -102,9 +102,9 @@ pub trait RegisterArray {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{RegArray, RegisterArray};
+    /// use zerocast::device::{ReadWrite, RegArray, RegisterArray};
     ///
-    /// assert_eq!(<RegArray<u32, 0x100, 8, 16> as RegisterArray>::LEN, 16);
+    /// assert_eq!(<RegArray<ReadWrite<u32>, 0x100, 8, 16> as RegisterArray>::LEN, 16);
     /// ```
     const LEN: usize;
 }
@@ -115,9 +115,9 @@ pub trait RegisterArray {
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{RegArray, Regs};
+/// use zerocast::device::{ReadWrite, RegArray, Regs};
 ///
-/// type Mailbox = RegArray<u16, 2, 4, 3>; // at 2, 6, 10
+/// type Mailbox = RegArray<ReadWrite<u16>, 2, 4, 3>; // at 2, 6, 10
 /// let mut mem = [0_u64; 2];
 /// let mut regs = Regs::<16>::from_mut(&mut mem);
 /// regs.elem::<Mailbox>(2).unwrap().write(0x1234);

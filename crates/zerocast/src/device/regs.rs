@@ -97,6 +97,9 @@ use crate::{FromBytes, IntoBytes};
 ///
 /// `base` is a device pointer to `SIZE` bytes whose address is a multiple of 8; any bytes
 /// written there leave a valid value behind (device memory, or a `FromBytes` value).
+///
+/// [`RegError::OutOfBlock`]: super::RegError::OutOfBlock
+/// [`RegError::Invalid`]: super::RegError::Invalid
 pub struct Regs<'a, const SIZE: usize, B: Backend = Volatile> {
     pub(super) base: DevicePtrMut<'a, [u8; SIZE], B>,
 }
