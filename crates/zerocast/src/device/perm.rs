@@ -121,7 +121,8 @@ wrapper! {
 }
 
 /// A type a device pointer can point to and access: a plain [`TryFromBytes`] type (memory
-/// such as a DMA buffer) or one of the permission wrappers ([`ReadOnly`], [`WriteOnly`],
+/// such as a DMA buffer: a plain type read or written through a device pointer must be
+/// `TryFromBytes`, which `FromBytes` implies) or one of the permission wrappers ([`ReadOnly`], [`WriteOnly`],
 /// [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]) of any type; [`Value`](Self::Value) is what
 /// reads return and writes take.
 ///
@@ -169,8 +170,6 @@ pub unsafe trait DeviceCell: Sealed {
 /// assert_eq!(size::<ReadWrite<u32>>(), 4);
 /// assert_eq!(size::<ReadPure<u8>>(), 1);
 /// ```
-///
-/// `register::<u32>()` does not compile: a plain `u32` states no permission.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` states no access permission; wrap it: `ReadWrite<{Self}>`, `ReadOnly<{Self}>`, `WriteOnly<{Self}>`, `ReadPure<{Self}>` or `ReadPureWrite<{Self}>`",
     label = "a register needs a permission",
@@ -368,7 +367,13 @@ macro_rules! cells {
         impl<T> Permission for $w<T> {}
     )+};
 }
-cells!(ReadOnly => IsReadOnly, WriteOnly => IsWriteOnly, ReadWrite => IsReadWrite, ReadPure => IsReadPure, ReadPureWrite => IsReadPureWrite);
+cells!(
+    ReadOnly => IsReadOnly,
+    WriteOnly => IsWriteOnly,
+    ReadWrite => IsReadWrite,
+    ReadPure => IsReadPure,
+    ReadPureWrite => IsReadPureWrite
+);
 
 impl<C: DeviceCell> Readable for C
 where

@@ -42,7 +42,7 @@ use crate::{FromBytes, IntoBytes};
 /// | validated reads (`bool`, enums, `as? E` bit fields) | `try_read`, `try_update`: `Err(`[`ValidityError`](crate::ValidityError)`)` | `try_read`, `try_update`: `Err(`[`RegError::Invalid`]`)` |
 /// | arrays | `elem`, `elem_pure`: `None` past the end | `elem`, `elem_pure`: `Err(RegError)` |
 /// | run-time offsets and strides | `reg_at`, `elem_at` with a [`RegStride`](super::RegStride): `Err(RegError)` (out of the block, misaligned, overflow) | the same |
-/// | sub-blocks | `block::<OFFSET, SIZE>()` (compile time), `block_at::<SIZE>(offset)` | `block_at::<SIZE>(offset)`, `sub(offset, size)` |
+/// | sub-blocks | `block::<OFFSET, LEN>()` (compile time), `block_at::<LEN>(offset)` | `block_at::<LEN>(offset)`, `sub(offset, size)` |
 ///
 /// The Linux kernel's `Io` has the same pair: `read32`/`write32`, whose offsets are checked at
 /// compile time against the mapping's known size, are [`Regs::read`]/[`Regs::write`];
@@ -190,8 +190,9 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
                 "a register block must be aligned to 8 (use [u64; N])"
             );
         };
-        // SAFETY: `SIZE` bytes from offset 0 lie inside `*mem` (its size is `SIZE`); any bytes
+        // `SIZE` bytes from offset 0 lie inside `*mem` (its size is `SIZE`); any bytes
         // written leave a valid `T` (`FromBytes`); `u8` needs no alignment.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let p = unsafe { DevicePtrMut::from_mut(mem).cast_at::<[u8; SIZE]>(0) };
         // INVARIANT: `SIZE` bytes at the address of a `T` aligned to at least 8.
         Regs { base: p }
@@ -258,10 +259,11 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// `check_in::<R::Cell>(R::OFFSET, SIZE)` passes.
     #[inline(always)]
     unsafe fn reg_unchecked<R: Register>(&mut self) -> DevicePtrMut<'_, R::Cell, B> {
-        // SAFETY: the register lies inside the block and its offset is a multiple of its
+        // The register lies inside the block and its offset is a multiple of its
         // alignment (the caller's `check_in`), which is at most the base's 8; bytes written
         // leave a valid block (the type's invariant); `self` stays borrowed while the result
         // lives.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) }
     }
 
@@ -310,9 +312,10 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         R::Cell: Readable + PureRead,
     {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
-        // SAFETY: `check_in` passed for `R` (at compile time, just above): the register lies
+        // `check_in` passed for `R` (at compile time, just above): the register lies
         // inside the block and its offset is a multiple of its alignment, which is at most
         // the base's 8.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read()
     }
 
@@ -447,10 +450,11 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         if i >= A::LEN {
             return None;
         }
-        // SAFETY: element `i < LEN` lies inside the block (the last one does, checked above, and
+        // Element `i < LEN` lies inside the block (the last one does, checked above, and
         // the others come before it) at `OFFSET + i * STRIDE`, which cannot overflow (it is at
         // most the last element's offset) and is a multiple of the alignment (both terms are);
         // as in `reg` otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         Some(unsafe {
             self.base
                 .reborrow()

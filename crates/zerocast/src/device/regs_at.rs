@@ -20,10 +20,11 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     fn into_reg_at<C: Permission>(self, offset: usize) -> Result<DevicePtrMut<'a, C, B>, RegError> {
         const { check_cell::<C>() };
         check_at::<C>(offset, self.size())?;
-        // SAFETY: the `C` lies inside the block and `offset` is a multiple of its alignment
+        // The `C` lies inside the block and `offset` is a multiple of its alignment
         // (`check_at`, just above), which is at most the base's 8 (`check_cell`), so the address
         // is aligned; bytes written leave a valid block (the type's invariant); `self` is
         // consumed.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.cast_at::<C>(offset) })
     }
 
@@ -31,9 +32,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     fn into_block_at<const LEN: usize>(self, offset: usize) -> Result<Regs<'a, LEN, B>, RegError> {
         check_inside(offset, LEN, self.size())?;
         check_align(offset, BASE_ALIGN)?;
-        // SAFETY: the `LEN` bytes at `offset` lie inside the block (checked just above); a
+        // The `LEN` bytes at `offset` lie inside the block (checked just above); a
         // `[u8; LEN]` needs no alignment; bytes written leave a valid block (the type's
         // invariant); `self` is consumed.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let base = unsafe { self.base.cast_at::<[u8; LEN]>(offset) };
         // INVARIANT: `LEN` bytes of the block at a multiple of 8 from its base, itself a
         // multiple of 8.
@@ -124,7 +126,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     /// assert_eq!(mem[2].to_ne_bytes()[..4], 7_u32.to_ne_bytes());
     ///
     /// let mut regs = RegsDyn::from_mut(&mut mem[..]);
-    /// assert_eq!(regs.block_at::<8>(4).unwrap_err(), RegError::Misaligned { offset: 4, align: 8 });
+    /// let err = regs.block_at::<8>(4).unwrap_err();
+    /// assert_eq!(err, RegError::Misaligned { offset: 4, align: 8 });
     /// ```
     ///
     /// # Errors
@@ -282,9 +285,10 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
                 "sub-block past the end of the register block"
             );
         };
-        // SAFETY: the `LEN` bytes at `OFFSET` lie inside the block (checked at compile time just
+        // The `LEN` bytes at `OFFSET` lie inside the block (checked at compile time just
         // above); a `[u8; LEN]` needs no alignment; bytes written leave a valid block (the
         // type's invariant); `self` stays borrowed while the result lives.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let base = unsafe { self.base.reborrow().cast_at::<[u8; LEN]>(OFFSET) };
         // INVARIANT: `LEN` bytes of the block at a multiple of 8 from its base, itself a
         // multiple of 8.

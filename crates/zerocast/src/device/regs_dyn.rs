@@ -115,8 +115,9 @@ impl<'a> RegsDyn<'a, Volatile> {
     #[must_use]
     pub fn from_mut(mem: &'a mut [u64]) -> Self {
         let size = size_of_val(mem);
-        // SAFETY: the `size` bytes of `mem` (`size` cannot overflow: `mem` is in memory); any
+        // The `size` bytes of `mem` (`size` cannot overflow: `mem` is in memory); any
         // bytes written leave valid `u64`s; `u8` needs no alignment.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let p = unsafe { DevicePtrMut::from_mut(mem).cast_bytes(size) };
         // INVARIANT: the bytes of a `[u64]`, aligned to 8.
         RegsDyn { base: p }
@@ -212,10 +213,11 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         &mut self,
     ) -> Result<DevicePtrMut<'_, R::Cell, B>, RegError> {
         check_inside(R::OFFSET, size_of::<R::Cell>(), self.size())?;
-        // SAFETY: the register lies inside the block (checked just above) and its offset is a
+        // The register lies inside the block (checked just above) and its offset is a
         // multiple of its alignment (the caller's `check_aligned`), which is at most the
         // base's 8; bytes written leave a valid block (the type's invariant); `self` stays
         // borrowed while the result lives.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) })
     }
 
@@ -272,9 +274,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     {
         const { check_aligned::<R::Cell>(R::OFFSET) };
         check_inside(R::OFFSET, size_of::<R::Cell>(), self.size())?;
-        // SAFETY: the register lies inside the block (checked just above) and its offset is a
+        // The register lies inside the block (checked just above) and its offset is a
         // multiple of its alignment (checked at compile time above), which is at most the
         // base's 8.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read())
     }
 
@@ -459,11 +462,12 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     ) -> Result<DevicePtrMut<'_, A::Cell, B>, RegError> {
         const { check_array::<A::Cell>(A::OFFSET, A::STRIDE) };
         let offset = self.elem_offset::<A>(i)?;
-        // SAFETY: the element lies inside the block (`elem_offset`; an overflowed offset is
+        // The element lies inside the block (`elem_offset`; an overflowed offset is
         // `usize::MAX`, past any block) and `OFFSET + i * STRIDE` is a multiple of the
         // alignment (both terms are, checked at compile time), which is at most the base's 8;
         // bytes written leave a valid block (the type's invariant); `self` stays borrowed
         // while the result lives.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.reborrow().cast_at::<A::Cell>(offset) })
     }
 
