@@ -5,7 +5,10 @@
 //! - `regs_read`: `Regs::read` of a 32-bit register at offset 4, 256 times;
 //! - `regs_update`: `Regs::update` (one read, one write) of a 32-bit register at offset 0,
 //!   256 times;
-//! - `ptr_read` / `ptr_write`: `DevicePtrMut::read` / `write` of a `u32`, 256 times.
+//! - `ptr_read` / `ptr_write`: `DevicePtrMut::read` / `write` of a `u32`, 256 times;
+//! - `regs_elem_at`: `Regs::elem_at` writes of the 4 doorbells of a `RegStride` whose stride is
+//!   known at run time only (each offset checked: index, overflow, bounds, alignment), 256
+//!   writes, against a hand-written loop that checks the stride once.
 //!
 //! Each runs with the default `Volatile` backend (`zerocast`) and with the `Explicit` backend
 //! (`explicit`: one `asm!` instruction per access, which LLVM neither folds nor unrolls around).
@@ -22,14 +25,16 @@ use std::hint::black_box as std_black_box;
 
 use divan::counter::ItemsCount;
 use divan::{black_box, Bencher};
-use zerocast::device::{Backend, DevicePtrMut, Reg, Regs};
+use zerocast::device::{
+    Backend, DevicePtrMut, ReadOnly, ReadWrite, Reg, RegStride, Regs, WriteOnly,
+};
 
 /// Accesses per benchmark iteration.
 const N: u32 = 256;
 
 /// The block: `Ctrl` at 0, `Stat` at 4, in 32 bytes.
-type Ctrl = Reg<u32, 0x0>;
-type Stat = Reg<u32, 0x4>;
+type Ctrl = Reg<ReadWrite<u32>, 0x0>;
+type Stat = Reg<ReadOnly<u32>, 0x4>;
 const SIZE: usize = 32;
 
 /// The block's memory, `Stat` holding `stat`.
@@ -81,6 +86,38 @@ fn regs_update_hand_written(mem: &mut [u64; SIZE / 8]) {
         let v = unsafe { p.read_volatile() };
         // SAFETY: as above, valid for writes of a `u32`.
         unsafe { p.write_volatile(v.wrapping_add(3)) };
+    }
+}
+
+/// Four doorbells from offset 4, `stride` bytes apart (`stride` known at run time).
+fn doorbells(stride: usize) -> RegStride<WriteOnly<u32>> {
+    RegStride::new(4, stride, 4)
+}
+
+#[inline(never)]
+fn regs_elem_at_zerocast<B: Backend>(regs: &mut Regs<'_, SIZE, B>, db: &RegStride<WriteOnly<u32>>) {
+    for i in 0..N {
+        if let Ok(mut p) = regs.elem_at(db, (i % 4) as usize) {
+            p.write(i);
+        }
+    }
+}
+
+#[inline(never)]
+fn regs_elem_at_hand_written(mem: &mut [u64; SIZE / 8], stride: usize) {
+    // Checked once, not per access, as a hand-written driver would.
+    if stride > 8 || stride % 4 != 0 {
+        return;
+    }
+    let base = std::ptr::from_mut(mem).cast::<u8>();
+    for i in 0..N {
+        let p = base
+            .wrapping_add(4 + (i % 4) as usize * stride)
+            .cast::<u32>();
+        // SAFETY: `stride` is a multiple of 4 and at most 8 (checked above), so doorbell
+        // `i % 4` is at a multiple of 4, at most `4 + 3 * 8 = 28`: its 4 bytes are inside the
+        // live `&mut` block (32 bytes, aligned to 8), aligned, valid for writes of a `u32`.
+        unsafe { p.write_volatile(i) };
     }
 }
 
@@ -153,6 +190,13 @@ fn main() {
     ptr_write_hand_written(&mut y);
     ptr_write_zerocast(&mut DevicePtrMut::from_mut(&mut z).explicit());
     assert_eq!((x, y, z), (N - 1, N - 1, N - 1));
+
+    let stride = std_black_box(4_usize << 1);
+    let (mut a, mut b) = (block(0), block(0));
+    regs_elem_at_zerocast(&mut Regs::from_mut(&mut a), &doorbells(stride));
+    regs_elem_at_hand_written(&mut b, stride);
+    assert_eq!(a, b, "the blocks differ after the doorbell writes");
+    assert_eq!(a[3].to_ne_bytes()[4..], (N - 1).to_ne_bytes());
 
     divan::main();
 }
@@ -278,5 +322,39 @@ mod ptr_write {
         bencher
             .counter(ItemsCount::new(N))
             .bench_local(|| ptr_write_zerocast(&mut p));
+    }
+}
+
+#[divan::bench_group(sample_count = 1000)]
+mod regs_elem_at {
+    use super::*;
+
+    #[divan::bench]
+    fn hand_written(bencher: Bencher<'_, '_>) {
+        let mut mem = Box::new(block(0));
+        let stride = black_box(8);
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_elem_at_hand_written(&mut mem, stride));
+    }
+
+    #[divan::bench]
+    fn zerocast(bencher: Bencher<'_, '_>) {
+        let mut mem = Box::new(block(0));
+        let mut regs = Regs::from_mut(&mut *mem);
+        let db = doorbells(black_box(8));
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_elem_at_zerocast(&mut regs, &db));
+    }
+
+    #[divan::bench]
+    fn explicit(bencher: Bencher<'_, '_>) {
+        let mut mem = Box::new(block(0));
+        let mut regs = Regs::from_mut(&mut *mem).explicit();
+        let db = doorbells(black_box(8));
+        bencher
+            .counter(ItemsCount::new(N))
+            .bench_local(|| regs_elem_at_zerocast(&mut regs, &db));
     }
 }

@@ -8,7 +8,10 @@ use core::hash::{Hash, Hasher};
 use core::ptr::NonNull;
 
 use zerocast::byteorder::{BigEndian, LittleEndian, U16, U32, U64};
-use zerocast::device::{DevicePtrMut, ReadOnly, ReadPure, Reg, RegArray, Regs, WriteOnly};
+use zerocast::device::{
+    DevicePtrMut, ReadOnly, ReadPure, ReadWrite, Reg, RegArray, RegStride, Regs, RegsDyn,
+    WriteOnly,
+};
 use zerocast::record::{record_from_prefix, Records};
 use zerocast::{
     bitfield, field, include_value, split_fields, transmute, transmute_mut, transmute_ref,
@@ -101,9 +104,9 @@ pub struct Uart {
     pub id: ReadPure<u32>,
 }
 
-type Ctrl = Reg<u32, 0x0>;
+type Ctrl = Reg<ReadWrite<u32>, 0x0>;
 type Doorbell = Reg<WriteOnly<u32>, 0x8>;
-type Scratch = RegArray<u32, 0x10, 4, 4>;
+type Scratch = RegArray<ReadWrite<u32>, 0x10, 4, 4>;
 
 zerocast::cryptocorrosion_derive_traits! {
     #[repr(C)]
@@ -197,6 +200,13 @@ pub unsafe fn probe(base: NonNull<u8>) -> Option<u32> {
     regs.update::<Ctrl>(|v| v | 0x100);
     regs.write::<Doorbell>(7);
     regs.elem::<Scratch>(3)?.write(0xabcd);
+    // Doorbells whose stride the controller reports at run time (`4 << DSTRD`).
+    let doorbells = RegStride::<WriteOnly<u32>>::new(0x10, 4 << (regs.read::<Ctrl>() & 1), 2);
+    regs.elem_at(&doorbells, 1).ok()?.write(1);
+    regs.block::<8, 8>().write::<Reg<WriteOnly<u32>, 0>>(7);
+    let mut dynamic: RegsDyn<'_> = regs.as_dyn();
+    dynamic.update::<Ctrl>(|v| v & !1).ok()?;
+    dynamic.sub(16, 16).ok()?.write::<Reg<ReadWrite<u32>, 12>>(2).ok()?;
     Some(regs.read::<Ctrl>())
 }
 

@@ -136,8 +136,9 @@ unsafe fn store_words<W: Word, T, B: Backend>(b: B, src: *const T, dst: *mut T) 
     let n = size_of::<T>() / size_of::<W>();
     let mut i = 0;
     while i < n {
-        // SAFETY: word `i` lies inside the `T` at `src`, is aligned (as in `load_words`), and
+        // Word `i` lies inside the `T` at `src`, is aligned (as in `load_words`), and
         // its bytes are initialized (the caller's promise), so they are a valid `W` integer.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let v = unsafe { src.cast::<W>().wrapping_add(i).read() };
         // SAFETY: word `i` of `dst` is inside the `T`, aligned, and writable by the invariant.
         unsafe { W::store(b, dst.cast::<W>().wrapping_add(i), v) };
@@ -157,8 +158,9 @@ unsafe fn load<V, B: Backend>(b: B, src: *mut V) -> MaybeUninit<V> {
     let mut out = MaybeUninit::<V>::uninit();
     let dst = out.as_mut_ptr();
     with_word!(Words::<V>::WIDTH, |W| {
-        // SAFETY: `src` is valid for reads as the caller promises and `dst` is a local `V`; the
+        // `src` is valid for reads as the caller promises and `dst` is a local `V`; the
         // word `W` is at most `align_of::<V>()` (`with_word!`).
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { load_words::<W, V, B>(b, src, dst) }
     });
     out
@@ -177,9 +179,10 @@ unsafe fn store<V, B: Backend>(b: B, v: V, dst: *mut V) {
     let v = ManuallyDrop::new(v);
     let src = core::ptr::from_ref::<V>(&v);
     with_word!(Words::<V>::WIDTH, |W| {
-        // SAFETY: `dst` is valid for writes as the caller promises and `src` is a local `V`
+        // `dst` is valid for writes as the caller promises and `src` is a local `V`
         // with every byte initialized (no padding); the word `W` is at most `align_of::<V>()`
         // (`with_word!`).
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { store_words::<W, V, B>(b, src, dst) }
     });
 }
@@ -234,8 +237,10 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         T: Readable,
     {
         let src = self.ptr.cast::<T::Value>();
-        // SAFETY: by the type's invariant `src` is valid for reads of a `T` and aligned, and a
-        // `T: Readable` has the size, alignment and validity of `T::Value`.
+        // By the type's invariant `src` is valid for reads of a `T` and aligned, and a
+        // `DeviceCell` (`T: Readable` is one) has the size, alignment and validity of its
+        // `Value`.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
         // SAFETY: `load` initialized every byte, and `T::Value: FromBytes` accepts any bytes.
         unsafe { out.assume_init() }
@@ -272,7 +277,7 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         T: TryReadable,
     {
         let src = self.ptr.cast::<T::Value>();
-        // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
+        // SAFETY: as in `read`: a `DeviceCell` has the layout and validity of its `Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
         // SAFETY: `out` was just loaded from this pointer to a `T`, of `T::Value`'s validity.
         unsafe { validate(&out) }
@@ -294,18 +299,15 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         T: Writable,
     {
         let dst = self.ptr.cast::<T::Value>();
-        // SAFETY: by the type's invariant `dst` is valid for writes of a `T` and aligned; a
-        // `T: Writable` has the size and alignment of `T::Value`, and any `T::Value` is a valid
-        // `T`; `T::Value: IntoBytes` has no padding.
+        // By the type's invariant `dst` is valid for writes of a `T` and aligned; a
+        // `DeviceCell` (`T: Writable` is one) has the size, alignment and validity of its
+        // `Value`, so any `T::Value` is a valid `T`; `T::Value: IntoBytes` has no padding.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { store::<T::Value, B>(self.backend, value, dst) }
     }
 }
 
-impl<'a, T, V, B: Backend> DevicePtrMut<'a, T, B>
-where
-    T: Readable<Value = V> + Writable<Value = V>,
-    V: crate::FromBytes + crate::IntoBytes,
-{
+impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     /// Read-modify-write: one [`read`](Self::read), then one [`write`](Self::write) of what
     /// `f` makes of the value (for a [`bitfield!`](mod@crate::bitfield) register,
     /// `p.update(|r| r.with_enable(true))`).
@@ -323,17 +325,14 @@ where
     /// assert_eq!(p.read(), 0b1001);
     /// ```
     #[inline(always)]
-    pub fn update(&mut self, f: impl FnOnce(V) -> V) {
+    pub fn update(&mut self, f: impl FnOnce(T::Value) -> T::Value)
+    where
+        T: Readable + Writable,
+    {
         let v = self.read();
         self.write(f(v));
     }
-}
 
-impl<'a, T, V, B: Backend> DevicePtrMut<'a, T, B>
-where
-    T: TryReadable<Value = V> + Writable<Value = V>,
-    V: TryFromBytes + crate::IntoBytes,
-{
     /// Read-modify-write for a value with invalid bit patterns: one
     /// [`try_read`](Self::try_read), then, if the copy is valid, one write of what `f` makes of
     /// it.
@@ -353,7 +352,13 @@ where
     ///
     /// The [`ValidityError`] of the read; then nothing is written.
     #[inline(always)]
-    pub fn try_update(&mut self, f: impl FnOnce(V) -> V) -> Result<(), ValidityError<(), V>> {
+    pub fn try_update(
+        &mut self,
+        f: impl FnOnce(T::Value) -> T::Value,
+    ) -> Result<(), ValidityError<(), T::Value>>
+    where
+        T: TryReadable + Writable,
+    {
         let v = self.try_read()?;
         self.write(f(v));
         Ok(())
@@ -379,8 +384,10 @@ impl<'a, T, B: Backend> DevicePtr<'a, T, B> {
         T: Readable + PureRead,
     {
         let src = self.ptr.cast::<T::Value>();
-        // SAFETY: by the type's invariant `src` is valid for reads of a `T` and aligned, and a
-        // `T: Readable` has the size, alignment and validity of `T::Value`.
+        // By the type's invariant `src` is valid for reads of a `T` and aligned, and a
+        // `DeviceCell` (`T: Readable` is one) has the size, alignment and validity of its
+        // `Value`.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
         // SAFETY: `load` initialized every byte, and `T::Value: FromBytes` accepts any bytes.
         unsafe { out.assume_init() }
@@ -408,7 +415,7 @@ impl<'a, T, B: Backend> DevicePtr<'a, T, B> {
         T: TryReadable + PureRead,
     {
         let src = self.ptr.cast::<T::Value>();
-        // SAFETY: as in `read`: `T: TryReadable` has the layout of `T::Value`.
+        // SAFETY: as in `read`: a `DeviceCell` has the layout and validity of its `Value`.
         let out = unsafe { load::<T::Value, B>(self.backend, src) };
         // SAFETY: `out` was just loaded from this pointer to a `T`, of `T::Value`'s validity.
         unsafe { validate(&out) }

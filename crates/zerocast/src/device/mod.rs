@@ -120,6 +120,7 @@ mod project;
 mod ptr;
 mod register;
 mod regs;
+mod regs_at;
 mod regs_dyn;
 mod slice;
 
@@ -129,15 +130,15 @@ pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use bytes::AnyBytes;
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
-    PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable, TryReadable, Writable,
-    WriteOnly,
+    DeviceCell, Permission, PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable,
+    TryReadable, Writable, WriteOnly,
 };
 #[doc(hidden)]
 pub use project::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};
 pub use ptr::{DevicePtr, DevicePtrMut};
-pub use register::{Reg, RegArray, Register, RegisterArray};
+pub use register::{Reg, RegArray, RegError, RegStride, Register, RegisterArray};
 pub use regs::Regs;
-pub use regs_dyn::{RegError, RegsDyn};
+pub use regs_dyn::RegsDyn;
 pub use slice::RangeError;
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a

@@ -120,167 +120,277 @@ wrapper! {
     ReadPureWrite
 }
 
-/// A pointee whose value can be read through a unique pointer ([`DevicePtrMut::read`]).
+/// A type a device pointer can point to and access: a plain [`TryFromBytes`] type (memory
+/// such as a DMA buffer: a plain type read or written through a device pointer must be
+/// `TryFromBytes`, which `FromBytes` implies) or one of the permission wrappers ([`ReadOnly`], [`WriteOnly`],
+/// [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]) of any type; [`Value`](Self::Value) is what
+/// reads return and writes take.
 ///
-/// Implemented by every [`FromBytes`] type (plain memory: the device may have written any
-/// bytes) and by [`ReadOnly`], [`ReadWrite`], [`ReadPure`] and [`ReadPureWrite`] of one.
+/// What a pointer may do with a cell is said by the marker traits built on this one:
+/// [`Readable`], [`TryReadable`], [`Writable`] and [`PureRead`]. The trait is sealed: its
+/// implementations are the ones above.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DeviceCell, DevicePtrMut, ReadOnly};
+///
+/// let mut status = ReadOnly::new(5_u16);
+/// // A `ReadOnly<u16>` reads as the `u16` it wraps; a plain `u16` is its own value.
+/// let v: <ReadOnly<u16> as DeviceCell>::Value = DevicePtrMut::from_mut(&mut status).read();
+/// let w: <u16 as DeviceCell>::Value = v;
+/// assert_eq!(w, 5);
+/// ```
+///
+/// # Safety
+///
+/// (For code relying on it; no other crate can implement it.) `Self` has the size, alignment
+/// and bit validity of `Value`: it is `Value` or a `repr(transparent)` wrapper of it. Device
+/// pointers rely on it to read or write a `Value` where a `Self` lives.
+pub unsafe trait DeviceCell: Sealed {
+    /// The value a read returns and a write takes.
+    type Value;
+}
+
+/// A register cell that states its access permission: [`ReadOnly`], [`WriteOnly`],
+/// [`ReadWrite`], [`ReadPure`] or [`ReadPureWrite`] of a value type. The cells of
+/// [`Reg`](super::Reg) and [`RegArray`](super::RegArray) must be one, so that every register
+/// says whether reading it has side effects and whether it may be written (a plain `u32` does
+/// not). Sealed: implemented by the wrappers only.
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{Permission, ReadPure, ReadWrite};
+///
+/// /// The size of register cells only: `size::<u32>()` does not compile.
+/// const fn size<C: Permission>() -> usize {
+///     size_of::<C>()
+/// }
+/// assert_eq!(size::<ReadWrite<u32>>(), 4);
+/// assert_eq!(size::<ReadPure<u8>>(), 1);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` states no access permission; wrap it: `ReadWrite<{Self}>`, `ReadOnly<{Self}>`, `WriteOnly<{Self}>`, `ReadPure<{Self}>` or `ReadPureWrite<{Self}>`",
+    label = "a register needs a permission",
+    note = "`ReadPure`/`ReadPureWrite` registers have no read side effects (they can be read through `&Regs`); `ReadOnly`/`ReadWrite` reads may (a FIFO pop, a clear-on-read status)"
+)]
+pub trait Permission: DeviceCell {}
+
+/// A cell whose value can be read through a unique pointer ([`DevicePtrMut::read`]): a plain
+/// [`FromBytes`] type (the device may have written any bytes) or [`ReadOnly`], [`ReadWrite`],
+/// [`ReadPure`] or [`ReadPureWrite`] of one. Not [`WriteOnly`]: reading it is one error
+/// saying so.
 ///
 /// # Examples
 ///
 /// ```
 /// use zerocast::device::{DevicePtrMut, ReadOnly, Readable};
 ///
-/// let mut status = ReadOnly::new(5u16);
-/// // A `ReadOnly<u16>` reads as the `u16` it wraps.
-/// let v: <ReadOnly<u16> as Readable>::Value = DevicePtrMut::from_mut(&mut status).read();
-/// assert_eq!(v, 5);
+/// fn twice<C: Readable<Value = u16>>(mut p: DevicePtrMut<'_, C>) -> u16 {
+///     p.read() * 2
+/// }
+/// let (mut plain, mut status) = (4_u16, ReadOnly::new(5_u16));
+/// assert_eq!(twice(DevicePtrMut::from_mut(&mut plain)), 8);
+/// assert_eq!(twice(DevicePtrMut::from_mut(&mut status)), 10);
 /// ```
-///
-/// # Safety
-///
-/// Implementers promise that `Self` has the size, alignment and bit validity of
-/// [`Value`](Self::Value) (it is `Value` or a `repr(transparent)` wrapper of it). Device
-/// pointers rely on it to read a `Value` where a `Self` lives.
 ///
 /// [`DevicePtrMut::read`]: super::DevicePtrMut::read
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be read through a device pointer",
     label = "not readable",
-    note = "a plain type must be `FromBytes` (use `try_read` for `TryFromBytes` types); `WriteOnly` registers cannot be read"
+    note = "a plain type must be `FromBytes` (use `try_read` for `TryFromBytes` types)"
 )]
-pub unsafe trait Readable {
-    /// The value a read returns.
-    type Value: FromBytes;
-}
+pub trait Readable: DeviceCell<Value: FromBytes> {}
 
-/// A pointee whose value can be read and validated through a unique pointer
-/// ([`DevicePtrMut::try_read`]).
+/// A cell whose value can be read and validated through a unique pointer
+/// ([`DevicePtrMut::try_read`]): a plain [`TryFromBytes`] + [`IntoBytes`] type or a readable
+/// wrapper of one.
 ///
-/// Implemented by every [`TryFromBytes`] + [`IntoBytes`] type and by the readable wrappers of
-/// one. `IntoBytes` (no padding) because the copy is validated as bytes, and a padding byte of
-/// a value in memory the driver owns is uninitialized: it could be copied, but not read. A
-/// padded `FromBytes` type is read with [`DevicePtrMut::read`](super::DevicePtrMut::read),
-/// which needs no validation.
+/// `IntoBytes` (no padding) because the copy is validated as bytes, and a padding byte of a
+/// value in memory the driver owns is uninitialized: it could be copied, but not read. A padded
+/// `FromBytes` type is read with [`DevicePtrMut::read`](super::DevicePtrMut::read), which
+/// needs no validation.
 ///
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{DevicePtrMut, TryReadable};
+/// use zerocast::device::{DevicePtrMut, ReadWrite, TryReadable};
 ///
-/// let mut flag = true;
-/// let v: <bool as TryReadable>::Value = DevicePtrMut::from_mut(&mut flag).try_read().unwrap();
-/// assert!(v);
+/// fn is_set<C: TryReadable<Value = bool>>(mut p: DevicePtrMut<'_, C>) -> Option<bool> {
+///     p.try_read().ok()
+/// }
+/// let (mut plain, mut reg) = (true, ReadWrite::new(false));
+/// assert_eq!(is_set(DevicePtrMut::from_mut(&mut plain)), Some(true));
+/// assert_eq!(is_set(DevicePtrMut::from_mut(&mut reg)), Some(false));
 /// ```
-///
-/// # Safety
-///
-/// As [`Readable`]: `Self` has the size, alignment and bit validity of `Value`.
 ///
 /// [`DevicePtrMut::try_read`]: super::DevicePtrMut::try_read
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be read through a device pointer",
-    label = "not readable",
-    note = "a plain type must be `TryFromBytes` and `IntoBytes` (no padding: the copy is validated byte by byte); `WriteOnly` registers cannot be read"
+    message = "`{Self}` cannot be read and validated through a device pointer",
+    label = "not validatable",
+    note = "a plain type must be `TryFromBytes` and `IntoBytes` (no padding: the copy is validated byte by byte); a padded `FromBytes` type is read with `read`"
 )]
-pub unsafe trait TryReadable {
-    /// The value a read returns.
-    type Value: TryFromBytes + IntoBytes;
-}
+pub trait TryReadable: DeviceCell<Value: TryFromBytes + IntoBytes> {}
 
-/// A pointee that can be written through a unique pointer ([`DevicePtrMut::write`]).
-///
-/// Implemented by every [`IntoBytes`] type and by [`WriteOnly`], [`ReadWrite`] and
-/// [`ReadPureWrite`] of one.
+/// A cell that can be written through a unique pointer ([`DevicePtrMut::write`]): a plain
+/// [`IntoBytes`] type or [`WriteOnly`], [`ReadWrite`] or [`ReadPureWrite`] of one. Not
+/// [`ReadOnly`] or [`ReadPure`]: writing one is one error saying it is read-only.
 ///
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{DevicePtrMut, ReadWrite, Writable};
+/// use zerocast::device::{DevicePtrMut, ReadWrite, Writable, WriteOnly};
 ///
-/// let mut ctrl = ReadWrite::new(0u32);
-/// let v: <ReadWrite<u32> as Writable>::Value = 9;
-/// DevicePtrMut::from_mut(&mut ctrl).write(v);
-/// assert_eq!(DevicePtrMut::from_mut(&mut ctrl).read(), 9);
+/// fn ring<C: Writable<Value = u32>>(mut p: DevicePtrMut<'_, C>) {
+///     p.write(1);
+/// }
+/// let (mut ctrl, mut doorbell) = (ReadWrite::new(0_u32), WriteOnly::new(0_u32));
+/// ring(DevicePtrMut::from_mut(&mut ctrl));
+/// ring(DevicePtrMut::from_mut(&mut doorbell));
+/// assert_eq!(DevicePtrMut::from_mut(&mut ctrl).read(), 1);
 /// ```
-///
-/// # Safety
-///
-/// Implementers promise that `Self` has the size and alignment of `Value` and that every
-/// initialized `Value` is a valid `Self`. Device pointers rely on it to write a `Value` where a
-/// `Self` lives.
 ///
 /// [`DevicePtrMut::write`]: super::DevicePtrMut::write
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written through a device pointer",
     label = "not writable",
-    note = "a plain type must be `IntoBytes`; `ReadOnly` and `ReadPure` registers cannot be written"
+    note = "a plain type must be `IntoBytes` (no padding, which would write uninitialized bytes)"
 )]
-pub unsafe trait Writable {
-    /// The value a write takes.
-    type Value: IntoBytes;
-}
+pub trait Writable: DeviceCell<Value: IntoBytes> {}
 
-/// A pointee whose reads have no side effects, so that a shared [`DevicePtr`] may read it.
-///
-/// Implemented by every [`TryFromBytes`] type (plain memory such as DMA buffers: declare
-/// registers whose reads have effects with the wrappers) and by [`ReadPure`] and
-/// [`ReadPureWrite`].
+/// A cell whose reads have no side effects, so that a shared [`DevicePtr`] (or a shared
+/// borrow of a register block) may read it: plain memory such as a DMA buffer (a
+/// [`TryFromBytes`] type), [`ReadPure`] and [`ReadPureWrite`]. Not [`ReadOnly`] or
+/// [`ReadWrite`], whose reads may pop a FIFO or clear a status.
 ///
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{PureRead, ReadPure};
-/// fn pure<T: PureRead>() {}
-/// pure::<u32>();
-/// pure::<ReadPure<u32>>();
+/// use zerocast::device::{DevicePtr, DevicePtrMut, PureRead, ReadPure, Readable};
+///
+/// /// Reads through a shared pointer, which may be copied and used anywhere.
+/// fn peek<C: Readable<Value = u32> + PureRead>(p: DevicePtr<'_, C>) -> u32 {
+///     let q = p;
+///     p.read() + q.read()
+/// }
+/// let (mut plain, mut id) = (1_u32, ReadPure::new(2_u32));
+/// assert_eq!(peek(DevicePtrMut::from_mut(&mut plain).into_shared()), 2);
+/// assert_eq!(peek(DevicePtrMut::from_mut(&mut id).into_shared()), 4);
 /// ```
 ///
 /// [`DevicePtr`]: super::DevicePtr
-#[diagnostic::on_unimplemented(
-    message = "reading `{Self}` may have side effects: it needs unique access (a `DevicePtrMut`, a `&mut` register block)",
-    label = "not a pure read",
-    note = "registers readable through a shared `DevicePtr` are `ReadPure` or `ReadPureWrite`"
-)]
-pub trait PureRead {}
+pub trait PureRead: DeviceCell {}
 
-// Errors name `Readable` (and its message), not the blanket impl's bound.
-#[diagnostic::do_not_recommend]
-// SAFETY: `Value` is `Self`.
-unsafe impl<T: FromBytes> Readable for T {
-    type Value = T;
-}
-// Errors name `TryReadable` (and its message), not the blanket impl's bound.
-#[diagnostic::do_not_recommend]
-// SAFETY: `Value` is `Self`.
-unsafe impl<T: TryFromBytes + IntoBytes> TryReadable for T {
-    type Value = T;
-}
-// Errors name `Writable` (and its message), not the blanket impl's bound.
-#[diagnostic::do_not_recommend]
-// SAFETY: `Value` is `Self`.
-unsafe impl<T: IntoBytes> Writable for T {
-    type Value = T;
-}
-// Errors name `PureRead` (and its message), not the blanket impl's bound.
-#[diagnostic::do_not_recommend]
-impl<T: TryFromBytes> PureRead for T {}
-impl<T> PureRead for ReadPure<T> {}
-impl<T> PureRead for ReadPureWrite<T> {}
+/// What each cell allows, as one type per permission (its *kind*). The marker traits have one
+/// blanket impl each, over [`DeviceCell`], which asks whether the cell's kind implements an
+/// `Allows*` trait: so a refused access is one error, on that trait, whose message says why
+/// (read-only, write-only, side effects) and names the cell, and the value type is known
+/// (`DeviceCell::Value`) whether or not the access is allowed, so no second error follows.
+mod sealed {
+    /// The kind of a cell; implemented by the types that implement `DeviceCell` only.
+    pub trait Sealed {
+        /// `IsPlain`, `IsReadOnly`, `IsWriteOnly`, `IsReadWrite`, `IsReadPure` or
+        /// `IsReadPureWrite`.
+        type Access;
+    }
 
-macro_rules! permit {
-    ($trait:ident, $bound:ident: $($w:ident),+) => {$(
+    /// A plain type: memory (reads have no side effects), readable and writable as its
+    /// traits allow.
+    pub struct IsPlain;
+    /// [`ReadOnly`](super::ReadOnly).
+    pub struct IsReadOnly;
+    /// [`WriteOnly`](super::WriteOnly).
+    pub struct IsWriteOnly;
+    /// [`ReadWrite`](super::ReadWrite).
+    pub struct IsReadWrite;
+    /// [`ReadPure`](super::ReadPure).
+    pub struct IsReadPure;
+    /// [`ReadPureWrite`](super::ReadPureWrite).
+    pub struct IsReadPureWrite;
+
+    /// Reads are allowed for cells of this kind.
+    #[diagnostic::on_unimplemented(
+        message = "`{C}` is a write-only register: it cannot be read",
+        label = "write-only",
+        note = "declare a register that can be read as `ReadWrite`, `ReadOnly`, `ReadPure` or `ReadPureWrite`"
+    )]
+    pub trait AllowsRead<C: ?Sized> {}
+
+    /// Writes are allowed for cells of this kind.
+    #[diagnostic::on_unimplemented(
+        message = "`{C}` is a read-only register: it cannot be written",
+        label = "read-only",
+        note = "declare a register that can be written as `ReadWrite`, `WriteOnly` or `ReadPureWrite`"
+    )]
+    pub trait AllowsWrite<C: ?Sized> {}
+
+    /// Reads of cells of this kind have no side effects.
+    #[diagnostic::on_unimplemented(
+        message = "reading `{C}` may have side effects: it needs unique access (a `DevicePtrMut`, a `&mut` register block)",
+        label = "not a pure read",
+        note = "registers readable through a shared `DevicePtr` or `&Regs` are `ReadPure` or `ReadPureWrite`"
+    )]
+    pub trait AllowsPureRead<C: ?Sized> {}
+
+    /// Implements an `Allows*` trait for the kinds given; `do_not_recommend`, so that an error
+    /// lists no kinds (names no private type beyond the one refused).
+    macro_rules! allow {
+        ($trait:ident: $($kind:ident),+) => {$(
+            #[diagnostic::do_not_recommend]
+            impl<C: ?Sized> $trait<C> for $kind {}
+        )+};
+    }
+    allow!(AllowsRead: IsPlain, IsReadOnly, IsReadWrite, IsReadPure, IsReadPureWrite);
+    allow!(AllowsWrite: IsPlain, IsWriteOnly, IsReadWrite, IsReadPureWrite);
+    allow!(AllowsPureRead: IsPlain, IsReadPure, IsReadPureWrite);
+}
+use sealed::{AllowsPureRead, AllowsRead, AllowsWrite, Sealed};
+
+impl<T: TryFromBytes> Sealed for T {
+    type Access = sealed::IsPlain;
+}
+// SAFETY: `Value` is `Self`.
+unsafe impl<T: TryFromBytes> DeviceCell for T {
+    type Value = T;
+}
+
+macro_rules! cells {
+    ($($w:ident => $kind:ident),+) => {$(
+        impl<T> Sealed for $w<T> {
+            type Access = sealed::$kind;
+        }
         // SAFETY: the wrapper is `repr(transparent)` over its only field, of type `T`.
-        unsafe impl<T: $bound> $trait for $w<T> {
+        unsafe impl<T> DeviceCell for $w<T> {
             type Value = T;
         }
-    )+};
-    ($trait:ident, $bound:ident + $bound2:ident: $($w:ident),+) => {$(
-        // SAFETY: the wrapper is `repr(transparent)` over its only field, of type `T`.
-        unsafe impl<T: $bound + $bound2> $trait for $w<T> {
-            type Value = T;
-        }
+        impl<T> Permission for $w<T> {}
     )+};
 }
-permit!(Readable, FromBytes: ReadOnly, ReadWrite, ReadPure, ReadPureWrite);
-permit!(TryReadable, TryFromBytes + IntoBytes: ReadOnly, ReadWrite, ReadPure, ReadPureWrite);
-permit!(Writable, IntoBytes: WriteOnly, ReadWrite, ReadPureWrite);
+cells!(
+    ReadOnly => IsReadOnly,
+    WriteOnly => IsWriteOnly,
+    ReadWrite => IsReadWrite,
+    ReadPure => IsReadPure,
+    ReadPureWrite => IsReadPureWrite
+);
+
+impl<C: DeviceCell> Readable for C
+where
+    C::Access: AllowsRead<C>,
+    C::Value: FromBytes,
+{
+}
+impl<C: DeviceCell> TryReadable for C
+where
+    C::Access: AllowsRead<C>,
+    C::Value: TryFromBytes + IntoBytes,
+{
+}
+impl<C: DeviceCell> Writable for C
+where
+    C::Access: AllowsWrite<C>,
+    C::Value: IntoBytes,
+{
+}
+impl<C: DeviceCell> PureRead for C where C::Access: AllowsPureRead<C> {}

@@ -97,8 +97,8 @@ unsafe impl<T: ?Sized + Send, B: Backend + Send> Send for DevicePtrMut<'_, T, B>
 // `self`. `field!` and `split_fields!` take the pointer by value (a `&DevicePtrMut` does not
 // implement `FieldSource`/`SplitSource`), and splitting happens on a `Split` token that is
 // neither `Send` nor `Sync`. The wrappers keep this: `Regs`, `RegsDyn` and `DmaBuf` have only
-// `read_pure`, `try_read_pure`, `shared`, `size`, `addr`, `dma_addr`, `len`, `is_empty` and
-// `Debug` on `&self`.
+// `read_pure`, `elem_pure` (a `DevicePtr` to a `PureRead` element), `shared`, `size`, `addr`,
+// `dma_addr`, `len`, `is_empty` and `Debug` on `&self`.
 unsafe impl<T: ?Sized + Sync, B: Backend + Sync> Sync for DevicePtrMut<'_, T, B> {}
 // SAFETY: a `DevicePtr` is used as a `&T` is (shared reads only), so it may be sent and
 // shared between threads when `T: Sync` and the backend allows it.

@@ -7,21 +7,27 @@ use core::mem::{align_of, size_of};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
-use super::perm::{PureRead, Readable, Writable};
-use super::ptr::DevicePtrMut;
-use super::register::{check_array, check_in, Register, RegisterArray, Value, BASE_ALIGN};
+use super::perm::{PureRead, Readable, TryReadable, Writable};
+use super::ptr::{DevicePtr, DevicePtrMut};
+use super::register::{check_array_in, check_in, Register, RegisterArray, Value, BASE_ALIGN};
 use super::regs_dyn::RegsDyn;
+use crate::error::ValidityError;
 use crate::{FromBytes, IntoBytes};
 
 /// A unique pointer to a register block of `SIZE` bytes whose base is aligned to 8: its
 /// registers' offsets are checked at compile time.
-/// A register is a type naming its offset and its *cell*, the type a device pointer to it has:
-/// `Reg<ReadOnly<Lsr>, 5>` is a read-only [`bitfield!`](mod@crate::bitfield) `Lsr` at offset 5,
-/// `Reg<u32, 0x10>` a plain read-write `u32` at 0x10 (any pointee of a [`DevicePtrMut`]: the
-/// permission wrappers [`ReadOnly`](super::ReadOnly), [`WriteOnly`](super::WriteOnly),
-/// [`ReadWrite`](super::ReadWrite), ... or a plain `FromBytes + IntoBytes` type).
-/// Registers sharing an offset (a UART's receive and transmit buffers) are two types.
-/// [`RegArray`](super::RegArray) is `N` registers `STRIDE` bytes apart.
+///
+/// A register is a type naming its offset and its *cell*, the type a device pointer to it has,
+/// which states its access permission: `Reg<ReadOnly<Lsr>, 5>` is a read-only
+/// [`bitfield!`](mod@crate::bitfield) `Lsr` at offset 5, `Reg<ReadWrite<u32>, 0x10>` a
+/// read-write `u32` at 0x10. The permissions are [`ReadOnly`](super::ReadOnly),
+/// [`WriteOnly`](super::WriteOnly), [`ReadWrite`](super::ReadWrite) (reads may have side
+/// effects: a FIFO pop, a clear-on-read status), [`ReadPure`](super::ReadPure) and
+/// [`ReadPureWrite`](super::ReadPureWrite) (reads have none: readable through `&Regs`); a
+/// plain `Reg<u32, 0>` does not compile ([`Permission`](super::Permission)). Registers
+/// sharing an offset (a UART's receive and transmit buffers) are two types.
+/// [`RegArray`](super::RegArray) is `N` registers `STRIDE` bytes apart;
+/// [`RegStride`](super::RegStride) the same with offset, stride and length known at run time.
 ///
 /// A block's base is aligned to 8, so a register whose offset is a multiple of its type's
 /// alignment is aligned in memory; every access is the one access of its width that
@@ -29,15 +35,25 @@ use crate::{FromBytes, IntoBytes};
 ///
 /// | | [`Regs<SIZE>`](Regs) (size known at compile time) | [`RegsDyn`] (size known at run time) |
 /// |---|---|---|
-/// | offset inside the block | compile error if not | `Err(`[`RegError::OutOfBlock`](super::RegError::OutOfBlock)`)` |
-/// | offset aligned to the register | compile error if not | compile error if not |
-/// | access not allowed (read of `WriteOnly`, ...) | compile error | compile error |
-/// | accessors | `reg`, `read`, `write`, `update`, `elem` | `try_reg`, `try_read`, `try_write`, `try_update`, `try_elem` |
+/// | `Reg`/`RegArray` inside the block | compile error if not | `Err(`[`RegError::OutOfBlock`]`)` |
+/// | `Reg`/`RegArray` offset aligned to the register | compile error if not | compile error if not |
+/// | access not allowed (read of `WriteOnly`, write of `ReadOnly`, `read_pure` of `ReadOnly`) | compile error | compile error |
+/// | accessors of a `Reg` | `reg`, `read`, `write`, `update`, `read_pure` (plain values) | the same names, returning `Result<_, RegError>` |
+/// | validated reads (`bool`, enums, `as? E` bit fields) | `try_read`, `try_update`: `Err(`[`ValidityError`](crate::ValidityError)`)` | `try_read`, `try_update`: `Err(`[`RegError::Invalid`]`)` |
+/// | arrays | `elem`, `elem_pure`: `None` past the end | `elem`, `elem_pure`: `Err(RegError)` |
+/// | run-time offsets and strides | `reg_at`, `elem_at` with a [`RegStride`](super::RegStride): `Err(RegError)` (out of the block, misaligned, overflow) | the same |
+/// | sub-blocks | `block::<OFFSET, LEN>()` (compile time), `block_at::<LEN>(offset)` | `block_at::<LEN>(offset)`, `sub(offset, size)` |
+///
+/// The Linux kernel's `Io` has the same pair: `read32`/`write32`, whose offsets are checked at
+/// compile time against the mapping's known size, are [`Regs::read`]/[`Regs::write`];
+/// `try_read32`/`try_write32`, checked at run time, are [`RegsDyn::read`]/[`RegsDyn::write`].
+/// Here `try_` means "the value is validated" everywhere, as in `try_read_from_bytes`: the
+/// offset check of `RegsDyn` is in its return type.
 ///
 /// # Examples
 ///
 /// ```
-/// use zerocast::device::{Reg, RegArray, Regs, ReadOnly, WriteOnly};
+/// use zerocast::device::{ReadOnly, ReadWrite, Reg, RegArray, Regs, WriteOnly};
 ///
 /// zerocast::bitfield! {
 ///     pub struct Status(u32) {
@@ -45,10 +61,10 @@ use crate::{FromBytes, IntoBytes};
 ///         7:4 errors as u8;
 ///     }
 /// }
-/// type Ctrl = Reg<u32, 0x0>;
+/// type Ctrl = Reg<ReadWrite<u32>, 0x0>;
 /// type Stat = Reg<ReadOnly<Status>, 0x4>;
 /// type Doorbell = Reg<WriteOnly<u32>, 0x8>;
-/// type Scratch = RegArray<u32, 0x10, 4, 4>; // 4 registers at 0x10, 0x14, 0x18, 0x1c
+/// type Scratch = RegArray<ReadWrite<u32>, 0x10, 4, 4>; // at 0x10, 0x14, 0x18, 0x1c
 ///
 /// let mut mem = [0_u64; 4]; // stands for 32 bytes of device memory
 /// let mut regs = Regs::<32>::from_mut(&mut mem);
@@ -63,26 +79,29 @@ use crate::{FromBytes, IntoBytes};
 ///
 /// // The same block seen with its size known at run time only.
 /// let mut dynamic = regs.as_dyn();
-/// assert_eq!(dynamic.try_read::<Ctrl>(), Ok(0x101));
-/// type Far = Reg<u32, 0x40>;
-/// assert!(dynamic.try_read::<Far>().is_err()); // `regs.read::<Far>()` does not compile
+/// assert_eq!(dynamic.read::<Ctrl>(), Ok(0x101));
+/// type Far = Reg<ReadWrite<u32>, 0x40>;
+/// assert!(dynamic.read::<Far>().is_err()); // `regs.read::<Far>()` does not compile
 /// ```
 ///
 /// An offset past the block (or misaligned) is a compile error (see the UI tests
 /// `tests/ui/device_reg_*.rs` for each case):
 ///
 /// ```compile_fail
-/// use zerocast::device::{Reg, Regs};
+/// use zerocast::device::{ReadWrite, Reg, Regs};
 /// let mut mem = [0_u64; 1];
-/// Regs::<8>::from_mut(&mut mem).write::<Reg<u32, 8>>(1);
+/// Regs::<8>::from_mut(&mut mem).write::<Reg<ReadWrite<u32>, 8>>(1);
 /// ```
 ///
 /// # Invariants
 ///
 /// `base` is a device pointer to `SIZE` bytes whose address is a multiple of 8; any bytes
 /// written there leave a valid value behind (device memory, or a `FromBytes` value).
+///
+/// [`RegError::OutOfBlock`]: super::RegError::OutOfBlock
+/// [`RegError::Invalid`]: super::RegError::Invalid
 pub struct Regs<'a, const SIZE: usize, B: Backend = Volatile> {
-    base: DevicePtrMut<'a, [u8; SIZE], B>,
+    pub(super) base: DevicePtrMut<'a, [u8; SIZE], B>,
 }
 
 impl<const SIZE: usize, B: Backend> fmt::Debug for Regs<'_, SIZE, B> {
@@ -98,12 +117,12 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{Reg, Regs};
+    /// use zerocast::device::{ReadWrite, Reg, Regs};
     ///
     /// let mut mem = [0_u64; 1];
     /// let mut regs = Regs::<8>::from_mut(&mut mem).explicit();
-    /// regs.update::<Reg<u32, 4>>(|v| v | 0x80);
-    /// assert_eq!(regs.read::<Reg<u32, 4>>(), 0x80);
+    /// regs.update::<Reg<ReadWrite<u32>, 4>>(|v| v | 0x80);
+    /// assert_eq!(regs.read::<Reg<ReadWrite<u32>, 4>>(), 0x80);
     /// ```
     #[must_use]
     pub fn explicit(self) -> Regs<'a, SIZE, Explicit> {
@@ -125,14 +144,14 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
     ///
     /// ```
     /// use core::ptr::NonNull;
-    /// use zerocast::device::{Reg, Regs};
+    /// use zerocast::device::{ReadWrite, Reg, Regs};
     ///
     /// let mut mem = [0_u64; 1]; // stands for a mapped block
     /// let base = NonNull::from(&mut mem).cast::<u8>();
     /// // SAFETY: `mem` is a live, aligned local used only through `regs` below.
     /// let mut regs = unsafe { Regs::<8>::new(base) }.unwrap();
-    /// regs.write::<Reg<u16, 2>>(9);
-    /// assert_eq!(regs.read::<Reg<u16, 2>>(), 9);
+    /// regs.write::<Reg<ReadWrite<u16>, 2>>(9);
+    /// assert_eq!(regs.read::<Reg<ReadWrite<u16>, 2>>(), 9);
     /// ```
     #[must_use]
     pub unsafe fn new(base: NonNull<u8>) -> Option<Self> {
@@ -153,10 +172,10 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{Reg, Regs};
+    /// use zerocast::device::{Reg, Regs, WriteOnly};
     ///
     /// let mut mem = [0_u64; 2];
-    /// Regs::<16>::from_mut(&mut mem).write::<Reg<u64, 8>>(3);
+    /// Regs::<16>::from_mut(&mut mem).write::<Reg<WriteOnly<u64>, 8>>(3);
     /// assert_eq!(mem, [0, 3]);
     /// ```
     #[must_use]
@@ -171,8 +190,9 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
                 "a register block must be aligned to 8 (use [u64; N])"
             );
         };
-        // SAFETY: `SIZE` bytes from offset 0 lie inside `*mem` (its size is `SIZE`); any bytes
+        // `SIZE` bytes from offset 0 lie inside `*mem` (its size is `SIZE`); any bytes
         // written leave a valid `T` (`FromBytes`); `u8` needs no alignment.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         let p = unsafe { DevicePtrMut::from_mut(mem).cast_at::<[u8; SIZE]>(0) };
         // INVARIANT: `SIZE` bytes at the address of a `T` aligned to at least 8.
         Regs { base: p }
@@ -186,7 +206,7 @@ impl<'a, const SIZE: usize, D: FakeDevice + ?Sized> Regs<'a, SIZE, Fake<'a, D>> 
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{FakeDevice, Reg, Regs, Width};
+    /// use zerocast::device::{FakeDevice, ReadOnly, Reg, Regs, Width};
     ///
     /// struct Ones;
     /// impl FakeDevice for Ones {
@@ -194,7 +214,7 @@ impl<'a, const SIZE: usize, D: FakeDevice + ?Sized> Regs<'a, SIZE, Fake<'a, D>> 
     ///     fn write(&self, _: usize, _: Width, _: u64) {}
     /// }
     /// let mut regs = Regs::<8, _>::fake(&Ones, 0x100).unwrap();
-    /// assert_eq!(regs.read::<Reg<u16, 6>>(), 0xffff);
+    /// assert_eq!(regs.read::<Reg<ReadOnly<u16>, 6>>(), 0xffff);
     /// assert!(Regs::<8, _>::fake(&Ones, 4).is_none());
     /// ```
     #[must_use]
@@ -239,10 +259,11 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// `check_in::<R::Cell>(R::OFFSET, SIZE)` passes.
     #[inline(always)]
     unsafe fn reg_unchecked<R: Register>(&mut self) -> DevicePtrMut<'_, R::Cell, B> {
-        // SAFETY: the register lies inside the block and its offset is a multiple of its
+        // The register lies inside the block and its offset is a multiple of its
         // alignment (the caller's `check_in`), which is at most the base's 8; bytes written
         // leave a valid block (the type's invariant); `self` stays borrowed while the result
         // lives.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) }
     }
 
@@ -251,14 +272,15 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{Reg, Regs};
+    /// use zerocast::device::{ReadOnly, Reg, Regs};
     ///
+    /// type Fifo = Reg<ReadOnly<u16>, 4>;
     /// let mut mem = [u64::from_ne_bytes([1, 2, 3, 4, 5, 6, 7, 8])];
-    /// assert_eq!(Regs::<8>::from_mut(&mut mem).read::<Reg<u16, 4>>(), u16::from_ne_bytes([5, 6]));
+    /// assert_eq!(Regs::<8>::from_mut(&mut mem).read::<Fifo>(), u16::from_ne_bytes([5, 6]));
     /// ```
     #[inline(always)]
     #[must_use]
-    pub fn read<R: Register>(&mut self) -> <R::Cell as Readable>::Value
+    pub fn read<R: Register>(&mut self) -> Value<R>
     where
         R::Cell: Readable,
     {
@@ -268,7 +290,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     }
 
     /// Reads register `R` through a shared borrow of the block, if its reads have no side
-    /// effects ([`PureRead`]: plain integers, [`ReadPure`](super::ReadPure),
+    /// effects ([`PureRead`]: [`ReadPure`](super::ReadPure) and
     /// [`ReadPureWrite`](super::ReadPureWrite)); several readers may then share the block.
     ///
     /// # Examples
@@ -285,14 +307,15 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// ```
     #[inline(always)]
     #[must_use]
-    pub fn read_pure<R: Register>(&self) -> <R::Cell as Readable>::Value
+    pub fn read_pure<R: Register>(&self) -> Value<R>
     where
         R::Cell: Readable + PureRead,
     {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
-        // SAFETY: `check_in` passed for `R` (at compile time, just above): the register lies
+        // `check_in` passed for `R` (at compile time, just above): the register lies
         // inside the block and its offset is a multiple of its alignment, which is at most
         // the base's 8.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read()
     }
 
@@ -301,14 +324,14 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{Reg, Regs};
+    /// use zerocast::device::{Reg, Regs, WriteOnly};
     ///
     /// let mut mem = [0_u64];
-    /// Regs::<8>::from_mut(&mut mem).write::<Reg<u8, 7>>(0xaa);
+    /// Regs::<8>::from_mut(&mut mem).write::<Reg<WriteOnly<u8>, 7>>(0xaa);
     /// assert_eq!(mem[0].to_ne_bytes()[7], 0xaa);
     /// ```
     #[inline(always)]
-    pub fn write<R: Register>(&mut self, value: <R::Cell as Writable>::Value)
+    pub fn write<R: Register>(&mut self, value: Value<R>)
     where
         R::Cell: Writable,
     {
@@ -323,23 +346,85 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{Reg, Regs};
+    /// use zerocast::device::{ReadWrite, Reg, Regs};
     ///
+    /// type Ctrl = Reg<ReadWrite<u32>, 4>;
     /// let mut mem = [0_u64];
     /// let mut regs = Regs::<8>::from_mut(&mut mem);
-    /// regs.write::<Reg<u32, 4>>(0b100);
-    /// regs.update::<Reg<u32, 4>>(|v| v | 1);
-    /// assert_eq!(regs.read::<Reg<u32, 4>>(), 0b101);
+    /// regs.write::<Ctrl>(0b100);
+    /// regs.update::<Ctrl>(|v| v | 1);
+    /// assert_eq!(regs.read::<Ctrl>(), 0b101);
     /// ```
     #[inline(always)]
     pub fn update<R: Register>(&mut self, f: impl FnOnce(Value<R>) -> Value<R>)
     where
-        R::Cell: Readable + Writable<Value = Value<R>>,
-        Value<R>: IntoBytes,
+        R::Cell: Readable + Writable,
     {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
         // SAFETY: `check_in` passed for `R` (at compile time, just above).
         unsafe { self.reg_unchecked::<R>() }.update(f);
+    }
+
+    /// Reads register `R` and validates the copy, as [`DevicePtrMut::try_read`] does: for
+    /// registers with invalid bit patterns (a `bool`, an enum, a bit field with `as? E`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadOnly, Reg, Regs};
+    ///
+    /// type Ready = Reg<ReadOnly<bool>, 3>;
+    /// let mut mem = [u64::from_ne_bytes([0, 0, 0, 1, 0, 0, 0, 0])];
+    /// assert_eq!(Regs::<8>::from_mut(&mut mem).try_read::<Ready>(), Ok(true));
+    ///
+    /// let mut mem = [u64::from_ne_bytes([0, 0, 0, 9, 0, 0, 0, 0])];
+    /// let err = Regs::<8>::from_mut(&mut mem).try_read::<Ready>().unwrap_err();
+    /// assert_eq!(err.invalid().found(), Some(9));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`ValidityError`] of the copy.
+    #[inline(always)]
+    pub fn try_read<R: Register>(&mut self) -> Result<Value<R>, ValidityError<(), Value<R>>>
+    where
+        R::Cell: TryReadable,
+    {
+        const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above).
+        unsafe { self.reg_unchecked::<R>() }.try_read()
+    }
+
+    /// Read-modify-write of register `R` with a validated read, as
+    /// [`DevicePtrMut::try_update`] does: one read, then, if the copy is valid, one write of
+    /// what `f` makes of it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadWrite, Reg, Regs};
+    ///
+    /// type Enable = Reg<ReadWrite<bool>, 0>;
+    /// let mut mem = [0_u64];
+    /// let mut regs = Regs::<8>::from_mut(&mut mem);
+    /// assert!(regs.try_update::<Enable>(|on| !on).is_ok());
+    /// assert_eq!(regs.try_read::<Enable>(), Ok(true));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The [`ValidityError`] of the read; then nothing is written.
+    #[inline(always)]
+    pub fn try_update<R: Register>(
+        &mut self,
+        f: impl FnOnce(Value<R>) -> Value<R>,
+    ) -> Result<(), ValidityError<(), Value<R>>>
+    where
+        R::Cell: TryReadable + Writable,
+    {
+        const { check_in::<R::Cell>(R::OFFSET, SIZE) };
+        // SAFETY: `check_in` passed for `R` (at compile time, just above).
+        unsafe { self.reg_unchecked::<R>() }.try_update(f)
     }
 
     /// A device pointer to element `i` of register array `A` (the whole array is checked to be
@@ -348,9 +433,9 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{RegArray, Regs};
+    /// use zerocast::device::{RegArray, Regs, WriteOnly};
     ///
-    /// type Fifo = RegArray<u8, 0, 2, 4>; // bytes 0, 2, 4, 6
+    /// type Fifo = RegArray<WriteOnly<u8>, 0, 2, 4>; // bytes 0, 2, 4, 6
     /// let mut mem = [0_u64];
     /// let mut regs = Regs::<8>::from_mut(&mut mem);
     /// for i in 0..4 {
@@ -361,27 +446,52 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     #[inline(always)]
     #[must_use]
     pub fn elem<A: RegisterArray>(&mut self, i: usize) -> Option<DevicePtrMut<'_, A::Cell, B>> {
-        const {
-            check_array::<A::Cell>(A::OFFSET, A::STRIDE);
-            if A::LEN > 0 {
-                assert!(
-                    A::OFFSET <= SIZE
-                        && A::LEN - 1 <= (SIZE - A::OFFSET) / A::STRIDE
-                        && size_of::<A::Cell>() <= SIZE - A::OFFSET - (A::LEN - 1) * A::STRIDE,
-                    "register array past the end of the register block"
-                );
-            }
-        };
+        const { check_array_in::<A::Cell>(A::OFFSET, A::STRIDE, A::LEN, SIZE) };
         if i >= A::LEN {
             return None;
         }
-        // SAFETY: element `i < LEN` lies inside the block (the last one does, checked above, and
+        // Element `i < LEN` lies inside the block (the last one does, checked above, and
         // the others come before it) at `OFFSET + i * STRIDE`, which cannot overflow (it is at
         // most the last element's offset) and is a multiple of the alignment (both terms are);
         // as in `reg` otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
         Some(unsafe {
             self.base
                 .reborrow()
+                .cast_at::<A::Cell>(A::OFFSET + i * A::STRIDE)
+        })
+    }
+
+    /// A shared device pointer to element `i` of register array `A` whose reads have no side
+    /// effects ([`PureRead`]), through a shared borrow of the block (the whole array is
+    /// checked to be inside the block at compile time); `None` if `i >= A::LEN`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadPure, RegArray, Regs};
+    ///
+    /// type Prio = RegArray<ReadPure<u8>, 0, 1, 8>; // a GIC's priority bytes
+    /// let mut mem = [u64::from_ne_bytes([0xa0, 0xb0, 0, 0, 0, 0, 0, 0])];
+    /// let regs = Regs::<8>::from_mut(&mut mem);
+    /// let (a, b) = (regs.elem_pure::<Prio>(0).unwrap(), regs.elem_pure::<Prio>(1).unwrap());
+    /// assert_eq!((a.read(), b.read()), (0xa0, 0xb0));
+    /// assert!(regs.elem_pure::<Prio>(8).is_none());
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn elem_pure<A: RegisterArray>(&self, i: usize) -> Option<DevicePtr<'_, A::Cell, B>>
+    where
+        A::Cell: PureRead,
+    {
+        const { check_array_in::<A::Cell>(A::OFFSET, A::STRIDE, A::LEN, SIZE) };
+        if i >= A::LEN {
+            return None;
+        }
+        // SAFETY: as in `elem`: element `i < LEN` lies inside the block and is aligned.
+        Some(unsafe {
+            self.base
+                .as_shared()
                 .cast_at::<A::Cell>(A::OFFSET + i * A::STRIDE)
         })
     }

@@ -461,7 +461,7 @@ struct Outer {
     pair: Pair,
 }
 #[repr(C)]
-#[derive(zerocast::IntoBytes, zerocast::Immutable, Debug)]
+#[derive(zerocast::TryFromBytes, zerocast::IntoBytes, zerocast::Immutable, Debug)]
 struct Pair(u16, u16);
 #[repr(C)]
 struct Inner {

@@ -192,8 +192,8 @@ mod probes {
         let dynamic = regs.as_dyn();
         std::thread::scope(|s| {
             let r = &dynamic;
-            s.spawn(move || assert_eq!(r.try_read_pure::<Id>(), Ok(9)));
-            s.spawn(move || assert!(r.try_read_pure::<Reg<ReadPure<u32>, 16>>().is_err()));
+            s.spawn(move || assert_eq!(r.read_pure::<Id>(), Ok(9)));
+            s.spawn(move || assert!(r.read_pure::<Reg<ReadPure<u32>, 16>>().is_err()));
         });
         let mut ring = [1_u32, 2, 3];
         let buf = zerocast::device::DmaBuf::new(&mut ring[..], 0x1000);
@@ -208,12 +208,12 @@ mod probes {
     /// accesses (overflow checks are on in tests).
     #[test]
     fn device_probe_run_time_checks_do_not_overflow() {
-        type Huge = RegArray<u32, 8, { 1 << 63 }, 4>;
+        type Huge = RegArray<ReadWrite<u32>, 8, { 1 << 63 }, 4>;
         let mut mem = [0_u64; 2];
         let mut regs = RegsDyn::from_mut(&mut mem[..]);
-        assert!(regs.try_elem::<Huge>(0).is_ok());
+        assert!(regs.elem::<Huge>(0).is_ok());
         assert_eq!(
-            regs.try_elem::<Huge>(1).unwrap_err(),
+            regs.elem::<Huge>(1).unwrap_err(),
             RegError::OutOfBlock {
                 offset: (1 << 63) + 8,
                 width: 4,
@@ -221,7 +221,7 @@ mod probes {
             }
         );
         assert_eq!(
-            regs.try_elem::<Huge>(2).unwrap_err(),
+            regs.elem::<Huge>(2).unwrap_err(),
             RegError::OutOfBlock {
                 offset: usize::MAX,
                 width: 4,
@@ -229,21 +229,25 @@ mod probes {
             }
         );
         assert_eq!(
-            regs.try_elem::<Huge>(usize::MAX).unwrap_err(),
+            regs.elem::<Huge>(usize::MAX).unwrap_err(),
             RegError::Index {
                 index: usize::MAX,
                 len: 4
             }
         );
-        assert!(regs.try_read::<Reg<u64, { usize::MAX - 7 }>>().is_err());
-        assert!(regs.try_write::<Reg<u8, { usize::MAX }>>(1).is_err());
+        assert!(regs
+            .read::<Reg<ReadWrite<u64>, { usize::MAX - 7 }>>()
+            .is_err());
+        assert!(regs.write::<Reg<ReadWrite<u8>, { usize::MAX }>>(1).is_err());
         assert_eq!(mem, [0, 0], "nothing was written");
 
         // A fake block whose size is `usize::MAX`: the checks hold, accesses reach the fake only.
         let dev = RecordingDevice::new(8);
         let mut regs = RegsDyn::fake(&dev, 0, usize::MAX).expect("aligned");
-        assert_eq!(regs.try_read::<Reg<u8, { usize::MAX - 1 }>>(), Ok(0));
-        assert!(regs.try_read::<Reg<u16, { usize::MAX - 1 }>>().is_err());
+        assert_eq!(regs.read::<Reg<ReadWrite<u8>, { usize::MAX - 1 }>>(), Ok(0));
+        assert!(regs
+            .read::<Reg<ReadWrite<u16>, { usize::MAX - 1 }>>()
+            .is_err());
         assert!(DevicePtrMut::<u64, _>::fake(&dev, 4).is_none());
         assert!(DevicePtrMut::<[u32], _>::fake_slice(&dev, 2, usize::MAX).is_none());
     }
@@ -353,11 +357,14 @@ mod probes {
             );
             let mut mem = [0_u64; 1];
             let mut regs = Regs::<8>::from_mut(&mut mem);
-            regs.write::<Reg<Counted, 4>>(Counted(3));
-            regs.update::<Reg<Counted, 4>>(|c| c);
+            regs.write::<Reg<ReadWrite<Counted>, 4>>(Counted(3));
+            regs.update::<Reg<ReadWrite<Counted>, 4>>(|c| c);
             let mut dynamic = regs.as_dyn();
-            assert_eq!(dynamic.try_write::<Reg<Counted, 0>>(Counted(4)), Ok(()));
-            assert_eq!(dynamic.try_update::<Reg<Counted, 0>>(|c| c), Ok(()));
+            assert_eq!(
+                dynamic.write::<Reg<ReadWrite<Counted>, 0>>(Counted(4)),
+                Ok(())
+            );
+            assert_eq!(dynamic.update::<Reg<ReadWrite<Counted>, 0>>(|c| c), Ok(()));
             assert_eq!(DROPS.load(Ordering::SeqCst), before + 1);
             assert_eq!(mem[0].to_ne_bytes()[..4], 4_u32.to_ne_bytes());
         }

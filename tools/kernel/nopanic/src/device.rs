@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 //! Device memory: `DevicePtrMut`/`DevicePtr` reads, writes and `try_read`s (through `field!`,
 //! array `get`, slices), and register blocks (`Regs`, checked at compile time, and `RegsDyn`,
-//! checked at run time). Addresses, sizes and indices come from C.
+//! checked at run time), with registers at run-time offsets and strides and sub-blocks.
+//! Addresses, sizes, offsets, strides and indices come from C.
 
 use core::ptr::NonNull;
 
 use zerocast::device::{
-    DevicePtrMut, ReadOnly, ReadPure, ReadWrite, Reg, RegArray, Regs, RegsDyn, WriteOnly,
+    DevicePtrMut, ReadOnly, ReadPure, ReadWrite, Reg, RegArray, RegError, RegStride, Regs, RegsDyn,
+    WriteOnly,
 };
 use zerocast::{field, split_fields, Immutable, IntoBytes, KnownLayout, TryFromBytes};
 
@@ -131,8 +133,10 @@ pub unsafe extern "C" fn zc_device_slices(
 type RegCtrl = Reg<ReadWrite<u32>, 0x0>;
 type RegStat = Reg<ReadOnly<Ctrl>, 0x4>;
 type RegDoorbell = Reg<WriteOnly<u32>, 0x8>;
-type RegWide = Reg<u64, 0x10>;
-type RegScratch = RegArray<u32, 0x20, 4, 8>;
+type RegWide = Reg<ReadWrite<u64>, 0x10>;
+type RegScratch = RegArray<ReadWrite<u32>, 0x20, 4, 8>;
+type RegMode = Reg<ReadWrite<Ctrl>, 0x18>;
+type RegIds = RegArray<ReadPure<u16>, 0x30, 2, 8>;
 
 /// `Regs<64>`: reads, writes, `update`, `elem(i)`, and the `try_read` of a bit field.
 ///
@@ -162,7 +166,8 @@ pub unsafe extern "C" fn zc_regs(base: *mut u8, i: usize, v: u32) -> u64 {
     wide ^ stat
 }
 
-/// `RegsDyn` of a size from C: `try_read`, `try_write`, `try_update`, `try_elem(i)`.
+/// `RegsDyn` of a size from C: `read`, `write`, `update`, `elem(i)`, `elem_pure(i)`, and the
+/// validated `try_read`/`try_update` of a bit field.
 ///
 /// # Safety
 ///
@@ -176,12 +181,120 @@ pub unsafe extern "C" fn zc_regs_dyn(base: *mut u8, size: usize, i: usize, v: u3
     let Some(mut regs) = (unsafe { RegsDyn::new(base, size) }) else {
         return 1 << 62;
     };
-    let w = regs.try_write::<RegCtrl>(v).is_ok();
-    let r = regs.try_read::<RegWide>().unwrap_or(7);
-    let u = regs.try_update::<RegCtrl>(|x| x.rotate_left(3)).is_ok();
+    let w = regs.write::<RegCtrl>(v).is_ok();
+    let r = regs.read::<RegWide>().unwrap_or(7);
+    let u = regs.update::<RegCtrl>(|x| x.rotate_left(3)).is_ok();
     let e = regs
-        .try_elem::<RegScratch>(i)
+        .elem::<RegScratch>(i)
         .map_or(3, |mut s| u64::from(s.read()));
-    let explicit = regs.explicit().try_read::<RegCtrl>().map_or(5, u64::from);
-    u64::from(w) ^ r ^ u64::from(u) << 1 ^ e << 2 ^ explicit
+    let p = regs
+        .elem_pure::<RegIds>(i)
+        .map_or_else(error_code, |s| u64::from(s.read()));
+    let t = regs
+        .try_read::<RegMode>()
+        .map_or_else(error_code, |c| u64::from(c.count()));
+    let tu = regs
+        .try_update::<RegMode>(|c| c)
+        .map_or_else(error_code, |()| 0);
+    let explicit = regs.explicit().read::<RegCtrl>().map_or(5, u64::from);
+    u64::from(w) ^ r ^ u64::from(u) << 1 ^ e << 2 ^ p << 3 ^ t << 4 ^ tu << 5 ^ explicit
+}
+
+/// A number made of the facts of a `RegError`, so that its paths are in the code.
+fn error_code(e: RegError) -> u64 {
+    let (a, b) = match e {
+        RegError::OutOfBlock { offset, width, .. } => (offset, width),
+        RegError::Index { index, len } => (index, len),
+        RegError::Misaligned { offset, align } => (offset, align),
+        RegError::Invalid { offset, bits } => (offset, bits.offset()),
+    };
+    (a as u64) ^ (b as u64).rotate_left(32)
+}
+
+/// Registers at run-time offsets in a `Regs<64>`: `reg_at(offset)`, `elem_at` of a
+/// `RegStride` whose offset, stride and length come from C, the sub-blocks `block::<16, 16>`
+/// and `block_at::<16>(offset)`, `elem_pure(i)`, and `try_read`/`try_update` of a bit field.
+///
+/// # Safety
+///
+/// `base` is 64 bytes of device memory, as `Regs::new` requires.
+#[no_mangle]
+pub unsafe extern "C" fn zc_regs_at(
+    base: *mut u8,
+    offset: usize,
+    stride: usize,
+    len: usize,
+    i: usize,
+) -> u64 {
+    let Some(base) = NonNull::new(base) else {
+        return 1 << 63;
+    };
+    // SAFETY: the caller's promise.
+    let Some(mut regs) = (unsafe { Regs::<64>::new(base) }) else {
+        return 1 << 62;
+    };
+    let a = regs
+        .reg_at::<ReadWrite<u32>>(offset)
+        .map_or_else(error_code, |mut r| u64::from(r.read()));
+    let doorbells = RegStride::<WriteOnly<u32>>::new(offset, stride, len);
+    let d = regs
+        .elem_at(&doorbells, i)
+        .map_or_else(error_code, |mut r| {
+            r.write(1);
+            0
+        });
+    regs.block::<16, 16>().write::<Reg<WriteOnly<u64>, 8>>(2);
+    let b = regs
+        .block_at::<16>(offset)
+        .map_or_else(error_code, |mut b| u64::from(b.read::<RegCtrl>()));
+    let p = regs
+        .elem_pure::<RegIds>(i)
+        .map_or(3, |s| u64::from(s.read()));
+    let t = regs
+        .try_read::<RegMode>()
+        .map_or_else(|e| e.invalid().offset() as u64, |c| u64::from(c.count()));
+    let tu = regs.try_update::<RegMode>(|c| c).is_ok();
+    a ^ d << 1 ^ b << 2 ^ p << 3 ^ t << 4 ^ u64::from(tu)
+}
+
+/// Registers at run-time offsets in a `RegsDyn` of a size from C: `reg_at(offset)`, `elem_at`
+/// of a `RegStride` from C, `block_at::<16>(offset)` and `sub(offset, sub_size)`.
+///
+/// # Safety
+///
+/// `base` is `size` bytes of device memory, as `RegsDyn::new` requires.
+#[no_mangle]
+pub unsafe extern "C" fn zc_regs_dyn_at(
+    base: *mut u8,
+    size: usize,
+    offset: usize,
+    stride: usize,
+    len: usize,
+    i: usize,
+) -> u64 {
+    let Some(base) = NonNull::new(base) else {
+        return 1 << 63;
+    };
+    // SAFETY: the caller's promise.
+    let Some(mut regs) = (unsafe { RegsDyn::new(base, size) }) else {
+        return 1 << 62;
+    };
+    let a = regs
+        .reg_at::<ReadOnly<u16>>(offset)
+        .map_or_else(error_code, |mut r| u64::from(r.read()));
+    let slots = RegStride::<ReadWrite<u64>>::new(offset, stride, len);
+    let e = regs.elem_at(&slots, i).map_or_else(error_code, |mut r| {
+        r.update(|x| x.wrapping_add(1));
+        0
+    });
+    let b = regs
+        .block_at::<16>(offset)
+        .map_or_else(error_code, |mut b| u64::from(b.read::<RegCtrl>()));
+    let s = match regs.sub(offset, stride) {
+        Ok(mut sub) => sub
+            .read::<RegWide>()
+            .map_or_else(error_code, |w| w ^ sub.size() as u64),
+        Err(err) => error_code(err),
+    };
+    a ^ e << 1 ^ b << 2 ^ s << 3
 }
