@@ -18,16 +18,17 @@ struct Words<T>(PhantomData<T>);
 
 impl<T> Words<T> {
     /// The access width in bytes: `align_of::<T>()`, at most 8. A type larger than 1 byte with
-    /// alignment 1 (a byte-order integer, a bit field on one, a struct or array of them) is
+    /// alignment 1 (an unaligned byte-order integer, a bit field on one, a struct or array of them) is
     /// refused: it looks like one register, or a block of wider ones, but would be split into
     /// byte accesses.
     const WIDTH: usize = {
         let (size, align) = (size_of::<T>(), align_of::<T>());
         assert!(
             !(size > 1 && align == 1),
-            "a device value larger than 1 byte with alignment 1 (a byte-order integer, or a \
-             struct or array of them?) would be split into byte accesses: use native integers \
-             for the registers, or access the bytes one by one"
+            "a device value larger than 1 byte with alignment 1 (an unaligned byte-order \
+             integer such as `U32<LE>`, or a struct or array of them?) would be split into byte \
+             accesses: use the aligned byte-order integers (`byteorder::Le32`, `Be16`, ...) or \
+             native integers, or access the bytes one by one"
         );
         if align >= 8 {
             8

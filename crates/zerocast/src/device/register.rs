@@ -387,6 +387,7 @@ impl<C> RegStride<C> {
 /// assert_eq!(err.to_string(), "register of 4 bytes at offset 8 is outside the 8-byte block");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RegError {
     /// The register's bytes `offset..offset + width` are not inside the block of `size` bytes
     /// (`offset` is `usize::MAX` if computing it overflowed).
