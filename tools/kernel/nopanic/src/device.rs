@@ -207,6 +207,8 @@ fn error_code(e: RegError) -> u64 {
         RegError::Index { index, len } => (index, len),
         RegError::Misaligned { offset, align } => (offset, align),
         RegError::Invalid { offset, bits } => (offset, bits.offset()),
+        // `RegError` is `#[non_exhaustive]`.
+        _ => (usize::MAX, 0),
     };
     (a as u64) ^ (b as u64).rotate_left(32)
 }
