@@ -7,7 +7,7 @@
 use core::hash::{Hash, Hasher};
 use core::ptr::NonNull;
 
-use zerocast::byteorder::{BigEndian, LittleEndian, U16, U32, U64};
+use zerocast::byteorder::{BigEndian, Le32, LittleEndian, U16, U32, U64};
 use zerocast::device::{
     DevicePtrMut, ReadOnly, ReadPure, ReadWrite, Reg, RegArray, RegStride, Regs, RegsDyn,
     WriteOnly,
@@ -93,6 +93,16 @@ bitfield! {
     }
 }
 
+bitfield! {
+    /// The controller's status: little-endian in the device, one field checked when read (3 is
+    /// reserved), so the other fields stay readable whatever it holds.
+    pub struct Status(Le32) {
+        0 ready as bool;
+        3:2 mode ?=> Mode;
+        15:8 queues as u8;
+    }
+}
+
 /// The controller's registers as a struct, for field projections.
 #[repr(C)]
 pub struct Uart {
@@ -105,6 +115,7 @@ pub struct Uart {
 }
 
 type Ctrl = Reg<ReadWrite<u32>, 0x0>;
+type Stat = Reg<ReadOnly<Status>, 0x4>;
 type Doorbell = Reg<WriteOnly<u32>, 0x8>;
 type Scratch = RegArray<ReadWrite<u32>, 0x10, 4, 4>;
 
@@ -198,8 +209,13 @@ pub unsafe fn probe(base: NonNull<u8>) -> Option<u32> {
     let mut regs = unsafe { Regs::<32>::new(base) }?;
     regs.write::<Ctrl>(1);
     regs.update::<Ctrl>(|v| v | 0x100);
-    regs.write::<Doorbell>(7);
+    let status = regs.read::<Stat>();
+    if !status.ready() || status.mode().is_err() {
+        return None;
+    }
+    regs.write::<Doorbell>(u32::from(status.queues()));
     regs.elem::<Scratch>(3)?.write(0xabcd);
+    regs.reg_at::<ReadWrite<Le32>>(0x14).ok()?.write(Le32::new(5));
     // Doorbells whose stride the controller reports at run time (`4 << DSTRD`).
     let doorbells = RegStride::<WriteOnly<u32>>::new(0x10, 4 << (regs.read::<Ctrl>() & 1), 2);
     regs.elem_at(&doorbells, 1).ok()?.write(1);

@@ -124,7 +124,13 @@ impl Parts {
         self.debug_fields.extend(quote_spanned! {ty.span()=>
             .field(#name_lit, &match self.#name() {
                 ::core::result::Result::Ok(__zc_v) => ::core::result::Result::Ok(__zc_v),
-                ::core::result::Result::Err(_) => ::core::result::Result::Err(#found),
+                // A binding, not `Err(#found)`: the extraction is parenthesized, and
+                // `Err((..))` trips clippy's `double_parens` in the user's crate.
+                ::core::result::Result::Err(_) => {
+                    #[allow(unused_parens)]
+                    let __zc_bits = #found;
+                    ::core::result::Result::Err(__zc_bits)
+                }
             })
         });
         self.methods.extend(read_checked_accessors(raw, a, &be));
