@@ -20,6 +20,9 @@ pub(crate) enum Error {
     NoSuchIrq { irq: usize, lines: usize },
     /// An SGI number past 15.
     Field(FieldRangeError),
+    /// [`dist_init`] found no register for an interrupt (it never does: the register arrays
+    /// hold the 1020 interrupts a distributor has at most).
+    Init,
 }
 
 impl From<FieldRangeError> for Error {
@@ -37,46 +40,37 @@ pub(crate) struct Dist {
 /// Initializes the distributor: every SPI level-triggered, targeted at the CPU interfaces in
 /// `cpus`, priority 0xa0, disabled and not pending; then enables group 0 forwarding.
 ///
-/// # Errors
-///
-/// None with a distributor of at most 1020 interrupts, which GICD_TYPER cannot exceed (the
-/// register arrays have room for 1020): the error names the first interrupt past an array.
-pub(crate) fn dist_init<B: Backend>(gicd: &mut Gicd<'_, B>, cpus: u8) -> Result<Dist, Error> {
+/// Returns `None` if a register array had no element for an interrupt, which cannot happen:
+/// the arrays hold the 1020 interrupts a distributor has at most.
+pub(crate) fn dist_init<B: Backend>(gicd: &mut Gicd<'_, B>, cpus: u8) -> Option<Dist> {
     gicd.write::<CTLR>(Ctlr::new()); // W32 0x000 = 0
     let typer = gicd.read_pure::<TYPER>(); // R32 0x004
     let lines = (32 * (usize::from(typer.it_lines_number().get()) + 1)).min(1020);
-    let past = |irq| Error::NoSuchIrq { irq, lines };
     for i in (32..lines).step_by(16) {
-        gicd.elem::<ICFGR>(i / 16 - 1)
-            .ok_or(past(i))?
-            .write(Le32::ZERO); // W32 0xc00 + i / 4
+        gicd.elem::<ICFGR>(i / 16 - 1)?.write(Le32::ZERO); // W32 0xc00 + i / 4
     }
     for i in 32..lines {
-        gicd.elem::<ITARGETSR>(i - 32).ok_or(past(i))?.write(cpus); // W8 0x800 + i
+        gicd.elem::<ITARGETSR>(i - 32)?.write(cpus); // W8 0x800 + i
     }
     for i in (32..lines).step_by(4) {
         let prio = Le32::new(0xa0a0_a0a0);
-        gicd.elem::<IPRIORITYR>(i / 4).ok_or(past(i))?.write(prio); // W32 0x400 + i
+        gicd.elem::<IPRIORITYR>(i / 4)?.write(prio); // W32 0x400 + i
     }
     for i in (32..lines).step_by(32) {
         let all = Le32::new(!0);
-        gicd.elem::<ICENABLER>(i / 32).ok_or(past(i))?.write(all); // W32 0x180 + i / 8
-        gicd.elem::<ICPENDR>(i / 32).ok_or(past(i))?.write(all); // W32 0x280 + i / 8
+        gicd.elem::<ICENABLER>(i / 32)?.write(all); // W32 0x180 + i / 8
+        gicd.elem::<ICPENDR>(i / 32)?.write(all); // W32 0x280 + i / 8
     }
     gicd.write::<CTLR>(Ctlr::new().with_enable_grp0(true)); // W32 0x000 = 1
-    Ok(Dist { lines })
+    Some(Dist { lines })
 }
 
 impl Dist {
-    /// `irq` if the distributor implements it.
-    fn check(&self, irq: usize) -> Result<usize, Error> {
-        if irq < self.lines {
-            Ok(irq)
-        } else {
-            Err(Error::NoSuchIrq {
-                irq,
-                lines: self.lines,
-            })
+    /// The error for interrupt `irq`, which the distributor does not implement.
+    fn lacks(&self, irq: usize) -> Error {
+        Error::NoSuchIrq {
+            irq,
+            lines: self.lines,
         }
     }
 
@@ -90,55 +84,12 @@ impl Dist {
         gicd: &mut Gicd<'_, B>,
         irq: usize,
     ) -> Result<(), Error> {
-        let irq = self.check(irq)?;
+        let lacks = self.lacks(irq);
+        if irq >= self.lines {
+            return Err(lacks);
+        }
         let bit = Le32::new(1 << (irq % 32));
-        let past = Error::NoSuchIrq {
-            irq,
-            lines: self.lines,
-        };
-        gicd.elem::<ISENABLER>(irq / 32).ok_or(past)?.write(bit); // W32 0x100 + irq / 8
-        Ok(())
-    }
-
-    /// Whether interrupt `irq` is enabled and whether it is pending: two reads through a shared
-    /// borrow of the block.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NoSuchIrq`] if the distributor does not implement it.
-    pub(crate) fn state<B: Backend>(
-        &self,
-        gicd: &Gicd<'_, B>,
-        irq: usize,
-    ) -> Result<(bool, bool), Error> {
-        let irq = self.check(irq)?;
-        let past = Error::NoSuchIrq {
-            irq,
-            lines: self.lines,
-        };
-        let enabled = gicd.elem_pure::<ISENABLER>(irq / 32).ok_or(past)?; // R32 0x100 + irq / 8
-        let pending = gicd.elem_pure::<ISPENDR>(irq / 32).ok_or(past)?; // R32 0x200 + irq / 8
-        let bit = |word: Le32| word.get() >> (irq % 32) & 1 == 1;
-        Ok((bit(enabled.read()), bit(pending.read())))
-    }
-
-    /// Sets the priority of interrupt `irq` (one byte write).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NoSuchIrq`] if the distributor does not implement it.
-    pub(crate) fn set_priority<B: Backend>(
-        &self,
-        gicd: &mut Gicd<'_, B>,
-        irq: usize,
-        priority: u8,
-    ) -> Result<(), Error> {
-        let irq = self.check(irq)?;
-        let past = Error::NoSuchIrq {
-            irq,
-            lines: self.lines,
-        };
-        gicd.elem::<IPRIORITY>(irq).ok_or(past)?.write(priority); // W8 0x400 + irq
+        gicd.elem::<ISENABLER>(irq / 32).ok_or(lacks)?.write(bit); // W32 0x100 + irq / 8
         Ok(())
     }
 }
@@ -160,4 +111,47 @@ pub(crate) fn send_sgi<B: Backend>(
         .try_with_sgiintid(sgi)?;
     gicd.write::<SGIR>(sgir); // W32 0xf00
     Ok(())
+}
+
+/// More than the sequence needs: reading state, setting one priority.
+impl Dist {
+    /// Whether interrupt `irq` is enabled and whether it is pending: two reads through a shared
+    /// borrow of the block.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSuchIrq`] if the distributor does not implement it.
+    pub(crate) fn state<B: Backend>(
+        &self,
+        gicd: &Gicd<'_, B>,
+        irq: usize,
+    ) -> Result<(bool, bool), Error> {
+        let lacks = self.lacks(irq);
+        if irq >= self.lines {
+            return Err(lacks);
+        }
+        let (word, bit) = (irq / 32, 1 << (irq % 32));
+        let enabled = gicd.elem_pure::<ISENABLER>(word).ok_or(lacks)?.read(); // R32 0x100 + irq / 8
+        let pending = gicd.elem_pure::<ISPENDR>(word).ok_or(lacks)?.read(); // R32 0x200 + irq / 8
+        Ok((enabled.get() & bit != 0, pending.get() & bit != 0))
+    }
+
+    /// Sets the priority of interrupt `irq` (one byte write).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSuchIrq`] if the distributor does not implement it.
+    pub(crate) fn set_priority<B: Backend>(
+        &self,
+        gicd: &mut Gicd<'_, B>,
+        irq: usize,
+        priority: u8,
+    ) -> Result<(), Error> {
+        let lacks = self.lacks(irq);
+        if irq >= self.lines {
+            return Err(lacks);
+        }
+        gicd.elem::<IPRIORITY>(irq).ok_or(lacks)?.write(priority); // W8 0x400 + irq
+        Ok(())
+    }
 }

@@ -80,10 +80,7 @@ pub(crate) type IPRIORITYR = RegArray<ReadPureWrite<Le32>, 0x400, 4, 255>;
 pub(crate) type IPRIORITY = RegArray<ReadPureWrite<u8>, 0x400, 1, 1020>;
 /// The CPU targets of the SGIs and PPIs (interrupts 0-31, GICD_ITARGETSR0-7): read-only,
 /// each reads the reading CPU interface's bit.
-#[expect(
-    non_camel_case_types,
-    reason = "the specification's register name and its part"
-)]
+#[expect(non_camel_case_types, reason = "the specification's name and the part")]
 pub(crate) type ITARGETSR_SGI_PPI = RegArray<ReadPure<u8>, 0x800, 1, 32>;
 /// The CPU targets of the SPIs, one byte each: element `i` is interrupt `32 + i`'s.
 pub(crate) type ITARGETSR = RegArray<ReadPureWrite<u8>, 0x820, 1, 988>;

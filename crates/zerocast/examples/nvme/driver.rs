@@ -124,6 +124,22 @@ pub(crate) fn enable<B: Backend>(
     Ok(cap)
 }
 
+/// Writes `value` to doorbell `index` (SQ y's tail: `2y`, CQ y's head: `2y + 1`).
+///
+/// # Errors
+///
+/// [`Error::Reg`] if the doorbell lies outside BAR 0 (a CAP.DSTRD too large for it).
+pub(crate) fn ring<B: Backend>(
+    bar: &mut Bar0<'_, B>,
+    cap: Cap,
+    index: usize,
+    value: u16,
+) -> Result<(), Error> {
+    let doorbell = Doorbell::new().with_value(value);
+    bar.elem_at(&doorbells(cap), index)?.write(doorbell); // W32 0x1000 + index * (4 << DSTRD)
+    Ok(())
+}
+
 /// The admin queue pair: its memory, shared with the controller, and the driver's indexes.
 pub(crate) struct AdminQueue<'a> {
     sq: DmaBuf<'a, [Sqe; ADMIN_ENTRIES]>,
@@ -181,9 +197,7 @@ impl<'a> AdminQueue<'a> {
         self.sq.ptr().get(slot).unwrap().write(cmd);
         self.sq_tail = (self.sq_tail + 1) % ENTRIES;
         dma_wmb(); // the entry before the doorbell that hands it over
-        let tail = Doorbell::new().with_value(self.sq_tail);
-        bar.elem_at(&doorbells(self.cap, 1), 0)?.write(tail); // W32 SQ0TDBL
-        Ok(())
+        ring(bar, self.cap, 0, self.sq_tail) // SQ 0's tail
     }
 
     /// Waits for the next completion (its phase tag flips to the current phase), at most
@@ -221,8 +235,7 @@ impl<'a> AdminQueue<'a> {
         if self.cq_head == 0 {
             self.phase = !self.phase;
         }
-        let head = Doorbell::new().with_value(self.cq_head);
-        bar.elem_at(&doorbells(self.cap, 1), 1)?.write(head); // W32 CQ0HDBL
+        ring(bar, self.cap, 1, self.cq_head)?; // CQ 0's head
         match (cqe.cid.get(), cqe.status.sct().get(), cqe.status.sc()) {
             (found, ..) if found != cid => Err(Error::OtherCommand { cid: found }),
             (_, 0, 0) => Ok(cqe),

@@ -118,11 +118,11 @@ pub(crate) type AQA = Reg<ReadWrite<Aqa>, 0x24>;
 pub(crate) type ASQ = Reg<ReadWrite<QueueBase>, 0x28>;
 pub(crate) type ACQ = Reg<ReadWrite<QueueBase>, 0x30>;
 
-/// The doorbells of `queues` queue pairs, `4 << CAP.DSTRD` bytes apart from 0x1000: SQ y's
-/// tail is element `2y`, CQ y's head element `2y + 1`.
-pub(crate) fn doorbells(cap: Cap, queues: usize) -> RegStride<WriteOnly<Doorbell>> {
-    let stride = 4_usize << cap.dstrd().get();
-    RegStride::new(0x1000, stride, queues.saturating_mul(2))
+/// The doorbells, `4 << CAP.DSTRD` bytes apart from 0x1000: SQ y's tail is element `2y`, CQ
+/// y's head element `2y + 1`, for queue identifiers up to 65535 (`Regs::elem_at` checks that
+/// an element lies inside BAR 0).
+pub(crate) fn doorbells(cap: Cap) -> RegStride<WriteOnly<Doorbell>> {
+    RegStride::new(0x1000, 4 << cap.dstrd().get(), 2 << 16)
 }
 
 bitfield! {
