@@ -110,9 +110,16 @@ fn cfs_is_a_typed_error() {
     let mut bar = Bar0::fake(&sim, 0).unwrap();
     let e = enable(&mut bar, 0x8_1000, 0x10_0000, 13, &mut |_| {});
     assert_eq!(e, Err(Error::Fatal));
-    let log = sim.log();
-    assert_eq!(log[5], Access::write(0x14, W32, 0x0046_0081));
-    assert_eq!(log[6..], [0, 0, 2].map(|v| Access::read(0x1c, W32, v)));
+    let mut expected = vec![
+        Access::read(0x00, W64, CAP),
+        Access::read(0x14, W32, 0),
+        Access::write(0x24, W32, 0x001f_001f),
+        Access::write(0x28, W64, 0x8_1000),
+        Access::write(0x30, W64, 0x10_0000),
+        Access::write(0x14, W32, 0x0046_0081),
+    ];
+    expected.extend([0, 0, 2].map(|v| Access::read(0x1c, W32, v)));
+    assert_eq!(sim.log(), expected);
     assert_eq!(sim.faults(), []);
 }
 
