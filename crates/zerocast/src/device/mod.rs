@@ -70,6 +70,11 @@
 //! (feature `alloc`), which logs every access as `(kind, offset, width, value)` and answers
 //! reads from queued values or its memory.
 //!
+//! Two drivers written this way are in the repository's `crates/zerocast/examples`: an NVMe
+//! controller's enable sequence with one admin command (`nvme`) and a GICv2 distributor's
+//! initialization (`gicv2`), each tested against a simulated device with exact access logs;
+//! `docs/device.md` sets them beside the Linux kernel's `register!` and tock-registers.
+//!
 //! # Examples
 //!
 //! ```
