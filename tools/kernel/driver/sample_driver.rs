@@ -214,7 +214,7 @@ pub unsafe fn probe(base: NonNull<u8>) -> Option<u32> {
         return None;
     }
     regs.write::<Doorbell>(u32::from(status.queues()));
-    regs.elem::<Scratch>(3)?.write(0xabcd);
+    regs.elem::<Scratch>(3).ok()?.write(0xabcd);
     regs.reg_at::<ReadWrite<Le32>>(0x14).ok()?.write(Le32::new(5));
     // Doorbells whose stride the controller reports at run time (`4 << DSTRD`).
     let doorbells = RegStride::<WriteOnly<u32>>::new(0x10, 4 << (regs.read::<Ctrl>() & 1), 2);

@@ -6,7 +6,7 @@
 
 use zerocast::bitfield::FieldRangeError;
 use zerocast::byteorder::Le32;
-use zerocast::device::Backend;
+use zerocast::device::{Backend, RegError};
 
 use super::regs::{
     Ctlr, Gicd, SgiFilter, Sgir, CTLR, ICENABLER, ICFGR, ICPENDR, IPRIORITY, IPRIORITYR, ISENABLER,
@@ -20,9 +20,15 @@ pub(crate) enum Error {
     NoSuchIrq { irq: usize, lines: usize },
     /// An SGI number past 15.
     Field(FieldRangeError),
-    /// [`dist_init`] found no register for an interrupt (it never does: the register arrays
-    /// hold the 1020 interrupts a distributor has at most).
-    Init,
+    /// A register array had no element for an interrupt (never: the arrays hold the 1020
+    /// interrupts a distributor has at most, and each request checks `lines` first).
+    Reg(RegError),
+}
+
+impl From<RegError> for Error {
+    fn from(e: RegError) -> Error {
+        Error::Reg(e)
+    }
 }
 
 impl From<FieldRangeError> for Error {
@@ -40,9 +46,11 @@ pub(crate) struct Dist {
 /// Initializes the distributor: every SPI level-triggered, targeted at the CPU interfaces in
 /// `cpus`, priority 0xa0, disabled and not pending; then enables group 0 forwarding.
 ///
-/// Returns `None` if a register array had no element for an interrupt, which cannot happen:
+/// # Errors
+///
+/// [`Error::Reg`] if a register array had no element for an interrupt, which cannot happen:
 /// the arrays hold the 1020 interrupts a distributor has at most.
-pub(crate) fn dist_init<B: Backend>(gicd: &mut Gicd<'_, B>, cpus: u8) -> Option<Dist> {
+pub(crate) fn dist_init<B: Backend>(gicd: &mut Gicd<'_, B>, cpus: u8) -> Result<Dist, Error> {
     gicd.write::<CTLR>(Ctlr::new()); // W32 0x000 = 0
     let typer = gicd.read_pure::<TYPER>(); // R32 0x004
     let lines = (32 * (usize::from(typer.it_lines_number().get()) + 1)).min(1020);
@@ -62,7 +70,7 @@ pub(crate) fn dist_init<B: Backend>(gicd: &mut Gicd<'_, B>, cpus: u8) -> Option<
         gicd.elem::<ICPENDR>(i / 32)?.write(all); // W32 0x280 + i / 8
     }
     gicd.write::<CTLR>(Ctlr::new().with_enable_grp0(true)); // W32 0x000 = 1
-    Some(Dist { lines })
+    Ok(Dist { lines })
 }
 
 impl Dist {
@@ -89,7 +97,7 @@ impl Dist {
             return Err(lacks);
         }
         let bit = Le32::new(1 << (irq % 32));
-        gicd.elem::<ISENABLER>(irq / 32).ok_or(lacks)?.write(bit); // W32 0x100 + irq / 8
+        gicd.elem::<ISENABLER>(irq / 32)?.write(bit); // W32 0x100 + irq / 8
         Ok(())
     }
 }
@@ -131,8 +139,8 @@ impl Dist {
             return Err(lacks);
         }
         let (word, bit) = (irq / 32, 1 << (irq % 32));
-        let enabled = gicd.elem_pure::<ISENABLER>(word).ok_or(lacks)?.read(); // R32 0x100 + irq / 8
-        let pending = gicd.elem_pure::<ISPENDR>(word).ok_or(lacks)?.read(); // R32 0x200 + irq / 8
+        let enabled = gicd.elem_pure::<ISENABLER>(word)?.read(); // R32 0x100 + irq / 8
+        let pending = gicd.elem_pure::<ISPENDR>(word)?.read(); // R32 0x200 + irq / 8
         Ok((enabled.get() & bit != 0, pending.get() & bit != 0))
     }
 
@@ -151,7 +159,7 @@ impl Dist {
         if irq >= self.lines {
             return Err(lacks);
         }
-        gicd.elem::<IPRIORITY>(irq).ok_or(lacks)?.write(priority); // W8 0x400 + irq
+        gicd.elem::<IPRIORITY>(irq)?.write(priority); // W8 0x400 + irq
         Ok(())
     }
 }

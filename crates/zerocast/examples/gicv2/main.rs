@@ -33,7 +33,7 @@ use sim::{Config, GicSim};
 /// docs/device.md's sequence: the distributor initialized for CPU interface 0, interrupt 40
 /// enabled, SGI 1 sent to CPU interface 0.
 fn bring_up<B: Backend>(gicd: &mut Gicd<'_, B>) -> Result<Dist, Error> {
-    let dist = dist_init(gicd, 0x01).ok_or(Error::Init)?;
+    let dist = dist_init(gicd, 0x01)?;
     dist.enable(gicd, 40)?;
     send_sgi(gicd, 1, SgiFilter::List, 0x01)?;
     Ok(dist)

@@ -122,7 +122,7 @@ pub trait RegisterArray {
 /// let mut regs = Regs::<16>::from_mut(&mut mem);
 /// regs.elem::<Mailbox>(2).unwrap().write(0x1234);
 /// assert_eq!(regs.elem::<Mailbox>(2).unwrap().read(), 0x1234);
-/// assert!(regs.elem::<Mailbox>(3).is_none());
+/// assert!(regs.elem::<Mailbox>(3).is_err());
 /// ```
 pub struct RegArray<C, const OFFSET: usize, const STRIDE: usize, const N: usize>(
     PhantomData<fn() -> C>,

@@ -9,7 +9,9 @@ use core::ptr::NonNull;
 use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
 use super::perm::{PureRead, Readable, TryReadable, Writable};
 use super::ptr::{DevicePtr, DevicePtrMut};
-use super::register::{check_array_in, check_in, Register, RegisterArray, Value, BASE_ALIGN};
+use super::register::{
+    check_array_in, check_in, RegError, Register, RegisterArray, Value, BASE_ALIGN,
+};
 use super::regs_dyn::RegsDyn;
 use crate::error::ValidityError;
 use crate::{FromBytes, IntoBytes};
@@ -40,7 +42,7 @@ use crate::{FromBytes, IntoBytes};
 /// | access not allowed (read of `WriteOnly`, write of `ReadOnly`, `read_pure` of `ReadOnly`) | compile error | compile error |
 /// | accessors of a `Reg` | `reg`, `read`, `write`, `update`, `read_pure` (plain values) | the same names, returning `Result<_, RegError>` |
 /// | validated reads (`bool`, enums, `as? E` bit fields) | `try_read`, `try_update`: `Err(`[`ValidityError`](crate::ValidityError)`)` | `try_read`, `try_update`: `Err(`[`RegError::Invalid`]`)` |
-/// | arrays | `elem`, `elem_pure`: `None` past the end | `elem`, `elem_pure`: `Err(RegError)` |
+/// | arrays | `elem`, `elem_pure`: `Err(`[`RegError::Index`]`)` past the end; `at::<A, I>()`: compile error | `elem`, `elem_pure`: `Err(RegError)` |
 /// | run-time offsets and strides | `reg_at`, `elem_at` with a [`RegStride`](super::RegStride): `Err(RegError)` (out of the block, misaligned, overflow) | the same |
 /// | sub-blocks | `block::<OFFSET, LEN>()` (compile time), `block_at::<LEN>(offset)` | `block_at::<LEN>(offset)`, `sub(offset, size)` |
 ///
@@ -100,6 +102,7 @@ use crate::{FromBytes, IntoBytes};
 ///
 /// [`RegError::OutOfBlock`]: super::RegError::OutOfBlock
 /// [`RegError::Invalid`]: super::RegError::Invalid
+/// [`RegError::Index`]: super::RegError::Index
 pub struct Regs<'a, const SIZE: usize, B: Backend = Volatile> {
     pub(super) base: DevicePtrMut<'a, [u8; SIZE], B>,
 }
@@ -428,68 +431,133 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     }
 
     /// A device pointer to element `i` of register array `A` (the whole array is checked to be
-    /// inside the block at compile time); `None` if `i >= A::LEN`.
+    /// inside the block at compile time; the index at run time).
     ///
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{RegArray, Regs, WriteOnly};
+    /// use zerocast::device::{RegArray, RegError, Regs, WriteOnly};
     ///
     /// type Fifo = RegArray<WriteOnly<u8>, 0, 2, 4>; // bytes 0, 2, 4, 6
     /// let mut mem = [0_u64];
     /// let mut regs = Regs::<8>::from_mut(&mut mem);
     /// for i in 0..4 {
-    ///     regs.elem::<Fifo>(i).unwrap().write(i as u8 + 1);
+    ///     regs.elem::<Fifo>(i)?.write(i as u8 + 1);
     /// }
     /// assert_eq!(mem[0].to_ne_bytes(), [1, 0, 2, 0, 3, 0, 4, 0]);
+    /// assert_eq!(regs.elem::<Fifo>(4).unwrap_err(), RegError::Index { index: 4, len: 4 });
+    /// # Ok::<(), RegError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::Index`] if `i >= A::LEN`, the same error as [`RegsDyn::elem`] and
+    /// [`elem_at`](Regs::elem_at) return.
     #[inline(always)]
-    #[must_use]
-    pub fn elem<A: RegisterArray>(&mut self, i: usize) -> Option<DevicePtrMut<'_, A::Cell, B>> {
+    pub fn elem<A: RegisterArray>(
+        &mut self,
+        i: usize,
+    ) -> Result<DevicePtrMut<'_, A::Cell, B>, RegError> {
         const { check_array_in::<A::Cell>(A::OFFSET, A::STRIDE, A::LEN, SIZE) };
         if i >= A::LEN {
-            return None;
+            return Err(RegError::Index {
+                index: i,
+                len: A::LEN,
+            });
         }
         // Element `i < LEN` lies inside the block (the last one does, checked above, and
         // the others come before it) at `OFFSET + i * STRIDE`, which cannot overflow (it is at
         // most the last element's offset) and is a multiple of the alignment (both terms are);
         // as in `reg` otherwise.
         // SAFETY: each precondition listed above holds, for the reason given there.
-        Some(unsafe {
+        Ok(unsafe {
             self.base
                 .reborrow()
                 .cast_at::<A::Cell>(A::OFFSET + i * A::STRIDE)
         })
     }
 
-    /// A shared device pointer to element `i` of register array `A` whose reads have no side
-    /// effects ([`PureRead`]), through a shared borrow of the block (the whole array is
-    /// checked to be inside the block at compile time); `None` if `i >= A::LEN`.
+    /// A device pointer to element `I` of register array `A`, the index checked at compile
+    /// time (as the array is): for indices that are constants.
     ///
     /// # Examples
     ///
     /// ```
-    /// use zerocast::device::{ReadPure, RegArray, Regs};
+    /// use zerocast::device::{ReadWrite, RegArray, Regs};
+    ///
+    /// type Enable = RegArray<ReadWrite<u32>, 0, 4, 4>; // a GIC's ISENABLER0..3
+    /// let mut mem = [0_u64; 2];
+    /// let mut regs = Regs::<16>::from_mut(&mut mem);
+    /// regs.at::<Enable, 1>().write(1 << (40 % 32)); // interrupt 40 is in word 1
+    /// assert_eq!(regs.elem::<Enable>(1).unwrap().read(), 1 << 8);
+    /// ```
+    ///
+    /// An index past the array does not compile:
+    ///
+    /// ```compile_fail,E0080
+    /// use zerocast::device::{ReadWrite, RegArray, Regs};
+    ///
+    /// type Enable = RegArray<ReadWrite<u32>, 0, 4, 4>;
+    /// let mut mem = [0_u64; 2];
+    /// Regs::<16>::from_mut(&mut mem).at::<Enable, 4>().write(1);
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn at<A: RegisterArray, const I: usize>(&mut self) -> DevicePtrMut<'_, A::Cell, B> {
+        const {
+            check_array_in::<A::Cell>(A::OFFSET, A::STRIDE, A::LEN, SIZE);
+            assert!(I < A::LEN, "register array index out of bounds");
+        };
+        // Element `I < LEN` lies inside the block (the last one does, checked at compile time
+        // above, and the others come before it) at `OFFSET + I * STRIDE`, which cannot
+        // overflow (it is at most the last element's offset) and is a multiple of the
+        // alignment (both terms are); as in `reg` otherwise.
+        // SAFETY: each precondition listed above holds, for the reason given there.
+        unsafe {
+            self.base
+                .reborrow()
+                .cast_at::<A::Cell>(A::OFFSET + I * A::STRIDE)
+        }
+    }
+
+    /// A shared device pointer to element `i` of register array `A` whose reads have no side
+    /// effects ([`PureRead`]), through a shared borrow of the block (the whole array is
+    /// checked to be inside the block at compile time; the index at run time).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{ReadPure, RegArray, RegError, Regs};
     ///
     /// type Prio = RegArray<ReadPure<u8>, 0, 1, 8>; // a GIC's priority bytes
     /// let mut mem = [u64::from_ne_bytes([0xa0, 0xb0, 0, 0, 0, 0, 0, 0])];
     /// let regs = Regs::<8>::from_mut(&mut mem);
-    /// let (a, b) = (regs.elem_pure::<Prio>(0).unwrap(), regs.elem_pure::<Prio>(1).unwrap());
+    /// let (a, b) = (regs.elem_pure::<Prio>(0)?, regs.elem_pure::<Prio>(1)?);
     /// assert_eq!((a.read(), b.read()), (0xa0, 0xb0));
-    /// assert!(regs.elem_pure::<Prio>(8).is_none());
+    /// assert_eq!(regs.elem_pure::<Prio>(8).unwrap_err(), RegError::Index { index: 8, len: 8 });
+    /// # Ok::<(), RegError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RegError::Index`] if `i >= A::LEN`.
     #[inline(always)]
-    #[must_use]
-    pub fn elem_pure<A: RegisterArray>(&self, i: usize) -> Option<DevicePtr<'_, A::Cell, B>>
+    pub fn elem_pure<A: RegisterArray>(
+        &self,
+        i: usize,
+    ) -> Result<DevicePtr<'_, A::Cell, B>, RegError>
     where
         A::Cell: PureRead,
     {
         const { check_array_in::<A::Cell>(A::OFFSET, A::STRIDE, A::LEN, SIZE) };
         if i >= A::LEN {
-            return None;
+            return Err(RegError::Index {
+                index: i,
+                len: A::LEN,
+            });
         }
         // SAFETY: as in `elem`: element `i < LEN` lies inside the block and is aligned.
-        Some(unsafe {
+        Ok(unsafe {
             self.base
                 .as_shared()
                 .cast_at::<A::Cell>(A::OFFSET + i * A::STRIDE)

@@ -107,7 +107,10 @@ fn regs_array_elements_are_stride_apart_and_bounded() {
             .expect("in bounds")
             .write(i + 10);
     }
-    assert!(regs.elem::<Slots>(3).is_none());
+    assert_eq!(
+        regs.elem::<Slots>(3).unwrap_err(),
+        RegError::Index { index: 3, len: 3 }
+    );
     assert_eq!(
         dev.log(),
         [
@@ -871,9 +874,11 @@ mod gic {
         let mut d = gic.block::<0, 0x1000>();
         d.write::<GicdCtlr>(0);
         let lines = 32 * ((d.read_pure::<GicdTyper>() & 0x1f) + 1);
-        d.elem::<GicdIpriorityr>(irq)?.write(0xa0);
-        d.elem::<GicdItargetsr>(irq)?.write(1);
-        d.elem::<GicdIsenabler>(irq / 32)?.write(1 << (irq % 32));
+        d.elem::<GicdIpriorityr>(irq).ok()?.write(0xa0);
+        d.elem::<GicdItargetsr>(irq).ok()?.write(1);
+        d.elem::<GicdIsenabler>(irq / 32)
+            .ok()?
+            .write(1 << (irq % 32));
         d.write::<GicdCtlr>(1);
         let mut c = gic.block::<0x1000, 0x1000>();
         c.write::<GiccPmr>(0xf0);
@@ -927,7 +932,10 @@ fn gicv2_id_registers_are_read_through_shared_borrows_of_the_sub_block() {
     );
     let (pidr4, pidr0) = (pidr4.expect("in bounds"), pidr0.expect("in bounds"));
     assert_eq!((pidr4.read(), pidr0.read()), (0x04, 0x0b));
-    assert!(d.elem_pure::<gic::GicdPidr>(8).is_none());
+    assert!(matches!(
+        d.elem_pure::<gic::GicdPidr>(8),
+        Err(RegError::Index { index: 8, .. })
+    ));
     // The same through a run-time-sized view, with its error.
     let mut regs = Regs::<0x2000, _>::fake(&dev, 0x0800_0000).expect("aligned");
     let mut dynamic = regs.as_dyn();
@@ -1145,7 +1153,7 @@ fn pure_elements_are_read_by_threads_sharing_the_block() {
     let expect = |i: u8| u16::from_ne_bytes([(i % 4) + 1, 0]);
     std::thread::scope(|s| {
         let r = &regs;
-        s.spawn(move || assert_eq!(r.elem_pure::<Ids>(1).map(|p| p.read()), Some(expect(1))));
-        s.spawn(move || assert_eq!(r.elem_pure::<Ids>(6).map(|p| p.read()), Some(expect(6))));
+        s.spawn(move || assert_eq!(r.elem_pure::<Ids>(1).map(|p| p.read()), Ok(expect(1))));
+        s.spawn(move || assert_eq!(r.elem_pure::<Ids>(6).map(|p| p.read()), Ok(expect(6))));
     });
 }

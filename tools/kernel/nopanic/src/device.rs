@@ -159,7 +159,7 @@ pub unsafe extern "C" fn zc_regs(base: *mut u8, i: usize, v: u32) -> u64 {
         .reg::<RegStat>()
         .try_read()
         .map_or(1 << 61, |c| u64::from(c.level()));
-    if let Some(mut s) = regs.elem::<RegScratch>(i) {
+    if let Ok(mut s) = regs.elem::<RegScratch>(i) {
         s.write(v);
     }
     regs.write::<RegDoorbell>(1);
