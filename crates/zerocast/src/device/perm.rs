@@ -175,7 +175,7 @@ pub unsafe trait DeviceCell: Sealed {
     label = "a register needs a permission",
     note = "`ReadPure`/`ReadPureWrite` registers have no read side effects (they can be read through `&Regs`); `ReadOnly`/`ReadWrite` reads may (a FIFO pop, a clear-on-read status)"
 )]
-pub trait Permission: DeviceCell {}
+pub trait Permission: DeviceCell + sealed::Wrapper {}
 
 /// A cell whose value can be read through a unique pointer ([`DevicePtrMut::read`]): a plain
 /// [`FromBytes`] type (the device may have written any bytes) or [`ReadOnly`], [`ReadWrite`],
@@ -295,6 +295,11 @@ mod sealed {
         type Access;
     }
 
+    /// The five permission wrappers, and nothing else: the supertrait that keeps
+    /// `Permission` sealed (without it, any crate could state a permission for a plain type
+    /// of its own, which is memory, so readable through `&Regs`).
+    pub trait Wrapper {}
+
     /// A plain type: memory (reads have no side effects), readable and writable as its
     /// traits allow.
     pub struct IsPlain;
@@ -364,6 +369,7 @@ macro_rules! cells {
         unsafe impl<T> DeviceCell for $w<T> {
             type Value = T;
         }
+        impl<T> sealed::Wrapper for $w<T> {}
         impl<T> Permission for $w<T> {}
     )+};
 }
