@@ -96,6 +96,9 @@ mod probes_round4;
 #[cfg(feature = "derive")]
 #[path = "api/probes_round5.rs"]
 mod probes_round5;
+#[cfg(all(feature = "derive", feature = "alloc"))]
+#[path = "api/probes_round6.rs"]
+mod probes_round6;
 #[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;

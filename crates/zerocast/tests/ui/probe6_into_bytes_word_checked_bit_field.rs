@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+// Probe (round 6, FINDING, wrong advice): a bit field with an `as?` field is validated with the
+// word: not every byte pattern is one, so it has no unique byte view (a simulated device could
+// write a reserved mode); one error, for the right reason. But the error's note advises
+// declaring DMA memory as "a `bitfield!` with `?=>` or `as?` fields": the `as?` half of that
+// advice is this very error. (Proposed fix: /work/attack-fix-4.patch.)
+use zerocast::device::DevicePtrMut;
+
+#[derive(zerocast::BitEnum, Clone, Copy, Debug)]
+pub enum Mode {
+    Off = 0,
+    On = 1,
+    Auto = 5,
+}
+
+zerocast::bitfield! {
+    pub struct Ctrl(u32) {
+        7:5 mode as? Mode;
+        0 en as bool;
+    }
+}
+
+fn main() {
+    let mut ctrl = Ctrl::new();
+    let _ = DevicePtrMut::from_mut(&mut ctrl).into_bytes();
+}
