@@ -54,7 +54,7 @@ use crate::{FromBytes, IntoBytes};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no writable byte view: not every byte pattern is a valid `{Self}`, or it has padding",
     label = "no unique byte view of `{Self}`",
-    note = "a unique byte view lets any bytes be written and reads every byte: the pointee must be `FromBytes` (every byte pattern valid) and `IntoBytes` (no padding); declare DMA memory with integers the driver validates (a `bitfield!` with `?=>` or `as?` fields)",
+    note = "a unique byte view lets any bytes be written and reads every byte: the pointee must be `FromBytes` (every byte pattern valid) and `IntoBytes` (no padding); declare DMA memory with integers the driver validates (a `bitfield!` whose enum fields are `?=>`, checked when read: an `as?` field or a reserved value `_ = V` makes the word validated, not `FromBytes`)",
     note = "register wrappers (`ReadOnly`, `ReadWrite`...) have no byte view: a register is accessed with its own width and permission; a shared view (`into_shared().into_bytes()`) needs only `IntoBytes`"
 )]
 pub trait AnyBytes: FromBytes + IntoBytes {}

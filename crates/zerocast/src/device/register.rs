@@ -146,6 +146,16 @@ pub(super) const fn check_cell<C>() {
     );
 }
 
+/// `check_cell::<C>()` as one constant item, so that the public accessors (whose instantiation
+/// the error note then points at, in the caller's code) and the private helper they call
+/// share one evaluation, and a refused cell is one error.
+pub(super) struct CellCheck<C>(PhantomData<fn() -> C>);
+
+impl<C> CellCheck<C> {
+    /// Evaluated (and a compile error if `C` is aligned to more than 8) where it is used.
+    pub(super) const OK: () = check_cell::<C>();
+}
+
 /// Compile-time checks of a register in any block: aligned (to its type, which the base's
 /// alignment covers).
 pub(super) const fn check_aligned<C>(offset: usize) {
@@ -179,10 +189,12 @@ pub(super) const fn check_array<C>(offset: usize, stride: usize) {
 /// [`check_array`], and the last element (so every element) inside the block.
 pub(super) const fn check_array_in<C>(offset: usize, stride: usize, len: usize, size: usize) {
     check_array::<C>(offset, stride);
+    // A stride of 0 (zero-sized registers only, `check_array`) puts every element at `offset`:
+    // no division by it.
     if len > 0 {
         assert!(
             offset <= size
-                && len - 1 <= (size - offset) / stride
+                && (stride == 0 || len - 1 <= (size - offset) / stride)
                 && size_of::<C>() <= size - offset - (len - 1) * stride,
             "register array past the end of the register block"
         );

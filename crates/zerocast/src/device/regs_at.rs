@@ -10,7 +10,7 @@ use super::backend::Backend;
 use super::perm::Permission;
 use super::ptr::DevicePtrMut;
 use super::register::{
-    check_align, check_at, check_cell, check_inside, RegError, RegStride, BASE_ALIGN,
+    check_align, check_at, check_inside, CellCheck, RegError, RegStride, BASE_ALIGN,
 };
 use super::regs::Regs;
 use super::regs_dyn::RegsDyn;
@@ -18,12 +18,12 @@ use super::regs_dyn::RegsDyn;
 impl<'a, B: Backend> RegsDyn<'a, B> {
     /// The register of cell type `C` at `offset`, for as long as the block lived.
     fn into_reg_at<C: Permission>(self, offset: usize) -> Result<DevicePtrMut<'a, C, B>, RegError> {
-        const { check_cell::<C>() };
+        let () = CellCheck::<C>::OK;
         check_at::<C>(offset, self.size())?;
         // The `C` lies inside the block and `offset` is a multiple of its alignment
-        // (`check_at`, just above), which is at most the base's 8 (`check_cell`), so the address
-        // is aligned; bytes written leave a valid block (the type's invariant); `self` is
-        // consumed.
+        // (`check_at`, just above), which is at most the base's 8 (`check_cell`, through
+        // `CellCheck::OK`), so the address is aligned; bytes written leave a valid block (the
+        // type's invariant); `self` is consumed.
         // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.cast_at::<C>(offset) })
     }
@@ -72,6 +72,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         &mut self,
         offset: usize,
     ) -> Result<DevicePtrMut<'_, C, B>, RegError> {
+        // Here as well as in `into_reg_at`: an over-aligned `C` is then reported at the caller.
+        let () = CellCheck::<C>::OK;
         self.reborrow().into_reg_at(offset)
     }
 
@@ -105,6 +107,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         arr: &RegStride<C>,
         i: usize,
     ) -> Result<DevicePtrMut<'_, C, B>, RegError> {
+        // Here as well as in `into_reg_at`: an over-aligned `C` is then reported at the caller.
+        let () = CellCheck::<C>::OK;
         let offset = arr.locate(i)?;
         self.reborrow().into_reg_at(offset)
     }
@@ -219,6 +223,8 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         &mut self,
         offset: usize,
     ) -> Result<DevicePtrMut<'_, C, B>, RegError> {
+        // Here as well as in `into_reg_at`: an over-aligned `C` is then reported at the caller.
+        let () = CellCheck::<C>::OK;
         self.as_dyn().into_reg_at(offset)
     }
 
@@ -250,6 +256,8 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         arr: &RegStride<C>,
         i: usize,
     ) -> Result<DevicePtrMut<'_, C, B>, RegError> {
+        // Here as well as in `into_reg_at`: an over-aligned `C` is then reported at the caller.
+        let () = CellCheck::<C>::OK;
         let offset = arr.locate(i)?;
         self.as_dyn().into_reg_at(offset)
     }

@@ -59,8 +59,7 @@ use crate::common::addr_of;
 
 /// Probe: an array of zero-sized registers with stride 0 (markers that take no bytes) is a
 /// valid array on a run-time block: every element at the same offset, one live at a time, no
-/// access at all. (`Regs::elem` refuses the same array by dividing by zero at compile time:
-/// `tests/ui/probe6_reg_array_zst_stride_zero.rs`.)
+/// access at all. (`Regs::elem` accepts it too: `tests/ui-pass/probe6_reg_array_zst_stride_zero.rs`.)
 #[test]
 fn regs_dyn_accepts_zero_sized_registers_at_stride_zero() {
     type Markers = RegArray<ReadWrite<()>, 0, 0, 2>;

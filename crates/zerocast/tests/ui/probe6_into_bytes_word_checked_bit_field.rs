@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-// Probe (round 6, FINDING, wrong advice): a bit field with an `as?` field is validated with the
-// word: not every byte pattern is one, so it has no unique byte view (a simulated device could
-// write a reserved mode); one error, for the right reason. But the error's note advises
-// declaring DMA memory as "a `bitfield!` with `?=>` or `as?` fields": the `as?` half of that
-// advice is this very error. (Proposed fix: /work/attack-fix-4.patch.)
+// Probe (round 6, finding, fixed): a bit field with an `as?` field is validated with the word:
+// not every byte pattern is one, so it has no unique byte view (a simulated device could write
+// a reserved mode); one error, for the right reason. The error's note used to advise "a
+// `bitfield!` with `?=>` or `as?` fields" for DMA memory, the `as?` half of which is this
+// error; it now says that `as?` and reserved values make the word validated.
 use zerocast::device::DevicePtrMut;
 
 #[derive(zerocast::BitEnum, Clone, Copy, Debug)]

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-// Probe (round 6, FINDING, error not at the offending token): a register type aligned to 16 at
-// a run-time offset is refused (a block's base is aligned to 8 only), once, but the only
-// location the error gives is inside zerocast: the `const` check is in the private
-// `into_reg_at`, so the "encountered while instantiating" note names `reg_at`'s body in
-// src/device/regs_at.rs, not this file's call. (Proposed fix: /work/attack-fix-3.patch.)
+// Probe (round 6, finding, fixed): a register type aligned to 16 at a run-time offset is
+// refused (a block's base is aligned to 8 only), once. The check was only in the private
+// `into_reg_at`, so the error's one location was zerocast's own `reg_at` body; the public
+// accessors now name the same constant (`CellCheck::OK`), and the note points at the call
+// below.
 use zerocast::device::{ReadWrite, RegsDyn};
 
 #[derive(zerocast::FromBytes, zerocast::IntoBytes, zerocast::Immutable, Clone, Copy)]
