@@ -348,7 +348,9 @@ mod sealed {
     }
     allow!(AllowsRead: IsPlain, IsReadOnly, IsReadWrite, IsReadPure, IsReadPureWrite);
     allow!(AllowsWrite: IsPlain, IsWriteOnly, IsReadWrite, IsReadPureWrite);
-    allow!(AllowsPureRead: IsPlain, IsReadPure, IsReadPureWrite);
+    // A write-only register has no reads, so no read side effects: reading it through a shared
+    // pointer is refused once, as write-only (`AllowsRead`), not also as a side-effect read.
+    allow!(AllowsPureRead: IsPlain, IsReadPure, IsReadPureWrite, IsWriteOnly);
 }
 use sealed::{AllowsPureRead, AllowsRead, AllowsWrite, Sealed};
 

@@ -14,8 +14,11 @@ use crate::error::InvalidBits;
 /// The value a read of register `R` returns and a write takes.
 pub(super) type Value<R> = <<R as Register>::Cell as DeviceCell>::Value;
 
-/// The alignment of every block's base.
-pub(super) const BASE_ALIGN: usize = 8;
+/// The alignment of every block's base: `u64`'s, so that the `[u64]`/`[u64; N]` memory that
+/// `Regs::from_mut` and `RegsDyn::from_mut` take is aligned to it on every target (8 on 64-bit
+/// targets; 4 on i686, where a cell aligned to 8, such as an `AtomicU64`, is then refused at
+/// compile time instead of sitting at 4 mod 8).
+pub(super) const BASE_ALIGN: usize = core::mem::align_of::<u64>();
 
 /// A register: a cell type at an offset in a register block; implemented by [`Reg`].
 ///

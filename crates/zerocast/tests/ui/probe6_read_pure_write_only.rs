@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
-// Probe (round 6, FINDING, two errors where one is promised): a write-only register read
-// through a shared borrow of its block. Refused twice: "write-only" (the reason) and "reading
-// may have side effects: it needs unique access", which is misleading: with unique access the
-// read is still refused.
+// Probe (round 6, finding, fixed): a write-only register read through a shared borrow of its block. It was refused
+// twice: "write-only" (the reason) and "reading may have side effects: it needs unique
+// access", which misled (unique access is refused too). A write-only register has no reads,
+// so no read side effects: now one error, "write-only".
 use zerocast::device::{Reg, Regs, WriteOnly};
 
 type Doorbell = Reg<WriteOnly<u32>, 0>;
