@@ -128,6 +128,7 @@ mod regs;
 mod regs_at;
 mod regs_dyn;
 mod slice;
+mod strided;
 
 #[cfg(feature = "alloc")]
 pub use access_log::{Access, AccessKind, RecordingDevice};
@@ -145,6 +146,7 @@ pub use register::{Reg, RegArray, RegError, RegStride, Register, RegisterArray};
 pub use regs::Regs;
 pub use regs_dyn::RegsDyn;
 pub use slice::RangeError;
+pub use strided::Strided;
 
 /// A device pointer to a field of the struct a device pointer points to, without creating a
 /// reference: `field!(ptr, Type, a.b.c)`.

@@ -371,6 +371,11 @@ impl<C> RegStride<C> {
         }
     }
 
+    /// `(offset, stride, len)`, for the blocks' checked views.
+    pub(super) const fn parts(&self) -> (usize, usize, usize) {
+        (self.offset, self.stride, self.len)
+    }
+
     /// The offset of register `i`, for the blocks' accessors.
     ///
     /// # Errors

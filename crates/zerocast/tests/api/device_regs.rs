@@ -1157,3 +1157,76 @@ fn pure_elements_are_read_by_threads_sharing_the_block() {
         s.spawn(move || assert_eq!(r.elem_pure::<Ids>(6).map(|p| p.read()), Ok(expect(6))));
     });
 }
+
+#[test]
+fn strided_doorbells_are_checked_once_and_land_at_their_offsets() {
+    let dev = Script::with(&[]);
+    let mut regs = RegsDyn::fake(&dev, 0, 0x2000).expect("aligned");
+    // DSTRD = 2: 16-byte stride; two queue pairs' doorbells.
+    let db = RegStride::<WriteOnly<u32>>::new(0x1000, 4 << 2, 4);
+    let mut view = regs.strided(&db).expect("inside and aligned");
+    assert_eq!(view.len(), 4);
+    for (i, v) in [5_u64, 6, 7, 8].into_iter().enumerate() {
+        view.elem(i).expect("in range").write(v as u32);
+    }
+    assert_eq!(
+        view.elem(4).map(|_| ()),
+        Err(RegError::Index { index: 4, len: 4 })
+    );
+    assert_eq!(
+        dev.log(),
+        [
+            ('w', 0x1000, Width::W32, 5),
+            ('w', 0x1010, Width::W32, 6),
+            ('w', 0x1020, Width::W32, 7),
+            ('w', 0x1030, Width::W32, 8),
+        ]
+    );
+}
+
+#[test]
+fn strided_views_refuse_what_elem_at_would_refuse_before_any_access() {
+    let dev = Script::with(&[]);
+    let mut regs = RegsDyn::fake(&dev, 0, 0x1040).expect("aligned");
+    let misaligned_first = RegStride::<WriteOnly<u32>>::new(0x1002, 4, 2);
+    assert_eq!(
+        regs.strided(&misaligned_first).map(|_| ()),
+        Err(RegError::Misaligned { offset: 0x1002, align: 4 })
+    );
+    let misaligned_stride = RegStride::<WriteOnly<u32>>::new(0x1000, 6, 2);
+    assert_eq!(
+        regs.strided(&misaligned_stride).map(|_| ()),
+        Err(RegError::Misaligned { offset: 0x1006, align: 4 })
+    );
+    let past_end = RegStride::<WriteOnly<u32>>::new(0x1000, 16, 5);
+    assert_eq!(
+        regs.strided(&past_end).map(|_| ()),
+        Err(RegError::OutOfBlock { offset: 0x1040, width: 4, size: 0x1040 })
+    );
+    let overflowing = RegStride::<WriteOnly<u32>>::new(0x1000, usize::MAX / 2 + 1, 3);
+    assert_eq!(
+        regs.strided(&overflowing).map(|_| ()),
+        Err(RegError::OutOfBlock { offset: usize::MAX, width: 4, size: 0x1040 })
+    );
+    // An empty array is accepted whatever its offset, and has no element.
+    let empty = RegStride::<WriteOnly<u32>>::new(usize::MAX, 3, 0);
+    let mut view = regs.strided(&empty).expect("empty");
+    assert!(view.is_empty());
+    assert_eq!(
+        view.elem(0).map(|_| ()),
+        Err(RegError::Index { index: 0, len: 0 })
+    );
+    // A single element needs no aligned stride.
+    let one = RegStride::<ReadWrite<u32>>::new(0x103c, 3, 1);
+    regs.strided(&one).expect("one element").elem(0).expect("0").write(9);
+    assert_eq!(dev.log(), [('w', 0x103c, Width::W32, 9)]);
+    // The same arrays through a compile-time block.
+    let mut mem = [0_u64; 4];
+    let mut block = Regs::<32>::from_mut(&mut mem);
+    let four = RegStride::<ReadWrite<u64>>::new(0, 8, 4);
+    let mut view = block.strided(&four).expect("inside");
+    for i in 0..4 {
+        view.elem(i).expect("in range").write(i as u64 + 1);
+    }
+    assert_eq!(mem, [1, 2, 3, 4]);
+}

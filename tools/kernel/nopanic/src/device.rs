@@ -118,8 +118,15 @@ pub unsafe extern "C" fn zc_device_slices(
     let w = p.write_slice_at(n, tail).map_or_else(|e| e.offset, |()| 2);
     let ra = p.read_slice_at(n, head).is_ok();
     let sub = p.reborrow().get_range(n..).map_or(0, |s| s.len());
-    let halves = p.reborrow().split_at(n).map_or(0, |(a, b)| a.len() ^ b.len() << 8);
-    let bytes = p.reborrow().into_bytes().write_slice_at(n, &[0xff; 3]).is_ok();
+    let halves = p
+        .reborrow()
+        .split_at(n)
+        .map_or(0, |(a, b)| a.len() ^ b.len() << 8);
+    let bytes = p
+        .reborrow()
+        .into_bytes()
+        .write_slice_at(n, &[0xff; 3])
+        .is_ok();
     let shared = p.into_shared().read_slice_at(n, buf).map_or(0, |()| 1);
     (r as u64)
         ^ (w as u64) << 8
@@ -214,7 +221,8 @@ fn error_code(e: RegError) -> u64 {
 }
 
 /// Registers at run-time offsets in a `Regs<64>`: `reg_at(offset)`, `elem_at` of a
-/// `RegStride` whose offset, stride and length come from C, the sub-blocks `block::<16, 16>`
+/// `RegStride` whose offset, stride and length come from C (and its `strided` view), the
+/// sub-blocks `block::<16, 16>`
 /// and `block_at::<16>(offset)`, `elem_pure(i)`, and `try_read`/`try_update` of a bit field.
 ///
 /// # Safety
@@ -245,6 +253,17 @@ pub unsafe extern "C" fn zc_regs_at(
             r.write(1);
             0
         });
+    // The same doorbells through a view checked once, every element written.
+    let s = regs.strided(&doorbells).map_or_else(error_code, |mut v| {
+        let mut k = 0;
+        while k < v.len() {
+            if let Ok(mut r) = v.elem(k) {
+                r.write(2);
+            }
+            k = k.saturating_add(1);
+        }
+        v.elem(i).map_or_else(error_code, |_| 0)
+    });
     regs.block::<16, 16>().write::<Reg<WriteOnly<u64>, 8>>(2);
     let b = regs
         .block_at::<16>(offset)
@@ -256,7 +275,7 @@ pub unsafe extern "C" fn zc_regs_at(
         .try_read::<RegMode>()
         .map_or_else(|e| e.invalid().offset() as u64, |c| u64::from(c.count()));
     let tu = regs.try_update::<RegMode>(|c| c).is_ok();
-    a ^ d << 1 ^ b << 2 ^ p << 3 ^ t << 4 ^ u64::from(tu)
+    a ^ d << 1 ^ b << 2 ^ p << 3 ^ t << 4 ^ u64::from(tu) ^ s << 5
 }
 
 /// Registers at run-time offsets in a `RegsDyn` of a size from C: `reg_at(offset)`, `elem_at`
