@@ -1191,22 +1191,36 @@ fn strided_views_refuse_what_elem_at_would_refuse_before_any_access() {
     let misaligned_first = RegStride::<WriteOnly<u32>>::new(0x1002, 4, 2);
     assert_eq!(
         regs.strided(&misaligned_first).map(|_| ()),
-        Err(RegError::Misaligned { offset: 0x1002, align: 4 })
+        Err(RegError::Misaligned {
+            offset: 0x1002,
+            align: 4
+        })
     );
     let misaligned_stride = RegStride::<WriteOnly<u32>>::new(0x1000, 6, 2);
     assert_eq!(
         regs.strided(&misaligned_stride).map(|_| ()),
-        Err(RegError::Misaligned { offset: 0x1006, align: 4 })
+        Err(RegError::Misaligned {
+            offset: 0x1006,
+            align: 4
+        })
     );
     let past_end = RegStride::<WriteOnly<u32>>::new(0x1000, 16, 5);
     assert_eq!(
         regs.strided(&past_end).map(|_| ()),
-        Err(RegError::OutOfBlock { offset: 0x1040, width: 4, size: 0x1040 })
+        Err(RegError::OutOfBlock {
+            offset: 0x1040,
+            width: 4,
+            size: 0x1040
+        })
     );
     let overflowing = RegStride::<WriteOnly<u32>>::new(0x1000, usize::MAX / 2 + 1, 3);
     assert_eq!(
         regs.strided(&overflowing).map(|_| ()),
-        Err(RegError::OutOfBlock { offset: usize::MAX, width: 4, size: 0x1040 })
+        Err(RegError::OutOfBlock {
+            offset: usize::MAX,
+            width: 4,
+            size: 0x1040
+        })
     );
     // An empty array is accepted whatever its offset, and has no element.
     let empty = RegStride::<WriteOnly<u32>>::new(usize::MAX, 3, 0);
@@ -1218,7 +1232,11 @@ fn strided_views_refuse_what_elem_at_would_refuse_before_any_access() {
     );
     // A single element needs no aligned stride.
     let one = RegStride::<ReadWrite<u32>>::new(0x103c, 3, 1);
-    regs.strided(&one).expect("one element").elem(0).expect("0").write(9);
+    regs.strided(&one)
+        .expect("one element")
+        .elem(0)
+        .expect("0")
+        .write(9);
     assert_eq!(dev.log(), [('w', 0x103c, Width::W32, 9)]);
     // The same arrays through a compile-time block.
     let mut mem = [0_u64; 4];
