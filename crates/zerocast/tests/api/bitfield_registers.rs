@@ -606,3 +606,43 @@ fn bounded_new_infers_its_type() {
     assert_eq!(Bounded::<u8, 8>::new::<255>().get(), 255);
     assert_eq!(Bounded::<u32, 1>::new::<1>().get(), 1);
 }
+
+// ---- the same register through a register block: read, update and try_update --------------------
+
+/// CSTS in a register block holding SHST = 11b (reserved): `Regs::read` still gives RDY, and
+/// `update`/`try_update` (of a read-write twin, as a simulation would declare it) change the
+/// bits they set and keep the reserved value, with one read and one write each.
+#[test]
+fn checked_field_register_reads_and_updates_through_regs() {
+    use zerocast::device::{ReadOnly, ReadWrite, Reg, Regs};
+
+    type CstsRo = Reg<ReadOnly<Csts>, 0x1c>;
+    type CstsRw = Reg<ReadWrite<Csts>, 0x1c>;
+    let raw = 0b1101_u32; // RDY = 1, CFS = 0, SHST = 11b
+    let mut mem = [0_u64; 4];
+    mem[3] = u64::from_ne_bytes({
+        let mut b = [0_u8; 8];
+        b[4..].copy_from_slice(&raw.to_ne_bytes());
+        b
+    });
+    let mut regs = Regs::<32>::from_mut(&mut mem);
+    let csts = regs.read::<CstsRo>();
+    assert!(csts.rdy());
+    assert!(!csts.cfs());
+    let err = csts.shst().unwrap_err();
+    assert_eq!(err.found(), Some(3));
+    assert_eq!(err.field(), Some(("Csts", "shst")));
+    // A validated read of the whole word succeeds: `?=>` fields are not part of it.
+    assert_eq!(regs.try_read::<CstsRo>().map(Csts::into_bits), Ok(raw));
+    regs.update::<CstsRw>(|c| c.with_pp(true));
+    assert_eq!(regs.read::<CstsRo>().into_bits(), raw | 1 << 5);
+    regs.try_update::<CstsRw>(|c| c.with_cfs(true)).unwrap();
+    assert_eq!(regs.read::<CstsRo>().into_bits(), raw | 1 << 5 | 1 << 1);
+    assert_eq!(
+        regs.read::<CstsRo>().shst().map_err(|e| e.found()),
+        Err(Some(3))
+    );
+    regs.update::<CstsRw>(|c| c.with_shst(Shst::Complete));
+    assert_eq!(regs.read::<CstsRo>().shst(), Ok(Shst::Complete));
+    assert_eq!(regs.read::<CstsRo>().into_bits() >> 2 & 3, 2);
+}
