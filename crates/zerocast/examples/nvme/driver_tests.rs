@@ -338,23 +338,6 @@ fn the_same_driver_runs_on_volatile_memory() {
 fn docs_quote_the_example() {
     // docs/device.md's zerocast section: each `rust` block under a "### NVMe: ..." heading is
     // this example's code, verbatim.
-    let doc = include_str!("../../../../docs/device.md");
     let sources = [include_str!("regs.rs"), include_str!("driver.rs")];
-    let start = doc.find("\n## zerocast\n").unwrap();
-    let end = start + doc[start..].find("\n## Comparison\n").unwrap();
-    let mut quoted = 0;
-    for part in doc[start..end]
-        .split("\n### ")
-        .filter(|p| p.starts_with("NVMe: "))
-    {
-        for block in part.split("```rust\n").skip(1) {
-            let code = &block[..block.find("```").unwrap()];
-            assert!(
-                sources.iter().any(|s| s.contains(code)),
-                "not in the example:\n{code}"
-            );
-            quoted += 1;
-        }
-    }
-    assert_eq!(quoted, 4);
+    assert_eq!(crate::docs_quote::quoted_blocks("NVMe: ", &sources), 4);
 }

@@ -11,6 +11,9 @@
 //! ```
 #![forbid(unsafe_code)]
 
+#[cfg(test)]
+#[path = "../common/docs_quote.rs"]
+mod docs_quote;
 mod driver;
 #[cfg(test)]
 mod driver_tests;

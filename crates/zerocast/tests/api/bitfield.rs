@@ -3,8 +3,8 @@
 //! storage, against shift-and-mask arithmetic written here; exhaustive over every pattern of
 //! the 8- and 16-bit storages (a sample under Miri), sampled for the wider ones.
 
+use crate::common::implements;
 use core::any::type_name;
-use core::marker::PhantomData;
 
 use zerocast::bitfield::{BitEnum, Bounded, FieldRangeError, ZeroVariant};
 use zerocast::{
@@ -153,31 +153,6 @@ bitfield! {
 }
 
 // ---- Trait probes -----------------------------------------------------------------------------
-
-struct Probe<T>(PhantomData<T>);
-
-/// `true` if `$t` implements `$tr`: the by-value impl (with the bound) wins over the autoref
-/// one when it applies.
-macro_rules! implements {
-    ($t:ty: $tr:path) => {{
-        // One of the two traits is never used: which one is the answer.
-        #[allow(dead_code)]
-        trait Yes {
-            fn probe(&self) -> bool {
-                true
-            }
-        }
-        impl<T: $tr> Yes for Probe<T> {}
-        #[allow(dead_code)]
-        trait No {
-            fn probe(&self) -> bool {
-                false
-            }
-        }
-        impl<T> No for &Probe<T> {}
-        (&Probe::<$t>(PhantomData)).probe()
-    }};
-}
 
 /// `(FromBytes, FromZeros, Default, Unaligned)`.
 macro_rules! traits {

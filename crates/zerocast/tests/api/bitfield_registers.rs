@@ -4,8 +4,8 @@
 //! `try_`/`_const` setters of full-width integer fields, and `Bounded::new` inferring its type.
 //! Expected values are written from the specifications' bit positions, not from the macro.
 
+use crate::common::implements;
 use core::any::type_name;
-use core::marker::PhantomData;
 
 use zerocast::bitfield::{BitEnum, Bounded, FieldRangeError};
 use zerocast::byteorder::{LittleEndian, U32};
@@ -13,29 +13,6 @@ use zerocast::{
     bitfield, BitEnum, FromBytes, FromZeros, Immutable, IntoBytes, InvalidBits, KnownLayout,
     TryFromBytes,
 };
-
-struct Probe<T>(PhantomData<T>);
-
-/// `true` if `$t` implements `$tr` (the by-value impl wins over the autoref one when it applies).
-macro_rules! implements {
-    ($t:ty: $tr:path) => {{
-        #[allow(dead_code)]
-        trait Yes {
-            fn probe(&self) -> bool {
-                true
-            }
-        }
-        impl<T: $tr> Yes for Probe<T> {}
-        #[allow(dead_code)]
-        trait No {
-            fn probe(&self) -> bool {
-                false
-            }
-        }
-        impl<T> No for &Probe<T> {}
-        (&Probe::<$t>(PhantomData)).probe()
-    }};
-}
 
 /// `(FromBytes, FromZeros, Default)`.
 macro_rules! traits {

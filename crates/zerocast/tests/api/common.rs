@@ -728,3 +728,30 @@ impl Rng {
         (0..len).map(|_| self.next() as u8).collect()
     }
 }
+
+/// The type a trait probe asks about (see [`implements`]).
+pub(crate) struct Probe<T>(pub(crate) core::marker::PhantomData<T>);
+
+/// `true` if `$t` implements `$tr`: the by-value impl (with the bound) wins over the autoref
+/// one when it applies.
+macro_rules! implements {
+    ($t:ty: $tr:path) => {{
+        // One of the two traits is never used: which one is the answer.
+        #[allow(dead_code)]
+        trait Yes {
+            fn probe(&self) -> bool {
+                true
+            }
+        }
+        impl<T: $tr> Yes for $crate::common::Probe<T> {}
+        #[allow(dead_code)]
+        trait No {
+            fn probe(&self) -> bool {
+                false
+            }
+        }
+        impl<T> No for &$crate::common::Probe<T> {}
+        (&$crate::common::Probe::<$t>(::core::marker::PhantomData)).probe()
+    }};
+}
+pub(crate) use implements;
