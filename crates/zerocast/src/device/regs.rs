@@ -77,7 +77,7 @@ use crate::{FromBytes, IntoBytes};
 /// }
 /// regs.elem::<Scratch>(3).unwrap().write(0xabcd);
 /// assert_eq!(regs.read::<Ctrl>(), 0x101);
-/// assert!(regs.elem::<Scratch>(4).is_none());
+/// assert!(regs.elem::<Scratch>(4).is_err());
 ///
 /// // The same block seen with its size known at run time only.
 /// let mut dynamic = regs.as_dyn();
@@ -444,8 +444,8 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     /// for i in 0..4 {
     ///     regs.elem::<Fifo>(i)?.write(i as u8 + 1);
     /// }
-    /// assert_eq!(mem[0].to_ne_bytes(), [1, 0, 2, 0, 3, 0, 4, 0]);
     /// assert_eq!(regs.elem::<Fifo>(4).unwrap_err(), RegError::Index { index: 4, len: 4 });
+    /// assert_eq!(mem[0].to_ne_bytes(), [1, 0, 2, 0, 3, 0, 4, 0]);
     /// # Ok::<(), RegError>(())
     /// ```
     ///
