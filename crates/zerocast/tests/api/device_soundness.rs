@@ -208,14 +208,14 @@ mod probes {
     /// accesses (overflow checks are on in tests).
     #[test]
     fn device_probe_run_time_checks_do_not_overflow() {
-        type Huge = RegArray<ReadWrite<u32>, 8, { 1 << 63 }, 4>;
+        type Huge = RegArray<ReadWrite<u32>, 8, { 1 << (usize::BITS - 1) }, 4>;
         let mut mem = [0_u64; 2];
         let mut regs = RegsDyn::from_mut(&mut mem[..]);
         assert!(regs.elem::<Huge>(0).is_ok());
         assert_eq!(
             regs.elem::<Huge>(1).unwrap_err(),
             RegError::OutOfBlock {
-                offset: (1 << 63) + 8,
+                offset: (1 << (usize::BITS - 1)) + 8,
                 width: 4,
                 size: 16
             }
