@@ -128,9 +128,12 @@ fn regs_elem_at_hand_written(mem: &mut [u64; SIZE / 8], stride: usize) {
         let p = base
             .wrapping_add(4 + (i % 4) as usize * stride)
             .cast::<u32>();
-        // SAFETY: `stride` is a multiple of 4 and at most 8 (checked above), so doorbell
-        // `i % 4` is at a multiple of 4, at most `4 + 3 * 8 = 28`: its 4 bytes are inside the
-        // live `&mut` block (32 bytes, aligned to 8), aligned, valid for writes of a `u32`.
+        // `write_volatile` needs `p` valid for writes of a `u32` and aligned:
+        // - inside: `stride` is at most 8 (checked above), so doorbell `i % 4` starts at most
+        //   at `4 + 3 * 8 = 28`, and its 4 bytes end inside the live `&mut` block of 32 bytes;
+        // - aligned: the block is aligned to 8 and the offset `4 + (i % 4) * stride` is a
+        //   multiple of 4 (`stride` is, checked above).
+        // SAFETY: both preconditions hold, as listed above.
         unsafe { p.write_volatile(i) };
     }
 }

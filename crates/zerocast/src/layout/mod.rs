@@ -159,9 +159,10 @@ pub unsafe trait KnownLayout {
     #[inline(always)]
     fn raw_from_ptr_len(bytes: NonNull<u8>, meta: Self::PointerMetadata) -> NonNull<Self> {
         let raw = Self::ptr_from_parts(bytes.as_ptr(), meta);
-        // SAFETY: `new_unchecked` needs a non-null pointer. Implementers promise (the trait's
+        // `new_unchecked` needs a non-null pointer. Implementers promise (the trait's
         // `# Safety` section) that `ptr_from_parts` returns a pointer with the address of its
-        // argument, here `bytes`, which is non-null.
+        // argument, here `bytes`, which is non-null (a `NonNull`).
+        // SAFETY: `raw` is non-null, for the reason above.
         unsafe { NonNull::new_unchecked(raw) }
     }
 

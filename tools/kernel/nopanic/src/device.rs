@@ -97,7 +97,8 @@ pub unsafe extern "C" fn zc_device_write_try_read(addr: usize, v: u32) -> u64 {
 /// # Safety
 ///
 /// `addr` and `len` describe device memory of `len` `u32`s (aligned), as `DevicePtrMut::new`
-/// requires; `buf` points to 16 readable and writable `u32`s.
+/// requires; `buf` points to 16 readable and writable `u32`s, aligned, that nothing else
+/// (the device memory included) accesses while this runs.
 #[no_mangle]
 pub unsafe extern "C" fn zc_device_slices(
     addr: *mut u32,
@@ -110,7 +111,10 @@ pub unsafe extern "C" fn zc_device_slices(
     };
     // SAFETY: the caller's promise, for `len` `u32`s at `addr`.
     let mut p = unsafe { DevicePtrMut::new(NonNull::slice_from_raw_parts(base, len)) };
-    // SAFETY: the caller's promise: `buf` is valid, aligned, and used only here.
+    // `as_mut` needs `buf` aligned, dereferenceable for a `[u32; 16]` (any bits are valid
+    // `u32`s), and accessed only through the result while it lives: the caller promises all
+    // three (`# Safety`), and `buf` is non-null (checked above).
+    // SAFETY: each precondition holds, as listed above.
     let buf = unsafe { buf.as_mut() };
     let part = buf.get(..n).unwrap_or_default().len();
     let (head, tail) = buf.split_at_mut(part);
