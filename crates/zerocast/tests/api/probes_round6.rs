@@ -1252,3 +1252,62 @@ fn read_checked_error_is_the_documented_one() {
         )
     );
 }
+
+/// Probe (review of the issue-17 change): a `Strided` view at the edges of its arithmetic,
+/// with overflow checks on (this test binary's debug build). A stride of 0 and a length of
+/// `usize::MAX` put every element at one offset; a stride near `usize::MAX` overflows for the
+/// second element; an index of `usize::MAX` is refused. Nothing panics, every access lands
+/// at the offset computed independently here, and refusals happen before any access.
+#[test]
+fn strided_views_at_the_edges_of_their_arithmetic() {
+    let dev = RecordingDevice::new(64);
+    let mut regs = RegsDyn::fake(&dev, 0, 64).expect("aligned");
+    // Stride 0, as many elements as `usize` counts: all at offset 8.
+    let same = RegStride::<ReadWrite<u32>>::new(8, 0, usize::MAX);
+    let mut view = regs.strided(&same).expect("every element is at 8, inside");
+    view.elem(usize::MAX - 1)
+        .expect("in range")
+        .write(0x1234_5678);
+    assert_eq!(
+        view.elem(usize::MAX).map(|_| ()),
+        Err(RegError::Index {
+            index: usize::MAX,
+            len: usize::MAX
+        })
+    );
+    assert_eq!(view.elem(0).expect("in range").read(), 0x1234_5678);
+    // The third element's offset overflows: refused as past the block, before any access.
+    let wrapping = RegStride::<ReadWrite<u32>>::new(8, 1 << (usize::BITS - 1), 3);
+    assert_eq!(
+        regs.strided(&wrapping).map(|_| ()),
+        Err(RegError::OutOfBlock {
+            offset: usize::MAX,
+            width: 4,
+            size: 64
+        })
+    );
+    // The second element's offset overflows: the alignment check of element 1 sees the
+    // saturated offset and refuses it first, also before any access.
+    let wrapping = RegStride::<ReadWrite<u32>>::new(8, usize::MAX - 3, 2);
+    assert_eq!(
+        regs.strided(&wrapping).map(|_| ()),
+        Err(RegError::Misaligned {
+            offset: usize::MAX,
+            align: 4
+        })
+    );
+    // Zero-sized cells: any stride, at the block's end.
+    let markers = RegStride::<ReadWrite<()>>::new(64, 0, 3);
+    regs.strided(&markers)
+        .expect("zero-sized, at the end")
+        .elem(2)
+        .expect("2")
+        .write(());
+    assert_eq!(
+        dev.log(),
+        [
+            Access::write(8, Width::W32, 0x1234_5678),
+            Access::read(8, Width::W32, 0x1234_5678),
+        ]
+    );
+}
