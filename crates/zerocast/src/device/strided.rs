@@ -62,8 +62,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         let (offset, stride, len) = arr.parts();
         if let Some(last) = len.checked_sub(1) {
             check_align(offset, align_of::<C>())?;
-            if len > 1 {
-                check_align(offset.saturating_add(stride), align_of::<C>())?;
+            // Element 1's offset: if it overflows, so does the last's, and that is reported
+            // below as out of the block.
+            if let Some(second) = offset.checked_add(stride).filter(|_| len > 1) {
+                check_align(second, align_of::<C>())?;
             }
             let end = last
                 .checked_mul(stride)

@@ -1286,13 +1286,24 @@ fn strided_views_at_the_edges_of_their_arithmetic() {
             size: 64
         })
     );
-    // The second element's offset overflows: the alignment check of element 1 sees the
-    // saturated offset and refuses it first, also before any access.
+    // The second element's offset overflows: out of the block (at `usize::MAX`, as every
+    // overflowing offset), not misaligned, and before any access.
     let wrapping = RegStride::<ReadWrite<u32>>::new(8, usize::MAX - 3, 2);
     assert_eq!(
         regs.strided(&wrapping).map(|_| ()),
-        Err(RegError::Misaligned {
+        Err(RegError::OutOfBlock {
             offset: usize::MAX,
+            width: 4,
+            size: 64
+        })
+    );
+    // The same stride from offset 0 does not overflow at element 1: that element is
+    // misaligned, and said so with its offset.
+    let odd = RegStride::<ReadWrite<u32>>::new(0, usize::MAX - 2, 2);
+    assert_eq!(
+        regs.strided(&odd).map(|_| ()),
+        Err(RegError::Misaligned {
+            offset: usize::MAX - 2,
             align: 4
         })
     );
