@@ -53,6 +53,9 @@ mod device_slices;
 #[cfg(feature = "derive")]
 #[path = "api/device_soundness.rs"]
 mod device_soundness;
+#[cfg(feature = "alloc")]
+#[path = "api/device_write_ones.rs"]
+mod device_write_ones;
 #[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
@@ -99,6 +102,9 @@ mod probes_round5;
 #[cfg(all(feature = "derive", feature = "alloc"))]
 #[path = "api/probes_round6.rs"]
 mod probes_round6;
+#[cfg(all(feature = "derive", feature = "alloc"))]
+#[path = "api/probes_round7.rs"]
+mod probes_round7;
 #[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;

@@ -4,7 +4,9 @@
 //!
 //! The registers are little-endian (`Le32`). No distributor register has a read side effect
 //! (the acknowledging read is the CPU interface's GICC_IAR), so the readable ones are
-//! `ReadPure`/`ReadPureWrite`: readable through a shared borrow of the block.
+//! `ReadPure`/`ReadPureWrite`: readable through a shared borrow of the block. The set/clear
+//! pairs (ISENABLER/ICENABLER, ISPENDR/ICPENDR) act on the ones written:
+//! `WriteOneToSet`/`WriteOneToClear`, which refuse a read-modify-write.
 
 // A register is two types: its value (`Ctlr`, a bit field) and its place (`CTLR`, the value's
 // cell at an offset), named as the specification names the register.
@@ -14,7 +16,9 @@
 )]
 
 use zerocast::byteorder::Le32;
-use zerocast::device::{ReadPure, ReadPureWrite, Reg, RegArray, Regs, WriteOnly};
+use zerocast::device::{
+    ReadPure, ReadPureWrite, Reg, RegArray, Regs, WriteOneToClear, WriteOneToSet, WriteOnly,
+};
 use zerocast::{bitfield, BitEnum};
 
 /// The distributor's 4 KiB.
@@ -67,13 +71,13 @@ pub(crate) type CTLR = Reg<ReadPureWrite<Ctlr>, 0x000>;
 pub(crate) type TYPER = Reg<ReadPure<Typer>, 0x004>;
 pub(crate) type IIDR = Reg<ReadPure<Iidr>, 0x008>;
 /// Write 1 to enable, 0 to leave alone; reads give the enabled state (as ICENABLER).
-pub(crate) type ISENABLER = RegArray<ReadPureWrite<Le32>, 0x100, 4, 32>;
+pub(crate) type ISENABLER = RegArray<WriteOneToSet<Le32>, 0x100, 4, 32>;
 /// Write 1 to disable.
-pub(crate) type ICENABLER = RegArray<ReadPureWrite<Le32>, 0x180, 4, 32>;
+pub(crate) type ICENABLER = RegArray<WriteOneToClear<Le32>, 0x180, 4, 32>;
 /// Write 1 to make pending, 0 to leave alone; reads give the pending state.
-pub(crate) type ISPENDR = RegArray<ReadPureWrite<Le32>, 0x200, 4, 32>;
+pub(crate) type ISPENDR = RegArray<WriteOneToSet<Le32>, 0x200, 4, 32>;
 /// Write 1 to clear the pending state.
-pub(crate) type ICPENDR = RegArray<ReadPureWrite<Le32>, 0x280, 4, 32>;
+pub(crate) type ICPENDR = RegArray<WriteOneToClear<Le32>, 0x280, 4, 32>;
 /// One priority byte per interrupt, written four at a time.
 pub(crate) type IPRIORITYR = RegArray<ReadPureWrite<Le32>, 0x400, 4, 255>;
 /// The same priorities, one byte per interrupt.

@@ -15,7 +15,7 @@
 
 use core::cell::{Cell, RefCell};
 
-use zerocast::device::{Access, FakeDevice, Width};
+use zerocast::device::{Access, BusOrder, FakeDevice, Width};
 
 /// The register offsets (ARM IHI 0048B.b, table 4-1).
 pub(crate) mod off {
@@ -322,6 +322,12 @@ impl GicSim {
 }
 
 impl FakeDevice for GicSim {
+    /// The device's registers are little-endian: the simulation's numbers are the same on a
+    /// big-endian host, where the driver's `Le32` cells swap them.
+    fn bus_order(&self) -> BusOrder {
+        BusOrder::Little
+    }
+
     fn read(&self, offset: usize, width: Width) -> u64 {
         let answer = self
             .decode(offset, width)

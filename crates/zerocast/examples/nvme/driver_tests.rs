@@ -4,7 +4,7 @@
 
 use zerocast::byteorder::{Le32, Le64};
 use zerocast::device::Width::{W32, W64};
-use zerocast::device::{Access, DmaBuf, FakeDevice, RegError, Regs, Width};
+use zerocast::device::{Access, BusOrder, DmaBuf, FakeDevice, RegError, Regs, Width};
 use zerocast::{FromZeros, IntoBytes};
 
 use super::driver::{enable, identify_controller, AdminQueue, Error};
@@ -176,6 +176,9 @@ impl FakeDevice for ReservedShst {
     }
     fn write(&self, offset: usize, width: Width, value: u64) {
         self.0.write(offset, width, value);
+    }
+    fn bus_order(&self) -> BusOrder {
+        self.0.bus_order()
     }
 }
 

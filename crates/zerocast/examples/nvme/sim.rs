@@ -16,7 +16,7 @@
 
 use core::cell::{Cell, RefCell};
 
-use zerocast::device::{Access, FakeDevice, Width};
+use zerocast::device::{Access, BusOrder, FakeDevice, Width};
 
 /// The register offsets (NVMe 2.0, figure 33) and the doorbells' base.
 pub(crate) mod off {
@@ -336,6 +336,12 @@ impl NvmeSim {
 }
 
 impl FakeDevice for NvmeSim {
+    /// The device's registers are little-endian: the simulation's numbers are the same on a
+    /// big-endian host, where the driver's `Le32` cells swap them.
+    fn bus_order(&self) -> BusOrder {
+        BusOrder::Little
+    }
+
     fn read(&self, offset: usize, width: Width) -> u64 {
         let answer = self.decode(offset, width).and_then(|(reg, inside)| {
             let v = match reg {

@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use core::mem::{align_of, size_of, ManuallyDrop, MaybeUninit};
 
 use super::backend::Backend;
-use super::perm::{PureRead, Readable, TryReadable, Writable};
+use super::perm::{PureRead, Readable, TryReadable, Updatable, Writable};
 use super::ptr::{DevicePtr, DevicePtrMut};
 use crate::error::{InvalidBits, ValidityError};
 use crate::TryFromBytes;
@@ -328,7 +328,7 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
     #[inline(always)]
     pub fn update(&mut self, f: impl FnOnce(T::Value) -> T::Value)
     where
-        T: Readable + Writable,
+        T: Readable + Writable + Updatable,
     {
         let v = self.read();
         self.write(f(v));
@@ -358,7 +358,7 @@ impl<'a, T, B: Backend> DevicePtrMut<'a, T, B> {
         f: impl FnOnce(T::Value) -> T::Value,
     ) -> Result<(), ValidityError<(), T::Value>>
     where
-        T: TryReadable + Writable,
+        T: TryReadable + Writable + Updatable,
     {
         let v = self.try_read()?;
         self.write(f(v));

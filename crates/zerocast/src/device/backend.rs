@@ -68,6 +68,71 @@ impl fmt::Display for Width {
     }
 }
 
+/// The byte order of the bus a [`FakeDevice`] sits behind: how the numbers it answers and
+/// observes map to the bytes of the accessed register ([`FakeDevice::bus_order`]).
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::BusOrder;
+///
+/// // The bytes a 32-bit register holds when the device's number is 0x1234_5678.
+/// let bytes = |order| BusOrder::bytes32(order, 0x1234_5678);
+/// assert_eq!(bytes(BusOrder::Little), [0x78, 0x56, 0x34, 0x12]);
+/// assert_eq!(bytes(BusOrder::Big), [0x12, 0x34, 0x56, 0x78]);
+/// assert_eq!(bytes(BusOrder::Native), 0x1234_5678_u32.to_ne_bytes());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BusOrder {
+    /// The host's order: a number is the native integer of the register's bytes (what a
+    /// plain `u32` cell reads), the same on every host; a simulation of a little-endian device
+    /// with [`Le32`](crate::byteorder::Le32) cells is then right on little-endian hosts only.
+    #[default]
+    Native,
+    /// Little-endian, as PCI devices and most SoC peripherals: a number's least significant
+    /// byte is at the register's lowest address, on every host. An `Le32` cell reads the
+    /// simulation's number on every host; a plain `u32` cell reads it byte-swapped on a
+    /// big-endian host, as a raw access to such a device does.
+    Little,
+    /// Big-endian: a number's most significant byte is at the register's lowest address.
+    Big,
+}
+
+impl BusOrder {
+    /// The 4 bytes a 32-bit register holds when the device's number is `value`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::BusOrder;
+    /// assert_eq!(BusOrder::Big.bytes32(1), [0, 0, 0, 1]);
+    /// ```
+    #[must_use]
+    pub const fn bytes32(self, value: u32) -> [u8; 4] {
+        match self {
+            BusOrder::Native => value.to_ne_bytes(),
+            BusOrder::Little => value.to_le_bytes(),
+            BusOrder::Big => value.to_be_bytes(),
+        }
+    }
+}
+
+/// Converts between a fake device's numbers and the native integers whose bytes a register
+/// holds, for one access width: the same function both ways (a byte swap or nothing).
+macro_rules! bus_swap {
+    ($($name:ident: $t:ty),+) => {$(
+        #[inline(always)]
+        const fn $name(order: BusOrder, v: $t) -> $t {
+            match order {
+                BusOrder::Native => v,
+                BusOrder::Little => <$t>::to_le(v),
+                BusOrder::Big => <$t>::to_be(v),
+            }
+        }
+    )+};
+}
+bus_swap!(bus16: u16, bus32: u32, bus64: u64);
+
 /// How a device pointer performs its accesses; implemented by [`Volatile`] and [`Fake`] only.
 ///
 /// Driver code generic over `B: Backend` runs unchanged on real hardware (`Volatile`) and in
@@ -154,6 +219,13 @@ impl Backend for Explicit {}
 /// access's offset and width. The methods take `&self` because several pointers (split fields,
 /// shared pointers) use one fake at once: keep state in `Cell`s.
 ///
+/// A value the fake answers or observes is a number; which bytes of the register it stands
+/// for is the fake's [`bus_order`](Self::bus_order): by default the host's, so that a plain
+/// `u32` cell reads the fake's number on every host. A simulation of a real device states its
+/// bus ([`BusOrder::Little`] for PCI devices and most SoC peripherals), so that its
+/// [`Le32`](crate::byteorder::Le32) cells, and its access log, are the same on a big-endian
+/// host. A fake that wraps another forwards `bus_order` with `read` and `write`.
+///
 /// # Examples
 ///
 /// ```
@@ -217,6 +289,38 @@ pub trait FakeDevice {
     /// assert_eq!(log.0.get(), Some((8, Width::W32, 0xdead_beef)));
     /// ```
     fn write(&self, offset: usize, width: Width, value: u64);
+
+    /// The byte order of the bus the fake sits behind: [`BusOrder::Native`] unless the fake
+    /// says otherwise. A simulation of a real little-endian device says
+    /// [`BusOrder::Little`], so that it and its access log are the same on every host.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::byteorder::Le32;
+    /// use zerocast::device::{BusOrder, DevicePtrMut, FakeDevice, ReadOnly, Width};
+    ///
+    /// /// A little-endian device whose 32-bit register holds 0x1234_5678.
+    /// struct Id;
+    /// impl FakeDevice for Id {
+    ///     fn read(&self, _: usize, _: Width) -> u64 {
+    ///         0x1234_5678
+    ///     }
+    ///     fn write(&self, _: usize, _: Width, _: u64) {}
+    ///     fn bus_order(&self) -> BusOrder {
+    ///         BusOrder::Little
+    ///     }
+    /// }
+    /// // An `Le32` cell reads the device's number on every host.
+    /// let mut id = DevicePtrMut::<ReadOnly<Le32>, _>::fake(&Id, 0).unwrap();
+    /// assert_eq!(id.read().get(), 0x1234_5678);
+    /// // A plain `u32` cell reads the native integer of the bytes [0x78, 0x56, 0x34, 0x12].
+    /// let mut raw = DevicePtrMut::<ReadOnly<u32>, _>::fake(&Id, 0).unwrap();
+    /// assert_eq!(raw.read(), u32::from_ne_bytes([0x78, 0x56, 0x34, 0x12]));
+    /// ```
+    fn bus_order(&self) -> BusOrder {
+        BusOrder::Native
+    }
 }
 
 /// The test backend: a handle on a [`FakeDevice`]; addresses are offsets into it.
@@ -454,7 +558,8 @@ impl sealed::Access for Explicit {
 
 impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {
     // The address is an offset into the fake (`addr()`), never dereferenced. The fake's answer is
-    // truncated to the access width (its documented contract: only the low bits are used).
+    // truncated to the access width (its documented contract: only the low bits are used), and
+    // turned into (or from) the native integer of the register's bytes by its bus order.
     #[inline]
     unsafe fn read8(self, addr: *mut u8) -> MaybeUninit<u8> {
         // CAST: keeps the low 8 bits, as `FakeDevice::read` documents.
@@ -463,16 +568,19 @@ impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {
     #[inline]
     unsafe fn read16(self, addr: *mut u16) -> MaybeUninit<u16> {
         // CAST: keeps the low 16 bits, as `FakeDevice::read` documents.
-        MaybeUninit::new(self.0.read(addr.addr(), Width::W16) as u16)
+        let v = self.0.read(addr.addr(), Width::W16) as u16;
+        MaybeUninit::new(bus16(self.0.bus_order(), v))
     }
     #[inline]
     unsafe fn read32(self, addr: *mut u32) -> MaybeUninit<u32> {
         // CAST: keeps the low 32 bits, as `FakeDevice::read` documents.
-        MaybeUninit::new(self.0.read(addr.addr(), Width::W32) as u32)
+        let v = self.0.read(addr.addr(), Width::W32) as u32;
+        MaybeUninit::new(bus32(self.0.bus_order(), v))
     }
     #[inline]
     unsafe fn read64(self, addr: *mut u64) -> MaybeUninit<u64> {
-        MaybeUninit::new(self.0.read(addr.addr(), Width::W64))
+        let v = self.0.read(addr.addr(), Width::W64);
+        MaybeUninit::new(bus64(self.0.bus_order(), v))
     }
     #[inline]
     unsafe fn write8(self, addr: *mut u8, v: u8) {
@@ -480,14 +588,17 @@ impl<D: FakeDevice + ?Sized> sealed::Access for Fake<'_, D> {
     }
     #[inline]
     unsafe fn write16(self, addr: *mut u16, v: u16) {
+        let v = bus16(self.0.bus_order(), v);
         self.0.write(addr.addr(), Width::W16, u64::from(v));
     }
     #[inline]
     unsafe fn write32(self, addr: *mut u32, v: u32) {
+        let v = bus32(self.0.bus_order(), v);
         self.0.write(addr.addr(), Width::W32, u64::from(v));
     }
     #[inline]
     unsafe fn write64(self, addr: *mut u64, v: u64) {
-        self.0.write(addr.addr(), Width::W64, v);
+        self.0
+            .write(addr.addr(), Width::W64, bus64(self.0.bus_order(), v));
     }
 }

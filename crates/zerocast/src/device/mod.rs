@@ -13,9 +13,10 @@
 //!   [`DevicePtrMut::new`] (its `# Safety` section is the whole contract; or
 //!   [`DevicePtrMut::from_addr`] from an address) and do everything else in safe code;
 //! - declare register blocks as `#[repr(C)]` structs whose fields say what each register
-//!   allows: [`ReadOnly`], [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]
-//!   (wrong accesses are compile errors), or bind registers to offsets ([`Reg`] in a
-//!   [`Regs`] block, checked at compile time; [`RegsDyn`] at run time);
+//!   allows: [`ReadOnly`], [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`],
+//!   and for registers that act on the ones written [`WriteOneToSet`] and [`WriteOneToClear`]
+//!   (no read-modify-write); wrong accesses are compile errors. Or bind registers to
+//!   offsets ([`Reg`] in a [`Regs`] block, checked at compile time; [`RegsDyn`] at run time);
 //! - reach fields with [`field!`](crate::field) and split a block into independent field
 //!   pointers with [`split_fields!`](crate::split_fields): no reference is created;
 //! - read plain values with `read()` (only [`FromBytes`](crate::FromBytes): the device may
@@ -132,12 +133,12 @@ mod strided;
 
 #[cfg(feature = "alloc")]
 pub use access_log::{Access, AccessKind, RecordingDevice};
-pub use backend::{Backend, Explicit, Fake, FakeDevice, Volatile, Width};
+pub use backend::{Backend, BusOrder, Explicit, Fake, FakeDevice, Volatile, Width};
 pub use bytes::AnyBytes;
 pub use dma::{dma_mb, dma_rmb, dma_wmb, DmaBuf};
 pub use perm::{
     DeviceCell, Permission, PureRead, ReadOnly, ReadPure, ReadPureWrite, ReadWrite, Readable,
-    TryReadable, Writable, WriteOnly,
+    TryReadable, Updatable, Writable, WriteOneToClear, WriteOneToSet, WriteOnly,
 };
 #[doc(hidden)]
 pub use project::{FieldSource as __FieldSource, Split as __Split, SplitSource as __SplitSource};

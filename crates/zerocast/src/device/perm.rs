@@ -120,15 +120,60 @@ wrapper! {
     ReadPureWrite
 }
 
+wrapper! {
+    /// A register that reads its state without side effects and acts on the ones written:
+    /// each 1 written sets its bit, each 0 leaves its bit alone (GICv2's `GICD_ISENABLERn`,
+    /// `GICD_ISPENDRn`). Read through a shared or unique pointer, written through a unique
+    /// one; [`update`](super::DevicePtrMut::update) is a compile error, because writing back
+    /// what was read would act on every bit set, not just the one changed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, WriteOneToSet};
+    ///
+    /// let mut set_enable = WriteOneToSet::new(0b0100_u32);
+    /// let mut p = DevicePtrMut::from_mut(&mut set_enable);
+    /// p.write(1 << 0); // enables interrupt 0 only
+    /// assert_eq!(p.as_shared().read() & 1, 1); // (in plain memory the write replaces the value)
+    /// ```
+    WriteOneToSet
+}
+
+wrapper! {
+    /// A register that reads its state without side effects and acts on the ones written:
+    /// each 1 written clears its bit, each 0 leaves its bit alone (GICv2's
+    /// `GICD_ICENABLERn`, AHCI's `PxIS`, xHCI's `USBSTS` event bits). Read through a shared or
+    /// unique pointer, written through a unique one; [`update`](super::DevicePtrMut::update)
+    /// is a compile error, because writing back what was read would clear every bit set, not
+    /// just the one meant.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use zerocast::device::{DevicePtrMut, WriteOneToClear};
+    ///
+    /// let mut status = WriteOneToClear::new(0b1001_u32);
+    /// let mut p = DevicePtrMut::from_mut(&mut status);
+    /// let pending = p.as_shared().read();
+    /// if pending & 1 != 0 {
+    ///     p.write(1); // acknowledges event 0 only
+    /// }
+    /// # assert_eq!(pending, 0b1001);
+    /// ```
+    WriteOneToClear
+}
+
 /// A type a device pointer can point to and access: a plain [`TryFromBytes`] type (memory
 /// such as a DMA buffer: a plain type read or written through a device pointer must be
-/// `TryFromBytes`, which `FromBytes` implies) or one of the permission wrappers ([`ReadOnly`], [`WriteOnly`],
-/// [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`]) of any type; [`Value`](Self::Value) is what
-/// reads return and writes take.
+/// `TryFromBytes`, which `FromBytes` implies) or one of the permission wrappers ([`ReadOnly`],
+/// [`WriteOnly`], [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`], [`WriteOneToSet`],
+/// [`WriteOneToClear`]) of any type; [`Value`](Self::Value) is what reads return and writes
+/// take.
 ///
 /// What a pointer may do with a cell is said by the marker traits built on this one:
-/// [`Readable`], [`TryReadable`], [`Writable`] and [`PureRead`]. The trait is sealed: its
-/// implementations are the ones above.
+/// [`Readable`], [`TryReadable`], [`Writable`], [`PureRead`] and [`Updatable`]. The trait is
+/// sealed: its implementations are the ones above.
 ///
 /// # Examples
 ///
@@ -153,7 +198,8 @@ pub unsafe trait DeviceCell: Sealed {
 }
 
 /// A register cell that states its access permission: [`ReadOnly`], [`WriteOnly`],
-/// [`ReadWrite`], [`ReadPure`] or [`ReadPureWrite`] of a value type. The cells of
+/// [`ReadWrite`], [`ReadPure`], [`ReadPureWrite`], [`WriteOneToSet`] or [`WriteOneToClear`] of
+/// a value type. The cells of
 /// [`Reg`](super::Reg) and [`RegArray`](super::RegArray) must be one, so that every register
 /// says whether reading it has side effects and whether it may be written (a plain `u32` does
 /// not). Sealed: implemented by the wrappers only.
@@ -171,7 +217,7 @@ pub unsafe trait DeviceCell: Sealed {
 /// assert_eq!(size::<ReadPure<u8>>(), 1);
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` states no access permission; wrap it: `ReadWrite<{Self}>`, `ReadOnly<{Self}>`, `WriteOnly<{Self}>`, `ReadPure<{Self}>` or `ReadPureWrite<{Self}>`",
+    message = "`{Self}` states no access permission; wrap it: `ReadWrite<{Self}>`, `ReadOnly<{Self}>`, `WriteOnly<{Self}>`, `ReadPure<{Self}>`, `ReadPureWrite<{Self}>`, `WriteOneToSet<{Self}>` or `WriteOneToClear<{Self}>`",
     label = "a register needs a permission",
     note = "`ReadPure`/`ReadPureWrite` registers have no read side effects (they can be read through `&Regs`); `ReadOnly`/`ReadWrite` reads may (a FIFO pop, a clear-on-read status)"
 )]
@@ -261,8 +307,9 @@ pub trait Writable: DeviceCell<Value: IntoBytes> {}
 
 /// A cell whose reads have no side effects, so that a shared [`DevicePtr`] (or a shared
 /// borrow of a register block) may read it: plain memory such as a DMA buffer (a
-/// [`TryFromBytes`] type), [`ReadPure`] and [`ReadPureWrite`]. Not [`ReadOnly`] or
-/// [`ReadWrite`], whose reads may pop a FIFO or clear a status.
+/// [`TryFromBytes`] type), [`ReadPure`], [`ReadPureWrite`], [`WriteOneToSet`] and
+/// [`WriteOneToClear`]. Not [`ReadOnly`] or [`ReadWrite`], whose reads may pop a FIFO or clear
+/// a status.
 ///
 /// # Examples
 ///
@@ -282,6 +329,27 @@ pub trait Writable: DeviceCell<Value: IntoBytes> {}
 /// [`DevicePtr`]: super::DevicePtr
 pub trait PureRead: DeviceCell {}
 
+/// A cell whose value may be read, changed and written back ([`DevicePtrMut::update`],
+/// `Regs::update`): every cell but [`WriteOneToSet`] and [`WriteOneToClear`], whose writes act
+/// on each 1 written, so that writing back what was read would set or clear every bit set.
+/// Updating one is one error saying so. (`update` also needs [`Readable`] and [`Writable`].)
+///
+/// # Examples
+///
+/// ```
+/// use zerocast::device::{DevicePtrMut, ReadPureWrite, Readable, Updatable, Writable};
+///
+/// fn set_bit<C: Readable<Value = u32> + Writable + Updatable>(mut p: DevicePtrMut<'_, C>) {
+///     p.update(|v| v | 1);
+/// }
+/// let mut mask = ReadPureWrite::new(0b10_u32);
+/// set_bit(DevicePtrMut::from_mut(&mut mask));
+/// assert_eq!(DevicePtrMut::from_mut(&mut mask).read(), 0b11);
+/// ```
+///
+/// [`DevicePtrMut::update`]: super::DevicePtrMut::update
+pub trait Updatable: DeviceCell {}
+
 /// What each cell allows, as one type per permission (its *kind*). The marker traits have one
 /// blanket impl each, over [`DeviceCell`], which asks whether the cell's kind implements an
 /// `Allows*` trait: so a refused access is one error, on that trait, whose message says why
@@ -290,12 +358,12 @@ pub trait PureRead: DeviceCell {}
 mod sealed {
     /// The kind of a cell; implemented by the types that implement `DeviceCell` only.
     pub trait Sealed {
-        /// `IsPlain`, `IsReadOnly`, `IsWriteOnly`, `IsReadWrite`, `IsReadPure` or
-        /// `IsReadPureWrite`.
+        /// `IsPlain`, `IsReadOnly`, `IsWriteOnly`, `IsReadWrite`, `IsReadPure`,
+        /// `IsReadPureWrite` or `IsWriteOnes`.
         type Access;
     }
 
-    /// The five permission wrappers, and nothing else: the supertrait that keeps
+    /// The seven permission wrappers, and nothing else: the supertrait that keeps
     /// `Permission` sealed (without it, any crate could state a permission for a plain type
     /// of its own, which is memory, so readable through `&Regs`).
     pub trait Wrapper {}
@@ -313,6 +381,9 @@ mod sealed {
     pub struct IsReadPure;
     /// [`ReadPureWrite`](super::ReadPureWrite).
     pub struct IsReadPureWrite;
+    /// [`WriteOneToSet`](super::WriteOneToSet) and [`WriteOneToClear`](super::WriteOneToClear):
+    /// pure reads, writes that act on the ones written.
+    pub struct IsWriteOnes;
 
     /// Reads are allowed for cells of this kind.
     #[diagnostic::on_unimplemented(
@@ -338,6 +409,14 @@ mod sealed {
     )]
     pub trait AllowsPureRead<C: ?Sized> {}
 
+    /// A read-modify-write is meaningful for cells of this kind.
+    #[diagnostic::on_unimplemented(
+        message = "`{C}` acts on the ones written: a read-modify-write would write back every bit set",
+        label = "no read-modify-write",
+        note = "write only the bits to act on (`write(1 << n)`); read the state with `read`"
+    )]
+    pub trait AllowsUpdate<C: ?Sized> {}
+
     /// Implements an `Allows*` trait for the kinds given; `do_not_recommend`, so that an error
     /// lists no kinds (names no private type beyond the one refused).
     macro_rules! allow {
@@ -346,13 +425,16 @@ mod sealed {
             impl<C: ?Sized> $trait<C> for $kind {}
         )+};
     }
-    allow!(AllowsRead: IsPlain, IsReadOnly, IsReadWrite, IsReadPure, IsReadPureWrite);
-    allow!(AllowsWrite: IsPlain, IsWriteOnly, IsReadWrite, IsReadPureWrite);
+    allow!(AllowsRead: IsPlain, IsReadOnly, IsReadWrite, IsReadPure, IsReadPureWrite, IsWriteOnes);
+    allow!(AllowsWrite: IsPlain, IsWriteOnly, IsReadWrite, IsReadPureWrite, IsWriteOnes);
     // A write-only register has no reads, so no read side effects: reading it through a shared
     // pointer is refused once, as write-only (`AllowsRead`), not also as a side-effect read.
-    allow!(AllowsPureRead: IsPlain, IsReadPure, IsReadPureWrite, IsWriteOnly);
+    allow!(AllowsPureRead: IsPlain, IsReadPure, IsReadPureWrite, IsWriteOnly, IsWriteOnes);
+    // Read-only and write-only registers cannot be updated either, but their `update` is
+    // refused once, by `AllowsWrite` or `AllowsRead`: not also here.
+    allow!(AllowsUpdate: IsPlain, IsReadOnly, IsWriteOnly, IsReadWrite, IsReadPure, IsReadPureWrite);
 }
-use sealed::{AllowsPureRead, AllowsRead, AllowsWrite, Sealed};
+use sealed::{AllowsPureRead, AllowsRead, AllowsUpdate, AllowsWrite, Sealed};
 
 impl<T: TryFromBytes> Sealed for T {
     type Access = sealed::IsPlain;
@@ -380,7 +462,9 @@ cells!(
     WriteOnly => IsWriteOnly,
     ReadWrite => IsReadWrite,
     ReadPure => IsReadPure,
-    ReadPureWrite => IsReadPureWrite
+    ReadPureWrite => IsReadPureWrite,
+    WriteOneToSet => IsWriteOnes,
+    WriteOneToClear => IsWriteOnes
 );
 
 impl<C: DeviceCell> Readable for C
@@ -402,3 +486,4 @@ where
 {
 }
 impl<C: DeviceCell> PureRead for C where C::Access: AllowsPureRead<C> {}
+impl<C: DeviceCell> Updatable for C where C::Access: AllowsUpdate<C> {}

@@ -7,7 +7,7 @@ use core::mem::{align_of, size_of};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
-use super::perm::{PureRead, Readable, TryReadable, Writable};
+use super::perm::{PureRead, Readable, TryReadable, Updatable, Writable};
 use super::ptr::{DevicePtr, DevicePtrMut};
 use super::register::{
     check_array_in, check_in, RegError, Register, RegisterArray, Value, BASE_ALIGN,
@@ -361,7 +361,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     #[inline(always)]
     pub fn update<R: Register>(&mut self, f: impl FnOnce(Value<R>) -> Value<R>)
     where
-        R::Cell: Readable + Writable,
+        R::Cell: Readable + Writable + Updatable,
     {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
         // SAFETY: `check_in` passed for `R` (at compile time, just above).
@@ -423,7 +423,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         f: impl FnOnce(Value<R>) -> Value<R>,
     ) -> Result<(), ValidityError<(), Value<R>>>
     where
-        R::Cell: TryReadable + Writable,
+        R::Cell: TryReadable + Writable + Updatable,
     {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
         // SAFETY: `check_in` passed for `R` (at compile time, just above).

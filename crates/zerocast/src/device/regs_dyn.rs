@@ -7,7 +7,7 @@ use core::mem::{size_of, size_of_val};
 use core::ptr::NonNull;
 
 use super::backend::{Backend, Explicit, Fake, FakeDevice, Volatile};
-use super::perm::{PureRead, Readable, TryReadable, Writable};
+use super::perm::{PureRead, Readable, TryReadable, Updatable, Writable};
 use super::ptr::{DevicePtr, DevicePtrMut};
 use super::register::{
     check_aligned, check_array, check_inside, RegError, Register, RegisterArray, Value, BASE_ALIGN,
@@ -367,7 +367,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         f: impl FnOnce(Value<R>) -> Value<R>,
     ) -> Result<(), RegError>
     where
-        R::Cell: Readable + Writable,
+        R::Cell: Readable + Writable + Updatable,
     {
         const { check_aligned::<R::Cell>(R::OFFSET) };
         // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
@@ -405,7 +405,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         f: impl FnOnce(Value<R>) -> Value<R>,
     ) -> Result<(), RegError>
     where
-        R::Cell: TryReadable + Writable,
+        R::Cell: TryReadable + Writable + Updatable,
     {
         const { check_aligned::<R::Cell>(R::OFFSET) };
         // SAFETY: `check_aligned` passed for `R` (at compile time, just above).
