@@ -125,6 +125,13 @@ impl Parse for Line {
         };
         let kind = if input.peek(Token![_]) {
             input.parse::<Token![_]>()?;
+            if input.peek(Token![as]) || input.peek(Token![?]) {
+                return Err(input.error(
+                    "an unnamed range (`_`) has no getter, so no type to read or check it as: \
+                     write `_;` (any bits), `_ = value;` (bits required to hold `value`), \
+                     or name the field (`name ?=> Enum;`)",
+                ));
+            }
             if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
                 let v: LitInt = input.parse()?;
@@ -271,6 +278,21 @@ mod tests {
         ] {
             let e = syn::parse_str::<Bitfield>(src).err().unwrap().to_string();
             assert!(e.starts_with("expected `as`, `as?` or `?=>`"), "{src}: {e}");
+        }
+    }
+
+    #[test]
+    fn an_unnamed_range_with_a_type_is_refused_with_the_forms_it_can_take() {
+        for src in [
+            "struct S(u8) { 1:0 _ ?=> E; }",
+            "struct S(u8) { 1:0 _ as u8; }",
+            "struct S(u8) { 1:0 _ as? E; }",
+        ] {
+            let e = syn::parse_str::<Bitfield>(src).err().unwrap().to_string();
+            assert!(
+                e.starts_with("an unnamed range (`_`) has no getter"),
+                "{src}: {e}"
+            );
         }
     }
 

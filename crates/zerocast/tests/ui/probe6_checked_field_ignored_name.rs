@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT OR Apache-2.0
 // `?=>` needs a field name: `_ ?=> E` (ignored bits checked when read?) is refused, once, at the
-// `?=>` (with the parser's generic "expected `;`", where `=>` alone gets a message naming the
-// three forms).
+// `?=>`, with a message naming the forms an unnamed range can take.
 #[derive(zerocast::BitEnum, Clone, Copy, Debug)]
 pub enum Shst {
     Normal = 0,
