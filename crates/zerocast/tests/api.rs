@@ -54,6 +54,9 @@ mod device_slices;
 #[path = "api/device_soundness.rs"]
 mod device_soundness;
 #[cfg(feature = "derive")]
+#[path = "api/device_words.rs"]
+mod device_words;
+#[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]
