@@ -34,8 +34,8 @@ pub(crate) const U64_WIDTH: Width = match U64_ALIGN {
 pub(crate) const U64_ACCESSES: usize = 8 / U64_ALIGN;
 
 /// The accesses to a `u64` holding `value` at `offset`, as `(offset, width, value)`: in
-/// ascending address order, each the native-endian integer of its bytes of `value`'s
-/// (native-endian) bytes, zero-extended to 64 bits as a fake device sees it.
+/// ascending address order, each the native-endian integer of its share of `value`'s
+/// native-endian bytes, zero-extended to 64 bits as a fake device sees it.
 pub(crate) fn u64_words(offset: usize, value: u64) -> Vec<(usize, Width, u64)> {
     value
         .to_ne_bytes()
