@@ -57,6 +57,9 @@ mod device_soundness;
 #[path = "api/device_write_ones.rs"]
 mod device_write_ones;
 #[cfg(feature = "derive")]
+#[path = "api/device_words.rs"]
+mod device_words;
+#[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;
 #[cfg(feature = "derive")]

@@ -10,6 +10,8 @@ use zerocast::device::{
 };
 use zerocast::{field, split_fields};
 
+use crate::device_words::{u64_entries, U64_ACCESSES, U64_ALIGN, U64_WIDTH};
+
 #[repr(C)]
 struct Uart {
     data: WriteOnly<u32>,
@@ -20,13 +22,14 @@ struct Uart {
     fifo: [ReadWrite<u8>; 4],
 }
 
-/// Offsets of `Uart`'s fields, from its `repr(C)` layout rules.
+/// Offsets of `Uart`'s fields, from its `repr(C)` layout rules: `id` goes at the first multiple
+/// of `u64`'s alignment after `mask` ends at 12 (16 where it is 8, 12 where it is 4).
 const DATA: usize = 0;
 const STATUS: usize = 4;
 const CTRL: usize = 8;
 const MASK: usize = 10;
-const ID: usize = 16;
-const FIFO: usize = 24;
+const ID: usize = (MASK + 2).next_multiple_of(U64_ALIGN);
+const FIFO: usize = ID + 8;
 
 fn uart() -> Uart {
     Uart {
@@ -302,19 +305,35 @@ fn device_driver_on_a_scripted_fake() {
 
 #[test]
 fn device_fake_answers_are_truncated_to_the_width() {
-    let dev = Script::with(&[0x1234_5678_9abc_def0; 4]);
+    const ANSWER: u64 = 0x1234_5678_9abc_def0;
+    // One answer per read: the `u64` is `U64_ACCESSES` of them.
+    let dev = Script::with(&[ANSWER; 3 + U64_ACCESSES]);
     let mut b = DevicePtrMut::<u8, _>::fake(&dev, 0).expect("aligned");
     assert_eq!(b.read(), 0xf0);
     let mut h = DevicePtrMut::<u16, _>::fake(&dev, 2).expect("aligned");
     assert_eq!(h.read(), 0xdef0);
     let mut w = DevicePtrMut::<i32, _>::fake(&dev, 4).expect("aligned");
     assert_eq!(w.read(), i32::from_ne_bytes(0x9abc_def0_u32.to_ne_bytes()));
+    // One 64-bit access answered with all of it, or two 32-bit ones (where `u64` is aligned
+    // to 4) answered with its low half each.
     let mut d = DevicePtrMut::<u64, _>::fake(&dev, 8).expect("aligned");
-    assert_eq!(d.read(), 0x1234_5678_9abc_def0);
+    let low = u32::try_from(ANSWER & 0xffff_ffff).unwrap().to_ne_bytes();
+    let expected = match U64_ACCESSES {
+        1 => ANSWER,
+        _ => u64::from_ne_bytes([low, low].concat().try_into().unwrap()),
+    };
+    assert_eq!(d.read(), expected);
     // Negative values are written zero-extended from their width.
     let mut s = DevicePtrMut::<i16, _>::fake(&dev, 0).expect("aligned");
     s.write(-2);
-    assert_eq!(dev.log()[4], ('w', 0, Width::W16, 0xfffe));
+    let mut expected = vec![
+        ('r', 0, Width::W8, ANSWER),
+        ('r', 2, Width::W16, ANSWER),
+        ('r', 4, Width::W32, ANSWER),
+    ];
+    expected.extend((0..U64_ACCESSES).map(|i| ('r', 8 + i * U64_ALIGN, U64_WIDTH, ANSWER)));
+    expected.push(('w', 0, Width::W16, 0xfffe));
+    assert_eq!(dev.log(), expected);
 }
 
 #[test]
@@ -323,12 +342,20 @@ fn device_fake_offsets_must_be_aligned() {
     assert!(DevicePtrMut::<u32, _>::fake(&dev, 2).is_none());
     assert!(DevicePtrMut::<u32, _>::fake(&dev, 4).is_some());
     assert!(DevicePtrMut::<u8, _>::fake(&dev, 3).is_some());
-    assert!(DevicePtrMut::<u64, _>::fake(&dev, 12).is_none());
+    assert!(DevicePtrMut::<u64, _>::fake(&dev, 10).is_none());
     assert!(DevicePtrMut::<[u16], _>::fake_slice(&dev, 1, 2).is_none());
     assert_eq!(
         DevicePtrMut::<u64, _>::fake(&dev, 24).map(|p| p.addr()),
         Some(24)
     );
+    // 12 is a multiple of `u64`'s alignment where it is 4 only; there the `u64` is two 32-bit
+    // accesses from 12.
+    let at_12 = DevicePtrMut::<u64, _>::fake(&dev, 12);
+    assert_eq!(at_12.is_some(), U64_ALIGN == 4);
+    if let Some(mut p) = at_12 {
+        p.write(0x0102_0304_0506_0708);
+        assert_eq!(dev.log(), u64_entries('w', 12, 0x0102_0304_0506_0708));
+    }
 }
 
 #[repr(C, align(8))]
@@ -501,6 +528,8 @@ mod recording {
     use super::*;
     use zerocast::device::{Access, AccessKind, RecordingDevice};
 
+    use crate::device_words::expect_u64_access;
+
     #[test]
     fn device_recording_logs_every_access_in_order() {
         let dev = RecordingDevice::new(64);
@@ -539,10 +568,10 @@ mod recording {
         let mut far = DevicePtrMut::<u32, _>::fake(&dev, 1 << 20).expect("aligned");
         far.write(1);
         assert_eq!(dev.memory().len(), 16);
-        let log = dev.log();
-        assert_eq!(log.len(), 3);
-        assert_eq!(log[2].kind, AccessKind::Write);
-        assert_eq!(log[2].offset, 1 << 20);
+        let mut expected = expect_u64_access(AccessKind::Read, 8, 0x0102_0304_0506_0708);
+        expected.extend(expect_u64_access(AccessKind::Read, 16, 0));
+        expected.push(Access::write(1 << 20, Width::W32, 1));
+        assert_eq!(dev.log(), expected);
     }
 }
 

@@ -230,7 +230,8 @@ fn nvme_entry_sub_buffers_have_their_device_addresses() {
 // e1000 legacy transmit descriptors (Intel 8254x manual, §3.3.3): a ring refilled across its
 // wrap point by splitting it there.
 
-/// A legacy transmit descriptor: 16 bytes, aligned to 8 (two 64-bit accesses).
+/// A legacy transmit descriptor: 16 bytes, aligned to `u64` (two 64-bit accesses where that
+/// is 8, four 32-bit ones where it is 4).
 #[repr(C)]
 #[derive(FromBytes, IntoBytes, Immutable, Clone, Copy, Debug, PartialEq)]
 struct TxDesc {
@@ -286,7 +287,9 @@ fn refill<B: zerocast::device::Backend>(
 #[cfg(feature = "alloc")]
 #[test]
 fn e1000_ring_refilled_across_the_wrap_point_and_reclaimed_by_offset() {
-    use zerocast::device::{Access, RecordingDevice, Width};
+    use zerocast::device::{Access, AccessKind, RecordingDevice, Width};
+
+    use crate::device_words::expect_u64_access;
 
     const RING: usize = 0x1000;
     let dev = RecordingDevice::new(RING + 8 * 16);
@@ -298,11 +301,17 @@ fn e1000_ring_refilled_across_the_wrap_point_and_reclaimed_by_offset() {
         tx(0x10_1800, 64),
     ];
     assert_eq!(refill(ring(), 6, &descs), Some(2));
+    // Each descriptor is written as its two `u64` words (each one access, or two where `u64`
+    // is aligned to 4).
     let w = |slot: usize, d: &TxDesc| {
-        [
-            Access::write(RING + 16 * slot, Width::W64, u64::from_le(d.addr).to_le()),
-            Access::write(RING + 16 * slot + 8, Width::W64, second_word(d)),
-        ]
+        let first = u64::from_le(d.addr).to_le();
+        let mut accesses = expect_u64_access(AccessKind::Write, RING + 16 * slot, first);
+        accesses.extend(expect_u64_access(
+            AccessKind::Write,
+            RING + 16 * slot + 8,
+            second_word(d),
+        ));
+        accesses
     };
     let expected: Vec<Access> = [(6, 0), (7, 1), (0, 2), (1, 3)]
         .iter()

@@ -137,10 +137,12 @@ mod probes {
     use super::*;
     use core::cell::Cell;
     use zerocast::device::{
-        Access, FakeDevice, ReadPure, RecordingDevice, Reg, RegArray, RegError, Regs, RegsDyn,
-        Width,
+        Access, AccessKind, FakeDevice, ReadPure, RecordingDevice, Reg, RegArray, RegError, Regs,
+        RegsDyn, Width,
     };
     use zerocast::{field, split_fields};
+
+    use crate::device_words::{expect_u64_access, U64_ALIGN};
 
     #[repr(C)]
     struct Pair {
@@ -248,7 +250,12 @@ mod probes {
         assert!(regs
             .read::<Reg<ReadWrite<u16>, { usize::MAX - 1 }>>()
             .is_err());
-        assert!(DevicePtrMut::<u64, _>::fake(&dev, 4).is_none());
+        assert!(DevicePtrMut::<u64, _>::fake(&dev, 2).is_none());
+        // 4 is a multiple of `u64`'s alignment only where that is 4.
+        assert_eq!(
+            DevicePtrMut::<u64, _>::fake(&dev, 4).map(|p| p.addr()),
+            (4 % U64_ALIGN == 0).then_some(4)
+        );
         assert!(DevicePtrMut::<[u32], _>::fake_slice(&dev, 2, usize::MAX).is_none());
     }
 
@@ -383,13 +390,23 @@ mod probes {
         assert!(Regs::<16, _>::fake(&dev, usize::MAX - 7).is_none());
         assert!(RegsDyn::fake(&dev, usize::MAX - 7, 16).is_none());
 
-        let mut p = DevicePtrMut::<u64, _>::fake(&dev, usize::MAX - 15).expect("inside, aligned");
+        let end = usize::MAX - 15;
+        let mut p = DevicePtrMut::<u64, _>::fake(&dev, end).expect("inside, aligned");
         p.write(u64::MAX);
         assert_eq!(p.read(), 0);
         let mut s = DevicePtrMut::<[u16], _>::fake_slice(&dev, usize::MAX - 9, 4).expect("inside");
         assert_eq!(s.write_slice(&[1, 2, 3, 4]), Ok(()));
         assert_eq!(dev.memory(), [0; 8]);
-        assert_eq!(dev.log().len(), 6);
+        // Every access reached the fake, at its offset, none wrapped around.
+        let mut expected = expect_u64_access(AccessKind::Write, end, u64::MAX);
+        expected.extend(expect_u64_access(AccessKind::Read, end, 0));
+        expected.extend(
+            [1_u16, 2, 3, 4]
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| Access::write(usize::MAX - 9 + 2 * i, Width::W16, u64::from(v))),
+        );
+        assert_eq!(dev.log(), expected);
     }
 }
 

@@ -27,13 +27,12 @@
 //!   (`tests/ui/probe6_into_bytes_word_checked_bit_field.rs`).
 //! - `reg_at`/`elem_at` of an over-aligned cell is refused with a note that points into
 //!   zerocast only, not at the caller (`tests/ui/probe6_reg_at_over_aligned.rs`).
-//! - On targets where `u64` is aligned to 4 (i686), `RegsDyn::from_mut`'s base is not aligned
-//!   to 8 as its invariant says (`regs_dyn_from_mut_base_is_aligned_to_eight`, which fails
-//!   there only; this test binary does not build for 32-bit targets, for reasons in other
-//!   files, so the finding was reproduced with a separate program under Miri for
-//!   `i686-unknown-linux-gnu`: no undefined behaviour, since every access is of `u64` words,
-//!   which are aligned to 4 there), and `Regs::from_mut(&mut [0_u64; N])` does not compile
-//!   there ("a register block must be aligned to 8 (use [u64; N])").
+//! - On targets where `u64` is aligned to 4 (i686), `RegsDyn::from_mut`'s base was not aligned
+//!   to 8 as its invariant said (no undefined behaviour, since every access is of `u64` words,
+//!   which are aligned to 4 there), and `Regs::from_mut(&mut [0_u64; N])` did not compile
+//!   there. Fixed in 9209e49: a block's base alignment is `align_of::<u64>()` on every target
+//!   (`regs_dyn_from_mut_base_is_aligned_to_u64`), so on i686 block offsets that are multiples
+//!   of 4 are accepted and `Le64`/`u64` registers are two 32-bit accesses.
 
 // The probe types are built to be converted, not read field by field.
 #![allow(dead_code)]
@@ -48,12 +47,13 @@ use zerocast::bitfield::__private::Validity;
 use zerocast::bitfield::{BitEnum, Bounded, FieldType};
 use zerocast::byteorder::{Be16, Be32, Le16, Le32, Le64};
 use zerocast::device::{
-    Access, DevicePtrMut, DmaBuf, FakeDevice, ReadPure, ReadPureWrite, ReadWrite, RecordingDevice,
-    Reg, RegArray, RegError, RegStride, Regs, RegsDyn, Width,
+    Access, AccessKind, DevicePtrMut, DmaBuf, FakeDevice, ReadPure, ReadPureWrite, ReadWrite,
+    RecordingDevice, Reg, RegArray, RegError, RegStride, Regs, RegsDyn, Width,
 };
 use zerocast::{field, FromBytes, Immutable, IntoBytes, InvalidBits, KnownLayout, TryFromBytes};
 
 use crate::common::addr_of;
+use crate::device_words::{check_base_aligned, expect_u64_access, U64_ALIGN};
 
 // ---- Run-time offsets, strides and sub-blocks ----------------------------------------------
 
@@ -247,18 +247,18 @@ fn reg_at_odd_offsets_and_edges() {
 }
 
 /// Probe: sub-blocks at offsets that are no multiple of 8, past the end, of size 0 at the end,
-/// and at `usize::MAX`: exact errors; nested sub-blocks write at the sum of their offsets.
+/// and at `usize::MAX`: exact errors; nested sub-blocks write at the sum of their offsets. Offset
+/// 4 is refused where a block's base alignment (`u64`'s) is 8, and is a working sub-block where
+/// it is 4.
 #[test]
 fn block_at_and_sub_offsets_not_multiples_of_eight() {
     let mut mem = [0_u64; 4];
     let mut regs = RegsDyn::from_mut(&mut mem[..]);
-    assert_eq!(
-        regs.block_at::<8>(4).map(|_| ()),
-        Err(RegError::Misaligned {
-            offset: 4,
-            align: 8
-        })
-    );
+    let mut first = [0_u8; 8];
+    if let Some(mut at_4) = check_base_aligned(4, regs.block_at::<8>(4)) {
+        at_4.write::<Reg<ReadWrite<u32>, 0>>(0x1111_1111);
+        first[4..].copy_from_slice(&0x1111_1111_u32.to_ne_bytes());
+    }
     assert_eq!(
         regs.block_at::<8>(28).map(|_| ()),
         Err(RegError::OutOfBlock {
@@ -314,13 +314,9 @@ fn block_at_and_sub_offsets_not_multiples_of_eight() {
             size: 32
         })
     );
-    assert_eq!(
-        regs.sub(4, 4).map(|s| s.size()),
-        Err(RegError::Misaligned {
-            offset: 4,
-            align: 8
-        })
-    );
+    if let Some(size) = check_base_aligned(4, regs.sub(4, 4).map(|s| s.size())) {
+        assert_eq!(size, 4);
+    }
     {
         let mut mid = regs.sub(8, 16).expect("inside, aligned");
         assert_eq!(
@@ -348,7 +344,10 @@ fn block_at_and_sub_offsets_not_multiples_of_eight() {
     }
     let mut top = [0_u8; 8];
     top[4..].copy_from_slice(&0x5a5a_5a5a_u32.to_ne_bytes());
-    assert_eq!(mem, [0, 0, 7, u64::from_ne_bytes(top)]);
+    assert_eq!(
+        mem,
+        [u64::from_ne_bytes(first), 0, 7, u64::from_ne_bytes(top)]
+    );
 
     // `Regs::block` then `block_at` inside it: offsets add up.
     let mut mem = [0_u64; 4];
@@ -368,13 +367,14 @@ fn block_at_and_sub_offsets_not_multiples_of_eight() {
     assert_eq!(mem, [0, 0, 9, 0]);
 }
 
-/// Probe: the run-time block that `RegsDyn::from_mut` makes has its base aligned to 8, as its
-/// invariant says and as `block_at`'s alignment check relies on. The slice here starts 4 bytes
-/// into a struct: on targets where `u64` is aligned to 8 it is at 8 anyway; where `u64` is
-/// aligned to 4 (i686) it is not, and this test FAILS there (finding: `from_mut` accepts any
-/// `[u64]`, whose alignment is `align_of::<u64>()`, not 8).
+/// Probe: the run-time block that `RegsDyn::from_mut` makes has its base aligned to
+/// `BASE_ALIGN` = `align_of::<u64>()`, as its invariant says and as `block_at`'s alignment check
+/// relies on. The slice here starts right after a `u32` in a struct aligned to 8: at 8 where
+/// `u64` is aligned to 8, at 4 where it is aligned to 4 (i686), so there the base is not
+/// aligned to 8 and a sub-block at a multiple of 8 from it is not either, which is fine: no
+/// register may need more than `BASE_ALIGN`.
 #[test]
-fn regs_dyn_from_mut_base_is_aligned_to_eight() {
+fn regs_dyn_from_mut_base_is_aligned_to_u64() {
     #[repr(C, align(8))]
     struct Skewed {
         pad: u32,
@@ -385,11 +385,16 @@ fn regs_dyn_from_mut_base_is_aligned_to_eight() {
         words: [0; 2],
     };
     let base = addr_of(&s.words);
+    assert_eq!(base - addr_of(&s), U64_ALIGN, "the words follow the u32");
     let mut regs = RegsDyn::from_mut(&mut s.words[..]);
     let mut block = regs.block_at::<8>(8).expect("inside, 8 from the base");
     block.write::<Reg<ReadWrite<u64>, 0>>(3);
     assert_eq!(s.words, [0, 3]);
-    assert_eq!(base % 8, 0, "a register block's base must be aligned to 8");
+    assert_eq!(
+        base % U64_ALIGN,
+        0,
+        "a register block's base must be aligned to BASE_ALIGN = align_of::<u64>()"
+    );
 }
 
 /// Probe: `Le64` has `u64`'s alignment, whatever it is on the target: a register of it at
@@ -979,11 +984,13 @@ fn bounded_values_stay_in_range() {
 
 // ---- Aligned byte-order registers and the recording device ---------------------------------
 
-/// Probe: `Le*`/`Be*` registers are one access of their width each, whose logged value is the
-/// stored integer (the bytes in memory, native-endian), and whose memory bytes are the value's
-/// bytes in the named order; an array of `Le16` at stride 2 reaches its last element.
+/// Probe: `Le*`/`Be*` registers are accessed as the native integer of their size is (one
+/// access of their width each; a `Le64` two 32-bit ones where `u64` is aligned to 4), whose
+/// logged value is the stored integer (the bytes in memory, native-endian), and whose memory
+/// bytes are the value's bytes in the named order; an array of `Le16` at stride 2 reaches its
+/// last element.
 #[test]
-fn aligned_endian_registers_are_one_access_each() {
+fn aligned_endian_registers_are_accessed_as_native_integers() {
     let dev = RecordingDevice::new(32);
     let mut regs = Regs::<32, _>::fake(&dev, 0).expect("aligned");
     regs.write::<Reg<ReadWrite<Le32>, 0>>(Le32::new(0x1122_3344));
@@ -993,23 +1000,21 @@ fn aligned_endian_registers_are_one_access_each() {
         .expect("inside")
         .write(Le16::new(0xbeef));
     let ne32 = |b: [u8; 4]| u64::from(u32::from_ne_bytes(b));
-    assert_eq!(
-        dev.take_log(),
-        [
-            Access::write(0, Width::W32, ne32(0x1122_3344_u32.to_le_bytes())),
-            Access::write(4, Width::W32, ne32(0x1122_3344_u32.to_be_bytes())),
-            Access::write(
-                8,
-                Width::W64,
-                u64::from_ne_bytes(0x0102_0304_0506_0708_u64.to_le_bytes())
-            ),
-            Access::write(
-                30,
-                Width::W16,
-                u64::from(u16::from_ne_bytes(0xbeef_u16.to_le_bytes()))
-            ),
-        ]
-    );
+    let mut expected = vec![
+        Access::write(0, Width::W32, ne32(0x1122_3344_u32.to_le_bytes())),
+        Access::write(4, Width::W32, ne32(0x1122_3344_u32.to_be_bytes())),
+    ];
+    expected.extend(expect_u64_access(
+        AccessKind::Write,
+        8,
+        u64::from_ne_bytes(0x0102_0304_0506_0708_u64.to_le_bytes()),
+    ));
+    expected.push(Access::write(
+        30,
+        Width::W16,
+        u64::from(u16::from_ne_bytes(0xbeef_u16.to_le_bytes())),
+    ));
+    assert_eq!(dev.take_log(), expected);
     let m = dev.memory();
     assert_eq!(m[..4], 0x1122_3344_u32.to_le_bytes());
     assert_eq!(m[4..8], 0x1122_3344_u32.to_be_bytes());
