@@ -53,12 +53,12 @@ mod device_slices;
 #[cfg(feature = "derive")]
 #[path = "api/device_soundness.rs"]
 mod device_soundness;
-#[cfg(feature = "alloc")]
-#[path = "api/device_write_ones.rs"]
-mod device_write_ones;
 #[cfg(feature = "derive")]
 #[path = "api/device_words.rs"]
 mod device_words;
+#[cfg(feature = "alloc")]
+#[path = "api/device_write_ones.rs"]
+mod device_write_ones;
 #[cfg(feature = "derive")]
 #[path = "api/dst.rs"]
 mod dst;

@@ -140,12 +140,12 @@ impl<C: Permission, const OFFSET: usize, const STRIDE: usize, const N: usize> Re
     const LEN: usize = N;
 }
 
-/// Compile-time check of a register's type: aligned to at most the base's 8 bytes, so that
+/// Compile-time check of a register's type: aligned to at most the base (`BASE_ALIGN`), so that
 /// an offset that is a multiple of its alignment gives an aligned address.
 pub(super) const fn check_cell<C>() {
     assert!(
         align_of::<C>() <= BASE_ALIGN,
-        "a register's type may be aligned to at most 8 bytes"
+        "a register's type may be aligned to at most `u64`'s alignment (a block's base is aligned to it)"
     );
 }
 
@@ -221,7 +221,7 @@ pub(super) fn check_inside(offset: usize, width: usize, size: usize) -> Result<(
     }
 }
 
-/// Run-time check of a `C` at `offset` in a block of `size` bytes whose base is aligned to 8:
+/// Run-time check of a `C` at `offset` in a block of `size` bytes whose base is aligned to `BASE_ALIGN`:
 /// inside it, and aligned to `C` (given `check_cell::<C>()`, the address then is).
 ///
 /// # Errors

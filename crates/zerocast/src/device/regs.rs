@@ -16,8 +16,8 @@ use super::regs_dyn::RegsDyn;
 use crate::error::ValidityError;
 use crate::{FromBytes, IntoBytes};
 
-/// A unique pointer to a register block of `SIZE` bytes whose base is aligned to 8: its
-/// registers' offsets are checked at compile time.
+/// A unique pointer to a register block of `SIZE` bytes whose base is aligned to `u64` (8 on
+/// 64-bit targets, 4 on i686): its registers' offsets are checked at compile time.
 ///
 /// A register is a type naming its offset and its *cell*, the type a device pointer to it has,
 /// which states its access permission: `Reg<ReadOnly<Lsr>, 5>` is a read-only
@@ -31,8 +31,8 @@ use crate::{FromBytes, IntoBytes};
 /// [`RegArray`](super::RegArray) is `N` registers `STRIDE` bytes apart;
 /// [`RegStride`](super::RegStride) the same with offset, stride and length known at run time.
 ///
-/// A block's base is aligned to 8, so a register whose offset is a multiple of its type's
-/// alignment is aligned in memory; every access is the one access of its width that
+/// A block's base is aligned to `u64`, and a register's type may be aligned to no more, so a
+/// register whose offset is a multiple of its type's alignment is aligned in memory; every access is the one access of its width that
 /// [`DevicePtrMut::read`] describes.
 ///
 /// | | [`Regs<SIZE>`](Regs) (size known at compile time) | [`RegsDyn`] (size known at run time) |
@@ -97,7 +97,7 @@ use crate::{FromBytes, IntoBytes};
 ///
 /// # Invariants
 ///
-/// `base` is a device pointer to `SIZE` bytes whose address is a multiple of 8; any bytes
+/// `base` is a device pointer to `SIZE` bytes whose address is a multiple of `align_of::<u64>()`; any bytes
 /// written there leave a valid value behind (device memory, or a `FromBytes` value).
 ///
 /// [`RegError::OutOfBlock`]: super::RegError::OutOfBlock
@@ -136,7 +136,7 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
     }
 
     /// The register block of `SIZE` bytes at `base` (a mapped MMIO region); `None` if `base`
-    /// is not a multiple of 8.
+    /// is not a multiple of `align_of::<u64>()`.
     ///
     /// # Safety
     ///
@@ -163,12 +163,12 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
         }
         // SAFETY: the caller promises `DevicePtrMut::new`'s contract for these `SIZE` bytes.
         let p = unsafe { DevicePtrMut::new(base.cast::<[u8; SIZE]>()) };
-        // INVARIANT: `SIZE` bytes of device memory at a multiple of 8.
+        // INVARIANT: `SIZE` bytes of device memory at a multiple of `BASE_ALIGN`.
         Some(Regs { base: p })
     }
 
     /// The register block over ordinary memory `mem` (tests, simulations): a
-    /// `FromBytes + IntoBytes` value of `SIZE` bytes aligned to 8, such as `[u64; SIZE / 8]`.
+    /// `FromBytes + IntoBytes` value of `SIZE` bytes aligned to `u64`, such as `[u64; SIZE / 8]`.
     ///
     /// A `T` of another size, or aligned to less than 8, does not compile.
     ///
@@ -190,21 +190,21 @@ impl<'a, const SIZE: usize> Regs<'a, SIZE, Volatile> {
             );
             assert!(
                 align_of::<T>() >= BASE_ALIGN,
-                "a register block must be aligned to 8 (use [u64; N])"
+                "a register block must be aligned to `u64` (use [u64; N])"
             );
         };
         // `SIZE` bytes from offset 0 lie inside `*mem` (its size is `SIZE`); any bytes
         // written leave a valid `T` (`FromBytes`); `u8` needs no alignment.
         // SAFETY: each precondition listed above holds, for the reason given there.
         let p = unsafe { DevicePtrMut::from_mut(mem).cast_at::<[u8; SIZE]>(0) };
-        // INVARIANT: `SIZE` bytes at the address of a `T` aligned to at least 8.
+        // INVARIANT: `SIZE` bytes at the address of a `T` aligned to at least `BASE_ALIGN`.
         Regs { base: p }
     }
 }
 
 impl<'a, const SIZE: usize, D: FakeDevice + ?Sized> Regs<'a, SIZE, Fake<'a, D>> {
     /// The register block of `SIZE` bytes at `offset` in a fake device; `None` if `offset` is
-    /// not a multiple of 8.
+    /// not a multiple of `align_of::<u64>()`.
     ///
     /// # Examples
     ///
@@ -226,7 +226,7 @@ impl<'a, const SIZE: usize, D: FakeDevice + ?Sized> Regs<'a, SIZE, Fake<'a, D>> 
             return None;
         }
         let p = DevicePtrMut::<[u8; SIZE], _>::fake(device, offset)?;
-        // INVARIANT: `SIZE` bytes of the fake at a multiple of 8.
+        // INVARIANT: `SIZE` bytes of the fake at a multiple of `BASE_ALIGN`.
         Some(Regs { base: p })
     }
 }
@@ -263,7 +263,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     #[inline(always)]
     unsafe fn reg_unchecked<R: Register>(&mut self) -> DevicePtrMut<'_, R::Cell, B> {
         // The register lies inside the block and its offset is a multiple of its
-        // alignment (the caller's `check_in`), which is at most the base's 8; bytes written
+        // alignment (the caller's `check_in`), which is at most the base's (`BASE_ALIGN`); bytes written
         // leave a valid block (the type's invariant); `self` stays borrowed while the result
         // lives.
         // SAFETY: each precondition listed above holds, for the reason given there.
@@ -317,7 +317,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         const { check_in::<R::Cell>(R::OFFSET, SIZE) };
         // `check_in` passed for `R` (at compile time, just above): the register lies
         // inside the block and its offset is a multiple of its alignment, which is at most
-        // the base's 8.
+        // the base's (`BASE_ALIGN`).
         // SAFETY: each precondition listed above holds, for the reason given there.
         unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read()
     }

@@ -21,7 +21,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         let () = CellCheck::<C>::OK;
         check_at::<C>(offset, self.size())?;
         // The `C` lies inside the block and `offset` is a multiple of its alignment
-        // (`check_at`, just above), which is at most the base's 8 (`check_cell`, through
+        // (`check_at`, just above), which is at most the base's `BASE_ALIGN` (`check_cell`, through
         // `CellCheck::OK`), so the address is aligned; bytes written leave a valid block (the
         // type's invariant); `self` is consumed.
         // SAFETY: each precondition listed above holds, for the reason given there.
@@ -37,8 +37,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         // invariant); `self` is consumed.
         // SAFETY: each precondition listed above holds, for the reason given there.
         let base = unsafe { self.base.cast_at::<[u8; LEN]>(offset) };
-        // INVARIANT: `LEN` bytes of the block at a multiple of 8 from its base, itself a
-        // multiple of 8.
+        // INVARIANT: `LEN` bytes of the block at a multiple of `BASE_ALIGN` from its base,
+        // itself a multiple of `BASE_ALIGN`.
         Ok(Regs { base })
     }
 
@@ -137,7 +137,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     /// # Errors
     ///
     /// [`RegError::OutOfBlock`] if the `LEN` bytes are not inside this block, else
-    /// [`RegError::Misaligned`] if `offset` is not a multiple of 8 (a block's base is).
+    /// [`RegError::Misaligned`] if `offset` is not a multiple of `align_of::<u64>()` (a block's
+    /// base is).
     #[inline]
     pub fn block_at<const LEN: usize>(
         &mut self,
@@ -170,14 +171,15 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     /// # Errors
     ///
     /// [`RegError::OutOfBlock`] if the `size` bytes are not inside this block, else
-    /// [`RegError::Misaligned`] if `offset` is not a multiple of 8 (a block's base is).
+    /// [`RegError::Misaligned`] if `offset` is not a multiple of `align_of::<u64>()` (a block's
+    /// base is).
     #[inline]
     pub fn sub(&mut self, offset: usize, size: usize) -> Result<RegsDyn<'_, B>, RegError> {
         check_inside(offset, size, self.size())?;
         check_align(offset, BASE_ALIGN)?;
         let base = &mut self.base;
         // INVARIANT: the `size` bytes at `offset` lie inside the block (checked just above), at
-        // a multiple of 8 from its base, itself a multiple of 8; they are reachable only
+        // a multiple of `BASE_ALIGN` from its base, itself a multiple of it; they are reachable only
         // through the result while `self` stays borrowed; bytes written leave a valid block.
         Ok(RegsDyn {
             base: DevicePtrMut {
@@ -263,7 +265,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     }
 
     /// The `LEN` bytes at `OFFSET` as a block of their own, checked at compile time (inside
-    /// this block, `OFFSET` a multiple of 8): a GIC's distributor inside a larger mapping, a
+    /// this block, `OFFSET` a multiple of `align_of::<u64>()`): a GIC's distributor inside a larger mapping, a
     /// function's registers inside a device's.
     ///
     /// # Examples
@@ -286,7 +288,7 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         const {
             assert!(
                 OFFSET % BASE_ALIGN == 0,
-                "a sub-block's offset must be a multiple of 8 (a block's base is aligned to 8)"
+                "a sub-block's offset must be a multiple of `u64`'s alignment (a block's base is aligned to it)"
             );
             assert!(
                 OFFSET <= SIZE && LEN <= SIZE - OFFSET,
@@ -298,8 +300,8 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
         // type's invariant); `self` stays borrowed while the result lives.
         // SAFETY: each precondition listed above holds, for the reason given there.
         let base = unsafe { self.base.reborrow().cast_at::<[u8; LEN]>(OFFSET) };
-        // INVARIANT: `LEN` bytes of the block at a multiple of 8 from its base, itself a
-        // multiple of 8.
+        // INVARIANT: `LEN` bytes of the block at a multiple of `BASE_ALIGN` from its base,
+        // itself a multiple of `BASE_ALIGN`.
         Regs { base }
     }
 

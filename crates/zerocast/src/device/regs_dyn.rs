@@ -14,7 +14,7 @@ use super::register::{
 };
 
 /// A unique pointer to a register block whose size is known at run time, with base aligned
-/// to 8: its accessors check offsets against the size and return a [`RegError`] (the
+/// to `u64` (8 on 64-bit targets, 4 on i686): its accessors check offsets against the size and return a [`RegError`] (the
 /// kernel's `Io::try_read32` and friends); the table on [`Regs`](super::Regs) compares the two.
 ///
 /// # Examples
@@ -70,7 +70,7 @@ impl<'a> RegsDyn<'a, Volatile> {
     }
 
     /// The register block of `size` bytes at `base` (a mapped MMIO region); `None` if `base`
-    /// is not a multiple of 8.
+    /// is not a multiple of `align_of::<u64>()`.
     ///
     /// # Safety
     ///
@@ -97,7 +97,7 @@ impl<'a> RegsDyn<'a, Volatile> {
         }
         // SAFETY: the caller promises `DevicePtrMut::new`'s contract for these `size` bytes.
         let p = unsafe { DevicePtrMut::new(NonNull::slice_from_raw_parts(base, size)) };
-        // INVARIANT: `size` bytes of device memory at a multiple of 8.
+        // INVARIANT: `size` bytes of device memory at a multiple of `BASE_ALIGN`.
         Some(RegsDyn { base: p })
     }
 
@@ -119,14 +119,14 @@ impl<'a> RegsDyn<'a, Volatile> {
         // bytes written leave valid `u64`s; `u8` needs no alignment.
         // SAFETY: each precondition listed above holds, for the reason given there.
         let p = unsafe { DevicePtrMut::from_mut(mem).cast_bytes(size) };
-        // INVARIANT: the bytes of a `[u64]`, aligned to 8.
+        // INVARIANT: the bytes of a `[u64]`, aligned to `u64` (`BASE_ALIGN`).
         RegsDyn { base: p }
     }
 }
 
 impl<'a, D: FakeDevice + ?Sized> RegsDyn<'a, Fake<'a, D>> {
     /// The register block of `size` bytes at `offset` in a fake device; `None` if `offset` is
-    /// not a multiple of 8.
+    /// not a multiple of `align_of::<u64>()`.
     ///
     /// # Examples
     ///
@@ -148,7 +148,7 @@ impl<'a, D: FakeDevice + ?Sized> RegsDyn<'a, Fake<'a, D>> {
             return None;
         }
         let p = DevicePtrMut::<[u8], _>::fake_slice(device, offset, size)?;
-        // INVARIANT: `size` bytes of the fake at a multiple of 8.
+        // INVARIANT: `size` bytes of the fake at a multiple of `BASE_ALIGN`.
         Some(RegsDyn { base: p })
     }
 }
@@ -215,7 +215,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         check_inside(R::OFFSET, size_of::<R::Cell>(), self.size())?;
         // The register lies inside the block (checked just above) and its offset is a
         // multiple of its alignment (the caller's `check_aligned`), which is at most the
-        // base's 8; bytes written leave a valid block (the type's invariant); `self` stays
+        // base's (`BASE_ALIGN`); bytes written leave a valid block (the type's invariant); `self` stays
         // borrowed while the result lives.
         // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.reborrow().cast_at::<R::Cell>(R::OFFSET) })
@@ -276,7 +276,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         check_inside(R::OFFSET, size_of::<R::Cell>(), self.size())?;
         // The register lies inside the block (checked just above) and its offset is a
         // multiple of its alignment (checked at compile time above), which is at most the
-        // base's 8.
+        // base's (`BASE_ALIGN`).
         // SAFETY: each precondition listed above holds, for the reason given there.
         Ok(unsafe { self.base.as_shared().cast_at::<R::Cell>(R::OFFSET) }.read())
     }
@@ -464,7 +464,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         let offset = self.elem_offset::<A>(i)?;
         // The element lies inside the block (`elem_offset`; an overflowed offset is
         // `usize::MAX`, past any block) and `OFFSET + i * STRIDE` is a multiple of the
-        // alignment (both terms are, checked at compile time), which is at most the base's 8;
+        // alignment (both terms are, checked at compile time), which is at most the base's (`BASE_ALIGN`);
         // bytes written leave a valid block (the type's invariant); `self` stays borrowed
         // while the result lives.
         // SAFETY: each precondition listed above holds, for the reason given there.

@@ -184,7 +184,9 @@ mod probes {
     #[test]
     fn device_probe_register_blocks_shared_between_threads_only_read() {
         type Id = Reg<ReadPure<u32>, 4>;
-        let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, 9, 0, 0, 0]); 2];
+        // The `u32` at byte 4 is 9, on hosts of either byte order.
+        let [a, b, c, d] = 9_u32.to_ne_bytes();
+        let mut mem = [u64::from_ne_bytes([0, 0, 0, 0, a, b, c, d]); 2];
         let mut regs = Regs::<16>::from_mut(&mut mem);
         std::thread::scope(|s| {
             let r = &regs;
@@ -302,8 +304,11 @@ mod probes {
             Desc { addr: 5, flags: 6 }
         );
         let dev = RecordingDevice::new(16);
+        // The second word's first byte (`flags`) is 0x33, the rest padding, on hosts of either
+        // byte order (the recording device's bus is the host's).
+        let word = u32::from_ne_bytes([0x33, 0xff, 0xff, 0xff]);
         dev.queue_read(8, 0x1111_2222);
-        dev.queue_read(12, 0xffff_ff33);
+        dev.queue_read(12, u64::from(word));
         let mut p = DevicePtrMut::<Desc, _>::fake(&dev, 8).expect("aligned");
         assert_eq!(
             p.read(),
@@ -316,7 +321,7 @@ mod probes {
             dev.log(),
             [
                 Access::read(8, Width::W32, 0x1111_2222),
-                Access::read(12, Width::W32, 0xffff_ff33)
+                Access::read(12, Width::W32, u64::from(word))
             ]
         );
     }
