@@ -16,7 +16,7 @@ use zerocast::device::{
 type Isenabler = RegArray<WriteOneToSet<Le32>, 0x100, 4, 32>;
 type Icenabler = RegArray<WriteOneToClear<Le32>, 0x180, 4, 32>;
 /// An interrupt status register whose events are acknowledged by writing 1 (AHCI's PxIS).
-type Status = Reg<WriteOneToClear<u32>, 0x200>;
+type Status = Reg<WriteOneToClear<Le32>, 0x200>;
 
 /// The enable bits of 64 interrupts behind a set register and a clear register, and a status
 /// register whose bits are cleared by writing 1; every access logged.
@@ -127,9 +127,9 @@ fn a_status_register_acknowledges_each_event_read_once() {
     // acknowledges each with its own bit, as a driver of a write-1-to-clear status does.
     let dev = Distributor::new(0, 0b1001);
     let mut gicd = Regs::<0x400, _>::fake(&dev, 0).expect("aligned");
-    let pending = gicd.read_pure::<Status>();
+    let pending = gicd.read_pure::<Status>().get();
     for event in (0..32).filter(|e| pending & (1 << e) != 0) {
-        gicd.write::<Status>(1 << event);
+        gicd.write::<Status>(Le32::new(1 << event));
     }
     assert_eq!(dev.status.get(), 0);
     assert_eq!(
@@ -149,8 +149,8 @@ fn run_time_offsets_and_plain_memory_reach_the_same_registers() {
     let mut regs = RegsDyn::fake(&dev, 0, 0x400).expect("aligned");
     let set = RegStride::<WriteOneToSet<Le32>>::new(0x100, 4, 2);
     regs.elem_at(&set, 1).expect("inside").write(Le32::new(1));
-    assert_eq!(regs.read_pure::<Status>(), Ok(0b10));
-    regs.write::<Status>(0b10).expect("inside");
+    assert_eq!(regs.read_pure::<Status>().map(Le32::get), Ok(0b10));
+    regs.write::<Status>(Le32::new(0b10)).expect("inside");
     assert_eq!((dev.enabled.get(), dev.status.get()), (1 << 32, 0));
     assert_eq!(
         dev.log(),
