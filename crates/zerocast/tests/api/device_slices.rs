@@ -246,6 +246,7 @@ struct TxDesc {
 
 /// `CMD.EOP | CMD.IFCS | CMD.RS`; `STA.DD`.
 const CMD: u8 = 0x01 | 0x02 | 0x08;
+#[cfg(feature = "alloc")]
 const DD: u8 = 0x01;
 
 fn tx(addr: u64, len: u16) -> TxDesc {
@@ -261,6 +262,7 @@ fn tx(addr: u64, len: u16) -> TxDesc {
 }
 
 /// The second 64-bit word of a descriptor, from its bytes (native-endian, as stored).
+#[cfg(feature = "alloc")]
 fn second_word(d: &TxDesc) -> u64 {
     let l = d.len.to_ne_bytes();
     let s = d.special.to_ne_bytes();
@@ -269,6 +271,7 @@ fn second_word(d: &TxDesc) -> u64 {
 
 /// Driver code: queues `descs` from slot `tail` of the ring, wrapping to slot 0, as two slice
 /// writes (the ring split at `tail`). Returns the new tail, or `None` if they do not fit.
+#[cfg(feature = "alloc")]
 fn refill<B: zerocast::device::Backend>(
     ring: DevicePtrMut<'_, [TxDesc], B>,
     tail: usize,

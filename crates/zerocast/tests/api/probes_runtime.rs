@@ -15,7 +15,7 @@ use zerocast::record::{
     record_from_bytes, record_from_prefix, RecordErrorKind, RecordLength, Records, RecordsMut,
 };
 use zerocast::{
-    ConvertError, FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, Record, Ref, SizeNeeded,
+    ConvertError, FromBytes, Immutable, IntoBytes, KnownLayout, Record, Ref, SizeNeeded,
     TryFromBytes, Unalign, Unaligned,
 };
 
@@ -257,6 +257,8 @@ fn ref_over_bytes_keeps_addresses() {
 #[cfg(feature = "alloc")]
 #[test]
 fn boxed_and_vec_zeroed_with_huge_counts_are_alloc_errors() {
+    use zerocast::FromZeros;
+
     assert!(<[u16]>::new_box_zeroed_with_elems(MAX).is_err());
     assert!(<[u16]>::new_box_zeroed_with_elems(MAX / 2 + 1).is_err());
     assert!(Rounded::new_box_zeroed_with_elems((isize::MAX as usize - 2) / 4).is_err());

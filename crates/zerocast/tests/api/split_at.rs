@@ -52,6 +52,7 @@ fn split_at_manually_drop() {
 #[cfg(feature = "derive")]
 mod derived {
     use core::mem::{size_of_val, ManuallyDrop};
+    #[cfg(feature = "alloc")]
     use core::ptr;
 
     use zerocast::{FromBytes, FromZeros, Immutable, IntoBytes, KnownLayout, SplitAt, Unalign};
@@ -59,6 +60,7 @@ mod derived {
     use crate::common::Aligned;
     use crate::dst::{round_up, Msg, Outer, Packed, Raw, Words};
 
+    #[cfg(feature = "alloc")]
     const MAX: usize = usize::MAX;
 
     // ---- Derived structs -------------------------------------------------------------------------
