@@ -331,8 +331,9 @@ enum CTag {
     C,
 }
 
-/// `repr(C)`: the tag, then a union of `A {u8}`, `B {x: u64, y: bool at 8}` (size 16,
-/// align 8) and `C {}`, at the tag's size rounded up to 8. `FromZeros`: `A` is 0, `u8` is.
+/// `repr(C)`: the tag, then a union of `A {u8}`, `B {x: u64, y: bool at 8}` (9 bytes rounded
+/// up to `align_of::<u64>()`: size 16 and align 8, or 12 and 4 on i686) and `C {}`, at the
+/// tag's size rounded up to `align_of::<u64>()`. `FromZeros`: `A` is 0, `u8` is.
 #[derive(FromZeros, KnownLayout, Immutable, Debug, PartialEq)]
 #[repr(C)]
 enum CMsg {
@@ -341,9 +342,9 @@ enum CMsg {
     C,
 }
 
-/// Where `CMsg`'s fields start.
+/// Where `CMsg`'s fields start: the union is aligned like `u64`.
 fn cmsg_fields() -> usize {
-    round_up(size_of::<CTag>(), 8)
+    round_up(size_of::<CTag>(), align_of::<u64>())
 }
 
 /// `CMsg`'s bytes, tag `tag`, in a buffer aligned for it.
@@ -358,8 +359,12 @@ fn cmsg(tag: u32, fill: impl Fn(&mut [u8])) -> Aligned<32> {
 
 #[test]
 fn repr_c_layout_and_variants() {
-    let size = round_up(cmsg_fields() + 16, 8);
-    assert_eq!((size_of::<CMsg>(), align_of::<CMsg>()), (size, 8));
+    // The union: `B`'s 9 bytes, rounded up to its alignment, `u64`'s. The enum: aligned like
+    // the stricter of the tag and the union.
+    let union_size = round_up(9, align_of::<u64>());
+    let align = align_of::<CTag>().max(align_of::<u64>());
+    let size = round_up(cmsg_fields() + union_size, align);
+    assert_eq!((size_of::<CMsg>(), align_of::<CMsg>()), (size, align));
     let b = cmsg(0, |f| f[0] = 0x42);
     assert_eq!(
         CMsg::try_ref_from_bytes(&b.0[..size]).unwrap(),

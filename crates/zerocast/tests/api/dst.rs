@@ -151,7 +151,9 @@ fn layouts_match_the_compiler() {
     // A packed struct's fields cannot be borrowed; the tail starts right after `kind`.
     check_layout::<Packed>(1, 1, 2, 0, addr_of);
     check_layout::<Wide>(8, 2, 2, 2, |v| addr_of(&v.body));
-    check_layout::<Generic<u64>>(8, 8, 8, 8, |v| addr_of(&v.body));
+    // `u64` is aligned to 8, or to 4 on i686: the tail starts at that alignment after `kind`.
+    let a = align_of::<u64>();
+    check_layout::<Generic<u64>>(a, a, 8, a, |v| addr_of(&v.body));
     check_layout::<Generic<u8>>(1, 1, 1, 1, |v| addr(&v.body));
     check_layout::<Generic<[u16; 3]>>(2, 2, 6, 2, |v| addr_of(&v.body));
 }

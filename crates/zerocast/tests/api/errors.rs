@@ -73,15 +73,17 @@ fn alignment_error_facts_and_text() {
 #[test]
 fn alignment_error_of_a_suffix_names_its_offset() {
     let b = buf();
-    // Of 10 bytes on a 16-byte boundary, a `u64` suffix starts at byte 2.
+    // Of 10 bytes on a 16-byte boundary, a `u64` suffix starts at byte 2: 2 bytes past a
+    // boundary of `align_of::<u64>()` (8, or 4 on i686).
+    let a = align_of::<u64>();
     let e = alignment(u64::ref_from_suffix(&b.0[0..10]).unwrap_err());
-    assert_eq!((e.offset(), e.align(), e.misalignment()), (2, 8, 2));
+    assert_eq!((e.offset(), e.align(), e.misalignment()), (2, a, 2));
     assert_eq!(e.addr(), addr(&b.0[2..]));
     assert_eq!(
         e.to_string(),
         format!(
-            "`u64` needs 8-byte alignment, but it would start at byte 2 of the source (address \
-             {:#x}), 2 bytes past a 8-byte boundary",
+            "`u64` needs {a}-byte alignment, but it would start at byte 2 of the source (address \
+             {:#x}), 2 bytes past a {a}-byte boundary",
             addr(&b.0[2..])
         )
     );

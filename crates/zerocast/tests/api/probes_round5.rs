@@ -234,7 +234,8 @@ struct EndsInPhantom {
 #[repr(C)]
 struct Zst8([u64; 0]);
 
-/// A zero-sized last field of alignment 8 after a byte: at 8, with 7 bytes of padding.
+/// A zero-sized last field aligned like `u64` after a byte: at `align_of::<u64>()` (8, or 4 on
+/// i686), after that many bytes less one of padding.
 #[derive(FromBytes, KnownLayout, Immutable)]
 #[repr(C)]
 struct EndsInZst8 {
@@ -247,10 +248,11 @@ fn zero_sized_last_fields() {
     assert_eq!(size_of::<EndsInPhantom>(), 1);
     let b = Aligned::<16>([5; 16]);
     assert_eq!(EndsInPhantom::ref_from_bytes(&b.0[..1]).unwrap().a, 5);
-    assert_eq!(offset_of!(EndsInZst8, z), 8);
-    assert_eq!(size_of::<EndsInZst8>(), 8);
-    let z = EndsInZst8::ref_from_bytes(&b.0[..8]).unwrap();
-    assert_eq!(find(z, &z.z), 8);
+    let a = align_of::<u64>();
+    assert_eq!(offset_of!(EndsInZst8, z), a);
+    assert_eq!(size_of::<EndsInZst8>(), a);
+    let z = EndsInZst8::ref_from_bytes(&b.0[..a]).unwrap();
+    assert_eq!(find(z, &z.z), a);
     assert!(EndsInZst8::ref_from_bytes(&b.0[..1]).is_err());
 }
 
