@@ -423,9 +423,9 @@ fn strided_edges_of_the_address_space() {
         .all(|&(o, w)| o % 4 == 0 && o <= usize::MAX - 4 && w == Width::W32));
 }
 
-/// Probe: a stride smaller than the register (0, or 2 for a 4-byte register at offsets that
-/// keep it aligned is impossible, so 0) is accepted at run time, unlike `RegArray`'s
-/// compile-time check: every element is the same register. One pointer at a time (each
+/// Probe (footgun): a stride smaller than the register (0: any other one below 4 is
+/// misaligned for a 4-byte register) is accepted at run time, though `RegArray` refuses it at
+/// compile time: every element is the same register. One pointer at a time (each
 /// `elem` borrows the view), so nothing aliases; the accesses go where the stride says.
 #[test]
 fn strided_with_stride_zero_reaches_one_register_repeatedly() {
