@@ -108,6 +108,9 @@ mod probes_round6;
 #[cfg(all(feature = "derive", feature = "alloc"))]
 #[path = "api/probes_round7.rs"]
 mod probes_round7;
+#[cfg(all(feature = "derive", feature = "alloc"))]
+#[path = "api/probes_round7b.rs"]
+mod probes_round7b;
 #[cfg(feature = "derive")]
 #[path = "api/probes_runtime.rs"]
 mod probes_runtime;
