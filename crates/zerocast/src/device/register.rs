@@ -294,7 +294,9 @@ impl<C> fmt::Debug for RegStride<C> {
 
 impl<C> RegStride<C> {
     /// `len` registers of cell type `C` at `offset`, `offset + stride`, ...: nothing is checked
-    /// here, each element's offset is checked when it is accessed.
+    /// here, each element's offset is checked when it is accessed. A stride smaller than the
+    /// register (registers that overlap, which a `RegArray` refuses at compile time) is
+    /// refused then too: [`RegError::Overlap`].
     ///
     /// # Examples
     ///
@@ -305,6 +307,15 @@ impl<C> RegStride<C> {
     /// let thresholds = RegStride::<ReadWrite<u32>>::new(0x20_0000, 0x1000, 15872);
     /// assert_eq!(thresholds.offset_of(2), Some(0x20_2000));
     /// assert_eq!(thresholds.len(), 15872);
+    ///
+    /// // 4-byte registers 2 bytes apart overlap: refused when used, whatever the index.
+    /// use zerocast::device::{RegError, RegsDyn};
+    /// let mut mem = [0_u64; 2];
+    /// let bad = RegStride::<ReadWrite<u32>>::new(0, 2, 2);
+    /// assert_eq!(
+    ///     RegsDyn::from_mut(&mut mem[..]).elem_at(&bad, 0).unwrap_err(),
+    ///     RegError::Overlap { stride: 2, width: 4 }
+    /// );
     /// ```
     #[must_use]
     pub const fn new(offset: usize, stride: usize, len: usize) -> Self
@@ -371,6 +382,18 @@ impl<C> RegStride<C> {
         }
     }
 
+    /// `Err(RegError::Overlap)` if two registers are less than one register's size apart (a
+    /// stride of 0 is fine for zero-sized registers only).
+    pub(super) const fn check_apart(&self) -> Result<(), RegError> {
+        if self.len > 1 && self.stride < size_of::<C>() {
+            return Err(RegError::Overlap {
+                stride: self.stride,
+                width: size_of::<C>(),
+            });
+        }
+        Ok(())
+    }
+
     /// `(offset, stride, len)`, for the blocks' checked views.
     pub(super) const fn parts(&self) -> (usize, usize, usize) {
         (self.offset, self.stride, self.len)
@@ -380,9 +403,11 @@ impl<C> RegStride<C> {
     ///
     /// # Errors
     ///
-    /// [`RegError::Index`] if `i >= len`; an offset that overflows is `usize::MAX`, which
-    /// the block's check then refuses as [`RegError::OutOfBlock`].
+    /// [`RegError::Overlap`] if the registers overlap; [`RegError::Index`] if `i >= len`; an
+    /// offset that overflows is `usize::MAX`, which the block's check then refuses as
+    /// [`RegError::OutOfBlock`].
     pub(super) fn locate(&self, i: usize) -> Result<usize, RegError> {
+        self.check_apart()?;
         if i >= self.len {
             return Err(RegError::Index {
                 index: i,
@@ -427,12 +452,20 @@ pub enum RegError {
         len: usize,
     },
     /// A register or sub-block at an `offset` computed at run time that is not a multiple of
-    /// `align` (the register's alignment, or 8 for a block's base).
+    /// `align` (the register's alignment, or `u64`'s for a block's base).
     Misaligned {
         /// The offset from the block's base.
         offset: usize,
         /// The alignment it needs.
         align: usize,
+    },
+    /// A run-time register array ([`RegStride`]) whose `stride` is smaller than its registers'
+    /// `width`: its registers would overlap (a `RegArray` like it does not compile).
+    Overlap {
+        /// The distance between two registers, in bytes.
+        stride: usize,
+        /// The register's size in bytes.
+        width: usize,
     },
     /// A validated read ([`RegsDyn::try_read`](super::RegsDyn::try_read)) found bits that are
     /// not a valid value in the register at `offset`; nothing was written.
@@ -465,6 +498,9 @@ impl fmt::Display for RegError {
                 f,
                 "offset {offset} is not a multiple of the {align}-byte alignment it needs"
             ),
+            RegError::Overlap { stride, width } => {
+                write!(f, "registers of {width} bytes {stride} bytes apart overlap")
+            }
             RegError::Invalid { offset, bits } => {
                 write!(
                     f,

@@ -98,7 +98,8 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     ///
     /// # Errors
     ///
-    /// [`RegError::Index`] if `i >= arr.len()`; [`RegError::OutOfBlock`] if the element is not
+    /// [`RegError::Overlap`] if `arr`'s stride is smaller than `C`; [`RegError::Index`] if
+    /// `i >= arr.len()`; [`RegError::OutOfBlock`] if the element is not
     /// inside the block (also when its offset overflows: it is then `usize::MAX`), else
     /// [`RegError::Misaligned`] if it is not aligned to `C`.
     #[inline]
@@ -265,8 +266,8 @@ impl<'a, const SIZE: usize, B: Backend> Regs<'a, SIZE, B> {
     }
 
     /// The `LEN` bytes at `OFFSET` as a block of their own, checked at compile time (inside
-    /// this block, `OFFSET` a multiple of `align_of::<u64>()`): a GIC's distributor inside a larger mapping, a
-    /// function's registers inside a device's.
+    /// this block, `OFFSET` a multiple of `align_of::<u64>()`): a GIC's distributor inside a
+    /// larger mapping, a function's registers inside a device's.
     ///
     /// # Examples
     ///

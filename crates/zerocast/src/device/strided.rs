@@ -59,6 +59,7 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
         arr: &RegStride<C>,
     ) -> Result<Strided<'a, C, B>, RegError> {
         let () = CellCheck::<C>::OK;
+        arr.check_apart()?;
         let (offset, stride, len) = arr.parts();
         if let Some(last) = len.checked_sub(1) {
             check_align(offset, align_of::<C>())?;
@@ -107,9 +108,10 @@ impl<'a, B: Backend> RegsDyn<'a, B> {
     ///
     /// # Errors
     ///
-    /// [`RegError::Misaligned`] if element 0 or 1 is not aligned to `C` (then neither is the
-    /// stride); [`RegError::OutOfBlock`] if the last element is not inside the block (an
-    /// offset that overflows is reported as `usize::MAX`). An empty array is always accepted.
+    /// [`RegError::Overlap`] if the stride is smaller than `C`; [`RegError::Misaligned`] if
+    /// element 0 or 1 is not aligned to `C` (then neither is the stride);
+    /// [`RegError::OutOfBlock`] if the last element is not inside the block (an offset that
+    /// overflows is reported as `usize::MAX`). An empty array is always accepted.
     #[inline]
     pub fn strided<C: Permission>(
         &mut self,

@@ -89,22 +89,41 @@ fn reg_stride_edges_are_errors_never_panics() {
     let dev = RecordingDevice::new(64);
     let mut regs = RegsDyn::fake(&dev, 0, 64).expect("aligned, inside");
 
-    // Stride 0: every element is the same register, reached one at a time.
+    // Stride 0, or any stride below the register's 4 bytes: the registers would overlap (a
+    // `RegArray` like it does not compile), refused for every index, before any access.
     let same = RegStride::<R32>::new(8, 0, 3);
     assert_eq!(same.offset_of(2), Some(8));
-    regs.elem_at(&same, 0).expect("inside").write(1);
-    regs.elem_at(&same, 2).expect("inside").write(2);
-
-    // A stride of 2 for 4-byte registers: odd elements are misaligned, even ones are fine.
+    for i in [0, 2, 3] {
+        assert_eq!(
+            regs.elem_at(&same, i).map(|p| p.addr()),
+            Err(RegError::Overlap {
+                stride: 0,
+                width: 4
+            })
+        );
+    }
     let half = RegStride::<R32>::new(0, 2, 4);
     assert_eq!(
-        regs.elem_at(&half, 1).map(|p| p.addr()),
+        regs.elem_at(&half, 2).map(|p| p.addr()),
+        Err(RegError::Overlap {
+            stride: 2,
+            width: 4
+        })
+    );
+    // A single register needs no stride.
+    let one = RegStride::<R32>::new(8, 0, 1);
+    regs.elem_at(&one, 0).expect("inside").write(1);
+
+    // A stride of 6 for 4-byte registers: odd elements are misaligned, even ones are fine.
+    let six = RegStride::<R32>::new(0, 6, 4);
+    assert_eq!(
+        regs.elem_at(&six, 1).map(|p| p.addr()),
         Err(RegError::Misaligned {
-            offset: 2,
+            offset: 6,
             align: 4
         })
     );
-    assert_eq!(regs.elem_at(&half, 2).map(|p| p.addr()), Ok(4));
+    regs.elem_at(&six, 2).expect("at 12").write(2);
 
     // An odd first offset.
     let odd = RegStride::<R32>::new(1, 4, 2);
@@ -128,7 +147,7 @@ fn reg_stride_edges_are_errors_never_panics() {
     );
 
     // At the end of `usize`: an offset that overflows is reported as `usize::MAX`.
-    let top = RegStride::<R32>::new(usize::MAX, 1, 2);
+    let top = RegStride::<R32>::new(usize::MAX, 4, 2);
     assert_eq!(top.offset_of(1), None);
     for i in 0..2 {
         assert_eq!(
@@ -163,7 +182,7 @@ fn reg_stride_edges_are_errors_never_panics() {
         dev.log(),
         [
             Access::write(8, Width::W32, 1),
-            Access::write(8, Width::W32, 2)
+            Access::write(12, Width::W32, 2)
         ],
         "only the two writes reached the device"
     );
@@ -1267,17 +1286,36 @@ fn read_checked_error_is_the_documented_one() {
 fn strided_views_at_the_edges_of_their_arithmetic() {
     let dev = RecordingDevice::new(64);
     let mut regs = RegsDyn::fake(&dev, 0, 64).expect("aligned");
-    // Stride 0, as many elements as `usize` counts: all at offset 8.
+    // Stride 0, as many elements as `usize` counts: overlapping registers, refused before
+    // any access.
     let same = RegStride::<ReadWrite<u32>>::new(8, 0, usize::MAX);
-    let mut view = regs.strided(&same).expect("every element is at 8, inside");
-    view.elem(usize::MAX - 1)
-        .expect("in range")
-        .write(0x1234_5678);
+    assert_eq!(
+        regs.strided(&same).map(|_| ()),
+        Err(RegError::Overlap {
+            stride: 0,
+            width: 4
+        })
+    );
+    // Every `usize::MAX / 16`-th 4-byte register... of which only the first is inside: a
+    // long array is checked by its last element, refused as past the block.
+    let long = RegStride::<ReadWrite<u32>>::new(8, 16, usize::MAX / 16);
+    assert_eq!(
+        regs.strided(&long).map(|_| ()),
+        Err(RegError::OutOfBlock {
+            offset: 8 + 16 * (usize::MAX / 16 - 1),
+            width: 4,
+            size: 64
+        })
+    );
+    // One register: any stride; an index of `usize::MAX` is refused.
+    let one = RegStride::<ReadWrite<u32>>::new(8, 0, 1);
+    let mut view = regs.strided(&one).expect("inside");
+    view.elem(0).expect("in range").write(0x1234_5678);
     assert_eq!(
         view.elem(usize::MAX).map(|_| ()),
         Err(RegError::Index {
             index: usize::MAX,
-            len: usize::MAX
+            len: 1
         })
     );
     assert_eq!(view.elem(0).expect("in range").read(), 0x1234_5678);

@@ -353,7 +353,8 @@ impl FakeDevice for Offsets {
     }
 }
 
-/// Probe: `Strided` at the edges of the address space. An overflowing second element is
+/// Probe: `Strided` at the edges of the address space. Registers closer than their size are
+/// `Overlap`; an overflowing second element is
 /// `OutOfBlock { offset: usize::MAX }`; an empty array is accepted whatever its offset; a
 /// single element ignores the stride; the last element may end exactly at the block's end;
 /// every element `Strided::elem` reaches is the one `RegStride::offset_of` and `elem_at` name.
@@ -387,6 +388,7 @@ fn strided_edges_of_the_address_space() {
         let second = offset.checked_add(stride).filter(|_| len > 1);
         let expected: Result<(), RegError> = match last {
             None => Ok(()),
+            Some(_) if len > 1 && stride < 4 => Err(RegError::Overlap { stride, width: 4 }),
             Some(_) if offset % 4 != 0 => Err(RegError::Misaligned { offset, align: 4 }),
             Some(_) if second.is_some_and(|s| s % 4 != 0) => Err(RegError::Misaligned {
                 offset: second.unwrap_or(0),
@@ -423,18 +425,28 @@ fn strided_edges_of_the_address_space() {
         .all(|&(o, w)| o % 4 == 0 && o <= usize::MAX - 4 && w == Width::W32));
 }
 
-/// Probe (footgun): a stride smaller than the register (0: any other one below 4 is
-/// misaligned for a 4-byte register) is accepted at run time, though `RegArray` refuses it at
-/// compile time: every element is the same register. One pointer at a time (each
-/// `elem` borrows the view), so nothing aliases; the accesses go where the stride says.
+/// Probe (was a footgun, found by this round): a stride smaller than the register (0, or
+/// any other below 4 for a 4-byte register) was accepted at run time, though `RegArray`
+/// refuses it at compile time: every element was the same register. It is now refused as
+/// `Overlap` by `strided` and `elem_at`, before any access; one register needs no stride.
 #[test]
 fn strided_with_stride_zero_reaches_one_register_repeatedly() {
     let dev = Offsets::default();
     let mut regs = Regs::<0x20, _>::fake(&dev, 0).expect("aligned");
     let arr = RegStride::<WriteOneToClear<u32>>::new(8, 0, 3);
-    let mut s = regs.strided(&arr).expect("accepted");
+    let overlap = RegError::Overlap {
+        stride: 0,
+        width: 4,
+    };
+    assert_eq!(regs.strided(&arr).map(|_| ()), Err(overlap));
     for i in 0..3 {
-        s.elem(i).expect("inside").write(1);
+        assert_eq!(regs.elem_at(&arr, i).map(|_| ()), Err(overlap));
+    }
+    assert_eq!(dev.0.borrow().len(), 0);
+    let one = RegStride::<WriteOneToClear<u32>>::new(8, 0, 1);
+    let mut s = regs.strided(&one).expect("one register");
+    for _ in 0..3 {
+        s.elem(0).expect("inside").write(1);
     }
     assert_eq!(*dev.0.borrow(), [(8, Width::W32); 3]);
 
