@@ -146,7 +146,9 @@ wrapper! {
     /// `GICD_ICENABLERn`, AHCI's `PxIS`, xHCI's `USBSTS` event bits). Read through a shared or
     /// unique pointer, written through a unique one; [`update`](super::DevicePtrMut::update)
     /// is a compile error, because writing back what was read would clear every bit set, not
-    /// just the one meant.
+    /// just the one meant. The same mistake by hand (a `read` then a `write` of that value, or
+    /// `read_slice` then `write_slice` over an array of them) still compiles: write only the
+    /// bits to act on.
     ///
     /// # Examples
     ///
