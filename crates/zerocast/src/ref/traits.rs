@@ -23,15 +23,14 @@ where
     fn deref(&self) -> &T {
         let bytes: &[u8] = &self.bytes;
         let ptr = view_ptr::<T>(self.elems, NonNull::from(bytes));
-        // `ptr` may become a `&T` borrowed from `self` because:
+        // `as_ref`'s preconditions hold for `ptr`, to be a `&T` borrowed from `self`:
         // - it spans `size_for_elems(self.elems)` bytes at `bytes` with its provenance
         //   (`raw_from_ptr_len`, `KnownLayout`), which by `Ref`'s invariant is exactly `bytes`,
         //   aligned to `T::LAYOUT.align()` (`ByteSlice`: `deref` still returns those bytes);
         // - `bytes` is a shared borrow of `self.bytes` for the same lifetime, so the bytes are
         //   readable and cannot change meanwhile, not even through the `&T` (`T: Immutable`);
         // - initialized bytes of a `T`'s size are a valid `T` (`T: FromBytes`).
-        // SAFETY: `as_ref`'s preconditions (aligned, dereferenceable, a valid `T`, no write
-        // while the reference lives) hold, as listed above.
+        // SAFETY: aligned, dereferenceable, a valid `T`, no write while the `&T` lives: above.
         unsafe { ptr.as_ref() }
     }
 }
@@ -45,15 +44,14 @@ where
     fn deref_mut(&mut self) -> &mut T {
         let bytes: &mut [u8] = &mut self.bytes;
         let mut ptr = view_ptr::<T>(self.elems, NonNull::from(bytes));
-        // `ptr` may become a `&mut T` borrowed from `self` because:
+        // `as_mut`'s preconditions hold for `ptr`, to be a `&mut T` borrowed from `self`:
         // - it spans exactly `bytes`, aligned for `T`, with their provenance, as in `deref`
         //   (`ByteSlice` promises `deref_mut` returns the bytes `deref` does);
         // - `bytes` is a unique borrow of `self.bytes` for the same lifetime;
         // - the bytes are initialized, so a valid `T` (`T: FromBytes`), and what is written
         //   through the `&mut T` is a `T`, every byte initialized (`T: IntoBytes`), so they are
         //   valid `u8`s again when the borrow ends.
-        // SAFETY: `as_mut`'s preconditions (aligned, dereferenceable, a valid `T`, no other
-        // access while the reference lives) hold, as listed above.
+        // SAFETY: aligned, dereferenceable, a valid `T`, no other access meanwhile: above.
         unsafe { ptr.as_mut() }
     }
 }
